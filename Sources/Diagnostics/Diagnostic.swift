@@ -1,0 +1,111 @@
+/// A position in a source file, as editors and compilers show it.
+///
+/// `line` and `column` are 1-based. Columns count Unicode scalars (not bytes), so a caret lands
+/// under the right character in a terminal for accented text; a leading UTF-8 BOM is not counted.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file's path as the user should see it: relative to the site root when it is inside it.
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, the form editors and terminals turn into links.
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// How serious a diagnostic is. Errors fail a build; warnings never do (unless `--strict`
+/// upgrades the kinds of warning it names).
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One problem found in the user's files, reported the way a compiler does:
+///
+///     content/roles/backend-developer/role.json:12:7: error: unknown field `tittle` — did you mean `title`?
+///         "tittle": "Backend Developer",
+///         ^
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public var severity: Severity
+    /// Where the problem is. Nil only for problems that belong to no file (a missing folder).
+    public var location: SourceLocation?
+    /// One plain sentence, without the `error:` prefix.
+    public var message: String
+    /// The text of the source line at `location`, quoted under the message with a caret.
+    public var sourceLine: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.sourceLine = sourceLine
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, sourceLine: sourceLine)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, sourceLine: sourceLine)
+    }
+
+    /// The single-line form: `file:line:column: error: message`.
+    public var description: String {
+        if let location {
+            return "\(location): \(severity.rawValue): \(message)"
+        }
+        return "\(severity.rawValue): \(message)"
+    }
+
+    /// The single-line form followed, when the source line is known, by that line and a caret
+    /// under the column. Tabs in the quoted line are kept so the caret still lines up.
+    public var rendered: String {
+        guard let sourceLine, let location else { return description }
+        var caretPad = ""
+        for (index, scalar) in sourceLine.unicodeScalars.enumerated() where index < location.column - 1 {
+            caretPad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+        }
+        return "\(description)\n    \(sourceLine)\n    \(caretPad)^"
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Diagnostics sort by file, line and column, then severity, then message, so that a run
+    /// reports them in the same order every time regardless of how work was scheduled.
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        switch (a.location, b.location) {
+        case (nil, .some): return true
+        case (.some, nil): return false
+        case let (.some(x), .some(y)) where x != y: return x < y
+        default: break
+        }
+        if a.severity != b.severity { return a.severity < b.severity }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

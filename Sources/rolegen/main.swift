@@ -1,0 +1,2 @@
+import Markdown
+print(MarkdownPlaceholder.version())

@@ -1,0 +1,4 @@
+import XCTest
+
+// Placeholder: tests arrive with the module.
+final class LocalizationPlaceholderTests: XCTestCase {}
