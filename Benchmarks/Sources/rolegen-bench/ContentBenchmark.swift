@@ -1,0 +1,3 @@
+enum ContentBenchmark {
+    static func run() { print("Content benchmark: not written yet") }
+}

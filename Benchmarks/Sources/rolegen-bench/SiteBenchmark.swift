@@ -1,0 +1,3 @@
+enum SiteBenchmark {
+    static func run() { print("Site benchmark: not written yet") }
+}

@@ -1,0 +1,3 @@
+enum TemplateBenchmark {
+    static func run() { print("Template benchmark: not written yet") }
+}

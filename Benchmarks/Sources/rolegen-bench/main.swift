@@ -1,0 +1,14 @@
+import Foundation
+// rolegen-bench [templates|content|site]...  — with no argument, runs all three.
+let requested = Array(CommandLine.arguments.dropFirst())
+let all = ["templates", "content", "site"]
+for name in requested.isEmpty ? all : requested {
+    switch name {
+    case "templates": TemplateBenchmark.run()
+    case "content": ContentBenchmark.run()
+    case "site": SiteBenchmark.run()
+    default:
+        print("unknown benchmark '\(name)'; choose from: \(all.joined(separator: ", "))")
+        exit(2)
+    }
+}
