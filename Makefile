@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps build clean
+.PHONY: site test bench deps build check golden clean
 
 ## deps: the system library rolegen links (cmark-gfm from Debian), installed when missing.
 deps:
@@ -16,15 +16,26 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product rolegen
 
+## site: the example site in content/ → public/
 site: build
 	.build/release/rolegen build
 
+## test: unit and end-to-end tests, then the example site built and every page run through
+## the W3C Nu HTML Checker.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	rm -rf .build/example-site
+	.build/debug/rolegen build --output .build/example-site
+	scripts/validate-html .build/example-site
 
+## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
+golden: deps
+	ROLEGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+## bench: template engine vs swift-mustache, content loading, full-site build (release builds).
 bench: deps
-	cd Benchmarks && $(SWIFT) run -c release rolegen-bench
+	cd Benchmarks && $(SWIFT) build -c release && .build/release/rolegen-bench
 
 clean:
-	rm -rf .build public
+	rm -rf .build public Benchmarks/.build

@@ -1,0 +1,55 @@
+import Foundation
+import TemplateEngine
+
+/// Static files from `templates/assets/`, published under content-hashed names
+/// (`style.css` → `assets/style.3f2a9c1be07d4a51.css`) so they can be cached forever.
+/// Templates find each URL as `assets.<file name with dots as underscores>` (`{{assets.style_css}}`).
+struct Assets {
+    struct File {
+        var sourceName: String
+        var publishedName: String
+        var bytes: [UInt8]
+    }
+
+    let files: [File]
+
+    init(directory: URL) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        var files: [File] = []
+        for name in names where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let hash = Self.fnv1a64(bytes)
+            let published: String
+            if let dot = name.lastIndex(of: ".") {
+                published = "\(name[..<dot]).\(hash)\(name[dot...])"
+            } else {
+                published = "\(name).\(hash)"
+            }
+            files.append(File(sourceName: name, publishedName: published, bytes: bytes))
+        }
+        self.files = files
+    }
+
+    func value(urls: SiteURLs) -> TemplateValue {
+        var object: [String: TemplateValue] = [:]
+        for file in files {
+            object[file.sourceName.replacingOccurrences(of: ".", with: "_")] = .string(urls.asset(file.publishedName))
+        }
+        return .object(object)
+    }
+
+    /// 64-bit FNV-1a as 16 hex digits: stable across runs and machines, and plenty to tell two
+    /// versions of a stylesheet apart (this is a cache key, not a security property).
+    static func fnv1a64(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What `rolegen build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site root: holds `site.json`, `content/`, `locales/` and `templates/`.
+    public var root: URL
+    /// Where the site is written; `<root>/public` by default. Replaced only when the whole
+    /// build succeeded.
+    public var output: URL
+    /// Turns every fallback to the default locale into an error (CI for a finished translation).
+    public var strict: Bool
+    /// Overrides `baseURL` from `site.json` (a staging deploy under another host).
+    public var baseURL: String?
+    /// When false, everything is checked and rendered but nothing is written (`rolegen check`).
+    public var writeOutput: Bool
+
+    public init(root: URL, output: URL? = nil, strict: Bool = false, baseURL: String? = nil, writeOutput: Bool = true) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+        self.strict = strict
+        self.baseURL = baseURL
+        self.writeOutput = writeOutput
+    }
+}

@@ -1,0 +1,35 @@
+import Content
+import Diagnostics
+
+/// What a build did: enough for the CLI's summary line and for tests.
+public struct BuildReport: Sendable {
+    /// Every error and warning, sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// Every localized value that fell back to the default locale.
+    public var fallbacks: [Fallback]
+    /// HTML pages written per locale, in the site's locale order. The root page and the 404
+    /// page are counted under `rootPages`.
+    public var pagesPerLocale: [(locale: String, count: Int)]
+    public var rootPages: Int
+    /// Every file of the output tree, relative to it, sorted (empty when the build failed).
+    public var files: [String]
+    /// Wall time of the whole build in seconds.
+    public var seconds: Double
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }
+
+    /// One line for the terminal, e.g.
+    /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks · 0 warnings · 0.18 s`.
+    public var summary: String {
+        let seconds = String(format: "%.2f", self.seconds)
+        let warnings = diagnostics.warnings.count
+        let errors = diagnostics.errors.count
+        let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if errors > 0 {
+            return "build failed: \(plural(errors, "error")) · \(plural(warnings, "warning")) · \(plural(fallbacks.count, "fallback")) · \(seconds) s (output left untouched)"
+        }
+        let perLocale = pagesPerLocale.map { "\($0.locale) \($0.count)" } + (rootPages > 0 ? ["\(rootPages) other"] : [])
+        return "built \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(plural(fallbacks.count, "fallback")) · \(plural(warnings, "warning")) · \(seconds) s"
+    }
+}

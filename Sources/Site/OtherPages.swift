@@ -1,0 +1,68 @@
+import Content
+import TemplateEngine
+
+/// The pages that are not about one role: each locale's index, the root language chooser
+/// (the hreflang `x-default` of the indexes) and the 404 page.
+extension SiteModel {
+    /// Every role of the locale, grouped by sector in catalog order, each with its risk score.
+    func indexData(locale: String) -> TemplateValue {
+        let strings = self.strings[locale]!
+        var arguments = MessageArguments()
+        arguments.numbers["roleCount"] = site.roles.count
+        arguments.text["siteTitle"] = site.config.title
+        let path = urls.index(locale)
+        let crumbs = [(name: strings.format("nav.home", arguments), url: path)]
+        let page = self.page(
+            locale: locale, title: strings.format("index.title", arguments), description: strings.format("index.intro", arguments),
+            path: path, alternates: alternates(url: urls.index, xDefault: urls.root), breadcrumbs: crumbs, jsonLD: [breadcrumbJSON(crumbs)])
+        let sectors: [TemplateValue] = site.sectors.compactMap { sector in
+            let roles = site.roles.filter { $0.sector == sector.id }
+            guard !roles.isEmpty else { return nil }
+            return .object([
+                "name": .string(strings.rules.typography(text: site.sectorName(sector, in: locale))),
+                "roles": .array(roles.map { role in
+                    .object([
+                        "title": .string(strings.rules.typography(text: titles[locale]?[role.slug] ?? role.slug)),
+                        "url": .string(urls.role(role.slug, in: locale)),
+                        "riskScore": .string(strings.rules.number(role.riskScore)),
+                        "level": .string(Self.riskLevel(role.riskScore)),
+                    ])
+                }),
+            ])
+        }
+        return pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages(current: locale, url: urls.index), extra: [
+            "sectors": .array(sectors),
+        ])
+    }
+
+    /// The site root: links each language's index; in the default locale's language.
+    func rootData() -> TemplateValue {
+        let strings = self.strings[defaultLocale]!
+        var arguments = MessageArguments()
+        arguments.numbers["roleCount"] = site.roles.count
+        arguments.text["siteTitle"] = site.config.title
+        let website = JSONValue.object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("WebSite")),
+            ("name", .string(site.config.title)),
+            ("url", .string(urls.absolute(urls.root))),
+            ("inLanguage", .array(locales.map { .string($0) })),
+        ])
+        let page = self.page(
+            locale: defaultLocale, title: site.config.title, description: strings.format("index.intro", arguments),
+            path: urls.root, alternates: alternates(url: urls.index, xDefault: urls.root), jsonLD: [website])
+        return pageData(locale: defaultLocale, page: page, t: strings.tree(arguments), languages: languages(current: nil, url: urls.index), extra: [:])
+    }
+
+    /// `404.html` at the root, in the default locale, linking every language's index. Not
+    /// indexed and not in the sitemap.
+    func notFoundData() -> TemplateValue {
+        let strings = self.strings[defaultLocale]!
+        var arguments = MessageArguments()
+        arguments.numbers["roleCount"] = site.roles.count
+        let page = self.page(
+            locale: defaultLocale, title: strings.format("notFound.title", arguments), description: strings.format("notFound.body", arguments),
+            path: urls.notFound, alternates: [], noindex: true)
+        return pageData(locale: defaultLocale, page: page, t: strings.tree(arguments), languages: languages(current: nil, url: urls.index), extra: [:])
+    }
+}

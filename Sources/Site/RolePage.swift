@@ -1,0 +1,257 @@
+import Content
+import Localization
+import TemplateEngine
+
+/// The data of one role page (and of its deep-dive article page) in one locale.
+///
+/// Text that fell back to the default locale is typeset with the default locale's rules (no
+/// French spacing inside an English sentence on a French page).
+struct RolePage {
+    let model: SiteModel
+    let role: Role
+    let locale: String
+    let text: RoleText
+    let base: RoleText
+    let strings: LocaleStrings
+    let arguments: MessageArguments
+
+    init(model: SiteModel, role: Role, locale: String) {
+        self.model = model
+        self.role = role
+        self.locale = locale
+        text = model.site.text(of: role, in: locale)
+        base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
+        strings = model.strings[locale]!
+        arguments = Self.arguments(model: model, role: role, locale: locale, text: text, strings: model.strings[locale]!)
+    }
+
+    /// True when `value` is the default locale's text shown in another locale.
+    private func isFallback(_ value: String, _ baseValue: String?) -> Bool {
+        locale != model.defaultLocale && value == baseValue
+    }
+
+    /// Plain text typeset for the language it is written in.
+    private func typeset(_ value: String, base baseValue: String?) -> String {
+        (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
+    }
+
+    private func html(_ markdown: String, base baseMarkdown: String?, renderer: Markdown.MarkdownRenderer) -> String {
+        let rules = isFallback(markdown, baseMarkdown) ? strings.defaultRules : strings.rules
+        return rules.typography(html: renderer.html(markdown))
+    }
+
+    var url: String { model.urls.role(role.slug, in: locale) }
+
+    private var breadcrumbs: [(name: String, url: String)] {
+        [(strings.format("nav.home", arguments), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
+    }
+
+    // MARK: Role page
+
+    func data() -> TemplateValue {
+        let rules = strings.rules
+        let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
+        let faq = faqEntries(verdictHTML: verdictHTML)
+        let faqJSON = JSONValue.object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("FAQPage")),
+            ("mainEntity", .array(faq.map { entry in
+                .object([
+                    ("@type", .string("Question")),
+                    ("name", .string(entry.question)),
+                    ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(entry.answer))])),
+                ])
+            })),
+        ])
+        let page = model.page(
+            locale: locale,
+            title: strings.format("hero.title", arguments),
+            description: typeset(text.description, base: base.description),
+            path: url,
+            alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
+            breadcrumbs: breadcrumbs,
+            jsonLD: [faqJSON, model.breadcrumbJSON(breadcrumbs)]
+        )
+        let sections = model.site.config.sections
+        let report: TemplateValue = if sections.contains(.report), let endpoint = model.site.config.reportEndpoint {
+            .object(["endpoint": .string(endpoint)])
+        } else {
+            .null
+        }
+        var illustrative: [String: TemplateValue] = [:]
+        for figure in ["riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium", "demandTrend", "skills"] {
+            illustrative[figure] = .bool(role.illustrative.contains(figure))
+        }
+        let related: [TemplateValue] = role.relatedRoles.compactMap { slug in
+            guard let other = model.rolesBySlug[slug] else { return nil }
+            return .object([
+                "title": .string(strings.rules.typography(text: model.titles[locale]?[slug] ?? slug)),
+                "url": .string(model.urls.role(slug, in: locale)),
+                "riskScore": .string(rules.number(other.riskScore)),
+                "level": .string(SiteModel.riskLevel(other.riskScore)),
+            ])
+        }
+        let roleValue: TemplateValue = .object([
+            "slug": .string(role.slug),
+            "url": .string(url),
+            "title": .string(typeset(text.title, base: base.title)),
+            "titlePlural": .string(typeset(text.titlePlural, base: base.titlePlural)),
+            "description": .string(typeset(text.description, base: base.description)),
+            "sector": .string(arguments.text["sector"] ?? role.sector),
+            "riskScore": .string(rules.number(role.riskScore)),
+            "automationPotential": .string(rules.percent(role.automationPotential)),
+            "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
+            "saferPeersValue": .int(role.saferPeersPercent),
+            "salaryPremium": .string(rules.percent(role.salaryPremium)),
+            "demandTrend": .string(strings.format("salary.\(role.demandTrend.rawValue)", arguments)),
+            "demandTrendID": .string(role.demandTrend.rawValue),
+            "illustrative": .object(illustrative),
+            "hasIllustrative": .bool(!role.illustrative.isEmpty),
+            "lastReviewedISO": .string(role.lastReviewed.iso),
+            "taskGroups": .array(taskGroups()),
+            "replacingTools": .array(role.replacingTools.compactMap(toolValue)),
+            "skillChart": SkillChart.value(
+                role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
+                number: rules.number),
+            "analysisHTML": .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown)),
+            "verdictHTML": .string(verdictHTML),
+            "toolsToLearn": .array(role.toolsToLearn.compactMap { id in
+                guard case .object(var tool)? = toolValue(id) else { return nil }
+                tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
+                return .object(tool)
+            }),
+            "roadmap": .array(text.roadmap.enumerated().map { index, phase in
+                let basePhase = index < base.roadmap.count ? base.roadmap[index] : nil
+                return .object([
+                    "number": .string(rules.number(index + 1)),
+                    "title": .string(typeset(phase.title, base: basePhase?.title)),
+                    "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
+                    "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
+                    "steps": .array(phase.steps.map { step in .string(typeset(step, base: basePhase?.steps.contains(step) == true ? step : nil)) }),
+                ])
+            }),
+            "quickWins": .array(text.quickWins.map { .string(typeset($0, base: base.quickWins.contains($0) ? $0 : nil)) }),
+            "article": text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))]),
+            "hasRelated": .bool(!related.isEmpty),
+            "related": .array(related),
+            "faq": .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer)]) }),
+        ])
+        let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
+        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: [
+            "role": roleValue,
+            "report": report,
+            "sections": .array(sections.map { .object(["partial": .string("sections/" + Self.partialName($0))]) }),
+        ])
+    }
+
+    private func toolValue(_ id: String) -> TemplateValue? {
+        guard let tool = model.site.tool(id) else { return nil }
+        let description = model.site.toolDescription(tool, in: locale)
+        let baseDescription = model.site.toolDescription(tool, in: model.defaultLocale)
+        return .object([
+            "name": .string(tool.name),
+            "url": .string(tool.url),
+            "description": .string(typeset(description, base: baseDescription)),
+        ])
+    }
+
+    private func taskGroups() -> [TemplateValue] {
+        [Exposure.automated, .oversight, .safe].map { exposure in
+            let tasks = role.tasks.filter { $0.exposure == exposure }.map { task in
+                TemplateValue.string(typeset(text.tasks[task.id] ?? task.id, base: base.tasks[task.id]))
+            }
+            return .object([
+                "exposure": .string(exposure.rawValue),
+                "label": .string(strings.format("tasks.\(exposure.rawValue)", arguments)),
+                "count": .string(strings.format("tasks.\(exposure.rawValue)Count", arguments)),
+                "hasTasks": .bool(!tasks.isEmpty),
+                "tasks": .array(tasks),
+            ])
+        }
+    }
+
+    /// The standard questions come from the UI strings, filled with the role's data; the
+    /// role's own questions follow. A standard question with nothing to say is left out.
+    private func faqEntries(verdictHTML: String) -> [(question: String, answer: String)] {
+        var entries: [(question: String, answer: String)] = []
+        var arguments = self.arguments
+        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
+        entries.append((strings.format("faq.replace.question", arguments), strings.format("faq.replace.answer", arguments)))
+        if arguments.text["topAutomatedTasks"] != nil {
+            entries.append((strings.format("faq.atRisk.question", arguments), strings.format("faq.atRisk.answer", arguments)))
+        }
+        if arguments.text["topQuickWins"] != nil {
+            entries.append((strings.format("faq.skills.question", arguments), strings.format("faq.skills.answer", arguments)))
+        }
+        entries.append((strings.format("faq.timeline.question", arguments), strings.format("faq.timeline.answer", arguments)))
+        for item in text.faq {
+            let baseItem = base.faq.first { $0.question == item.question }
+            entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer)))
+        }
+        return entries
+    }
+
+    private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText, strings: LocaleStrings) -> MessageArguments {
+        var arguments = MessageArguments()
+        arguments.text["title"] = text.title
+        arguments.text["titlePlural"] = text.titlePlural
+        arguments.text["siteTitle"] = model.site.config.title
+        if let sector = model.site.sector(role.sector) {
+            arguments.text["sector"] = model.site.sectorName(sector, in: locale)
+        }
+        let automated = role.tasks.filter { $0.exposure == .automated }
+        if !automated.isEmpty {
+            arguments.text["topAutomatedTasks"] = automated.prefix(3).map { text.tasks[$0.id] ?? $0.id }.joined(separator: ", ")
+        }
+        if !text.quickWins.isEmpty {
+            arguments.text["topQuickWins"] = text.quickWins.prefix(2).joined(separator: " ")
+        }
+        arguments.numbers["riskScore"] = role.riskScore
+        arguments.numbers["automatedCount"] = automated.count
+        arguments.numbers["oversightCount"] = role.tasks.filter { $0.exposure == .oversight }.count
+        arguments.numbers["safeCount"] = role.tasks.filter { $0.exposure == .safe }.count
+        arguments.numbers["roleCount"] = model.site.roles.count
+        if let stats = model.sectorStats[role.sector] {
+            arguments.numbers["sectorAverage"] = stats.average
+            arguments.numbers["sectorRoleCount"] = stats.count
+        }
+        arguments.percents["automationPotential"] = role.automationPotential
+        arguments.percents["saferPeersPercent"] = role.saferPeersPercent
+        arguments.percents["salaryPremium"] = role.salaryPremium
+        arguments.yearRange = (role.impactYears.from, role.impactYears.to)
+        arguments.date = (role.lastReviewed.year, role.lastReviewed.month, role.lastReviewed.day)
+        return arguments
+    }
+
+    /// `quickWins` → `quick-wins`: section partials are named in kebab case.
+    static func partialName(_ section: Section) -> String {
+        var name = ""
+        for character in section.rawValue {
+            if character.isUppercase {
+                name += "-" + character.lowercased()
+            } else {
+                name.append(character)
+            }
+        }
+        return name
+    }
+
+    // MARK: Deep-dive article page
+
+    func articleData() -> TemplateValue? {
+        guard let article = text.articleMarkdown else { return nil }
+        let path = model.urls.article(role.slug, in: locale)
+        let title = strings.format("deepDive.link", arguments)
+        let crumbs = breadcrumbs + [(title, path)]
+        let page = model.page(
+            locale: locale, title: title, description: typeset(text.description, base: base.description), path: path,
+            alternates: model.alternates(url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale)),
+            ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)])
+        let roleValue: TemplateValue = .object([
+            "url": .string(url),
+            "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),
+        ])
+        let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
+        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: ["role": roleValue])
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Content
+import Localization
+import Markdown
+import TemplateEngine
+
+/// Everything about the site that every page needs, computed once per build: URLs, compiled UI
+/// strings, role titles per locale (for related-role links), sector averages, asset URLs.
+/// Building one page's data then only reads from it.
+struct SiteModel: Sendable {
+    let site: SiteContent
+    let urls: SiteURLs
+    let strings: [String: LocaleStrings]
+    let assets: TemplateValue
+    /// Prose sections sit under an <h2>, so their headings start at <h3>.
+    let sectionMarkdown: MarkdownRenderer
+    /// The deep-dive article is its own page under an <h1>: its `##` headings stay <h2>.
+    let articleMarkdown: MarkdownRenderer
+    let titles: [String: [String: String]]
+    let sectorStats: [String: (average: Int, count: Int)]
+    let rolesBySlug: [String: Role]
+
+    var defaultLocale: String { site.config.defaultLocale }
+    var locales: [String] { site.config.locales }
+
+    init(site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: TemplateValue) {
+        self.site = site
+        self.urls = urls
+        self.strings = strings
+        self.assets = assets
+        sectionMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 2)
+        articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
+        var titles: [String: [String: String]] = [:]
+        for locale in site.config.locales {
+            var perRole: [String: String] = [:]
+            for role in site.roles { perRole[role.slug] = site.text(of: role, in: locale).title }
+            titles[locale] = perRole
+        }
+        self.titles = titles
+        var totals: [String: (sum: Int, count: Int)] = [:]
+        for role in site.roles {
+            let current = totals[role.sector] ?? (0, 0)
+            totals[role.sector] = (current.sum + role.riskScore, current.count + 1)
+        }
+        sectorStats = totals.mapValues { (average: ($0.sum + $0.count / 2) / $0.count, count: $0.count) }
+        var bySlug: [String: Role] = [:]
+        for role in site.roles { bySlug[role.slug] = role }
+        rolesBySlug = bySlug
+    }
+
+    // MARK: Shared page parts
+
+    var siteValue: TemplateValue {
+        .object(["title": .string(site.config.title), "baseURL": .string(urls.absolute(urls.root))])
+    }
+
+    /// The language switcher: the same page in every locale.
+    func languages(current: String?, url: (String) -> String) -> TemplateValue {
+        .array(locales.map { locale in
+            .object([
+                "code": .string(locale),
+                "name": .string(strings[locale]!.format("language.name", MessageArguments())),
+                "url": .string(url(locale)),
+                "current": .bool(locale == current),
+            ])
+        })
+    }
+
+    /// `<link rel="alternate" hreflang>` for every locale plus `x-default`.
+    func alternates(url: (String) -> String, xDefault: String) -> [(hreflang: String, href: String)] {
+        locales.map { (hreflang: $0, href: urls.absolute(url($0))) } + [(hreflang: "x-default", href: urls.absolute(xDefault))]
+    }
+
+    /// The `page` object every layout reads.
+    func page(
+        locale: String, title: String, description: String, path: String,
+        alternates: [(hreflang: String, href: String)], ogType: String = "website",
+        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONValue] = [], noindex: Bool = false
+    ) -> TemplateValue {
+        let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
+            .object(["name": .string(crumb.name), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
+        }
+        return .object([
+            "lang": .string(locale),
+            "title": .string(title),
+            "description": .string(description),
+            "canonical": .string(urls.absolute(path)),
+            "alternates": .array(alternates.map { .object(["hreflang": .string($0.hreflang), "href": .string($0.href)]) }),
+            "ogType": .string(ogType),
+            "ogLocale": .string(Self.openGraphLocale(locale)),
+            "ogLocaleAlternates": .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) }),
+            "breadcrumbs": .array(crumbs),
+            "jsonLD": .array(jsonLD.map { .string($0.scriptSafe) }),
+            "noindex": .bool(noindex),
+        ])
+    }
+
+    func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> JSONValue {
+        .object([
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("BreadcrumbList")),
+            ("itemListElement", .array(crumbs.enumerated().map { index, crumb in
+                .object([
+                    ("@type", .string("ListItem")),
+                    ("position", .int(index + 1)),
+                    ("name", .string(crumb.name)),
+                    ("item", .string(urls.absolute(crumb.url))),
+                ])
+            })),
+        ])
+    }
+
+    /// The common top level of every page's data.
+    func pageData(locale: String, page: TemplateValue, t: TemplateValue, languages: TemplateValue, extra: [String: TemplateValue]) -> TemplateValue {
+        var object: [String: TemplateValue] = [
+            "site": siteValue,
+            "assets": assets,
+            "page": page,
+            "t": t,
+            "nav": .object(["homeURL": .string(urls.index(locale)), "languages": languages]),
+        ]
+        for (key, value) in extra { object[key] = value }
+        return .object(object)
+    }
+
+    /// Open Graph wants `ll_TT`; a bare language gets its most common territory.
+    static func openGraphLocale(_ locale: String) -> String {
+        if locale.contains("-") { return locale.replacingOccurrences(of: "-", with: "_") }
+        let territories = ["en": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "it": "it_IT", "pt": "pt_PT", "nl": "nl_NL"]
+        return territories[locale] ?? locale
+    }
+
+    /// Risk colour band for lists: low < 35 ≤ medium < 60 ≤ high.
+    static func riskLevel(_ score: Int) -> String {
+        score < 35 ? "low" : score < 60 ? "medium" : "high"
+    }
+}

@@ -1,0 +1,70 @@
+import Content
+
+/// Every URL of the site, in one place, so that links, canonical URLs, hreflang alternates,
+/// the sitemap and the files on disk can never disagree.
+///
+/// Paths are root-relative and end with `/` (clean URLs); a page at path `p` is written to
+/// `<output>/<p without the base path>/index.html`. A base URL with a path (`https://x/docs/`)
+/// puts the whole site under that path.
+struct SiteURLs: Sendable {
+    /// `https://example.org` — scheme and host of the base URL, without a trailing slash.
+    let origin: String
+    /// `/` or `/docs/` — the base URL's path, always starting and ending with `/`.
+    let basePath: String
+    let defaultLocale: String
+    private let segments: [String: [String: String]]
+
+    /// The URL segment names a site may translate in `urlSegments`, with their defaults.
+    static let defaultSegments = ["roles": "roles", "article": "full-analysis"]
+
+    init(baseURL: String, defaultLocale: String, urlSegments: [String: [String: String]]) {
+        var base = baseURL
+        if !base.hasSuffix("/") { base += "/" }
+        // Split "https://host/path/" into origin and path without Foundation's URL parsing quirks.
+        if let schemeEnd = base.range(of: "://") {
+            let afterScheme = base[schemeEnd.upperBound...]
+            if let slash = afterScheme.firstIndex(of: "/") {
+                origin = String(base[..<slash])
+                basePath = String(base[slash...])
+            } else {
+                origin = base
+                basePath = "/"
+            }
+        } else {
+            origin = ""
+            basePath = base.hasPrefix("/") ? base : "/" + base
+        }
+        self.defaultLocale = defaultLocale
+        segments = urlSegments
+    }
+
+    func segment(_ name: String, in locale: String) -> String {
+        segments[locale]?[name] ?? Self.defaultSegments[name] ?? name
+    }
+
+    var root: String { basePath }
+    var notFound: String { basePath + "404.html" }
+    var sitemap: String { basePath + "sitemap.xml" }
+
+    func index(_ locale: String) -> String { basePath + locale + "/" }
+
+    func role(_ slug: String, in locale: String) -> String {
+        index(locale) + segment("roles", in: locale) + "/" + slug + "/"
+    }
+
+    func article(_ slug: String, in locale: String) -> String {
+        role(slug, in: locale) + segment("article", in: locale) + "/"
+    }
+
+    func asset(_ name: String) -> String { basePath + "assets/" + name }
+
+    /// The absolute form of a root-relative path, for canonical URLs, hreflang and the sitemap.
+    func absolute(_ path: String) -> String { origin + path }
+
+    /// Where the file for a path goes, relative to the output folder.
+    func filePath(for path: String) -> String {
+        var relative = String(path.dropFirst(basePath.count))
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        return relative
+    }
+}

@@ -1,0 +1,53 @@
+import Content
+import Diagnostics
+import TemplateEngine
+
+/// Checks the string tables against what uses them: templates (every `{{t.some.key}}`) and the
+/// few keys this module formats itself (FAQ entries, page titles, labels built in Swift).
+///
+/// - a key used but defined in no table is an error, at the template position that uses it;
+/// - a key defined in the default table but used nowhere is a warning, at its definition;
+/// - a key in another locale's table that the default table lacks is a warning (no page can
+///   show it).
+enum StringUsage {
+    /// Keys formatted in Swift rather than in templates.
+    static let usedBySwift: [String] = [
+        "deepDive.link", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
+        "faq.replace.question", "faq.skills.answer", "faq.skills.question", "faq.timeline.answer",
+        "faq.timeline.question", "hero.title", "index.intro", "index.title", "language.name", "nav.home",
+        "notFound.body", "notFound.title", "salary.declining", "salary.growing", "salary.stable",
+        "tasks.automated", "tasks.automatedCount", "tasks.oversight", "tasks.oversightCount",
+        "tasks.safe", "tasks.safeCount",
+    ]
+
+    static func check(_ templates: TemplateSet, _ site: SiteContent) -> [Diagnostic] {
+        let defaultLocale = site.config.defaultLocale
+        let defaultTable = site.strings[defaultLocale]?.entries ?? [:]
+        var diagnostics: [Diagnostic] = []
+        var used = Set(usedBySwift)
+        for reference in templates.references where reference.name.hasPrefix("t.") {
+            let key = String(reference.name.dropFirst(2))
+            used.insert(key)
+            if defaultTable[key] == nil {
+                diagnostics.append(.error(
+                    "unknown UI string `\(key)`: no table in locales/ defines it\(didYouMean(key, among: defaultTable.keys))",
+                    at: SourceLocation(file: reference.file, line: reference.line, column: reference.column)))
+            }
+        }
+        for key in usedBySwift where defaultTable[key] == nil {
+            diagnostics.append(.error("UI string `\(key)` is missing from locales/\(defaultLocale).json (rolegen uses it to build pages)"))
+        }
+        for key in defaultTable.keys.sorted() where !used.contains(key) {
+            diagnostics.append(.warning("UI string `\(key)` is defined but no template uses it", at: defaultTable[key]!.location))
+        }
+        for locale in site.config.locales where locale != defaultLocale {
+            guard let table = site.strings[locale]?.entries else { continue }
+            for key in table.keys.sorted() where defaultTable[key] == nil {
+                diagnostics.append(.warning(
+                    "UI string `\(key)` is not in the default locale's table (locales/\(defaultLocale).json), so no page shows it\(didYouMean(key, among: defaultTable.keys))",
+                    at: table[key]!.location))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,140 @@
+import Content
+import Diagnostics
+import Localization
+import TemplateEngine
+
+/// The UI strings of one locale, compiled once per build: every message is parsed once,
+/// messages without arguments are formatted once, and a page only formats the few that embed
+/// its data (the role's title, a count, …).
+///
+/// A string that fell back to the default locale's table is formatted and typeset with the
+/// default locale's rules: an English sentence on a French page keeps English punctuation.
+struct LocaleStrings: Sendable {
+    let locale: String
+    let rules: LocaleRules
+    let defaultRules: LocaleRules
+    private struct Entry: Sendable {
+        var path: [String]
+        var message: Message
+        /// True when the text comes from the default locale's table (a fallback).
+        var isFallback: Bool
+    }
+    private let dynamicEntries: [Entry]
+    private let messages: [String: Entry]
+    private let constantTree: [String: TemplateValue]
+    private let usesDefaultArguments: Bool
+
+    init(locale: String, entries: [String: StringEntry], ownKeys: Set<String>, rules: LocaleRules, defaultRules: LocaleRules) throws(UIStringErrors) {
+        self.locale = locale
+        self.rules = rules
+        self.defaultRules = defaultRules
+        var problems: [Diagnostic] = []
+        var dynamic: [Entry] = []
+        var all: [String: Entry] = [:]
+        var tree: [String: TemplateValue] = [:]
+        for key in entries.keys.sorted() {
+            let entry = entries[key]!
+            let message: Message
+            do {
+                message = try Message(parsing: entry.value)
+            } catch {
+                problems.append(Self.diagnostic(for: error, in: entry))
+                continue
+            }
+            for name in message.argumentNames where !MessageArguments.known.contains(name) {
+                problems.append(.error(
+                    "UI string `\(key)` uses unknown argument `{\(name)}`\(didYouMean(name, among: MessageArguments.known))",
+                    at: entry.location))
+            }
+            let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
+            all[key] = item
+            if message.argumentNames.isEmpty {
+                let itemRules = item.isFallback ? defaultRules : rules
+                let text = itemRules.typography(text: message.format([:], rules: itemRules))
+                Self.set(.string(text), at: item.path[...], in: &tree)
+            } else {
+                dynamic.append(item)
+            }
+        }
+        if !problems.isEmpty { throw UIStringErrors(diagnostics: problems) }
+        dynamicEntries = dynamic
+        messages = all
+        constantTree = tree
+        usesDefaultArguments = dynamic.contains { $0.isFallback }
+    }
+
+    /// The `t` object of one page: every UI string, with `arguments` filled in.
+    func tree(_ arguments: MessageArguments) -> TemplateValue {
+        var tree = constantTree
+        let own = arguments.values(for: rules)
+        let fallback = usesDefaultArguments ? arguments.values(for: defaultRules) : own
+        for entry in dynamicEntries {
+            let itemRules = entry.isFallback ? defaultRules : rules
+            let text = itemRules.typography(text: entry.message.format(entry.isFallback ? fallback : own, rules: itemRules))
+            Self.set(.string(text), at: entry.path[...], in: &tree)
+        }
+        return .object(tree)
+    }
+
+    /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD).
+    func format(_ key: String, _ arguments: MessageArguments) -> String {
+        guard let entry = messages[key] else { return "" }
+        let itemRules = entry.isFallback ? defaultRules : rules
+        return itemRules.typography(text: entry.message.format(arguments.values(for: itemRules), rules: itemRules))
+    }
+
+    private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            object[head] = value
+            return
+        }
+        var child: [String: TemplateValue]
+        if case .object(let existing)? = object[head] { child = existing } else { child = [:] }
+        object[head] = nil  // keep `child` uniquely referenced while it is mutated
+        set(value, at: path.dropFirst(), in: &child)
+        object[head] = .object(child)
+    }
+
+    /// A message syntax error points into the JSON string: the column is the string's opening
+    /// quote plus the offset into its text (exact when the text before the error has no escapes).
+    private static func diagnostic(for error: MessageSyntaxError, in entry: StringEntry) -> Diagnostic {
+        let prefix = entry.value.utf8.prefix(error.utf8Offset)
+        let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+        var location = entry.location
+        location.column += 1 + scalars
+        return .error("invalid UI string: \(error.message)", at: location)
+    }
+}
+
+/// Message syntax and argument errors found while compiling the string tables.
+struct UIStringErrors: Error {
+    var diagnostics: [Diagnostic]
+}
+
+/// The values a UI string may embed, by name. Computed per page; formatted per locale, so an
+/// English fallback sentence gets English numbers.
+struct MessageArguments: Sendable {
+    /// Every argument name a UI string may use (documented in docs/localization.md).
+    static let known: [String] = [
+        "automatedCount", "automationPotential", "date", "oversightCount", "riskScore", "roleCount",
+        "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage", "sectorRoleCount",
+        "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
+    ]
+
+    var text: [String: String] = [:]
+    var numbers: [String: Int] = [:]
+    var percents: [String: Int] = [:]
+    var yearRange: (from: Int, to: Int)?
+    var date: (year: Int, month: Int, day: Int)?
+
+    func values(for rules: LocaleRules) -> [String: MessageArgument] {
+        var values: [String: MessageArgument] = [:]
+        for (name, value) in text { values[name] = .text(value) }
+        for (name, value) in numbers { values[name] = .number(value) }
+        for (name, value) in percents { values[name] = .text(rules.percent(value)) }
+        if let yearRange { values["years"] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
+        if let date { values["date"] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
+        return values
+    }
+}

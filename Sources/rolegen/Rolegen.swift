@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// The `rolegen` command line: a thin front end over `SiteBuilder`.
+@main
+struct Rolegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rolegen",
+        abstract: "Builds localized role pages (\"Will AI replace …?\") from content, templates and string tables.",
+        discussion: """
+            A site root holds site.json, content/, locales/ and templates/. See README.md and docs/ \
+            for the file formats. Exit status: 0 when there is no error, 1 when there is any.
+            """,
+        version: "rolegen 0.1.0",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Treat every fallback to the default locale as an error.")
+    var strict = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Override site.json's baseURL (e.g. for a staging host).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also list every fallback (role, locale, field) and every file written.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+    }
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+}
+
+extension Rolegen {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the site into the output folder (replaced atomically, only when there is no error).")
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
+        var output: String?
+
+        func run() throws {
+            let options = BuildOptions(
+                root: site.rootURL,
+                output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                strict: site.strict, baseURL: site.baseURL)
+            try finish(SiteBuilder.build(options), site)
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check content, templates and string tables and render every page, without writing anything.")
+
+        @OptionGroup var site: SiteOptions
+
+        func run() throws {
+            let options = BuildOptions(root: site.rootURL, strict: site.strict, baseURL: site.baseURL, writeOutput: false)
+            try finish(SiteBuilder.build(options), site)
+        }
+    }
+}
+
+/// Prints diagnostics to stderr and the summary to stdout; exits 1 when there was an error.
+private func finish(_ report: BuildReport, _ options: SiteOptions) throws {
+    var standardError = FileHandle.standardError
+    for diagnostic in report.diagnostics {
+        print(diagnostic.rendered, to: &standardError)
+    }
+    if options.verbose {
+        for fallback in report.fallbacks { print("fallback: \(fallback.description)") }
+        for file in report.files { print("wrote \(file)") }
+    }
+    if !report.succeeded {
+        print(report.summary, to: &standardError)
+        throw ExitCode.failure
+    }
+    if !options.quiet { print(report.summary) }
+}
+
+extension FileHandle: @retroactive TextOutputStream {
+    public func write(_ string: String) {
+        write(Data(string.utf8))
+    }
+}

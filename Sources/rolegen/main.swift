@@ -1,2 +1,0 @@
-import Markdown
-print(MarkdownPlaceholder.version())

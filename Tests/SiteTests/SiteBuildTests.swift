@@ -1,0 +1,237 @@
+import Foundation
+import Site
+import XCTest
+
+/// End-to-end: a fixture site built into a temp folder, its files asserted.
+final class SiteBuildTests: XCTestCase {
+    private func twoRoles(site: String = Fixture.site(), backendExtra: [String: String] = [:]) throws -> FixtureSite {
+        try FixtureSite(Fixture.files(site: site, roles: [
+            Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers", related: ["frontend"], risk: 38, extra: backendExtra),
+            Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers", related: ["backend"], risk: 62),
+        ]))
+    }
+
+    func testOutputTreeHasEveryPageAtCleanURLs() throws {
+        let site = try twoRoles(backendExtra: ["article.en.md": "## Long read\n\nText.\n"])
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        let html = report.files.filter { $0.hasSuffix(".html") }
+        XCTAssertEqual(html, [
+            "404.html",
+            "en/index.html",
+            "en/roles/backend/full-analysis/index.html",
+            "en/roles/backend/index.html",
+            "en/roles/frontend/index.html",
+            "fr/index.html",
+            "fr/metiers/backend/full-analysis/index.html",
+            "fr/metiers/backend/index.html",
+            "fr/metiers/frontend/index.html",
+            "index.html",
+        ])
+        XCTAssertTrue(report.files.contains("sitemap.xml"))
+        XCTAssertTrue(report.files.contains("robots.txt"))
+        let stylesheet = try XCTUnwrap(report.files.first { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
+        XCTAssertEqual(stylesheet.count, "assets/style.".count + 16 + ".css".count, "content-hashed name")
+        XCTAssertContains(try site.read("en/roles/backend/index.html"), "href=\"/\(stylesheet)\"")
+        XCTAssertEqual(report.pagesPerLocale.map(\.count), [4, 4])
+        XCTAssertEqual(report.rootPages, 2)
+    }
+
+    func testRolePageHeadHasLangCanonicalAlternatesOpenGraphAndJSONLD() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(page, "<html lang=\"fr\">")
+        XCTAssertContains(page, "<link rel=\"canonical\" href=\"https://fixture.example/fr/metiers/backend/\">")
+        XCTAssertContains(page, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://fixture.example/en/roles/backend/\">")
+        XCTAssertContains(page, "<link rel=\"alternate\" hreflang=\"fr\" href=\"https://fixture.example/fr/metiers/backend/\">")
+        XCTAssertContains(page, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://fixture.example/en/roles/backend/\">")
+        XCTAssertContains(page, "<meta property=\"og:locale\" content=\"fr_FR\">")
+        XCTAssertContains(page, "<meta property=\"og:url\" content=\"https://fixture.example/fr/metiers/backend/\">")
+        XCTAssertContains(page, "\"@type\":\"FAQPage\"")
+        XCTAssertContains(page, "\"@type\":\"BreadcrumbList\"")
+        XCTAssertContains(page, "<meta name=\"description\" content=\"About Backend Developers.\">")
+    }
+
+    func testFallbackRendersDefaultLocaleTextAndIsReported() throws {
+        let site = try twoRoles(backendExtra: [
+            "fr.json": #"{ "title": "Développeur backend", "tasks": { "crud": "Écrire des endpoints CRUD" } }"#,
+        ])
+        let report = site.build()
+        XCTAssertTrue(report.succeeded)
+        let page = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(page, "Développeur backend")            // translated field
+        XCTAssertContains(page, "Écrire des endpoints CRUD")       // translated task
+        XCTAssertContains(page, "Writing unit tests")              // task that fell back
+        XCTAssertContains(page, "The verdict on Backend Developers.")  // prose that fell back
+        XCTAssertContains(page, "Champ de Bataille des Tâches")    // French chrome
+        let fields = report.fallbacks.filter { $0.role == "backend" && $0.locale == "fr" }.map(\.field)
+        XCTAssertTrue(fields.contains("tasks.tests"), "\(fields)")
+        XCTAssertTrue(fields.contains("verdict"), "\(fields)")
+        XCTAssertFalse(fields.contains("title"))
+        XCTAssertFalse(fields.contains("tasks.crud"))
+    }
+
+    func testStrictTurnsFallbacksIntoErrorsAndWritesNothing() throws {
+        let site = try twoRoles()
+        let report = site.build(strict: true)
+        XCTAssertFalse(report.succeeded)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+        XCTAssertTrue(report.diagnostics.errors.contains { $0.message.contains("--strict") })
+    }
+
+    func testSectionsCanBeReorderedAndSwitchedOff() throws {
+        let site = try twoRoles(site: Fixture.site(sections: ["faq", "hero", "tasks"]))
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("en/roles/backend/index.html")
+        let faq = try XCTUnwrap(page.range(of: "id=\"faq\""))
+        let hero = try XCTUnwrap(page.range(of: "id=\"overview\""))
+        let tasks = try XCTUnwrap(page.range(of: "id=\"tasks\""))
+        XCTAssertTrue(faq.lowerBound < hero.lowerBound && hero.lowerBound < tasks.lowerBound)
+        for id in ["skills", "analysis", "verdict", "roadmap", "quick-wins", "report", "related-roles", "benchmark", "salary"] {
+            XCTAssertNotContains(page, "id=\"\(id)\"")
+        }
+        // The hero's call to action points at the report section, which is off: no dangling link.
+        XCTAssertNotContains(page, "href=\"#report\"")
+    }
+
+    func testNoReportEndpointMeansNoForm() throws {
+        let site = try twoRoles(site: Fixture.site(reportEndpoint: nil))
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("en/roles/backend/index.html")
+        XCTAssertNotContains(page, "<form")
+        XCTAssertNotContains(page, "href=\"#report\"")
+        let withEndpoint = try twoRoles()
+        XCTAssertTrue(withEndpoint.build().succeeded)
+        XCTAssertContains(try withEndpoint.read("en/roles/backend/index.html"), "<form class=\"report-form\" method=\"post\" action=\"https://forms.example/report\">")
+    }
+
+    func testRelatedRolesLinkToTheSameLocaleWithTitleAndRisk() throws {
+        let site = try twoRoles(backendExtra: [:])
+        try site.write(#"{ "title": "Développeur frontend" }"#, to: "content/roles/frontend/fr.json")
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(page, "<li><a href=\"/fr/metiers/frontend/\">Développeur frontend</a> <span class=\"risk risk-high\" title=\"Score de risque IA\">62</span></li>")
+        let english = try site.read("en/roles/backend/index.html")
+        XCTAssertContains(english, "<a href=\"/en/roles/frontend/\">Frontend Developer</a>")
+    }
+
+    func testSitemapListsEveryPageWithAllAlternates() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let sitemap = try site.read("sitemap.xml")
+        XCTAssertContains(sitemap, """
+              <url>
+                <loc>https://fixture.example/fr/metiers/backend/</loc>
+                <lastmod>2026-10-01</lastmod>
+                <xhtml:link rel="alternate" hreflang="en" href="https://fixture.example/en/roles/backend/"/>
+                <xhtml:link rel="alternate" hreflang="fr" href="https://fixture.example/fr/metiers/backend/"/>
+                <xhtml:link rel="alternate" hreflang="x-default" href="https://fixture.example/en/roles/backend/"/>
+              </url>
+            """)
+        XCTAssertContains(sitemap, "<loc>https://fixture.example/</loc>")
+        XCTAssertContains(sitemap, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://fixture.example/\"/>")
+        XCTAssertNotContains(sitemap, "404")
+        XCTAssertEqual(sitemap.components(separatedBy: "<url>").count - 1, 7, "root, 2 indexes, 4 role pages")
+        XCTAssertEqual(try site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://fixture.example/sitemap.xml\n")
+    }
+
+    func testBaseURLOverrideAndSubpath() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build(baseURL: "https://staging.example/preview/").succeeded)
+        XCTAssertTrue(site.exists("en/roles/backend/index.html"))
+        let page = try site.read("en/roles/backend/index.html")
+        XCTAssertContains(page, "<link rel=\"canonical\" href=\"https://staging.example/preview/en/roles/backend/\">")
+        XCTAssertContains(page, "href=\"/preview/en/roles/frontend/\"")
+    }
+
+    func testHostileTextIsEscapedEverywhere() throws {
+        let evil = #"<script>alert(1)</script> \"q\" 'a' &"#
+        var files = Fixture.files(roles: [
+            Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers", related: ["frontend"]),
+            Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers"),
+        ])
+        files["content/roles/backend/en.json"] = """
+            { "title": "\(evil)", "titlePlural": "\(evil)s", "description": "\(evil)",
+              "tasks": { "crud": "\(evil)", "tests": "\(evil)", "debugging": "\(evil)", "architecture": "\(evil)" },
+              "skills": { "design": "\(evil)", "coding": "\(evil)" },
+              "toolReasons": { "copilot": "\(evil)", "cursor": "\(evil)" },
+              "roadmap": [ { "title": "\(evil)", "timeframe": "\(evil)", "summary": "\(evil)", "steps": ["\(evil)"] } ],
+              "quickWins": ["\(evil)"],
+              "faq": [ { "question": "\(evil)", "answer": "\(evil)" } ] }
+            """
+        files["content/roles/backend/analysis.en.md"] = "<script>alert(1)</script>\n\n</script><b>x</b>\n"
+        files["content/roles/backend/verdict.en.md"] = "Ends here </script><script>alert(2)</script>\n"
+        files["content/tools.json"] = """
+            { "tools": [
+              { "id": "copilot", "name": "\(evil)", "url": "https://copilot.example/?a=1&b=\\"x\\"", "description": { "en": "\(evil)" } },
+              { "id": "cursor", "name": "Cursor", "url": "https://cursor.example/", "description": { "en": "\(evil)" } },
+              { "id": "devin", "name": "Devin", "url": "https://devin.example/", "description": { "en": "x" } }
+            ] }
+            """
+        files["content/sectors.json"] = #"{ "sectors": [ { "id": "technology", "name": { "en": "\#(evil)" } } ] }"#
+        let site = try FixtureSite(files)
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        for path in ["en/roles/backend/index.html", "fr/metiers/backend/index.html", "en/roles/frontend/index.html", "en/index.html"] {
+            let page = try site.read(path)
+            // The only <script> elements are the JSON-LD blocks the layout writes.
+            XCTAssertEqual(page.components(separatedBy: "<script").count - 1, page.components(separatedBy: "<script type=\"application/ld+json\">").count - 1, path)
+            XCTAssertNotContains(page, "<script>alert")
+            XCTAssertNotContains(page, "\"q\" 'a'")
+            // Inside JSON-LD, `<` is \u003c: `</script>` cannot close the element early.
+            for block in page.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst() {
+                let json = block.components(separatedBy: "</script>")[0]
+                XCTAssertNotContains(json, "<")
+                XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), path)
+            }
+        }
+        let page = try site.read("en/roles/backend/index.html")
+        XCTAssertContains(page, "&lt;script&gt;alert(1)&lt;/script&gt; \\&quot;q\\&quot; &#39;a&#39; &amp;")
+        XCTAssertContains(page, "<!-- raw HTML omitted -->")
+        XCTAssertContains(page, "href=\"https://copilot.example/?a=1&amp;b=&quot;x&quot;\"")
+    }
+
+    func testFailedBuildLeavesPreviousOutputUntouched() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let before = try site.snapshot()
+        XCTAssertFalse(before.isEmpty)
+        try site.write(#"{ "sector": "technology", "riskScore": 140 }"#, to: "content/roles/backend/role.json")
+        let report = site.build()
+        XCTAssertFalse(report.succeeded)
+        XCTAssertEqual(try site.snapshot(), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        XCTAssertEqual(leftovers, [], "no staging folder is left behind")
+    }
+
+    func testRemovedRoleDisappearsFromOutput() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(site.exists("en/roles/frontend/index.html"))
+        try site.remove("content/roles/frontend")
+        try site.write(Fixture.roleFacts(related: [], risk: 38), to: "content/roles/backend/role.json")
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertFalse(site.exists("en/roles/frontend/index.html"))
+        XCTAssertFalse(site.exists("en/roles/frontend"))
+    }
+
+    func testTwoBuildsGiveIdenticalBytes() throws {
+        let site = try twoRoles(backendExtra: ["article.en.md": "## More\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"])
+        XCTAssertTrue(site.build().succeeded)
+        let first = try site.snapshot()
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertEqual(try site.snapshot(), first)
+    }
+
+    func testFaqStandardQuestionsFilledWithRoleData() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("en/roles/backend/index.html")
+        XCTAssertContains(page, "<h3>Which Backend Developer tasks are most at risk from AI?</h3>\n    <p>Writing CRUD endpoints, Writing unit tests, and more.</p>")
+        XCTAssertContains(page, "within 5–7 years. This is based on current automation potential of 40% and the pace of AI tool adoption in the Technology sector.")
+        XCTAssertContains(page, "<p>Install Copilot. Review a pull request with AI.</p>")
+        let french = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(french, "40\u{00A0}%")
+    }
+}
