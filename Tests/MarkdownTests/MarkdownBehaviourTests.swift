@@ -128,6 +128,17 @@ final class MarkdownBehaviourTests: XCTestCase {
                        "<p>before\u{FFFD}after</p>\n<p>second</p>\n")
     }
 
+    func testPathologicalInputsRender() {
+        let quotes = renderer.html(String(repeating: "> ", count: 2000) + "deep")
+        XCTAssertTrue(quotes.hasPrefix("<blockquote>\n<blockquote>"))
+        XCTAssertTrue(quotes.contains("<p>deep</p>"))
+        let stars = String(repeating: "*a ", count: 5000)
+        XCTAssertEqual(renderer.html(stars), "<p>\(stars.dropLast())</p>\n")
+        let brackets = String(repeating: "[", count: 5000)
+        XCTAssertEqual(renderer.html(brackets), "<p>\(brackets)</p>\n")
+        XCTAssertEqual(renderer.html("\u{0}"), "<p>\u{FFFD}</p>\n")
+    }
+
     func testNonASCIITextAndEntities() {
         XCTAssertEqual(renderer.html("Café « déjà » 🍄 &amp; &copy; <3"),
                        "<p>Café « déjà » 🍄 &amp; © &lt;3</p>\n")
