@@ -1,0 +1,71 @@
+import CCmarkGFM
+
+/// One Markdown text parsed by cmark-gfm: the parser (which owns the extension list the HTML
+/// renderer needs) and the document tree. Lives for one `MarkdownRenderer.html` call and frees
+/// both when it goes away, so no C memory outlives the call.
+final class CmarkDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: Int32
+
+    init(parsing markdown: String, extensions: [MarkdownRenderer.Extension], options: Int32) {
+        guard let parser = cmark_parser_new(options) else {
+            preconditionFailure("cmark-gfm could not allocate a parser")
+        }
+        self.parser = parser
+        self.options = options
+        for syntaxExtension in extensions {
+            cmark_parser_attach_syntax_extension(parser, CmarkLibrary.syntaxExtension(named: syntaxExtension.rawValue))
+        }
+        // Bytes with an explicit length: an embedded NUL must not end the text early.
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let start = chars.baseAddress {
+                    cmark_parser_feed(parser, start, chars.count)
+                }
+            }
+        }
+        // Assigned inside rather than returned: a C pointer is not `Sendable`, and the lock's
+        // closure may only return values it could send to another thread.
+        var finished: OpaquePointer?
+        CmarkLibrary.inlineParsingLock.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let finished else {
+            // Only a parser that was already finished returns nil; this one is new.
+            preconditionFailure("cmark-gfm returned no document")
+        }
+        root = finished
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Moves every heading `offset` levels down (up when negative), keeping it within 1…6.
+    func shiftHeadings(by offset: Int) {
+        let clampedOffset = min(max(offset, -5), 5)
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER,
+                  let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING
+            else { continue }
+            let level = Int(cmark_node_get_heading_level(node)) + clampedOffset
+            cmark_node_set_heading_level(node, Int32(min(max(level, 1), 6)))
+        }
+    }
+
+    /// The document as HTML. The parser's extension list goes to the renderer: without it
+    /// cmark-gfm silently skips the tagfilter extension.
+    func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+            preconditionFailure("cmark-gfm could not allocate the HTML")
+        }
+        defer { CmarkLibrary.free(html) }
+        return String(cString: html)
+    }
+}

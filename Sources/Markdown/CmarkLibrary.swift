@@ -1,0 +1,39 @@
+import CCmarkGFM
+import Synchronization
+
+/// The process-wide state of cmark-gfm, in one place because the library has two pieces of
+/// global state that its callers must manage (see /work/shared/notes/cmark-gfm.md).
+enum CmarkLibrary {
+    /// Serialises the one step of cmark-gfm that is not thread-safe.
+    ///
+    /// Inline parsing, which runs inside `cmark_parser_finish`, switches the extensions' trigger
+    /// characters (`~` for strikethrough, `:` and `w` for autolink) on and off in two
+    /// process-global tables; a parser running at the same time on another thread then misses
+    /// or invents strikethroughs and links (upstream github/cmark-gfm#176). Block parsing
+    /// (`cmark_parser_feed`), the AST and the HTML renderer touch no global state, so only
+    /// `cmark_parser_finish` runs under this lock.
+    static let inlineParsingLock = Mutex(())
+
+    /// Registers the core extensions (table, strikethrough, …) in cmark-gfm's global registry.
+    ///
+    /// `cmark_gfm_core_extensions_ensure_registered` guards itself with an unsynchronised static
+    /// flag, so two threads calling it first could register everything twice. A Swift global's
+    /// initialiser runs exactly once even under concurrent first use, which is the guarantee
+    /// that call lacks.
+    private static let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// The registered syntax extension called `name`, registering the core ones on first use.
+    static func syntaxExtension(named name: String) -> OpaquePointer {
+        _ = coreExtensionsRegistered
+        guard let found = cmark_find_syntax_extension(name) else {
+            // The names come from `MarkdownRenderer.Extension`, all of which the library ships.
+            preconditionFailure("cmark-gfm has no syntax extension named '\(name)'")
+        }
+        return found
+    }
+
+    /// Frees memory that cmark-gfm allocated (the rendered HTML), with the allocator it used.
+    static func free(_ pointer: UnsafeMutableRawPointer) {
+        cmark_get_default_mem_allocator().pointee.free(pointer)
+    }
+}

@@ -1,0 +1,52 @@
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm, the library GitHub itself uses, so
+/// that prose written and previewed on GitHub comes out the same on the site.
+///
+/// A renderer is a small value (extension names, option flags, a heading offset): make one per
+/// configuration and share it. It is `Sendable` and may be called from many tasks at once: the
+/// one step of cmark-gfm that is not thread-safe runs behind a process-wide lock
+/// (see `CmarkDocument`), everything else runs in parallel.
+public struct MarkdownRenderer: Sendable {
+    /// The syntax extensions attached to the parser, in cmark-gfm's canonical order.
+    public let extensions: [Extension]
+    /// The option flags given to the parser and the HTML renderer.
+    public let options: Options
+    /// How many levels headings move down: 1 turns `#` into `<h2>`. Levels stay within 1…6.
+    public let headingOffset: Int
+
+    /// The renderer for site prose: every GFM extension on (table, strikethrough, autolink,
+    /// tagfilter, tasklist, and footnotes).
+    ///
+    /// - Parameters:
+    ///   - allowRawHTML: when false (the default) raw HTML in the Markdown is replaced by
+    ///     `<!-- raw HTML omitted -->` and dangerous link targets (`javascript:`, `vbscript:`,
+    ///     `file:`, most `data:`) are emptied. When true, both pass through as written
+    ///     (cmark-gfm's `CMARK_OPT_UNSAFE`); the tagfilter extension still defuses `<script>`,
+    ///     `<style>`, `<iframe>` and the other tags GitHub filters.
+    ///   - headingOffset: shifts heading levels so that prose headings sit under the page's own
+    ///     section headings (offset 1: `#` → `<h2>`). The result is clamped to `<h1>`…`<h6>`.
+    public init(allowRawHTML: Bool = false, headingOffset: Int = 0) {
+        var options: Options = [.footnotes]
+        if allowRawHTML { options.insert(.unsafe) }
+        self.init(extensions: Extension.allCases, options: options, headingOffset: headingOffset)
+    }
+
+    /// A renderer with exactly the given extensions and options, for the GFM conformance suites
+    /// (whose files each assume their own set) and for callers that need less than everything.
+    /// Duplicates are ignored and the extensions are attached in `Extension.allCases` order,
+    /// so two renderers with the same set behave the same.
+    public init(extensions: [Extension], options: Options, headingOffset: Int = 0) {
+        self.extensions = Extension.allCases.filter(extensions.contains)
+        self.options = options
+        self.headingOffset = headingOffset
+    }
+
+    /// The HTML for `markdown`. Never fails: every input is some Markdown. Embedded NUL
+    /// characters become U+FFFD, as CommonMark requires.
+    public func html(_ markdown: String) -> String {
+        let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
+        if headingOffset != 0 {
+            document.shiftHeadings(by: headingOffset)
+        }
+        return document.renderHTML()
+    }
+}
