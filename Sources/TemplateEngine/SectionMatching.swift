@@ -1,0 +1,52 @@
+/// Pairs every opening tag (`#`, `^`, `$`, `<`) with its `{{/name}}` and reports what does not
+/// pair up. Also decides which block tags are overrides (directly inside a parent tag) and
+/// rejects other tags there, where they would silently mean nothing.
+struct SectionMatching {
+    /// For an opening or closing tag, the index of its partner.
+    private(set) var partner: [Int?]
+    /// Block tags directly inside a parent tag: overrides rather than extension points.
+    private(set) var isOverride: [Bool]
+    private(set) var errors: [TemplateError] = []
+
+    init(tokens: [Token], source: SourceText) {
+        partner = Array(repeating: nil, count: tokens.count)
+        isOverride = Array(repeating: false, count: tokens.count)
+        var open: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            if let top = open.last, tokens[top].kind == .parent, token.kind != .close {
+                switch token.kind {
+                case .text, .comment, .setDelimiters: break
+                case .block: isOverride[index] = true
+                default:
+                    let written = String(decoding: source.bytes[token.start..<token.end], as: UTF8.self)
+                    errors.append(source.error(.tagInsideParent(tag: written, parent: tokens[top].sectionKey), at: token.start))
+                }
+            }
+            if token.kind.opensSection {
+                open.append(index)
+            } else if token.kind == .close {
+                close(index, tokens: tokens, open: &open, source: source)
+            }
+        }
+        for index in open {
+            errors.append(source.error(.unclosedSection(tokens[index].sectionKey), at: tokens[index].start))
+        }
+    }
+
+    /// A closing tag that matches an outer section rather than the innermost one closes that
+    /// outer section too (after one error), so one typo does not cascade into many errors.
+    private mutating func close(_ index: Int, tokens: [Token], open: inout [Int], source: SourceText) {
+        let name = tokens[index].name
+        guard let top = open.last else {
+            errors.append(source.error(.unexpectedSectionClose(name), at: tokens[index].start))
+            return
+        }
+        if tokens[top].sectionKey != name {
+            errors.append(source.error(.mismatchedSectionClose(expected: tokens[top].sectionKey, found: name), at: tokens[index].start))
+        }
+        guard let match = open.lastIndex(where: { tokens[$0].sectionKey == name }) else { return }
+        partner[open[match]] = index
+        partner[index] = open[match]
+        open.removeSubrange(match...)
+    }
+}

@@ -1,0 +1,83 @@
+/// A compiled, immutable set of templates addressed by name. Sendable; render from any task.
+///
+/// Compiling does all the work that does not depend on the data (parsing, whitespace, resolving
+/// partials and parents, splitting names), once; rendering then only walks the compiled program.
+public struct TemplateSet: Sendable {
+    private let program: Program
+    /// Every template's name, sorted.
+    public let names: [String]
+    /// Every variable, section, inverted-section and dynamic-template name used by any template,
+    /// sorted by file, line and column.
+    public let references: [TemplateReference]
+
+    /// Compiles in-memory sources (name → source). In errors a file is shown as its name.
+    public init(sources: [String: String], strict: Bool = true) throws(TemplateLoadError) {
+        let files = sources.map { name, text in TemplateFile(name: name, displayName: name, bytes: Array(text.utf8)) }
+        try self.init(files: files, strict: strict)
+    }
+
+    /// Compiles templates that are already read: the one place both initializers meet.
+    init(files: [TemplateFile], strict: Bool) throws(TemplateLoadError) {
+        let files = files.sorted { $0.name < $1.name }
+        let names = files.map(\.name)
+        let parsed = files.map { Parser.parse(name: $0.name, source: SourceText(displayName: $0.displayName, bytes: $0.bytes)) }
+        var errors = parsed.flatMap(\.errors)
+        if strict {
+            errors += Self.unknownTemplateErrors(in: parsed, names: names)
+        }
+        guard errors.isEmpty else { throw TemplateLoadError(errors: errors) }
+
+        var builder = ProgramBuilder(templates: files.map { ($0.name, $0.bytes) })
+        var compiled: [CompiledTemplate] = []
+        for (index, template) in parsed.enumerated() {
+            let entry = builder.compileTemplate(template.nodes ?? [], template: index)
+            compiled.append(CompiledTemplate(name: template.name, source: template.source, entry: entry))
+        }
+        builder.finish()
+        program = Program(builder: builder, templates: compiled, isStrict: strict)
+        self.names = names
+        references = parsed.flatMap { template in
+            template.references.map { use in
+                let (line, column) = template.source.lineAndColumn(of: use.offset)
+                return TemplateReference(name: use.name, file: template.source.displayName, line: line, column: column)
+            }
+        }.sorted { ($0.file, $0.line, $0.column, $0.name) < ($1.file, $1.line, $1.column, $1.name) }
+    }
+
+    /// Partial and parent tags naming no template (strict mode: in non-strict mode they render
+    /// as nothing, as the spec says).
+    private static func unknownTemplateErrors(in parsed: [ParsedTemplate], names: [String]) -> [TemplateError] {
+        let known = Set(names)
+        return parsed.flatMap { template in
+            template.templateUses.filter { !known.contains($0.name) }.map { use in
+                let suggestion = closestMatch(to: use.name, among: names)
+                let kind: TemplateError.Kind = use.isParent ? .unknownParent(use.name, suggestion: suggestion) : .unknownPartial(use.name, suggestion: suggestion)
+                return template.source.error(kind, at: use.offset)
+            }
+        }
+    }
+
+    /// Renders template `name` with `data` as the root of the context stack.
+    public func render(_ name: String, _ data: TemplateValue) throws(TemplateError) -> String {
+        String(decoding: try renderBytes(name, data), as: UTF8.self)
+    }
+
+    /// Renders template `name` into UTF-8 bytes, ready to be written to a file.
+    public func renderBytes(_ name: String, _ data: TemplateValue) throws(TemplateError) -> [UInt8] {
+        guard let index = program.templateIndex[name] else {
+            throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
+        }
+        var renderer = Renderer(program: program, data: data)
+        try renderer.run(program.templates[index].entry)
+        return renderer.output
+    }
+}
+
+/// A template's source before parsing.
+struct TemplateFile {
+    /// What partial and parent tags call it.
+    let name: String
+    /// How errors show its file.
+    let displayName: String
+    let bytes: [UInt8]
+}
