@@ -177,18 +177,20 @@ extension FileCheck {
 
     /// A list of ids referring to `kind`s (`tool`, `role`): unique, safe, and each one of
     /// `known` (unless `known` is nil because the catalog itself could not be read; then
-    /// reporting every reference as unknown would only bury the real problem).
-    func references(_ field: JSONField, kind: String, known: Set<String>?) -> [String]? {
+    /// reporting every reference as unknown would only bury the real problem). `unsuitable`
+    /// is never suggested (a role is not suggested as related to itself).
+    func references(_ field: JSONField, kind: String, known: Set<String>?, unsuitable: String? = nil) -> [String]? {
         uniqueList(field) { element in
             guard let id = segment(element, what: "\(kind) id") else { return nil }
-            checkReference(id, kind: kind, known: known, at: element.value.offset)
+            checkReference(id, kind: kind, known: known, unsuitable: unsuitable, at: element.value.offset)
             return id
         }
     }
 
-    func checkReference(_ id: String, kind: String, known: Set<String>?, at offset: Int) {
+    func checkReference(_ id: String, kind: String, known: Set<String>?, unsuitable: String? = nil, at offset: Int) {
         guard let known, !known.contains(id) else { return }
-        report(.unknownName(kind: kind, name: id, suggestion: closestMatch(to: id, among: known)), at: offset)
+        let suggestion = closestMatch(to: id, among: known.filter { $0 != unsuitable })
+        report(.unknownName(kind: kind, name: id, suggestion: suggestion), at: offset)
     }
 
     private func mismatch<Nothing>(_ field: JSONField, expected: String) -> Nothing? {

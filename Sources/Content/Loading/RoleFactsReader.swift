@@ -110,7 +110,7 @@ enum RoleFactsReader {
     }
 
     private static func readRelatedRoles(_ field: JSONField, check: FileCheck, slug: String, context: RoleContext) -> [String]? {
-        let slugs = check.references(field, kind: "role", known: context.roleSlugs)
+        let slugs = check.references(field, kind: "role", known: context.roleSlugs, unsuitable: slug)
         if slugs?.contains(slug) == true, let element = check.array(field)?.first(where: { $0.value.content == .string(slug) }) {
             check.report(.relatedToItself(slug: slug), at: element.value.offset)
         }

@@ -73,6 +73,11 @@ public enum DemandTrend: String, Sendable, CaseIterable {
 public struct YearRange: Sendable, Equatable {
     public var from: Int
     public var to: Int
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
 }
 
 /// A calendar date without time or time zone (`lastReviewed`), written `YYYY-MM-DD`.

@@ -55,10 +55,22 @@ public struct RoadmapPhase: Sendable, Equatable {
     public var summary: String?
     /// At least one step.
     public var steps: [String]
+
+    public init(title: String, timeframe: String, summary: String?, steps: [String]) {
+        self.title = title
+        self.timeframe = timeframe
+        self.summary = summary
+        self.steps = steps
+    }
 }
 
 /// A question and its answer.
 public struct FAQEntry: Sendable, Equatable {
     public var question: String
     public var answer: String
+
+    public init(question: String, answer: String) {
+        self.question = question
+        self.answer = answer
+    }
 }
