@@ -1,2 +1,0 @@
-/// Placeholder: this module is being written.
-public enum ContentPlaceholder {}

@@ -1,0 +1,123 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The outcome of loading a site: the content when there is no error, and every problem found,
+/// sorted by file, line and column.
+public struct LoadResult: Sendable {
+    /// Nil when any diagnostic is an error.
+    public var site: SiteContent?
+    /// Sorted. Warnings may be present with a non-nil `site`.
+    public var diagnostics: [Diagnostic]
+
+    public init(site: SiteContent?, diagnostics: [Diagnostic]) {
+        self.site = site
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads and validates a site's content: `site.json`, `content/` and `locales/`.
+public enum ContentLoader {
+    /// Reads and validates a whole site. `site` is nil when there is any error.
+    ///
+    /// One pass reports every problem it can: a broken file does not stop the others from being
+    /// checked. The exception is `site.json`'s locales: without them nothing else can be
+    /// checked meaningfully, so the run stops there. Role folders are read in parallel.
+    public static func load(root: URL) -> LoadResult {
+        let folder = SiteFolder(root: root.standardizedFileURL)
+        guard folder.isFolder("") else {
+            return LoadResult(site: nil, diagnostics: [.error(ContentError.missingSiteFolder(path: root.path).message)])
+        }
+        let files = FileChecks(folder: folder)
+        let (config, locales) = files.open("site.json", required: true).map(SiteConfigReader.read) ?? (nil, nil)
+        guard let locales else {
+            return LoadResult(site: nil, diagnostics: files.diagnostics.sorted())
+        }
+
+        let contentNames = ["sectors.json", "tools.json", "roles"]
+        files.reportUnexpected(in: "content", names: folder.entries("content") ?? [], expected: contentNames, isExpected: contentNames.contains)
+        let sectors = files.open("content/sectors.json", required: true).flatMap { CatalogReader.readSectors($0, locales: locales) }
+        let tools = files.open("content/tools.json", required: true).flatMap { CatalogReader.readTools($0, locales: locales) }
+        let slugs = roleFolders(files)
+        let context = RoleContext(
+            locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment))
+        )
+        let readings = readRoles(slugs, folder: folder, context: context)
+        let strings = readStringTables(files, locales: locales)
+
+        let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
+        guard !diagnostics.hasErrors, let config, let sectors, let tools else {
+            return LoadResult(site: nil, diagnostics: diagnostics)
+        }
+        let fallbacks = catalogFallbacks(sectors: sectors.items, tools: tools.items, locales: locales)
+            + stringFallbacks(strings, locales: locales)
+            + readings.flatMap(\.fallbacks)
+        let site = SiteContent(
+            config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
+            strings: strings, fallbacks: fallbacks.sorted()
+        )
+        return LoadResult(site: site, diagnostics: diagnostics)
+    }
+
+    /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
+    private static func roleFolders(_ files: FileChecks) -> [String] {
+        guard let names = files.folder.entries("content/roles") else {
+            files.report(.missingFile(path: "content/roles/", why: "one folder per role"))
+            return []
+        }
+        let folders = names.filter { files.folder.isFolder("content/roles/\($0)") }
+        files.reportUnexpected(in: "content/roles", names: names, expected: [], isExpected: folders.contains)
+        return folders
+    }
+
+    /// Reads every role folder in parallel; results are kept by index so order never depends
+    /// on scheduling.
+    private static func readRoles(_ slugs: [String], folder: SiteFolder, context: RoleContext) -> [RoleReading] {
+        let readings = Mutex([RoleReading?](repeating: nil, count: slugs.count))
+        DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
+            let reading = RoleReader.read(slug: slugs[index], folder: folder, context: context)
+            readings.withLock { $0[index] = reading }
+        }
+        return readings.withLock { $0.map { $0! } }
+    }
+
+    /// The UI string tables of `locales/`: the default locale's is required, the others optional.
+    private static func readStringTables(_ files: FileChecks, locales: Locales) -> [String: StringTable] {
+        let expected = locales.all.map { "\($0).json" }
+        let names = files.folder.entries("locales") ?? []
+        for name in names where !expected.contains(name) && name.hasSuffix(".json") && isLocaleCode(String(name.dropLast(5))) {
+            files.report(.fileForUnconfiguredLocale(name: name, locale: String(name.dropLast(5))), file: "locales/\(name)")
+        }
+        files.reportUnexpected(in: "locales", names: names, expected: expected) { name in
+            expected.contains(name) || (name.hasSuffix(".json") && isLocaleCode(String(name.dropLast(5))))
+        }
+
+        var tables: [String: StringTable] = [:]
+        let defaultTable = files.open("locales/\(locales.defaultLocale).json", required: true, why: "the UI strings of the default locale")
+            .flatMap { StringTableReader.read($0, locale: locales.defaultLocale, defaultTable: nil) }
+        tables[locales.defaultLocale] = defaultTable
+        for locale in locales.others where names.contains("\(locale).json") {
+            let check = files.open("locales/\(locale).json", required: false)
+            tables[locale] = check.flatMap { StringTableReader.read($0, locale: locale, defaultTable: defaultTable) }
+        }
+        return tables
+    }
+
+    private static func catalogFallbacks(sectors: [Sector], tools: [Tool], locales: Locales) -> [Fallback] {
+        locales.others.flatMap { locale in
+            sectors.filter { $0.name[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "sectors.\($0.id).name") }
+                + tools.filter { $0.description[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "tools.\($0.id).description") }
+        }
+    }
+
+    /// A locale without a table falls back entirely: one record per key.
+    private static func stringFallbacks(_ tables: [String: StringTable], locales: Locales) -> [Fallback] {
+        guard let defaultTable = tables[locales.defaultLocale] else { return [] }
+        return locales.others.flatMap { locale in
+            defaultTable.entries.keys.filter { tables[locale]?.entries[$0] == nil }.map {
+                Fallback(role: nil, locale: locale, field: "strings.\($0)")
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Diagnostics
+
+/// One file being read: its bytes, which turn byte offsets into positions, and the problems
+/// found in it so far. Each file gets its own, so files can be read in parallel.
+final class FileCheck {
+    /// Relative to the site root, as diagnostics show it.
+    let path: String
+    let bytes: [UInt8]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Built on first use: most files have no problem and no position is ever computed for them.
+    private lazy var source = SourceFile(path: path, bytes: bytes)
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    var hasErrors: Bool { diagnostics.hasErrors }
+
+    func report(_ error: ContentError, at offset: Int) {
+        diagnostics.append(source.diagnostic(error.severity, error.message, atByteOffset: offset))
+    }
+
+    func location(of offset: Int) -> SourceLocation {
+        source.location(ofByteOffset: offset)
+    }
+
+    func line(of offset: Int) -> Int {
+        location(of: offset).line
+    }
+
+    /// The file's JSON value, or nil (with the problem reported) when the file is not valid
+    /// UTF-8 or not JSON. Repeated keys are reported but do not make the file unusable.
+    func parseJSON() -> JSONValue? {
+        guard checkUTF8() else { return nil }
+        let document = JSONParser.parse(bytes)
+        for duplicate in document.duplicateKeys {
+            report(.duplicateKey(name: duplicate.key, firstLine: line(of: duplicate.firstOffset)), at: duplicate.offset)
+        }
+        if let syntaxError = document.syntaxError {
+            report(.invalidJSON(syntaxError.kind), at: syntaxError.offset)
+        }
+        return document.root
+    }
+
+    /// The file as text (for Markdown): BOM removed, CRLF line endings turned into LF so that
+    /// rendering does not depend on the editor that saved the file. Nil when not valid UTF-8.
+    func text() -> String? {
+        guard checkUTF8() else { return nil }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var text = String(decoding: bytes[start...], as: UTF8.self)
+        if bytes.contains(UInt8(ascii: "\r")) {
+            text = text.replacing("\r\n", with: "\n")
+        }
+        return text
+    }
+
+    private func checkUTF8() -> Bool {
+        guard let bad = firstInvalidUTF8Offset(in: bytes) else { return true }
+        report(.invalidUTF8(byte: bytes[bad]), at: bad)
+        return false
+    }
+}

@@ -1,0 +1,216 @@
+import Diagnostics
+
+/// A value found in a file with its path from the top of the file (`impactYears.to`,
+/// `roadmap[1].steps`): the name messages use, so a sentence makes sense on its own.
+struct JSONField {
+    var value: JSONValue
+    var path: String
+
+    func child(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+}
+
+/// One member of an object read as a map (locale → text, task id → text): keys are data, not
+/// field names, so the caller decides which are allowed.
+struct MapEntry {
+    var key: String
+    var keyOffset: Int
+    var field: JSONField
+}
+
+/// An object read strictly: creating it reports every key not in its field list (with a
+/// did-you-mean); `required` reports an absent key at the object's opening brace.
+struct ObjectReader {
+    let check: FileCheck
+    let object: JSONObject
+    let field: JSONField
+
+    init(check: FileCheck, object: JSONObject, field: JSONField, fields: [String]) {
+        self.check = check
+        self.object = object
+        self.field = field
+        for member in object.members where !fields.contains(member.key) {
+            let suggestion = closestMatch(to: member.key, among: fields.filter { $0 != "$schema" })
+            check.report(.unknownField(name: member.key, suggestion: suggestion), at: member.keyOffset)
+        }
+    }
+
+    func optional(_ key: String) -> JSONField? {
+        object[key].map { JSONField(value: $0.value, path: field.child(key)) }
+    }
+
+    func required(_ key: String) -> JSONField? {
+        guard let found = optional(key) else {
+            check.report(.missingField(path: field.child(key)), at: field.value.offset)
+            return nil
+        }
+        return found
+    }
+}
+
+/// Typed reading of values. Each reader reports what is wrong at the value's position and
+/// returns nil, so callers simply skip what could not be read and carry on: every problem of a
+/// file is reported in one run.
+extension FileCheck {
+    /// The top-level object of the file, or nil when the file is not JSON or not an object.
+    func root(fields: [String]) -> ObjectReader? {
+        parseJSON().flatMap { object(JSONField(value: $0, path: ""), fields: fields) }
+    }
+
+    func object(_ field: JSONField, fields: [String]) -> ObjectReader? {
+        guard case .object(let object) = field.value.content else {
+            return mismatch(field, expected: "an object")
+        }
+        return ObjectReader(check: self, object: object, field: field, fields: fields)
+    }
+
+    /// An object whose keys are data; each entry's path is `field.key`.
+    func map(_ field: JSONField) -> [MapEntry]? {
+        guard case .object(let object) = field.value.content else {
+            return mismatch(field, expected: "an object")
+        }
+        return object.members.map {
+            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: JSONField(value: $0.value, path: field.child($0.key)))
+        }
+    }
+
+    /// The elements of an array, with paths `field[0]`, `field[1]`, ….
+    func array(_ field: JSONField) -> [JSONField]? {
+        guard case .array(let elements) = field.value.content else {
+            return mismatch(field, expected: "an array")
+        }
+        return elements.enumerated().map { JSONField(value: $1, path: "\(field.path)[\($0)]") }
+    }
+
+    func nonEmptyArray(_ field: JSONField) -> [JSONField]? {
+        guard let elements = array(field) else { return nil }
+        if elements.isEmpty { report(.emptyList(path: field.path), at: field.value.offset) }
+        return elements
+    }
+
+    func string(_ field: JSONField) -> String? {
+        guard case .string(let text) = field.value.content else {
+            return mismatch(field, expected: "a string")
+        }
+        return text
+    }
+
+    func strings(_ field: JSONField) -> [String]? {
+        array(field).map { $0.compactMap(string) }
+    }
+
+    func bool(_ field: JSONField) -> Bool? {
+        guard case .bool(let flag) = field.value.content else {
+            return mismatch(field, expected: "`true` or `false`")
+        }
+        return flag
+    }
+
+    /// An integer within `range` (an out-of-range value is reported and returned as nil).
+    func integer(_ field: JSONField, in range: ClosedRange<Int>) -> Int? {
+        guard case .integer(let number) = field.value.content else {
+            return mismatch(field, expected: "an integer")
+        }
+        guard range.contains(number) else {
+            report(.outOfRange(path: field.path, range: range, found: number), at: field.value.offset)
+            return nil
+        }
+        return number
+    }
+
+    /// One of an enum's raw values, with a did-you-mean for a near miss.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ field: JSONField, as _: Choice.Type) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = string(field) else { return nil }
+        if let choice = Choice(rawValue: text) { return choice }
+        let choices = Choice.allCases.map(\.rawValue)
+        let suggestion = closestMatch(to: text, among: choices)
+        report(.invalidChoice(path: field.path, choices: choices, found: text, suggestion: suggestion), at: field.value.offset)
+        return nil
+    }
+
+    /// An absolute http(s) URL.
+    func url(_ field: JSONField) -> String? {
+        guard let text = string(field) else { return nil }
+        guard isAbsoluteHTTPURL(text) else {
+            report(.invalidURL(path: field.path, found: text), at: field.value.offset)
+            return nil
+        }
+        return text
+    }
+
+    func day(_ field: JSONField) -> Day? {
+        guard let text = string(field) else { return nil }
+        guard let day = Day(text) else {
+            report(.invalidDate(path: field.path, found: text), at: field.value.offset)
+            return nil
+        }
+        return day
+    }
+
+    /// A string that must be a safe URL segment; `what` names it in the message ("task id").
+    func segment(_ field: JSONField, what: String) -> String? {
+        guard let text = string(field) else { return nil }
+        guard isSafeURLSegment(text) else {
+            report(.unsafeSegment(what: what, value: text), at: field.value.offset)
+            return nil
+        }
+        return text
+    }
+
+    /// An array of strings read by `read`, each value at most once: a repeat is reported
+    /// (pointing at it, naming the first's line) and dropped.
+    func uniqueList(_ field: JSONField, nonEmpty: Bool = false, read: (JSONField) -> String?) -> [String]? {
+        guard let elements = nonEmpty ? nonEmptyArray(field) : array(field) else { return nil }
+        var seen = FirstOccurrences()
+        var values: [String] = []
+        for element in elements {
+            guard let value = read(element) else { continue }
+            let isNew = seen.insert(value, at: element.value.offset, check: self) { firstLine in
+                .duplicateEntry(path: field.path, value: value, firstLine: firstLine)
+            }
+            if isNew { values.append(value) }
+        }
+        return values
+    }
+
+    /// A list of ids referring to `kind`s (`tool`, `role`): unique, safe, and each one of
+    /// `known` (unless `known` is nil because the catalog itself could not be read; then
+    /// reporting every reference as unknown would only bury the real problem). `unsuitable`
+    /// is never suggested (a role is not suggested as related to itself).
+    func references(_ field: JSONField, kind: String, known: Set<String>?, unsuitable: String? = nil) -> [String]? {
+        uniqueList(field) { element in
+            guard let id = segment(element, what: "\(kind) id") else { return nil }
+            checkReference(id, kind: kind, known: known, unsuitable: unsuitable, at: element.value.offset)
+            return id
+        }
+    }
+
+    func checkReference(_ id: String, kind: String, known: Set<String>?, unsuitable: String? = nil, at offset: Int) {
+        guard let known, !known.contains(id) else { return }
+        let suggestion = closestMatch(to: id, among: known.filter { $0 != unsuitable })
+        report(.unknownName(kind: kind, name: id, suggestion: suggestion), at: offset)
+    }
+
+    private func mismatch<Nothing>(_ field: JSONField, expected: String) -> Nothing? {
+        report(.wrongType(path: field.path, expected: expected, found: field.value.kindDescription), at: field.value.offset)
+        return nil
+    }
+}
+
+/// Where each id or value was first seen, so that a repeat is reported at the repeat with the
+/// line of the first ("duplicate task id `x` (first defined on line 8)").
+struct FirstOccurrences {
+    private var offsets: [String: Int] = [:]
+
+    /// True for a value not seen before; for a repeat, reports `error(firstLine)` at `offset`.
+    mutating func insert(_ value: String, at offset: Int, check: FileCheck, error: (Int) -> ContentError) -> Bool {
+        if let first = offsets[value] {
+            check.report(error(check.line(of: first)), at: offset)
+            return false
+        }
+        offsets[value] = offset
+        return true
+    }
+}

@@ -1,0 +1,56 @@
+/// The textual rules shared by several files, written as plain functions over UTF-8 (no regex
+/// engine needed, and fast on the hot path of reading thousands of ids).
+
+/// `^[a-z0-9]+(-[a-z0-9]+)*$`: ids, slugs and URL segments are safe in any URL and file system
+/// without escaping, and read the same on every platform.
+func isSafeURLSegment(_ text: String) -> Bool {
+    var previousWasHyphen = true  // so a leading hyphen fails
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            previousWasHyphen = false
+        case UInt8(ascii: "-") where !previousWasHyphen:
+            previousWasHyphen = true
+        default:
+            return false
+        }
+    }
+    return !previousWasHyphen
+}
+
+/// `^[a-z]{2,3}(-[A-Z]{2})?$`: a language, optionally with a region (`en`, `fr`, `pt-BR`).
+func isLocaleCode(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), (2...3).contains(parts[0].utf8.count),
+          parts[0].utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+    else { return false }
+    return parts.count == 1
+        || (parts[1].utf8.count == 2 && parts[1].utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+}
+
+/// `^[A-Za-z][A-Za-z0-9_]*$`: one segment of a UI string key, so that keys are plain
+/// identifiers in templates (`hero.title`).
+func isStringKeySegment(_ text: String) -> Bool {
+    guard let first = text.utf8.first, isASCIILetter(first) else { return false }
+    return text.utf8.allSatisfy { isASCIILetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+}
+
+/// `http://` or `https://`, a host, and no spaces or control characters: what a browser can
+/// follow from any page of the site.
+func isAbsoluteHTTPURL(_ text: String) -> Bool {
+    let rest: Substring
+    if text.hasPrefix("https://") {
+        rest = text.dropFirst(8)
+    } else if text.hasPrefix("http://") {
+        rest = text.dropFirst(7)
+    } else {
+        return false
+    }
+    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    return !host.isEmpty && !host.hasPrefix(":") && !host.hasPrefix("@")
+        && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F }
+}
+
+private func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}

@@ -1,0 +1,131 @@
+import Diagnostics
+
+/// What the rest of a role is checked against, known before any role is read: the configured
+/// locales, the catalogs' ids and every role's slug. Nil catalog ids mean the catalog itself
+/// could not be read, so references to it are not checked.
+struct RoleContext: Sendable {
+    var locales: Locales
+    var sectorIDs: Set<String>?
+    var toolIDs: Set<String>?
+    var roleSlugs: Set<String>
+}
+
+/// What `role.json` yields: the facts when the file is free of errors, and the ids its texts
+/// are checked against whenever they could be read (even if another field is wrong).
+struct RoleFacts {
+    var role: Role?
+    var taskIDs: [String]?
+    var skillIDs: [String]?
+    var toolsToLearn: [String]?
+}
+
+/// Reads a role's `role.json`: the locale-neutral facts.
+enum RoleFactsReader {
+    static func read(_ check: FileCheck, slug: String, context: RoleContext) -> RoleFacts {
+        guard let root = check.root(fields: FieldNames.role) else { return RoleFacts() }
+        func percent(_ key: String) -> Int? {
+            root.required(key).flatMap { check.integer($0, in: 0...100) }
+        }
+
+        let sector = root.required("sector").flatMap { field -> String? in
+            let id = check.segment(field, what: "sector id")
+            if let id { check.checkReference(id, kind: "sector", known: context.sectorIDs, at: field.value.offset) }
+            return id
+        }
+        let riskScore = percent("riskScore")
+        let automationPotential = percent("automationPotential")
+        let saferPeersPercent = percent("saferPeersPercent")
+        let impactYears = root.required("impactYears").flatMap { readYearRange($0, check: check) }
+        let salaryPremium = percent("salaryPremium")
+        let demandTrend = root.required("demandTrend").flatMap { check.choice($0, as: DemandTrend.self) }
+        let tasks = root.required("tasks").flatMap { readTasks($0, check: check) }
+        let skills = root.required("skills").flatMap { readSkills($0, check: check) }
+        let replacingTools = root.required("replacingTools").flatMap { check.references($0, kind: "tool", known: context.toolIDs) }
+        let toolsToLearn = root.required("toolsToLearn").flatMap { check.references($0, kind: "tool", known: context.toolIDs) }
+        let relatedRoles = root.required("relatedRoles").flatMap { readRelatedRoles($0, check: check, slug: slug, context: context) }
+        let lastReviewed = root.required("lastReviewed").flatMap(check.day)
+        let illustrative = root.optional("illustrative").flatMap { readIllustrative($0, check: check) } ?? []
+
+        var facts = RoleFacts(taskIDs: tasks?.ids, skillIDs: skills?.ids, toolsToLearn: toolsToLearn)
+        guard !check.hasErrors, let sector, let riskScore, let automationPotential, let saferPeersPercent, let impactYears,
+              let salaryPremium, let demandTrend, let tasks = tasks?.items, let skills = skills?.items,
+              let replacingTools, let toolsToLearn,
+              let relatedRoles, let lastReviewed
+        else { return facts }
+        facts.role = Role(
+            slug: slug, sector: sector, riskScore: riskScore, automationPotential: automationPotential,
+            saferPeersPercent: saferPeersPercent, impactYears: impactYears, salaryPremium: salaryPremium,
+            demandTrend: demandTrend, tasks: tasks, skills: skills, replacingTools: replacingTools,
+            toolsToLearn: toolsToLearn, relatedRoles: relatedRoles, lastReviewed: lastReviewed,
+            illustrative: illustrative, texts: [:]
+        )
+        return facts
+    }
+
+    /// `{"from": 5, "to": 7}`: years from now, a span that cannot end before it starts.
+    private static func readYearRange(_ field: JSONField, check: FileCheck) -> YearRange? {
+        guard let object = check.object(field, fields: FieldNames.impactYears) else { return nil }
+        let from = object.required("from").flatMap { check.integer($0, in: 0...100) }
+        let toField = object.required("to")
+        let to = toField.flatMap { check.integer($0, in: 0...100) }
+        guard let from, let to, let toField else { return nil }
+        guard to >= from else {
+            check.report(.endsBeforeStart(fromPath: field.child("from"), from: from, toPath: toField.path, to: to), at: toField.value.offset)
+            return nil
+        }
+        return YearRange(from: from, to: to)
+    }
+
+    private static func readTasks(_ field: JSONField, check: FileCheck) -> (ids: [String], items: [Role.Task])? {
+        readItems(field, check: check, kind: "task", fields: FieldNames.task) { object, id in
+            object.required("exposure").flatMap { check.choice($0, as: Exposure.self) }.map { Role.Task(id: id, exposure: $0) }
+        }
+    }
+
+    private static func readSkills(_ field: JSONField, check: FileCheck) -> (ids: [String], items: [Role.Skill])? {
+        readItems(field, check: check, kind: "skill", fields: FieldNames.skill) { object, id in
+            object.required("resilience").flatMap { check.integer($0, in: 0...100) }.map { Role.Skill(id: id, resilience: $0) }
+        }
+    }
+
+    /// An array of objects with a unique safe `id`, the rest read by `item`. Items whose other
+    /// fields are wrong are left out of `items` (the file has errors then, so no role is built),
+    /// but their ids are kept: a text for such a task is not "for a task the role does not have".
+    private static func readItems<Item>(
+        _ field: JSONField, check: FileCheck, kind: String, fields: [String], item: (ObjectReader, String) -> Item?
+    ) -> (ids: [String], items: [Item])? {
+        guard let elements = check.array(field) else { return nil }
+        var seen = FirstOccurrences()
+        var items: [Item] = []
+        var ids: [String] = []
+        for element in elements {
+            guard let object = check.object(element, fields: fields),
+                  let idField = object.required("id"), let id = check.segment(idField, what: "\(kind) id"),
+                  seen.insert(id, at: idField.value.offset, check: check, error: { .duplicateID(kind: kind, id: id, firstLine: $0) })
+            else { continue }
+            ids.append(id)
+            if let item = item(object, id) { items.append(item) }
+        }
+        return (ids, items)
+    }
+
+    private static func readRelatedRoles(_ field: JSONField, check: FileCheck, slug: String, context: RoleContext) -> [String]? {
+        let slugs = check.references(field, kind: "role", known: context.roleSlugs, unsuitable: slug)
+        if slugs?.contains(slug) == true, let element = check.array(field)?.first(where: { $0.value.content == .string(slug) }) {
+            check.report(.relatedToItself(slug: slug), at: element.value.offset)
+        }
+        return slugs
+    }
+
+    private static func readIllustrative(_ field: JSONField, check: FileCheck) -> [String]? {
+        check.uniqueList(field) { element in
+            guard let name = check.string(element) else { return nil }
+            guard Role.illustrativeFigures.contains(name) else {
+                let suggestion = closestMatch(to: name, among: Role.illustrativeFigures)
+                check.report(.unknownName(kind: "illustrative figure", name: name, suggestion: suggestion), at: element.value.offset)
+                return nil
+            }
+            return name
+        }
+    }
+}

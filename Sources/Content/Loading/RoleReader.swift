@@ -1,0 +1,136 @@
+import Diagnostics
+
+/// What reading one role folder produced. `role` is nil when the folder has an error.
+struct RoleReading: Sendable {
+    var role: Role?
+    var diagnostics: [Diagnostic]
+    var fallbacks: [Fallback]
+}
+
+/// The Markdown files of a role, `<kind>.<locale>.md`.
+enum MarkdownKind: String, CaseIterable {
+    case analysis, verdict, article
+
+    /// Article is optional even in the default locale: a role without one has no deep dive.
+    var isRequired: Bool { self != .article }
+}
+
+/// A file a role folder may hold.
+enum RoleFile: Hashable {
+    /// `role.json`
+    case facts
+    /// `<locale>.json`
+    case text(locale: String)
+    /// `<kind>.<locale>.md`
+    case markdown(MarkdownKind, locale: String)
+
+    var name: String {
+        switch self {
+        case .facts: "role.json"
+        case .text(let locale): "\(locale).json"
+        case .markdown(let kind, let locale): "\(kind.rawValue).\(locale).md"
+        }
+    }
+}
+
+/// Reads one role folder, `content/roles/<slug>/`: independent of every other role, so folders
+/// are read in parallel.
+enum RoleReader {
+    static func read(slug: String, folder: SiteFolder, context: RoleContext) -> RoleReading {
+        let path = "content/roles/\(slug)"
+        let files = FileChecks(folder: folder)
+        let locales = context.locales
+        if !isSafeURLSegment(slug) {
+            files.report(.unsafeSegment(what: "role folder name", value: slug))
+        }
+        let present = presentFiles(in: path, files: files, locales: locales)
+        /// Opens a file the listing showed; reports a required one that is absent.
+        func open(_ file: RoleFile, required: Bool, why: String) -> FileCheck? {
+            guard present.contains(file) else {
+                if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why)) }
+                return nil
+            }
+            return files.open("\(path)/\(file.name)", required: required)
+        }
+
+        let facts = open(.facts, required: true, why: "the role's facts").map {
+            RoleFactsReader.read($0, slug: slug, context: context)
+        } ?? RoleFacts()
+        var texts: [String: RoleLocaleText] = [:]
+        for locale in locales.all {
+            let isDefault = locale == locales.defaultLocale
+            let localeFiles = [RoleFile.text(locale: locale)] + MarkdownKind.allCases.map { RoleFile.markdown($0, locale: locale) }
+            guard isDefault || localeFiles.contains(where: present.contains) else { continue }
+            var text = RoleLocaleText()
+            if let check = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale") {
+                RoleTextReader.read(check, into: &text, facts: facts, slug: slug, isDefaultLocale: isDefault)
+            }
+            for kind in MarkdownKind.allCases {
+                let check = open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale")
+                let markdown = check?.text()
+                switch kind {
+                case .analysis: text.analysisMarkdown = markdown
+                case .verdict: text.verdictMarkdown = markdown
+                case .article: text.articleMarkdown = markdown
+                }
+            }
+            texts[locale] = text
+        }
+        warnAboutArticlesWithoutOriginal(texts, path: path, files: files, locales: locales)
+
+        guard !files.hasErrors, var role = facts.role else {
+            return RoleReading(role: nil, diagnostics: files.diagnostics, fallbacks: [])
+        }
+        role.texts = texts
+        let fallbacks = locales.others.flatMap { locale in
+            role.resolvedText(in: locale, defaultLocale: locales.defaultLocale).fellBack.map {
+                Fallback(role: slug, locale: locale, field: $0)
+            }
+        }
+        return RoleReading(role: role, diagnostics: files.diagnostics, fallbacks: fallbacks)
+    }
+
+    /// The role files present in the folder. Everything else is reported: a file for a locale
+    /// `site.json` does not configure, or an unexpected file (with the closest expected name).
+    private static func presentFiles(in path: String, files: FileChecks, locales: Locales) -> Set<RoleFile> {
+        let expected = [RoleFile.facts] + locales.all.flatMap { locale in
+            [RoleFile.text(locale: locale)] + MarkdownKind.allCases.map { RoleFile.markdown($0, locale: locale) }
+        }
+        let expectedByName = Dictionary(uniqueKeysWithValues: expected.map { ($0.name, $0) })
+        let names = files.folder.entries(path) ?? []
+        for name in names where expectedByName[name] == nil {
+            if let locale = localeOfPerLocaleFile(name) {
+                files.report(.fileForUnconfiguredLocale(name: name, locale: locale), file: "\(path)/\(name)")
+            }
+        }
+        files.reportUnexpected(in: path, names: names, expected: expected.map(\.name)) { name in
+            expectedByName[name] != nil || localeOfPerLocaleFile(name) != nil
+        }
+        return Set(names.compactMap { expectedByName[$0] })
+    }
+
+    /// `de` for `de.json` or `verdict.de.md`: a per-locale file name for any locale code.
+    private static func localeOfPerLocaleFile(_ name: String) -> String? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 2 where parts[1] == "json" && isLocaleCode(parts[0]):
+            return parts[0]
+        case 3 where parts[2] == "md" && MarkdownKind(rawValue: parts[0]) != nil && isLocaleCode(parts[1]):
+            return parts[1]
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a role has an article is decided by the default locale; a translated article
+    /// without one would never be shown, which deserves a word (but is no error: translators
+    /// may simply be ahead).
+    private static func warnAboutArticlesWithoutOriginal(_ texts: [String: RoleLocaleText], path: String, files: FileChecks, locales: Locales) {
+        guard texts[locales.defaultLocale]?.articleMarkdown == nil else { return }
+        for locale in locales.others where texts[locale]?.articleMarkdown != nil {
+            let name = RoleFile.markdown(.article, locale: locale).name
+            let original = RoleFile.markdown(.article, locale: locales.defaultLocale).name
+            files.report(.translationWithoutOriginal(name: name, original: original), file: "\(path)/\(name)")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Diagnostics
+
+/// The configured locales, which every other file is checked against.
+struct Locales: Sendable {
+    /// In the order `site.json` lists them.
+    var all: [String]
+    var defaultLocale: String
+
+    /// The locales that fall back to the default one.
+    var others: [String] { all.filter { $0 != defaultLocale } }
+}
+
+/// Reads `site.json`.
+enum SiteConfigReader {
+    /// The configuration when the file is free of errors, and the locales whenever they could
+    /// be read, even if something else in the file is wrong: the rest of the site can still be
+    /// checked against them. Without locales nothing else can be checked meaningfully.
+    static func read(_ check: FileCheck) -> (config: SiteConfig?, locales: Locales?) {
+        guard let root = check.root(fields: FieldNames.site) else { return (nil, nil) }
+
+        let locales = readLocales(root)
+        let title = root.required("title").flatMap(check.string)
+        let baseURL = root.required("baseURL").flatMap(check.url).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let urlSegments = root.optional("urlSegments").map { readURLSegments($0, check: check, locales: locales) } ?? [:]
+        let allowRawHTML = root.optional("allowRawHTML").flatMap(check.bool) ?? false
+        let reportEndpoint = root.optional("reportEndpoint").flatMap(check.url)
+        let sections = root.optional("sections").flatMap { readSections($0, check: check) } ?? Section.allCases
+
+        guard !check.hasErrors, let locales, let title, let baseURL else { return (nil, locales) }
+        let config = SiteConfig(
+            title: title, baseURL: baseURL, defaultLocale: locales.defaultLocale, locales: locales.all,
+            urlSegments: urlSegments, allowRawHTML: allowRawHTML, reportEndpoint: reportEndpoint, sections: sections
+        )
+        return (config, locales)
+    }
+
+    /// `locales` and `defaultLocale`; nil when either has a problem.
+    private static func readLocales(_ root: ObjectReader) -> Locales? {
+        let check = root.check
+        let errorsBefore = check.diagnostics.count
+        var all: [String]?
+        if let field = root.required("locales") {
+            all = check.uniqueList(field, nonEmpty: true) { element in
+                guard let code = check.string(element) else { return nil }
+                guard isLocaleCode(code) else {
+                    check.report(.invalidLocaleCode(code), at: element.value.offset)
+                    return nil
+                }
+                return code
+            }
+        }
+        var defaultLocale: String?
+        if let field = root.required("defaultLocale"), let code = check.string(field) {
+            defaultLocale = code
+            if let all, !all.contains(code) {
+                check.report(.defaultLocaleNotListed(code, suggestion: closestMatch(to: code, among: all)), at: field.value.offset)
+            }
+        }
+        guard check.diagnostics.count == errorsBefore, let all, let defaultLocale else { return nil }
+        return Locales(all: all, defaultLocale: defaultLocale)
+    }
+
+    /// `{ "fr": { "roles": "metiers" } }`.
+    private static func readURLSegments(_ field: JSONField, check: FileCheck, locales: Locales?) -> [String: [URLSegment: String]] {
+        var segments: [String: [URLSegment: String]] = [:]
+        for entry in check.map(field) ?? [] {
+            check.checkLocale(entry.key, at: entry.keyOffset, locales: locales)
+            var translated: [URLSegment: String] = [:]
+            for segmentEntry in check.map(entry.field) ?? [] {
+                guard let segment = URLSegment(rawValue: segmentEntry.key) else {
+                    let suggestion = closestMatch(to: segmentEntry.key, among: URLSegment.allCases.map(\.rawValue))
+                    check.report(.unknownName(kind: "URL segment", name: segmentEntry.key, suggestion: suggestion), at: segmentEntry.keyOffset)
+                    continue
+                }
+                translated[segment] = check.segment(segmentEntry.field, what: "URL segment")
+            }
+            segments[entry.key] = translated
+        }
+        return segments
+    }
+
+    private static func readSections(_ field: JSONField, check: FileCheck) -> [Section]? {
+        let names = check.uniqueList(field) { element in
+            guard let name = check.string(element) else { return nil }
+            guard Section(rawValue: name) != nil else {
+                let suggestion = closestMatch(to: name, among: Section.allCases.map(\.rawValue))
+                check.report(.unknownName(kind: "section", name: name, suggestion: suggestion), at: element.value.offset)
+                return nil
+            }
+            return name
+        }
+        return names?.compactMap(Section.init(rawValue:))
+    }
+}
+
+extension FileCheck {
+    /// Reports `code` (a key of a localized value or of `urlSegments`) unless it is a
+    /// configured locale. Without known locales there is nothing to check against.
+    func checkLocale(_ code: String, at offset: Int, locales: Locales?) {
+        guard let locales, !locales.all.contains(code) else { return }
+        report(.unconfiguredLocale(code, suggestion: closestMatch(to: code, among: locales.all)), at: offset)
+    }
+
+    /// A `{locale: text}` map: keys must be configured locales, and the default locale's text
+    /// is required (every other locale falls back to it).
+    func localizedText(_ field: JSONField, locales: Locales) -> [String: String]? {
+        guard let entries = map(field) else { return nil }
+        var texts: [String: String] = [:]
+        for entry in entries {
+            checkLocale(entry.key, at: entry.keyOffset, locales: locales)
+            texts[entry.key] = string(entry.field)
+        }
+        if !entries.contains(where: { $0.key == locales.defaultLocale }) {
+            report(.missingDefaultText(path: field.path, locale: locales.defaultLocale), at: field.value.offset)
+        }
+        return texts
+    }
+}

@@ -1,0 +1,122 @@
+/// One role page's content: the locale-neutral facts of `role.json` and the texts of each
+/// locale as written. `SiteContent.text(of:in:)` gives a locale's text with fallback applied.
+public struct Role: Sendable, Equatable {
+    /// A task of the role, in page order, with how exposed it is to automation.
+    public struct Task: Sendable, Equatable {
+        public var id: String
+        public var exposure: Exposure
+    }
+
+    /// A core skill of the role, with how well it resists automation (0–100, higher is safer).
+    public struct Skill: Sendable, Equatable {
+        public var id: String
+        public var resilience: Int
+    }
+
+    /// The names `illustrative` may list: the figures that can be estimates rather than sourced.
+    public static let illustrativeFigures = [
+        "riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium", "demandTrend", "skills",
+    ]
+
+    /// The folder name: the role's id and its URL path segment.
+    public var slug: String
+    /// A sector id from `content/sectors.json`.
+    public var sector: String
+    /// 0–100.
+    public var riskScore: Int
+    /// Percent of the role's work that could be automated, 0–100.
+    public var automationPotential: Int
+    /// Percentile of peers whose jobs are safer, 0–100.
+    public var saferPeersPercent: Int
+    /// When AI is expected to change the role significantly, in years from now.
+    public var impactYears: YearRange
+    /// AI-augmented salary premium in percent, 0–100.
+    public var salaryPremium: Int
+    public var demandTrend: DemandTrend
+    public var tasks: [Task]
+    public var skills: [Skill]
+    /// Tool ids from `content/tools.json`.
+    public var replacingTools: [String]
+    /// Tool ids from `content/tools.json`; each has a reason in the role's texts.
+    public var toolsToLearn: [String]
+    /// Slugs of other roles.
+    public var relatedRoles: [String]
+    public var lastReviewed: Day
+    /// Names from `Role.illustrativeFigures`: figures shown as illustrative, not sourced.
+    public var illustrative: [String]
+    /// Locale → the texts of `<locale>.json` and the Markdown files, as written (no fallback).
+    /// The default locale's entry is always present and complete.
+    public var texts: [String: RoleLocaleText]
+
+    /// Whether `figure` (one of `Role.illustrativeFigures`) is marked illustrative.
+    public func isIllustrative(_ figure: String) -> Bool {
+        illustrative.contains(figure)
+    }
+}
+
+/// How exposed a task is to automation.
+public enum Exposure: String, Sendable, CaseIterable {
+    /// Already done by AI tools.
+    case automated
+    /// Done with AI, under human oversight.
+    case oversight
+    /// Remains human work.
+    case safe
+}
+
+/// Where demand for the role is heading.
+public enum DemandTrend: String, Sendable, CaseIterable {
+    case growing, stable, declining
+}
+
+/// A span of years, `from` ≤ `to`.
+public struct YearRange: Sendable, Equatable {
+    public var from: Int
+    public var to: Int
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A calendar date without time or time zone (`lastReviewed`), written `YYYY-MM-DD`.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// A real calendar date (the Gregorian leap-year rule applies), or nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...lengths[month - 1]).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (four, two and two digits) naming a real date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, zip(parts, [4, 2, 2]).allSatisfy({ part, length in
+            part.utf8.count == length && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }), let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}

@@ -1,0 +1,173 @@
+import Content
+import Diagnostics
+import XCTest
+
+/// What a valid site loads into, and how fallback to the default locale works.
+final class ContentLoaderTests: XCTestCase {
+    private func loadValid() throws -> SiteContent {
+        let result = try TestSite.valid.load()
+        XCTAssertEqual(result.diagnostics.map(\.description), [])
+        return try XCTUnwrap(result.site)
+    }
+
+    func testSiteConfig() throws {
+        let config = try loadValid().config
+        XCTAssertEqual(config.title, "Will AI Replace My Job?")
+        XCTAssertEqual(config.baseURL, "https://willaireplace.example/", "normalised to end with /")
+        XCTAssertEqual(config.defaultLocale, "en")
+        XCTAssertEqual(config.locales, ["en", "fr"])
+        XCTAssertEqual(config.urlSegment(.roles, in: "fr"), "metiers")
+        XCTAssertEqual(config.urlSegment(.roles, in: "en"), "roles")
+        XCTAssertFalse(config.allowRawHTML)
+        XCTAssertEqual(config.reportEndpoint, "https://example.org/report")
+        XCTAssertEqual(config.sections, Section.allCases, "all sections in the standard order by default")
+        XCTAssertEqual(Section.allCases.map(\.rawValue), [
+            "hero", "tasks", "replacingTools", "benchmark", "skills", "analysis", "verdict", "toolsToLearn", "salary",
+            "roadmap", "quickWins", "report", "deepDive", "relatedRoles", "faq",
+        ])
+    }
+
+    func testChosenSectionsAndOptionalSettings() throws {
+        var site = TestSite.valid
+        site.edit("site.json", replacing: "  \"reportEndpoint\": \"https://example.org/report\"\n", with: """
+          "allowRawHTML": true,
+          "sections": ["hero", "faq", "tasks"]
+
+        """)
+        let config = try XCTUnwrap(try site.load().site?.config)
+        XCTAssertEqual(config.sections, [.hero, .faq, .tasks])
+        XCTAssertTrue(config.allowRawHTML)
+        XCTAssertNil(config.reportEndpoint)
+    }
+
+    func testCatalogs() throws {
+        let site = try loadValid()
+        XCTAssertEqual(site.sectors.map(\.id), ["technology", "finance"], "as written")
+        XCTAssertEqual(site.tools.map(\.id), ["github-copilot", "cursor"])
+        let copilot = try XCTUnwrap(site.tool("github-copilot"))
+        XCTAssertEqual(copilot.name, "GitHub Copilot")
+        XCTAssertEqual(copilot.url, "https://github.com/features/copilot")
+        XCTAssertEqual(site.toolDescription(copilot, in: "fr"), "Programmeur en binôme IA.")
+        XCTAssertEqual(site.toolDescription(try XCTUnwrap(site.tool("cursor")), in: "fr"), "AI-first code editor.", "falls back")
+        XCTAssertNil(site.tool("cursor")?.url)
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("technology")), in: "fr"), "Technologie")
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("finance")), in: "fr"), "Finance")
+        XCTAssertNil(site.sector("health"))
+    }
+
+    func testRoleFacts() throws {
+        let role = try XCTUnwrap(try loadValid().role("backend-developer"))
+        XCTAssertEqual(role.sector, "technology")
+        XCTAssertEqual([role.riskScore, role.automationPotential, role.saferPeersPercent, role.salaryPremium], [38, 40, 62, 18])
+        XCTAssertEqual(role.impactYears, YearRange(from: 5, to: 7))
+        XCTAssertEqual(role.demandTrend, .growing)
+        XCTAssertEqual(role.tasks.map(\.id), ["crud-endpoints", "code-reviews", "system-design"], "page order kept")
+        XCTAssertEqual(role.tasks.map(\.exposure), [.automated, .oversight, .safe])
+        XCTAssertEqual(role.skills.map(\.resilience), [85, 20])
+        XCTAssertEqual(role.replacingTools, ["github-copilot", "cursor"])
+        XCTAssertEqual(role.toolsToLearn, ["github-copilot"])
+        XCTAssertEqual(role.relatedRoles, ["frontend-developer"])
+        XCTAssertEqual(role.lastReviewed, Day(year: 2026, month: 10, day: 1))
+        XCTAssertEqual(role.lastReviewed.description, "2026-10-01")
+        XCTAssertEqual(role.illustrative, ["riskScore"])
+        XCTAssertTrue(role.isIllustrative("riskScore"))
+        XCTAssertFalse(role.isIllustrative("skills"))
+        XCTAssertEqual(Set(role.texts.keys), ["en", "fr"])
+        XCTAssertEqual(role.texts["fr"]?.titlePlural, nil, "raw texts have no fallback")
+        XCTAssertEqual(try loadValid().role("frontend-developer")?.lastReviewed.description, "2024-02-29", "a leap day")
+    }
+
+    func testDefaultLocaleText() throws {
+        let site = try loadValid()
+        let text = site.text(of: try XCTUnwrap(site.role("backend-developer")), in: "en")
+        XCTAssertEqual(text.title, "Backend Developer")
+        XCTAssertEqual(text.tasks["crud-endpoints"], "Writing basic CRUD API endpoints")
+        XCTAssertEqual(text.skills, ["system-design": "System design", "boilerplate": "Boilerplate"])
+        XCTAssertEqual(text.toolReasons, ["github-copilot": "Essential for API work"])
+        XCTAssertEqual(text.roadmap, [RoadmapPhase(title: "AI-Augmented Developer", timeframe: "0–12 months", summary: "Master AI tools", steps: ["Learn Copilot"])])
+        XCTAssertEqual(text.quickWins, ["Install GitHub Copilot"])
+        XCTAssertEqual(text.faq, [FAQEntry(question: "Will AI replace me?", answer: "Not soon.")])
+        XCTAssertEqual(text.analysisMarkdown, "Backend development is *resilient*.\n")
+        XCTAssertNil(text.articleMarkdown, "no article in the default locale: no article")
+    }
+
+    func testPartialTranslationFallsBackFieldByFieldAndPerID() throws {
+        let site = try loadValid()
+        let french = site.text(of: try XCTUnwrap(site.role("backend-developer")), in: "fr")
+        XCTAssertEqual(french.title, "Développeur Backend")
+        XCTAssertEqual(french.titlePlural, "Backend Developers")
+        XCTAssertEqual(french.tasks, [
+            "crud-endpoints": "Écrire des endpoints CRUD",
+            "code-reviews": "Code reviews",
+            "system-design": "Architecting scalable systems",
+        ])
+        XCTAssertEqual(french.analysisMarkdown, "Le développement backend est *résilient*.\n")
+        XCTAssertEqual(french.verdictMarkdown, "Relatively secure.\n")
+
+        let frontend = try XCTUnwrap(site.role("frontend-developer"))
+        XCTAssertEqual(site.text(of: frontend, in: "fr"), site.text(of: frontend, in: "en"), "no French at all: all English")
+        XCTAssertEqual(site.text(of: frontend, in: "fr").articleMarkdown, "# Deep dive\n")
+    }
+
+    func testFallbacksAreRecordedAndSorted() throws {
+        XCTAssertEqual(try loadValid().fallbacks.map(\.description), [
+            "fr: sectors.finance.name",
+            "fr: strings.report.button",
+            "fr: tools.cursor.description",
+            "fr: backend-developer: description",
+            "fr: backend-developer: faq",
+            "fr: backend-developer: quickWins",
+            "fr: backend-developer: roadmap",
+            "fr: backend-developer: skills.boilerplate",
+            "fr: backend-developer: skills.system-design",
+            "fr: backend-developer: tasks.code-reviews",
+            "fr: backend-developer: tasks.system-design",
+            "fr: backend-developer: titlePlural",
+            "fr: backend-developer: toolReasons.github-copilot",
+            "fr: backend-developer: verdict",
+            "fr: frontend-developer: analysis",
+            "fr: frontend-developer: article",
+            "fr: frontend-developer: description",
+            "fr: frontend-developer: quickWins",
+            "fr: frontend-developer: roadmap",
+            "fr: frontend-developer: title",
+            "fr: frontend-developer: titlePlural",
+            "fr: frontend-developer: verdict",
+        ])
+        XCTAssertEqual(try loadValid().fallbacks.first, Fallback(role: nil, locale: "fr", field: "sectors.finance.name"))
+    }
+
+    func testLocaleWithoutStringTableFallsBackEntirely() throws {
+        var site = TestSite.valid
+        site.files["locales/fr.json"] = nil
+        let content = try XCTUnwrap(try site.load().site)
+        XCTAssertNil(content.strings["fr"])
+        XCTAssertEqual(content.fallbacks.filter { $0.field.hasPrefix("strings.") }.map(\.field), ["strings.hero.title", "strings.report.button"])
+        XCTAssertEqual(content.uiStrings(in: "fr")["hero.title"]?.value, "Will AI replace {titlePlural}?")
+    }
+
+    func testUIStringsAreFlattenedWithLocationsAndFallBackPerKey() throws {
+        let site = try loadValid()
+        XCTAssertEqual(site.strings["en"]?.locale, "en")
+        XCTAssertEqual(site.strings["en"]?.entries.keys.sorted(), ["hero.title", "report.button"])
+        let french = site.uiStrings(in: "fr")
+        XCTAssertEqual(french["hero.title"]?.value, "L'IA va-t-elle remplacer les {titlePlural} ?")
+        XCTAssertEqual(french["hero.title"]?.location, SourceLocation(file: "locales/fr.json", line: 2, column: 22))
+        XCTAssertEqual(french["report.button"]?.value, "Get Your Full Risk Report")
+        XCTAssertEqual(french["report.button"]?.location.description, "locales/en.json:4:25")
+        XCTAssertEqual(site.uiStrings(in: "en").count, 2)
+    }
+
+    func testDayValidation() {
+        XCTAssertNotNil(Day("2024-02-29"))
+        XCTAssertNil(Day("2023-02-29"))
+        XCTAssertNil(Day("1900-02-29"), "not a leap year: divisible by 100")
+        XCTAssertNotNil(Day("2000-02-29"), "a leap year: divisible by 400")
+        XCTAssertNil(Day("2026-04-31"))
+        XCTAssertNil(Day("2026-13-01"))
+        XCTAssertNil(Day("2026-1-01"))
+        XCTAssertNil(Day("2026-01-01T00:00"))
+        XCTAssertNil(Day("+026-01-01"))
+        XCTAssertTrue(Day("2026-01-31")! < Day("2026-02-01")!)
+    }
+}

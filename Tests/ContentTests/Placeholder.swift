@@ -1,4 +1,0 @@
-import XCTest
-
-// Placeholder: tests arrive with the module.
-final class ContentPlaceholderTests: XCTestCase {}
