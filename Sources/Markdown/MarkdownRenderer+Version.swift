@@ -7,9 +7,3 @@ extension MarkdownRenderer {
         String(cString: cmark_version_string())
     }
 }
-
-/// Kept only because the placeholder `Sources/rolegen/main.swift` (not this module's file) still
-/// calls it; delete it when the CLI is written.
-public enum MarkdownPlaceholder {
-    public static func version() -> String { MarkdownRenderer.libraryVersion }
-}

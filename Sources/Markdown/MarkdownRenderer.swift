@@ -14,7 +14,9 @@ public struct MarkdownRenderer: Sendable {
     public let headingOffset: Int
 
     /// The renderer for site prose: every GFM extension on (table, strikethrough, autolink,
-    /// tagfilter, tasklist, and footnotes).
+    /// tagfilter, tasklist, and footnotes). Table cell alignment is written as
+    /// `style="text-align: …"`, because HTML5 made the `align` attribute obsolete and pages
+    /// must pass the W3C checker.
     ///
     /// - Parameters:
     ///   - allowRawHTML: when false (the default) raw HTML in the Markdown is replaced by
@@ -25,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
     ///   - headingOffset: shifts heading levels so that prose headings sit under the page's own
     ///     section headings (offset 1: `#` → `<h2>`). The result is clamped to `<h1>`…`<h6>`.
     public init(allowRawHTML: Bool = false, headingOffset: Int = 0) {
-        var options: Options = [.footnotes]
+        var options: Options = [.footnotes, .tablePreferStyleAttributes]
         if allowRawHTML { options.insert(.unsafe) }
         self.init(extensions: Extension.allCases, options: options, headingOffset: headingOffset)
     }

@@ -1,10 +1,10 @@
 /// A JSON value whose objects keep the order they were written in, so JSON-LD comes out
 /// byte-for-byte the same on every run.
-enum JSONValue: Sendable {
+enum JSONLD: Sendable {
     case string(String)
     case int(Int)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([JSONLD])
+    case object([(String, JSONLD)])
 
     /// Compact JSON that is safe inside `<script type="application/ld+json">`: besides JSON's own
     /// escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026` (so `</script>` and

@@ -41,7 +41,7 @@ extension SiteModel {
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
         arguments.text["siteTitle"] = site.config.title
-        let website = JSONValue.object([
+        let website = JSONLD.object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("WebSite")),
             ("name", .string(site.config.title)),

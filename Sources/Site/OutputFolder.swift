@@ -38,7 +38,7 @@ struct OutputFolder: Sendable {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let result = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             guard result > 0 else { throw OutputError.cannotWrite(relativePath, String(cString: strerror(errno))) }
             written += result
         }

@@ -1,5 +1,6 @@
 import Content
 import Localization
+import Markdown
 import TemplateEngine
 
 /// The data of one role page (and of its deep-dive article page) in one locale.
@@ -35,7 +36,7 @@ struct RolePage {
         (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
     }
 
-    private func html(_ markdown: String, base baseMarkdown: String?, renderer: Markdown.MarkdownRenderer) -> String {
+    private func html(_ markdown: String, base baseMarkdown: String?, renderer: MarkdownRenderer) -> String {
         let rules = isFallback(markdown, baseMarkdown) ? strings.defaultRules : strings.rules
         return rules.typography(html: renderer.html(markdown))
     }
@@ -52,7 +53,7 @@ struct RolePage {
         let rules = strings.rules
         let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
         let faq = faqEntries(verdictHTML: verdictHTML)
-        let faqJSON = JSONValue.object([
+        let faqJSON = JSONLD.object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("FAQPage")),
             ("mainEntity", .array(faq.map { entry in
@@ -78,10 +79,6 @@ struct RolePage {
         } else {
             .null
         }
-        var illustrative: [String: TemplateValue] = [:]
-        for figure in ["riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium", "demandTrend", "skills"] {
-            illustrative[figure] = .bool(role.illustrative.contains(figure))
-        }
         let related: [TemplateValue] = role.relatedRoles.compactMap { slug in
             guard let other = model.rolesBySlug[slug] else { return nil }
             return .object([
@@ -91,13 +88,48 @@ struct RolePage {
                 "level": .string(SiteModel.riskLevel(other.riskScore)),
             ])
         }
-        let roleValue: TemplateValue = .object([
-            "slug": .string(role.slug),
-            "url": .string(url),
-            "title": .string(typeset(text.title, base: base.title)),
-            "titlePlural": .string(typeset(text.titlePlural, base: base.titlePlural)),
-            "description": .string(typeset(text.description, base: base.description)),
-            "sector": .string(arguments.text["sector"] ?? role.sector),
+        var value = figures()
+        value["slug"] = .string(role.slug)
+        value["url"] = .string(url)
+        value["title"] = .string(typeset(text.title, base: base.title))
+        value["titlePlural"] = .string(typeset(text.titlePlural, base: base.titlePlural))
+        value["description"] = .string(typeset(text.description, base: base.description))
+        value["sector"] = .string(arguments.text["sector"] ?? role.sector)
+        value["taskGroups"] = .array(taskGroups())
+        value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
+        value["skillChart"] = SkillChart.value(
+            role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
+            number: rules.number)
+        value["analysisHTML"] = .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown))
+        value["verdictHTML"] = .string(verdictHTML)
+        value["toolsToLearn"] = .array(role.toolsToLearn.compactMap { id -> TemplateValue? in
+            guard case .object(var tool)? = toolValue(id) else { return nil }
+            tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
+            return .object(tool)
+        })
+        value["roadmap"] = .array(roadmap())
+        value["quickWins"] = .array(text.quickWins.map { .string(typeset($0, base: base.quickWins.contains($0) ? $0 : nil)) })
+        value["article"] = text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))])
+        value["hasRelated"] = .bool(!related.isEmpty)
+        value["related"] = .array(related)
+        value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer)]) })
+        let roleValue = TemplateValue.object(value)
+        let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
+        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: [
+            "role": roleValue,
+            "report": report,
+            "sections": .array(sections.map { .object(["partial": .string("sections/" + Self.partialName($0))]) }),
+        ])
+    }
+
+    /// The role's figures, formatted for the locale, with which of them are illustrative.
+    private func figures() -> [String: TemplateValue] {
+        let rules = strings.rules
+        var illustrative: [String: TemplateValue] = [:]
+        for figure in Role.illustrativeFigures {
+            illustrative[figure] = .bool(role.illustrative.contains(figure))
+        }
+        return [
             "riskScore": .string(rules.number(role.riskScore)),
             "automationPotential": .string(rules.percent(role.automationPotential)),
             "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
@@ -107,41 +139,25 @@ struct RolePage {
             "demandTrendID": .string(role.demandTrend.rawValue),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
-            "lastReviewedISO": .string(role.lastReviewed.iso),
-            "taskGroups": .array(taskGroups()),
-            "replacingTools": .array(role.replacingTools.compactMap(toolValue)),
-            "skillChart": SkillChart.value(
-                role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
-                number: rules.number),
-            "analysisHTML": .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown)),
-            "verdictHTML": .string(verdictHTML),
-            "toolsToLearn": .array(role.toolsToLearn.compactMap { id in
-                guard case .object(var tool)? = toolValue(id) else { return nil }
-                tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
-                return .object(tool)
-            }),
-            "roadmap": .array(text.roadmap.enumerated().map { index, phase in
-                let basePhase = index < base.roadmap.count ? base.roadmap[index] : nil
-                return .object([
-                    "number": .string(rules.number(index + 1)),
-                    "title": .string(typeset(phase.title, base: basePhase?.title)),
-                    "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
-                    "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
-                    "steps": .array(phase.steps.map { step in .string(typeset(step, base: basePhase?.steps.contains(step) == true ? step : nil)) }),
-                ])
-            }),
-            "quickWins": .array(text.quickWins.map { .string(typeset($0, base: base.quickWins.contains($0) ? $0 : nil)) }),
-            "article": text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))]),
-            "hasRelated": .bool(!related.isEmpty),
-            "related": .array(related),
-            "faq": .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer)]) }),
-        ])
-        let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
-        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: [
-            "role": roleValue,
-            "report": report,
-            "sections": .array(sections.map { .object(["partial": .string("sections/" + Self.partialName($0))]) }),
-        ])
+            "lastReviewedISO": .string(role.lastReviewed.description),
+        ]
+    }
+
+    private func roadmap() -> [TemplateValue] {
+        let rules = strings.rules
+        return text.roadmap.enumerated().map { index, phase in
+            let basePhase = index < base.roadmap.count ? base.roadmap[index] : nil
+            let steps: [TemplateValue] = phase.steps.map { step in
+                .string(typeset(step, base: basePhase?.steps.contains(step) == true ? step : nil))
+            }
+            return .object([
+                "number": .string(rules.number(index + 1)),
+                "title": .string(typeset(phase.title, base: basePhase?.title)),
+                "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
+                "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
+                "steps": .array(steps),
+            ])
+        }
     }
 
     private func toolValue(_ id: String) -> TemplateValue? {
@@ -150,7 +166,7 @@ struct RolePage {
         let baseDescription = model.site.toolDescription(tool, in: model.defaultLocale)
         return .object([
             "name": .string(tool.name),
-            "url": .string(tool.url),
+            "url": tool.url.map { .string($0) } ?? .null,
             "description": .string(typeset(description, base: baseDescription)),
         ])
     }

@@ -46,7 +46,7 @@ public enum SiteBuilder {
         report.diagnostics += StringUsage.check(templates, site)
         if options.strict {
             report.diagnostics += site.fallbacks.map { fallback in
-                .error("\(fallback.description) (--strict forbids fallbacks)", at: fallback.location)
+                .error("no `\(fallback.locale)` text for \(fallback.field)\(fallback.role.map { " of role `\($0)`" } ?? ""): the `\(site.config.defaultLocale)` text is shown instead (--strict forbids fallbacks)", at: Self.location(of: fallback))
             }
         }
         let assets: Assets
@@ -63,7 +63,10 @@ public enum SiteBuilder {
         }
 
         // 2. Render every page in parallel.
-        let urls = SiteURLs(baseURL: site.config.baseURL, defaultLocale: site.config.defaultLocale, urlSegments: site.config.urlSegments)
+        let segments = site.config.urlSegments.mapValues { translated in
+            Dictionary(uniqueKeysWithValues: translated.map { ($0.key.rawValue, $0.value) })
+        }
+        let urls = SiteURLs(baseURL: site.config.baseURL, defaultLocale: site.config.defaultLocale, urlSegments: segments)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
         let plan = PagePlan(model: model)
         let output: OutputFolder?
@@ -140,6 +143,27 @@ public enum SiteBuilder {
         return compiled
     }
 
+    /// Where a missing translation belongs: the file a translator would add it to (which may
+    /// not exist yet), at its start.
+    static func location(of fallback: Fallback) -> SourceLocation {
+        let file: String
+        if let role = fallback.role {
+            let field = fallback.field
+            if ["analysis", "verdict", "article"].contains(field) {
+                file = "content/roles/\(role)/\(field).\(fallback.locale).md"
+            } else {
+                file = "content/roles/\(role)/\(fallback.locale).json"
+            }
+        } else if fallback.field.hasPrefix("strings.") {
+            file = "locales/\(fallback.locale).json"
+        } else if fallback.field.hasPrefix("tools.") {
+            file = "content/tools.json"
+        } else {
+            file = "content/sectors.json"
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
+    }
+
     private static func unsupportedLocale(_ locale: String) -> Diagnostic {
         .error("rolegen has no formatting rules for locale `\(locale)` (supported: \(LocaleRules.supportedIdentifiers.joined(separator: ", ")))",
                at: SourceLocation(file: "site.json", line: 1, column: 1))
@@ -202,13 +226,13 @@ struct PagePlan: Sendable {
                 pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
                     RolePage(model: model, role: role, locale: locale).data()
                 })
-                sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.iso))
+                sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
                 if hasArticle {
                     let articlePath = urls.article(role.slug, in: locale)
                     pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
                         RolePage(model: model, role: role, locale: locale).articleData() ?? .null
                     })
-                    sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.iso))
+                    sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
                 }
             }
         }

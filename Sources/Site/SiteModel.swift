@@ -75,7 +75,7 @@ struct SiteModel: Sendable {
     func page(
         locale: String, title: String, description: String, path: String,
         alternates: [(hreflang: String, href: String)], ogType: String = "website",
-        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONValue] = [], noindex: Bool = false
+        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
             .object(["name": .string(crumb.name), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
@@ -95,7 +95,7 @@ struct SiteModel: Sendable {
         ])
     }
 
-    func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> JSONValue {
+    func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> JSONLD {
         .object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("BreadcrumbList")),

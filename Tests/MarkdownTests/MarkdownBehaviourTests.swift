@@ -26,14 +26,14 @@ final class MarkdownBehaviourTests: XCTestCase {
         <table>
         <thead>
         <tr>
-        <th align="left">Task</th>
-        <th align="right">Risk</th>
+        <th style="text-align: left">Task</th>
+        <th style="text-align: right">Risk</th>
         </tr>
         </thead>
         <tbody>
         <tr>
-        <td align="left">CRUD</td>
-        <td align="right">80</td>
+        <td style="text-align: left">CRUD</td>
+        <td style="text-align: right">80</td>
         </tr>
         </tbody>
         </table>
@@ -153,8 +153,8 @@ final class MarkdownBehaviourTests: XCTestCase {
         let renderer = MarkdownRenderer(extensions: [.tagfilter, .table, .table], options: [])
         XCTAssertEqual(renderer.extensions, [.table, .tagfilter])
         XCTAssertEqual(MarkdownRenderer().extensions, MarkdownRenderer.Extension.allCases)
-        XCTAssertEqual(MarkdownRenderer().options, .footnotes)
-        XCTAssertEqual(MarkdownRenderer(allowRawHTML: true).options, [.footnotes, .unsafe])
+        XCTAssertEqual(MarkdownRenderer().options, [.footnotes, .tablePreferStyleAttributes])
+        XCTAssertEqual(MarkdownRenderer(allowRawHTML: true).options, [.footnotes, .tablePreferStyleAttributes, .unsafe])
     }
 
     func testWithoutExtensionsStrikethroughAndTablesAreText() {

@@ -7,7 +7,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 /// A small site written into a temporary folder: the example templates and string tables
 /// from the repository (unless a test replaces them) plus the files a test writes inline.
-struct FixtureSite {
+final class FixtureSite {
     let root: URL
     var output: URL { root.appendingPathComponent("public") }
 
@@ -21,6 +21,10 @@ struct FixtureSite {
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
         }
         for (path, text) in files { try write(text, to: path) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
     }
 
     func write(_ text: String, to path: String) throws {
