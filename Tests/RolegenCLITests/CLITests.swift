@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// The `rolegen` binary run as a user runs it: arguments in, exit status and output out.
+final class CLITests: XCTestCase {
+    /// `rolegen` is built next to the test bundle (`.build/<triple>/debug/`).
+    private var binary: URL {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent("rolegen")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder.deleteLastPathComponent()
+            }
+            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build` first")
+        }
+    }
+
+    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = try binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A copy of the example site in a temp folder, so tests can break it.
+    private func exampleCopy() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for item in ["site.json", "content", "locales", "templates"] {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        return root
+    }
+
+    func testVersionAndHelp() throws {
+        let version = try run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.stdout, "rolegen 0.1.0\n")
+        let help = try run(["build", "--help"])
+        XCTAssertEqual(help.status, 0)
+        for option in ["--root", "--output", "--strict", "--base-url", "--quiet", "--verbose"] {
+            XCTAssertTrue(help.stdout.contains(option), "build --help mentions \(option)")
+        }
+    }
+
+    func testSuccessfulBuildPrintsOneSummaryLine() throws {
+        let root = try exampleCopy()
+        let result = try run(["build", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        let pattern = #"^built 12 pages \(en 5, fr 5, 2 other\) · \d+ fallbacks · 0 warnings · \d+\.\d\d s\n$"#
+        XCTAssertNotNil(result.stdout.range(of: pattern, options: .regularExpression), result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/en/roles/backend-developer/index.html").path))
+    }
+
+    func testQuietPrintsNothingAndVerboseListsFallbacks() throws {
+        let root = try exampleCopy()
+        let quiet = try run(["build", "--root", root.path, "--quiet"])
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.stdout, "")
+        let verbose = try run(["build", "--root", root.path, "--verbose"])
+        XCTAssertEqual(verbose.status, 0)
+        XCTAssertTrue(verbose.stdout.contains("fallback: fr: backend-developer: title\n"), verbose.stdout)
+        XCTAssertTrue(verbose.stdout.contains("wrote sitemap.xml\n"))
+        let both = try run(["build", "--root", root.path, "--quiet", "--verbose"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("--quiet and --verbose cannot be used together"))
+    }
+
+    func testErrorsGoToStderrWithPositionsAndExitNonZero() throws {
+        let root = try exampleCopy()
+        let role = root.appendingPathComponent("content/roles/devops-engineer/role.json")
+        var text = try String(contentsOf: role, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"riskScore\": 33", with: "\"riskScroe\": 33")
+        try Data(text.utf8).write(to: role)
+        let before = try run(["build", "--root", root.path, "--output", root.appendingPathComponent("out").path])
+        XCTAssertEqual(before.status, 1)
+        XCTAssertEqual(before.stdout, "")
+        let lines = before.stderr.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains("content/roles/devops-engineer/role.json:4:3: error: unknown field `riskScroe` — did you mean `riskScore`?"), before.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: ") && $0.hasSuffix("(output left untouched)") }, before.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+    }
+
+    func testStrictFailsOnFallbacks() throws {
+        let root = try exampleCopy()
+        let result = try run(["check", "--root", root.path, "--strict"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for title of role `backend-developer`"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "check writes nothing")
+    }
+}
