@@ -6,9 +6,9 @@ import TemplateEngine
 /// few keys this module formats itself (FAQ entries, page titles, labels built in Swift).
 ///
 /// - a key used but defined in no table is an error, at the template position that uses it;
-/// - a key defined in the default table but used nowhere is a warning, at its definition;
-/// - a key in another locale's table that the default table lacks is a warning (no page can
-///   show it).
+/// - a key defined in the default table but used nowhere is a warning, at its definition.
+///
+/// (A key in another locale's table that the default table lacks is reported by Content.)
 enum StringUsage {
     /// Keys formatted in Swift rather than in templates.
     static let usedBySwift: [String] = [
@@ -39,14 +39,6 @@ enum StringUsage {
         }
         for key in defaultTable.keys.sorted() where !used.contains(key) {
             diagnostics.append(.warning("UI string `\(key)` is defined but no template uses it", at: defaultTable[key]!.location))
-        }
-        for locale in site.config.locales where locale != defaultLocale {
-            guard let table = site.strings[locale]?.entries else { continue }
-            for key in table.keys.sorted() where defaultTable[key] == nil {
-                diagnostics.append(.warning(
-                    "UI string `\(key)` is not in the default locale's table (locales/\(defaultLocale).json), so no page shows it\(didYouMean(key, among: defaultTable.keys))",
-                    at: table[key]!.location))
-            }
         }
         return diagnostics
     }

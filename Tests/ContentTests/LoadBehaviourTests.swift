@@ -21,7 +21,7 @@ final class LoadBehaviourTests: XCTestCase {
             "content/roles/backend-developer/role.json:4:16: error: `riskScore` must be between 0 and 100, found 380",
             "content/roles/backend-developer/role.json:7:37: error: `impactYears.to` (1) is before `impactYears.from` (5)",
             "content/tools.json:5:39: error: unexpected `\"`, expected `,` or `}`",
-            "locales/fr.json:2:13: error: string `hero.subtitle` is not in locales/en.json, so no page uses it — did you mean `hero.title`?",
+            "locales/fr.json:2:13: warning: string `hero.subtitle` is not in locales/en.json, so no page uses it — did you mean `hero.title`?",
             "site.json:1:1: error: missing required field `title`",
             "site.json:3:3: error: unknown field `titel` — did you mean `title`?",
         ])

@@ -94,10 +94,14 @@ public enum ContentError: Sendable, Equatable {
     /// A translated key that the default locale's table does not have, so no page uses it.
     case keyNotInDefaultTable(key: String, defaultFile: String, suggestion: String?)
 
-    /// Whether this mistake fails the build. Only an early translation is a warning.
+    /// Whether this mistake fails the build. An early translation and a translated UI string
+    /// that no page uses are warnings (like a default-locale string no template uses): nothing
+    /// shown is wrong, but the translator should look.
     public var severity: Severity {
-        if case .translationWithoutOriginal = self { return .warning }
-        return .error
+        switch self {
+        case .translationWithoutOriginal, .keyNotInDefaultTable: .warning
+        default: .error
+        }
     }
 
     /// The plain sentence shown after `error:`.

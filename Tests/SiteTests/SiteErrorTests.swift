@@ -1,0 +1,99 @@
+import Diagnostics
+import Foundation
+import Site
+import XCTest
+
+/// Invalid sites: each mistake a template or string-table author can make, with the exact
+/// message and position, and nothing written.
+final class SiteErrorTests: XCTestCase {
+    private func site(_ extra: [String: String]) throws -> FixtureSite {
+        var files = Fixture.files(roles: [Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers")])
+        files.merge(extra) { _, new in new }
+        return try FixtureSite(files)
+    }
+
+    private func descriptions(_ report: BuildReport, _ severity: Severity = .error) -> [String] {
+        report.diagnostics.filter { $0.severity == severity }.map(\.description)
+    }
+
+    func testTemplateUsingUndefinedUIStringIsAnErrorAtItsPosition() throws {
+        let site = try site([:])
+        let faq = site.root.appendingPathComponent("templates/sections/faq.html")
+        let text = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{t.faq.title}}", with: "{{t.faq.titel}}")
+        try Data(text.utf8).write(to: faq)
+        let report = site.build()
+        XCTAssertEqual(descriptions(report), [
+            "templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?",
+        ])
+        XCTAssertTrue(descriptions(report, .warning).contains("locales/en.json:107:14: warning: UI string `faq.title` is defined but no template uses it"), "\(descriptions(report, .warning))")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    func testUnknownNameInTemplateIsReportedOnceWithPosition() throws {
+        let site = try site([:])
+        let hero = site.root.appendingPathComponent("templates/sections/hero.html")
+        let text = try String(contentsOf: hero, encoding: .utf8).replacingOccurrences(of: "{{role.description}}", with: "{{role.descripton}}")
+        try Data(text.utf8).write(to: hero)
+        let report = site.build()
+        // Rendered for two pages (en and fr), reported once.
+        XCTAssertEqual(descriptions(report), [
+            "templates/sections/hero.html:4:19: error: unknown name 'role.descripton' — did you mean 'role.description'?",
+        ])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    func testMessageSyntaxErrorPointsIntoTheString() throws {
+        let site = try site([:])
+        let table = site.root.appendingPathComponent("locales/fr.json")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
+            of: #""automatedCount": "{automatedCount, plural, one {# tâche} other {# tâches}}""#,
+            with: #""automatedCount": "{automatedCount, plural, one {# tâche}}""#)
+        try Data(text.utf8).write(to: table)
+        let report = site.build()
+        // Column 24 is the message's `{`, just inside the JSON string's opening quote.
+        XCTAssertEqual(descriptions(report), [
+            "locales/fr.json:34:24: error: invalid UI string: plural argument 'automatedCount' has no 'other' branch",
+        ])
+    }
+
+    func testUnknownMessageArgumentIsAnError() throws {
+        let site = try site([:])
+        let table = site.root.appendingPathComponent("locales/en.json")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
+            of: #""title": "Will AI replace {titlePlural}?""#, with: #""title": "Will AI replace {titlePlurl}?""#)
+        try Data(text.utf8).write(to: table)
+        let report = site.build()
+        XCTAssertEqual(descriptions(report), [
+            "locales/en.json:12:14: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?",
+        ])
+    }
+
+    func testKeyOnlyInATranslationIsAWarning() throws {
+        let site = try site([:])
+        let table = site.root.appendingPathComponent("locales/fr.json")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(of: #""verdict": { "title": "Verdict" }"#, with: #""verdict": { "title": "Verdict", "titel": "Verdict" }"#)
+        try Data(text.utf8).write(to: table)
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, "\(descriptions(report))")
+        XCTAssertEqual(descriptions(report, .warning), [
+            "locales/fr.json:62:36: warning: string `verdict.titel` is not in locales/en.json, so no page uses it — did you mean `verdict.title`?",
+        ])
+    }
+
+    func testTemplateSyntaxErrorsAreAllReported() throws {
+        let site = try site([
+            "templates/partials/footer.html": "<footer>{{#nav}}</footer>\n",
+            "templates/partials/header.html": "<header>{{/site}}</header>\n",
+        ])
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.errors.map(\.location?.file), ["templates/partials/footer.html", "templates/partials/header.html"], "\(descriptions(report))")
+    }
+
+    func testContentErrorsStopTheBuildBeforeAnythingIsWritten() throws {
+        let site = try site(["content/roles/backend/role.json": #"{ "sector": "technolgy" }"#])
+        let report = site.build()
+        XCTAssertFalse(report.succeeded)
+        XCTAssertTrue(descriptions(report).contains { $0.contains("did you mean `technology`?") }, "\(descriptions(report))")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
