@@ -10,10 +10,11 @@ extension SiteModel {
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
         arguments.text["siteTitle"] = site.config.title
+        let values = strings.resolve(arguments)
         let path = urls.index(locale)
-        let crumbs = [(name: strings.format("nav.home", arguments), url: path)]
+        let crumbs = [(name: strings.format("nav.home", values), url: path)]
         let page = self.page(
-            locale: locale, title: strings.format("index.title", arguments), description: strings.format("index.intro", arguments),
+            locale: locale, title: strings.format("index.title", values), description: strings.format("index.intro", values),
             path: path, alternates: alternates(url: urls.index, xDefault: urls.root), breadcrumbs: crumbs, jsonLD: [breadcrumbJSON(crumbs)])
         let sectors: [TemplateValue] = site.sectors.compactMap { sector in
             let roles = site.roles.filter { $0.sector == sector.id }
@@ -30,7 +31,7 @@ extension SiteModel {
                 }),
             ])
         }
-        return pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages(current: locale, url: urls.index), extra: [
+        return pageData(locale: locale, page: page, t: strings.tree(values), languages: languages(current: locale, url: urls.index), extra: [
             "sectors": .array(sectors),
         ])
     }
@@ -41,6 +42,7 @@ extension SiteModel {
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
         arguments.text["siteTitle"] = site.config.title
+        let values = strings.resolve(arguments)
         let website = JSONLD.object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("WebSite")),
@@ -49,9 +51,9 @@ extension SiteModel {
             ("inLanguage", .array(locales.map { .string($0) })),
         ])
         let page = self.page(
-            locale: defaultLocale, title: site.config.title, description: strings.format("index.intro", arguments),
+            locale: defaultLocale, title: site.config.title, description: strings.format("index.intro", values),
             path: urls.root, alternates: alternates(url: urls.index, xDefault: urls.root), jsonLD: [website])
-        return pageData(locale: defaultLocale, page: page, t: strings.tree(arguments), languages: languages(current: nil, url: urls.index), extra: [:])
+        return pageData(locale: defaultLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }
 
     /// `404.html` at the root, in the default locale, linking every language's index. Not
@@ -60,9 +62,10 @@ extension SiteModel {
         let strings = self.strings[defaultLocale]!
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
+        let values = strings.resolve(arguments)
         let page = self.page(
-            locale: defaultLocale, title: strings.format("notFound.title", arguments), description: strings.format("notFound.body", arguments),
+            locale: defaultLocale, title: strings.format("notFound.title", values), description: strings.format("notFound.body", values),
             path: urls.notFound, alternates: [], noindex: true)
-        return pageData(locale: defaultLocale, page: page, t: strings.tree(arguments), languages: languages(current: nil, url: urls.index), extra: [:])
+        return pageData(locale: defaultLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }
 }

@@ -15,15 +15,29 @@ struct RolePage {
     let base: RoleText
     let strings: LocaleStrings
     let arguments: MessageArguments
+    /// `arguments` formatted once for the page (and for fallback strings).
+    let values: ResolvedArguments
+
+    /// The verdict is rendered here, once: the page shows it and the FAQ quotes it.
+    let verdictHTML: String
 
     init(model: SiteModel, role: Role, locale: String) {
         self.model = model
         self.role = role
         self.locale = locale
-        text = model.site.text(of: role, in: locale)
-        base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
-        strings = model.strings[locale]!
-        arguments = Self.arguments(model: model, role: role, locale: locale, text: text, strings: model.strings[locale]!)
+        let text = model.site.text(of: role, in: locale)
+        let base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
+        let strings = model.strings[locale]!
+        let verdictRules = locale != model.defaultLocale && text.verdictMarkdown == base.verdictMarkdown ? strings.defaultRules : strings.rules
+        let verdictHTML = verdictRules.typography(html: model.sectionMarkdown.html(text.verdictMarkdown))
+        var arguments = Self.arguments(model: model, role: role, locale: locale, text: text, strings: strings)
+        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
+        self.text = text
+        self.base = base
+        self.strings = strings
+        self.verdictHTML = verdictHTML
+        self.arguments = arguments
+        values = strings.resolve(arguments)
     }
 
     /// True when `value` is the default locale's text shown in another locale.
@@ -44,15 +58,14 @@ struct RolePage {
     var url: String { model.urls.role(role.slug, in: locale) }
 
     private var breadcrumbs: [(name: String, url: String)] {
-        [(strings.format("nav.home", arguments), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
+        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
     }
 
     // MARK: Role page
 
     func data() -> TemplateValue {
         let rules = strings.rules
-        let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
-        let faq = faqEntries(verdictHTML: verdictHTML)
+        let faq = faqEntries()
         let faqJSON = JSONLD.object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("FAQPage")),
@@ -66,7 +79,7 @@ struct RolePage {
         ])
         let page = model.page(
             locale: locale,
-            title: strings.format("hero.title", arguments),
+            title: strings.format("hero.title", values),
             description: typeset(text.description, base: base.description),
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
@@ -115,7 +128,7 @@ struct RolePage {
         value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer)]) })
         let roleValue = TemplateValue.object(value)
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
-        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: [
+        return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: [
             "role": roleValue,
             "report": report,
             "sections": .array(sections.map { .object(["partial": .string("sections/" + Self.partialName($0))]) }),
@@ -135,7 +148,7 @@ struct RolePage {
             "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
             "saferPeersValue": .int(role.saferPeersPercent),
             "salaryPremium": .string(rules.percent(role.salaryPremium)),
-            "demandTrend": .string(strings.format("salary.\(role.demandTrend.rawValue)", arguments)),
+            "demandTrend": .string(strings.format("salary.\(role.demandTrend.rawValue)", values)),
             "demandTrendID": .string(role.demandTrend.rawValue),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
@@ -178,8 +191,8 @@ struct RolePage {
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
-                "label": .string(strings.format("tasks.\(exposure.rawValue)", arguments)),
-                "count": .string(strings.format("tasks.\(exposure.rawValue)Count", arguments)),
+                "label": .string(strings.format("tasks.\(exposure.rawValue)", values)),
+                "count": .string(strings.format("tasks.\(exposure.rawValue)Count", values)),
                 "hasTasks": .bool(!tasks.isEmpty),
                 "tasks": .array(tasks),
             ])
@@ -188,18 +201,16 @@ struct RolePage {
 
     /// The standard questions come from the UI strings, filled with the role's data; the
     /// role's own questions follow. A standard question with nothing to say is left out.
-    private func faqEntries(verdictHTML: String) -> [(question: String, answer: String)] {
+    private func faqEntries() -> [(question: String, answer: String)] {
         var entries: [(question: String, answer: String)] = []
-        var arguments = self.arguments
-        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
-        entries.append((strings.format("faq.replace.question", arguments), strings.format("faq.replace.answer", arguments)))
+        entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values)))
         if arguments.text["topAutomatedTasks"] != nil {
-            entries.append((strings.format("faq.atRisk.question", arguments), strings.format("faq.atRisk.answer", arguments)))
+            entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values)))
         }
         if arguments.text["topQuickWins"] != nil {
-            entries.append((strings.format("faq.skills.question", arguments), strings.format("faq.skills.answer", arguments)))
+            entries.append((strings.format("faq.skills.question", values), strings.format("faq.skills.answer", values)))
         }
-        entries.append((strings.format("faq.timeline.question", arguments), strings.format("faq.timeline.answer", arguments)))
+        entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values)))
         for item in text.faq {
             let baseItem = base.faq.first { $0.question == item.question }
             entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer)))
@@ -257,7 +268,7 @@ struct RolePage {
     func articleData() -> TemplateValue? {
         guard let article = text.articleMarkdown else { return nil }
         let path = model.urls.article(role.slug, in: locale)
-        let title = strings.format("deepDive.link", arguments)
+        let title = strings.format("deepDive.link", values)
         let crumbs = breadcrumbs + [(title, path)]
         let page = model.page(
             locale: locale, title: title, description: typeset(text.description, base: base.description), path: path,
@@ -268,6 +279,6 @@ struct RolePage {
             "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),
         ])
         let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
-        return model.pageData(locale: locale, page: page, t: strings.tree(arguments), languages: languages, extra: ["role": roleValue])
+        return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])
     }
 }

@@ -219,7 +219,7 @@ struct PagePlan: Sendable {
         }
         for role in model.site.roles {
             let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
-            let hasArticle = model.site.text(of: role, in: model.defaultLocale).articleMarkdown != nil
+            let hasArticle = role.texts[model.defaultLocale]?.articleMarkdown != nil
             let articleAlternates = model.alternates(url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale))
             for locale in model.locales {
                 let path = urls.role(role.slug, in: locale)

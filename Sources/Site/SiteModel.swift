@@ -59,7 +59,7 @@ struct SiteModel: Sendable {
         .array(locales.map { locale in
             .object([
                 "code": .string(locale),
-                "name": .string(strings[locale]!.format("language.name", MessageArguments())),
+                "name": .string(strings[locale]!.format("language.name", ResolvedArguments(own: [:], fallback: [:]))),
                 "url": .string(url(locale)),
                 "current": .bool(locale == current),
             ])

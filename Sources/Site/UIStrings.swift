@@ -63,24 +63,32 @@ struct LocaleStrings: Sendable {
         usesDefaultArguments = dynamic.contains { $0.isFallback }
     }
 
-    /// The `t` object of one page: every UI string, with `arguments` filled in.
-    func tree(_ arguments: MessageArguments) -> TemplateValue {
-        var tree = constantTree
+    /// A page's arguments formatted once for this locale and, when some strings fell back, for
+    /// the default locale too; every string of the page is then formatted from these.
+    func resolve(_ arguments: MessageArguments) -> ResolvedArguments {
         let own = arguments.values(for: rules)
-        let fallback = usesDefaultArguments ? arguments.values(for: defaultRules) : own
+        let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier ? arguments.values(for: defaultRules) : own
+        return ResolvedArguments(own: own, fallback: fallback)
+    }
+
+    /// The `t` object of one page: every UI string, with the page's arguments filled in.
+    func tree(_ arguments: ResolvedArguments) -> TemplateValue {
+        var tree = constantTree
         for entry in dynamicEntries {
-            let itemRules = entry.isFallback ? defaultRules : rules
-            let text = itemRules.typography(text: entry.message.format(entry.isFallback ? fallback : own, rules: itemRules))
-            Self.set(.string(text), at: entry.path[...], in: &tree)
+            Self.set(.string(format(entry, arguments)), at: entry.path[...], in: &tree)
         }
         return .object(tree)
     }
 
     /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD).
-    func format(_ key: String, _ arguments: MessageArguments) -> String {
+    func format(_ key: String, _ arguments: ResolvedArguments) -> String {
         guard let entry = messages[key] else { return "" }
+        return format(entry, arguments)
+    }
+
+    private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> String {
         let itemRules = entry.isFallback ? defaultRules : rules
-        return itemRules.typography(text: entry.message.format(arguments.values(for: itemRules), rules: itemRules))
+        return itemRules.typography(text: entry.message.format(entry.isFallback ? arguments.fallback : arguments.own, rules: itemRules))
     }
 
     private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
@@ -105,6 +113,13 @@ struct LocaleStrings: Sendable {
         location.column += 1 + scalars
         return .error("invalid UI string: \(error.message)", at: location)
     }
+}
+
+/// A page's message arguments, formatted for the page's locale (`own`) and for the default
+/// locale (`fallback`, used by strings that fell back).
+struct ResolvedArguments: Sendable {
+    var own: [String: MessageArgument]
+    var fallback: [String: MessageArgument]
 }
 
 /// Message syntax and argument errors found while compiling the string tables.
