@@ -19,8 +19,17 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }
 
+    /// `14 fallbacks (fr 14)`: what translators have left, per locale.
+    public var fallbackSummary: String {
+        guard !fallbacks.isEmpty else { return "0 fallbacks" }
+        var perLocale: [String: Int] = [:]
+        for fallback in fallbacks { perLocale[fallback.locale, default: 0] += 1 }
+        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        return "\(fallbacks.count) fallback\(fallbacks.count == 1 ? "" : "s") (\(counts); --verbose lists them)"
+    }
+
     /// One line for the terminal, e.g.
-    /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks · 0 warnings · 0.18 s`.
+    /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks (fr 14; --verbose lists them) · 0 warnings · 0.18 s`.
     public var summary: String {
         let seconds = String(format: "%.2f", self.seconds)
         let warnings = diagnostics.warnings.count
@@ -30,6 +39,6 @@ public struct BuildReport: Sendable {
             return "build failed: \(plural(errors, "error")) · \(plural(warnings, "warning")) · \(plural(fallbacks.count, "fallback")) · \(seconds) s (output left untouched)"
         }
         let perLocale = pagesPerLocale.map { "\($0.locale) \($0.count)" } + (rootPages > 0 ? ["\(rootPages) other"] : [])
-        return "built \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(plural(fallbacks.count, "fallback")) · \(plural(warnings, "warning")) · \(seconds) s"
+        return "built \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(fallbackSummary) · \(plural(warnings, "warning")) · \(seconds) s"
     }
 }
