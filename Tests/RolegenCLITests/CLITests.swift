@@ -107,4 +107,56 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for title of role `backend-developer`"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "check writes nothing")
     }
+
+    /// A build killed at any moment leaves the output folder either exactly as it was or
+    /// exactly as a complete build writes it — never a mix, never missing.
+    func testKilledBuildLeavesOutputWholeOldOrWholeNew() throws {
+        let root = try exampleCopy()
+        let roles = root.appendingPathComponent("content/roles")
+        // Enough roles that the build is still running when it is killed.
+        let template = roles.appendingPathComponent("devops-engineer")
+        for index in 0..<400 {
+            let copy = roles.appendingPathComponent("copy-\(index)")
+            try FileManager.default.copyItem(at: template, to: copy)
+            let facts = copy.appendingPathComponent("role.json")
+            let text = try String(contentsOf: facts, encoding: .utf8)
+                .replacingOccurrences(of: #""relatedRoles": ["backend-developer"]"#, with: #""relatedRoles": []"#)
+            try Data(text.utf8).write(to: facts)
+        }
+        XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
+        let old = try snapshot(root.appendingPathComponent("public"))
+        // Change every page, so that old and new trees differ everywhere.
+        let site = root.appendingPathComponent("site.json")
+        let config = try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "Will AI Replace My Job?", with: "Will AI Replace Your Job?")
+        try Data(config.utf8).write(to: site)
+        for delay in [0.05, 0.2, 0.5] {
+            let process = Process()
+            process.executableURL = try binary
+            process.arguments = ["build", "--root", root.path, "--quiet"]
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try snapshot(root.appendingPathComponent("public"))
+            if now != old {
+                XCTAssertEqual(now.count, old.count, "killed after \(delay) s: a partial tree")
+                XCTAssertTrue(now.values.allSatisfy { !$0.contains("Will AI Replace My Job?") }, "killed after \(delay) s: a mix of old and new pages")
+            }
+        }
+        // The next build cleans up whatever staging folder a killed build left.
+        XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".public.staging") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files[path] = path.hasSuffix(".html") ? try String(contentsOf: url, encoding: .utf8) : "\(try Data(contentsOf: url).count)"
+        }
+        return files
+    }
 }
