@@ -45,6 +45,13 @@ struct RolePage {
         locale != model.defaultLocale && value == baseValue
     }
 
+    /// The `lang` of a value shown in this page: the default locale when it fell back, else
+    /// null (it is in the page's own language). Templates put it on the element around the
+    /// text, so screen readers and search engines read an English fallback as English.
+    private func lang(_ value: String, _ baseValue: String?) -> TemplateValue {
+        isFallback(value, baseValue) ? .string(model.defaultLocale) : .null
+    }
+
     /// Plain text typeset for the language it is written in.
     private func typeset(_ value: String, base baseValue: String?) -> String {
         (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
@@ -107,6 +114,7 @@ struct RolePage {
         value["title"] = .string(typeset(text.title, base: base.title))
         value["titlePlural"] = .string(typeset(text.titlePlural, base: base.titlePlural))
         value["description"] = .string(typeset(text.description, base: base.description))
+        value["descriptionLang"] = lang(text.description, base.description)
         value["sector"] = .string(arguments.text["sector"] ?? role.sector)
         value["taskGroups"] = .array(taskGroups())
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
@@ -114,18 +122,24 @@ struct RolePage {
             role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
             number: rules.number)
         value["analysisHTML"] = .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown))
+        value["analysisLang"] = lang(text.analysisMarkdown, base.analysisMarkdown)
         value["verdictHTML"] = .string(verdictHTML)
+        value["verdictLang"] = lang(text.verdictMarkdown, base.verdictMarkdown)
         value["toolsToLearn"] = .array(role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard case .object(var tool)? = toolValue(id) else { return nil }
             tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
+            tool["reasonLang"] = lang(text.toolReasons[id] ?? "", base.toolReasons[id])
             return .object(tool)
         })
         value["roadmap"] = .array(roadmap())
-        value["quickWins"] = .array(text.quickWins.map { .string(typeset($0, base: base.quickWins.contains($0) ? $0 : nil)) })
+        value["quickWins"] = .array(text.quickWins.map { item in
+            let baseItem = base.quickWins.contains(item) ? item : nil
+            return .object(["text": .string(typeset(item, base: baseItem)), "lang": lang(item, baseItem)])
+        })
         value["article"] = text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))])
         value["hasRelated"] = .bool(!related.isEmpty)
         value["related"] = .array(related)
-        value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer)]) })
+        value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer), "lang": $0.lang]) })
         let roleValue = TemplateValue.object(value)
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: [
@@ -167,6 +181,7 @@ struct RolePage {
                 "number": .string(rules.number(index + 1)),
                 "title": .string(typeset(phase.title, base: basePhase?.title)),
                 "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
+                "lang": lang(phase.title, basePhase?.title),
                 "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
                 "steps": .array(steps),
             ])
@@ -181,13 +196,15 @@ struct RolePage {
             "name": .string(tool.name),
             "url": tool.url.map { .string($0) } ?? .null,
             "description": .string(typeset(description, base: baseDescription)),
+            "descriptionLang": lang(description, baseDescription),
         ])
     }
 
     private func taskGroups() -> [TemplateValue] {
         [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = role.tasks.filter { $0.exposure == exposure }.map { task in
-                TemplateValue.string(typeset(text.tasks[task.id] ?? task.id, base: base.tasks[task.id]))
+                let value = text.tasks[task.id] ?? task.id
+                return TemplateValue.object(["text": .string(typeset(value, base: base.tasks[task.id])), "lang": lang(value, base.tasks[task.id])])
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
@@ -201,19 +218,19 @@ struct RolePage {
 
     /// The standard questions come from the UI strings, filled with the role's data; the
     /// role's own questions follow. A standard question with nothing to say is left out.
-    private func faqEntries() -> [(question: String, answer: String)] {
-        var entries: [(question: String, answer: String)] = []
-        entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values)))
+    private func faqEntries() -> [(question: String, answer: String, lang: TemplateValue)] {
+        var entries: [(question: String, answer: String, lang: TemplateValue)] = []
+        entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
         if arguments.text["topAutomatedTasks"] != nil {
-            entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values)))
+            entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values), .null))
         }
         if arguments.text["topQuickWins"] != nil {
-            entries.append((strings.format("faq.skills.question", values), strings.format("faq.skills.answer", values)))
+            entries.append((strings.format("faq.skills.question", values), strings.format("faq.skills.answer", values), .null))
         }
-        entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values)))
+        entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values), .null))
         for item in text.faq {
             let baseItem = base.faq.first { $0.question == item.question }
-            entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer)))
+            entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer), lang(item.question, baseItem?.question)))
         }
         return entries
     }
@@ -277,6 +294,7 @@ struct RolePage {
         let roleValue: TemplateValue = .object([
             "url": .string(url),
             "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),
+            "articleLang": lang(article, base.articleMarkdown),
         ])
         let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])
