@@ -15,6 +15,9 @@ struct Renderer {
     /// The parent tags being rendered (indices into `program.calls`), outermost first: where
     /// block overrides are looked up.
     private var parents: [Int] = []
+    /// Blocks whose override is being rendered: the same block inside its own override shows its
+    /// default content instead of the override again (which would never end).
+    private var blocksBeingOverridden: [Int] = []
     private var depth = 0
 
     init(program: Program, data: TemplateValue) {
@@ -199,14 +202,16 @@ struct Renderer {
     /// the layout it extends), else its default content. An override gets the block's
     /// indentation on each of its lines.
     private mutating func renderBlock(_ site: CompiledSite, defaultBody: Range<Int>) throws(TemplateError) {
-        guard let override = findOverride(of: site.block) else {
+        guard !blocksBeingOverridden.contains(site.block), let override = findOverride(of: site.block) else {
             try run(defaultBody)
             return
         }
         let savedIndentation = indentation
         indentation.append(contentsOf: program.indentations[site.indentation])
         if site.isStandalone, override.startsLine { output.append(contentsOf: indentation) }
+        blocksBeingOverridden.append(site.block)
         try run(override.body)
+        blocksBeingOverridden.removeLast()
         indentation = savedIndentation
     }
 

@@ -67,6 +67,12 @@ final class InheritanceTests: XCTestCase {
         XCTAssertEqual(try render("{{<list}}{{$item}}<{{.}}>{{/item}}{{/list}}", ["items": ["a", "b"]], partials: partials), "<a>,<b>,")
     }
 
+    /// Found by the fuzz test: an override holding a block of its own name used to expand itself
+    /// forever.
+    func testABlockInsideItsOwnOverrideShowsItsDefault() throws {
+        XCTAssertEqual(try render("{{<p}}{{$b}}[{{$b}}inner{{/b}}]{{/b}}{{/p}}", partials: ["p": "<{{$b}}d{{/b}}>"]), "<[inner]>")
+    }
+
     func testTextInsideAParentTagIsIgnored() throws {
         XCTAssertEqual(try render("{{<p}} ignored {{! comment }} {{$b}}B{{/b}} ignored {{/p}}", partials: ["p": "[{{$b}}{{/b}}]"]), "[B]")
     }

@@ -27,6 +27,10 @@ final class StrictModeTests: XCTestCase {
         XCTAssertError(try renderError("{{salary}}", ["title": "T"]), "page:1:1: error: unknown name 'salary'")
     }
 
+    func testReplacingTheWholeNameIsNoSuggestion() throws {
+        XCTAssertEqual(try renderError("{{c}}", ["a": 1]).kind, .unknownName("c", suggestion: nil))
+    }
+
     func testEqualSuggestionsAreBrokenAlphabetically() throws {
         XCTAssertEqual(try renderError("{{cat}}", ["hat": 1, "bat": 2, "rat": 3]).kind, .unknownName("cat", suggestion: "bat"))
     }
