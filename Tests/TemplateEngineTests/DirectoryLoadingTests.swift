@@ -20,6 +20,17 @@ final class DirectoryLoadingTests: XCTestCase {
         try Data(text.utf8).write(to: url)
     }
 
+    /// The errors loading the folder reports, failing the test when it loads.
+    private func folderErrors(displayPrefix: String, file: StaticString = #filePath, line: UInt = #line) -> [TemplateError] {
+        do {
+            _ = try TemplateSet(directory: root, displayPrefix: displayPrefix)
+            XCTFail("expected load errors", file: file, line: line)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
     func testNamesAreRelativePathsWithoutTheExtension() throws {
         try write("layouts/role.html", "{{<layouts/base}}{{/layouts/base}}")
         try write("layouts/base.html", "<main>{{>partials/deep/card}}</main>")
@@ -42,15 +53,10 @@ final class DirectoryLoadingTests: XCTestCase {
     func testEveryFileIsCheckedWhenLoading() throws {
         try write("a.html", "{{#x}}")
         try write("sub/b.html", "{{>c}}")
-        do {
-            _ = try TemplateSet(directory: root, displayPrefix: "site/templates")
-            XCTFail("expected load errors")
-        } catch {
-            XCTAssertEqual(error.errors.map(\.description), [
-                "site/templates/a.html:1:1: error: section 'x' is never closed",
-                "site/templates/sub/b.html:1:1: error: unknown partial 'c'",
-            ])
-        }
+        XCTAssertEqual(folderErrors(displayPrefix: "site/templates").map(\.description), [
+            "site/templates/a.html:1:1: error: section 'x' is never closed",
+            "site/templates/sub/b.html:1:1: error: unknown partial 'c'",
+        ])
     }
 
     func testOtherExtensions() throws {
@@ -61,15 +67,10 @@ final class DirectoryLoadingTests: XCTestCase {
 
     func testBOMAndCRLFDoNotShiftColumns() throws {
         try write("page.html", "\u{FEFF}{{#a}}\r\n  {{/b}}\r\n")
-        do {
-            _ = try TemplateSet(directory: root, displayPrefix: "t")
-            XCTFail("expected load errors")
-        } catch {
-            XCTAssertEqual(error.errors.map(\.rendered), [
-                "t/page.html:2:3: error: closing tag 'b' does not match the open section 'a'\n      {{/b}}\n      ^",
-                "t/page.html:1:1: error: section 'a' is never closed\n    {{#a}}\n    ^",
-            ].sorted())
-        }
+        XCTAssertEqual(folderErrors(displayPrefix: "t").map(\.rendered), [
+            "t/page.html:1:1: error: section 'a' is never closed\n    {{#a}}\n    ^",
+            "t/page.html:2:3: error: closing tag 'b' does not match the open section 'a'\n      {{/b}}\n      ^",
+        ])
     }
 
     func testMissingFolder() {
