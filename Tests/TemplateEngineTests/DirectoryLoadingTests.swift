@@ -22,13 +22,7 @@ final class DirectoryLoadingTests: XCTestCase {
 
     /// The errors loading the folder reports, failing the test when it loads.
     private func folderErrors(displayPrefix: String, file: StaticString = #filePath, line: UInt = #line) -> [TemplateError] {
-        do {
-            _ = try TemplateSet(directory: root, displayPrefix: displayPrefix)
-            XCTFail("expected load errors", file: file, line: line)
-            return []
-        } catch {
-            return error.errors
-        }
+        loadErrors(file: file, line: line) { () throws(TemplateLoadError) in try TemplateSet(directory: root, displayPrefix: displayPrefix) }
     }
 
     func testNamesAreRelativePathsWithoutTheExtension() throws {

@@ -27,8 +27,13 @@ func renderError(
 
 /// The errors loading `sources` reports, failing the test when they load.
 func loadErrors(_ sources: [String: String], strict: Bool = true, file: StaticString = #filePath, line: UInt = #line) -> [TemplateError] {
+    loadErrors(file: file, line: line) { () throws(TemplateLoadError) in try TemplateSet(sources: sources, strict: strict) }
+}
+
+/// The errors `load` reports, failing the test when it loads.
+func loadErrors(file: StaticString = #filePath, line: UInt = #line, _ load: () throws(TemplateLoadError) -> TemplateSet) -> [TemplateError] {
     do {
-        _ = try TemplateSet(sources: sources, strict: strict)
+        _ = try load()
         XCTFail("expected load errors", file: file, line: line)
         return []
     } catch {
