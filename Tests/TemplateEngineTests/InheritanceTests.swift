@@ -62,6 +62,11 @@ final class InheritanceTests: XCTestCase {
         XCTAssertEqual(try render("{{<middle}}{{/middle}}", partials: partials), "<middle>")
     }
 
+    func testBlocksInPartialsOfTheLayoutCanBeOverriddenByThePage() throws {
+        let partials = ["layout": "<main>{{>footer}}</main>", "footer": "<footer>{{$note}}default{{/note}}</footer>"]
+        XCTAssertEqual(try render("{{<layout}}{{$note}}page note{{/note}}{{/layout}}", partials: partials), "<main><footer>page note</footer></main>")
+    }
+
     func testOverridesRenderInTheContextOfTheBlock() throws {
         let partials = ["list": "{{#items}}{{$item}}{{.}}{{/item}},{{/items}}"]
         XCTAssertEqual(try render("{{<list}}{{$item}}<{{.}}>{{/item}}{{/list}}", ["items": ["a", "b"]], partials: partials), "<a>,<b>,")

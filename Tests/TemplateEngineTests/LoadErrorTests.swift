@@ -17,6 +17,12 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertEqual(errors.map(\.kind), [.mismatchedSectionClose(expected: "b", found: "a"), .unexpectedSectionClose("b")])
     }
 
+    func testAMisspeltClosingTagClosesTheInnermostSection() {
+        XCTAssertEqual(loadErrors(["page": "{{#role}}\n{{#faq}}{{/faq}}\n{{/rol}}\n"]).map(\.description), [
+            "page:3:1: error: closing tag 'rol' does not match the open section 'role'",
+        ])
+    }
+
     func testUnknownPartialAndParentWithSuggestions() {
         let errors = loadErrors(["page": "{{>partials/fqa}}\n{{<layouts/bse}}{{/layouts/bse}}", "partials/faq": "", "layouts/base": ""])
         XCTAssertEqual(errors.map(\.description), [
@@ -77,16 +83,16 @@ final class LoadErrorTests: XCTestCase {
 
     func testLoadErrorDescriptionListsEveryError() {
         do {
-            _ = try TemplateSet(sources: ["page": "{{#a}} {{/b}}"])
+            _ = try TemplateSet(sources: ["page": "{{#a}} {{/b}} {{/c}}"])
             XCTFail("expected load errors")
         } catch {
             XCTAssertEqual(error.description, """
-                page:1:1: error: section 'a' is never closed
-                    {{#a}} {{/b}}
-                    ^
                 page:1:8: error: closing tag 'b' does not match the open section 'a'
-                    {{#a}} {{/b}}
+                    {{#a}} {{/b}} {{/c}}
                            ^
+                page:1:15: error: closing tag 'c' has no open section
+                    {{#a}} {{/b}} {{/c}}
+                                  ^
                 """)
         }
     }
