@@ -30,6 +30,8 @@ final class DirectoryLoadingTests: XCTestCase {
         try write("layouts/base.html", "<main>{{>partials/deep/card}}</main>")
         try write("partials/deep/card.html", "{{title}}")
         try write("notes.txt", "{{ not a template")
+        try write(".backup/layouts/role.html", "{{ not a template")
+        try write("layouts/.role.html", "{{ not a template")
         let templates = try TemplateSet(directory: root, displayPrefix: "templates")
         XCTAssertEqual(templates.names, ["layouts/base", "layouts/role", "partials/deep/card"])
         XCTAssertEqual(try templates.render("layouts/role", ["title": "T"]), "<main>T</main>")
