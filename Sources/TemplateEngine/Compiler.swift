@@ -6,6 +6,7 @@ struct ProgramBuilder {
     private(set) var chunks: [TextChunk] = []
     private(set) var lineStartOffsets: [Int] = []
     private(set) var names: [CompiledName] = []
+    private(set) var writtenNames: [String] = []
     private(set) var keys: [String] = []
     private(set) var calls: [TemplateCall] = []
     private(set) var overrides: [CompiledOverride] = []
@@ -134,7 +135,8 @@ struct ProgramBuilder {
         if use.name != "." {
             keys.append(contentsOf: use.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
         }
-        names.append(CompiledName(keys: first..<keys.count, written: use.name, template: template, offset: use.offset))
+        names.append(CompiledName(keys: first..<keys.count, template: template, offset: use.offset))
+        writtenNames.append(use.name)
         return names.count - 1
     }
 

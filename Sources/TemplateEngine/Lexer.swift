@@ -34,8 +34,7 @@ struct Lexer {
             case UInt8(ascii: "="): [UInt8(ascii: "=")] + close
             default: close
             }
-            let searchFrom = sigil == UInt8(ascii: "{") || sigil == UInt8(ascii: "=") ? contentStart + 1 : contentStart
-            guard let contentEnd = find(closing, from: searchFrom) ?? fallbackEnd(sigil: sigil, from: searchFrom) else {
+            guard let (contentEnd, closedProperly) = contentEnd(sigil: sigil, closing: closing, contentStart: contentStart) else {
                 report(.unterminatedTag(expected: String(decoding: closing, as: UTF8.self)), at: tagStart)
                 break
             }
@@ -46,11 +45,14 @@ struct Lexer {
                 position = inner
                 continue
             }
-            let tagEnd = bytes[contentEnd..<contentEnd + closing.count].elementsEqual(closing) ? contentEnd + closing.count : contentEnd + close.count
+            let tagEnd = contentEnd + (closedProperly ? closing.count : close.count)
+            if !closedProperly, sigil == UInt8(ascii: "{") {
+                report(.unterminatedTag(expected: String(decoding: closing, as: UTF8.self)), at: tagStart)
+            }
             if tagStart > textStart {
                 tokens.append(Token(kind: .text, start: textStart, end: tagStart))
             }
-            lexTag(sigil: sigil, tagStart: tagStart, contentStart: contentStart, contentEnd: contentEnd, tagEnd: tagEnd)
+            lexTag(sigil: sigil, tagStart: tagStart, contentStart: contentStart, contentEnd: contentEnd, tagEnd: tagEnd, closedProperly: closedProperly)
             position = tagEnd
             textStart = tagEnd
         }
@@ -59,13 +61,25 @@ struct Lexer {
         }
     }
 
-    /// Where a set-delimiters tag without its closing `=` ends: at the plain closing delimiter, so
-    /// that it is reported as a bad set-delimiters tag rather than as never closed.
-    private func fallbackEnd(sigil: UInt8, from start: Int) -> Int? {
-        sigil == UInt8(ascii: "=") ? find(close, from: start) : nil
+    /// Where the content of the tag starting at `contentStart` ends, and whether it ends with the
+    /// expected `closing` sequence. A triple mustache without its third `}` or a set-delimiters
+    /// tag without its closing `=` ends at the plain closing delimiter (`closedProperly` false)
+    /// when no other tag opens before it, so the mistake is reported on that tag and the rest of
+    /// the file is still read.
+    private func contentEnd(sigil: UInt8, closing: [UInt8], contentStart: Int) -> (Int, closedProperly: Bool)? {
+        let hasSecondSigil = sigil == UInt8(ascii: "{") || sigil == UInt8(ascii: "=")
+        let searchFrom = hasSecondSigil ? contentStart + 1 : contentStart
+        let proper = find(closing, from: searchFrom)
+        if let proper, sigil == UInt8(ascii: "!") || find(open, from: contentStart, before: proper) == nil {
+            return (proper, true)
+        }
+        if hasSecondSigil, let plain = find(close, from: searchFrom), find(open, from: contentStart, before: plain) == nil {
+            return (plain, false)
+        }
+        return proper.map { ($0, true) }
     }
 
-    private mutating func lexTag(sigil: UInt8, tagStart: Int, contentStart: Int, contentEnd: Int, tagEnd: Int) {
+    private mutating func lexTag(sigil: UInt8, tagStart: Int, contentStart: Int, contentEnd: Int, tagEnd: Int, closedProperly: Bool) {
         var token = Token(kind: .comment, start: tagStart, end: tagEnd)
         let afterSigil = contentStart + 1
         switch sigil {
@@ -74,7 +88,7 @@ struct Lexer {
             return
         case UInt8(ascii: "="):
             token.kind = .setDelimiters
-            setDelimiters(contentStart: contentStart, contentEnd: contentEnd, tagStart: tagStart, closedProperly: bytes[contentEnd] == UInt8(ascii: "="))
+            setDelimiters(contentStart: contentStart, contentEnd: contentEnd, tagStart: tagStart, closedProperly: closedProperly)
             tokens.append(token)
             return
         case UInt8(ascii: "{"):

@@ -2,42 +2,67 @@
 /// be decided without the data is decided here: names are split into keys, partials and parents
 /// are template indices, standalone lines are gone, and the places where an indented partial's
 /// indentation goes are offsets into the text.
-final class Program: Sendable {
+///
+/// The tables every render reads are copied, at compile time, into memory the program owns and
+/// frees, and read through plain pointers: reading an array that a class holds costs a
+/// reference-count increment and decrement each time, which was most of the rendering time.
+/// Nothing writes to them after `init`, which is why sharing the program between tasks is safe
+/// (`@unchecked Sendable`).
+final class Program: @unchecked Sendable {
     /// All templates' instructions, one after the other. A template or a section body is a range
     /// of it.
-    let ops: [Op]
+    let ops: UnsafeBufferPointer<Op>
     /// The literal text of all templates.
-    let text: [UInt8]
-    let chunks: [TextChunk]
+    let text: UnsafeBufferPointer<UInt8>
+    let chunks: UnsafeBufferPointer<TextChunk>
     /// Offsets, within a chunk, where a source line starts (see `TextChunk.lineStarts`).
-    let lineStartOffsets: [Int]
-    let names: [CompiledName]
+    let lineStartOffsets: UnsafeBufferPointer<Int>
+    let names: UnsafeBufferPointer<CompiledName>
     /// The keys of every dotted name, each name owning a range.
-    let keys: [String]
-    let calls: [TemplateCall]
-    let overrides: [CompiledOverride]
-    let sites: [CompiledSite]
+    let keys: UnsafeBufferPointer<String>
+    let calls: UnsafeBufferPointer<TemplateCall>
+    let overrides: UnsafeBufferPointer<CompiledOverride>
+    let sites: UnsafeBufferPointer<CompiledSite>
     /// Indentations of standalone partials and blocks.
     let indentations: [[UInt8]]
+    /// Each name as written, for errors (by name index).
+    let writtenNames: [String]
     let templates: [CompiledTemplate]
     let templateIndex: [String: Int]
     let isStrict: Bool
 
     init(builder: ProgramBuilder, templates: [CompiledTemplate], isStrict: Bool) {
-        ops = builder.ops
-        text = builder.text
-        chunks = builder.chunks
-        lineStartOffsets = builder.lineStartOffsets
-        names = builder.names
-        keys = builder.keys
-        calls = builder.calls
-        overrides = builder.overrides
-        sites = builder.sites
+        ops = frozen(builder.ops)
+        text = frozen(builder.text)
+        chunks = frozen(builder.chunks)
+        lineStartOffsets = frozen(builder.lineStartOffsets)
+        names = frozen(builder.names)
+        keys = frozen(builder.keys)
+        calls = frozen(builder.calls)
+        overrides = frozen(builder.overrides)
+        sites = frozen(builder.sites)
         indentations = builder.indentations
+        writtenNames = builder.writtenNames
         self.templates = templates
         templateIndex = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.name, $0) })
         self.isStrict = isStrict
     }
+
+    deinit {
+        UnsafeMutableBufferPointer(mutating: keys).deinitialize()
+        for table in [UnsafeRawPointer(ops.baseAddress), UnsafeRawPointer(text.baseAddress), UnsafeRawPointer(chunks.baseAddress),
+                      UnsafeRawPointer(lineStartOffsets.baseAddress), UnsafeRawPointer(names.baseAddress), UnsafeRawPointer(keys.baseAddress),
+                      UnsafeRawPointer(calls.baseAddress), UnsafeRawPointer(overrides.baseAddress), UnsafeRawPointer(sites.baseAddress)] {
+            table?.deallocate()
+        }
+    }
+}
+
+/// A copy of `array` in memory of its own, which the program frees in `deinit`.
+private func frozen<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+    let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+    _ = copy.initialize(from: array)
+    return UnsafeBufferPointer(copy)
 }
 
 /// One instruction. Payloads are indices into the program's tables, so an `Op` is a few plain
@@ -70,8 +95,7 @@ struct TextChunk {
 struct CompiledName {
     /// Range of `Program.keys`; empty for the implicit iterator `.`.
     let keys: Range<Int>
-    /// As written, for errors and suggestions.
-    let written: String
+    /// Where the tag is, for errors.
     let template: Int
     let offset: Int
 }

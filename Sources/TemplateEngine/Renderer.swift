@@ -15,6 +15,9 @@ struct Renderer {
     /// The parent tags being rendered (indices into `program.calls`), outermost first: where
     /// block overrides are looked up.
     private var parents: [Int] = []
+    /// Blocks whose override is being rendered: the same block inside its own override shows its
+    /// default content instead of the override again (which would never end).
+    private var blocksBeingOverridden: [Int] = []
     private var depth = 0
 
     init(program: Program, data: TemplateValue) {
@@ -68,19 +71,18 @@ struct Renderer {
     // MARK: Text and values
 
     private mutating func writeText(_ chunk: TextChunk) {
-        program.text.withUnsafeBufferPointer { text in
-            if indentation.isEmpty || chunk.lineStarts.isEmpty {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[chunk.bytes]))
-                return
-            }
-            var start = chunk.bytes.lowerBound
-            for offset in program.lineStartOffsets[chunk.lineStarts] {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.lowerBound + offset]))
-                output.append(contentsOf: indentation)
-                start = chunk.bytes.lowerBound + offset
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.upperBound]))
+        let text = program.text
+        if indentation.isEmpty || chunk.lineStarts.isEmpty {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[chunk.bytes]))
+            return
         }
+        var start = chunk.bytes.lowerBound
+        for offset in program.lineStartOffsets[chunk.lineStarts] {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.lowerBound + offset]))
+            output.append(contentsOf: indentation)
+            start = chunk.bytes.lowerBound + offset
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.upperBound]))
     }
 
     private mutating func write(_ value: TemplateValue, name: Int, escaped: Bool) throws(TemplateError) {
@@ -97,7 +99,7 @@ struct Renderer {
             break
         case .array, .object:
             if program.isStrict {
-                throw error(.notInterpolatable(program.names[name].written, kind: value.kindDescription), name: name)
+                throw error(.notInterpolatable(program.writtenNames[name], kind: value.kindDescription), name: name)
             }
         }
     }
@@ -112,11 +114,13 @@ struct Renderer {
         guard let firstKey = keys.first else { return stack[stack.count - 1] }
         let first = program.keys[firstKey]
         var found: TemplateValue?
-        for frame in stack.reversed() {
-            if case .object(let object) = frame, let value = object[first] {
+        var frame = stack.count - 1
+        while frame >= 0 {
+            if case .object(let object) = stack[frame], let value = object[first] {
                 found = value
                 break
             }
+            frame -= 1
         }
         guard var value = found else { return try miss(name, at: firstKey, in: nil) }
         for keyIndex in keys.dropFirst() {
@@ -129,7 +133,7 @@ struct Renderer {
             default:
                 guard program.isStrict else { return .null }
                 let prefix = program.keys[keys.lowerBound..<keyIndex].joined(separator: ".")
-                throw error(.notAnObject(program.names[name].written, prefix: prefix, kind: value.kindDescription), name: name)
+                throw error(.notAnObject(program.writtenNames[name], prefix: prefix, kind: value.kindDescription), name: name)
             }
         }
         return value
@@ -140,7 +144,7 @@ struct Renderer {
     private func miss(_ name: Int, at keyIndex: Int, in container: TemplateValue?) throws(TemplateError) -> TemplateValue {
         guard program.isStrict else { return .null }
         let keys = program.names[name].keys
-        let written = program.names[name].written
+        let written = program.writtenNames[name]
         var visible: [String] = []
         if case .object(let object)? = container {
             visible = Array(object.keys)
@@ -183,7 +187,7 @@ struct Renderer {
         let value = try resolve(name)
         guard case .string(let templateName) = value else {
             if program.isStrict, value != .null {
-                throw error(.dynamicNameNotString(program.names[name].written, kind: value.kindDescription), name: name)
+                throw error(.dynamicNameNotString(program.writtenNames[name], kind: value.kindDescription), name: name)
             }
             return nil
         }
@@ -198,14 +202,16 @@ struct Renderer {
     /// the layout it extends), else its default content. An override gets the block's
     /// indentation on each of its lines.
     private mutating func renderBlock(_ site: CompiledSite, defaultBody: Range<Int>) throws(TemplateError) {
-        guard let override = findOverride(of: site.block) else {
+        guard !blocksBeingOverridden.contains(site.block), let override = findOverride(of: site.block) else {
             try run(defaultBody)
             return
         }
         let savedIndentation = indentation
         indentation.append(contentsOf: program.indentations[site.indentation])
         if site.isStandalone, override.startsLine { output.append(contentsOf: indentation) }
+        blocksBeingOverridden.append(site.block)
         try run(override.body)
+        blocksBeingOverridden.removeLast()
         indentation = savedIndentation
     }
 

@@ -34,7 +34,8 @@ struct SectionMatching {
     }
 
     /// A closing tag that matches an outer section rather than the innermost one closes that
-    /// outer section too (after one error), so one typo does not cascade into many errors.
+    /// outer section too, and one that matches no open section is taken as a misspelt close of
+    /// the innermost one: either way one error, so one typo does not cascade into many.
     private mutating func close(_ index: Int, tokens: [Token], open: inout [Int], source: SourceText) {
         let name = tokens[index].name
         guard let top = open.last else {
@@ -44,7 +45,7 @@ struct SectionMatching {
         if tokens[top].sectionKey != name {
             errors.append(source.error(.mismatchedSectionClose(expected: tokens[top].sectionKey, found: name), at: tokens[index].start))
         }
-        guard let match = open.lastIndex(where: { tokens[$0].sectionKey == name }) else { return }
+        let match = open.lastIndex { tokens[$0].sectionKey == name } ?? open.count - 1
         partner[open[match]] = index
         partner[index] = open[match]
         open.removeSubrange(match...)

@@ -1,10 +1,15 @@
 /// "Did you mean …?" for a misspelt name: the candidate closest by edit distance, when it is close
-/// enough to be a plausible typo (at most a third of the name's length, and at least 1).
+/// enough to be a plausible typo: at most a third of the name's length (at least 1), and less
+/// than the whole name (`c` is no typo of `a`).
+///
+/// The same rule as Diagnostics' `closestMatch`, restated here because TemplateEngine depends on
+/// no other rolegen module.
 ///
 /// Ties go to the alphabetically first candidate, so the same mistake gets the same suggestion on
 /// every run whatever order the candidates come in (they often come from a dictionary).
 func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, name.unicodeScalars.count / 3)
+    let length = name.unicodeScalars.count
+    let limit = min(max(1, length / 3), length - 1)
     var best: (distance: Int, candidate: String)?
     for candidate in candidates where candidate != name {
         let distance = editDistance(name, candidate)

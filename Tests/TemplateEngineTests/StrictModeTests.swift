@@ -1,0 +1,96 @@
+import TemplateEngine
+import XCTest
+
+/// Strict mode (the default): a name that resolves to nothing is an error, reported like a
+/// compiler would, with a suggestion from the keys visible at that point.
+final class StrictModeTests: XCTestCase {
+    func testUnknownNameInADottedPathNamesTheFullPathAndSuggestsAKey() throws {
+        let faq = "<section>\n{{#role}}\n  <h2>{{ role.faqs }}</h2>\n{{/role}}\n</section>\n"
+        let templates = try TemplateSet(sources: ["partials/faq": faq])
+        XCTAssertThrowsError(try templates.render("partials/faq", ["role": ["faq": [], "title": "Backend Developer"]])) { error in
+            let error = error as! TemplateError
+            XCTAssertEqual(error.kind, .unknownName("role.faqs", suggestion: "role.faq"))
+            XCTAssertEqual(error.rendered, """
+                partials/faq:3:7: error: unknown name 'role.faqs' — did you mean 'role.faq'?
+                      <h2>{{ role.faqs }}</h2>
+                          ^
+                """)
+        }
+    }
+
+    func testUnknownFirstKeySuggestsFromEveryObjectInTheContextStack() throws {
+        let error = try renderError("{{#role}}{{sit}}{{/role}}", ["site": "S", "role": ["title": "T"]])
+        XCTAssertError(error, "page:1:10: error: unknown name 'sit' — did you mean 'site'?")
+    }
+
+    func testNoSuggestionWhenNothingIsClose() throws {
+        XCTAssertError(try renderError("{{salary}}", ["title": "T"]), "page:1:1: error: unknown name 'salary'")
+    }
+
+    func testReplacingTheWholeNameIsNoSuggestion() throws {
+        XCTAssertEqual(try renderError("{{c}}", ["a": 1]).kind, .unknownName("c", suggestion: nil))
+    }
+
+    func testEqualSuggestionsAreBrokenAlphabetically() throws {
+        XCTAssertEqual(try renderError("{{cat}}", ["hat": 1, "bat": 2, "rat": 3]).kind, .unknownName("cat", suggestion: "bat"))
+    }
+
+    func testSectionsAndInvertedSectionsAreCheckedToo() throws {
+        XCTAssertError(try renderError("{{#itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name 'itmes' — did you mean 'items'?")
+        XCTAssertError(try renderError("{{^itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name 'itmes' — did you mean 'items'?")
+    }
+
+    /// Optional data is written as null: present, falsey, printed as nothing.
+    func testNullIsPresentAndFalsey() throws {
+        let data: TemplateValue = ["subtitle": nil, "salary": nil]
+        XCTAssertEqual(try render("[{{subtitle}}]{{#subtitle}}x{{/subtitle}}{{^subtitle}}none{{/subtitle}}[{{salary.median}}]", data), "[]none[]")
+    }
+
+    func testLookingIntoAValueThatIsNotAnObject() throws {
+        XCTAssertError(try renderError("{{role.title.text}}", ["role": ["title": "T"]]), "page:1:1: error: cannot look up 'role.title.text': 'role.title' is a string, not an object")
+    }
+
+    func testArraysAndObjectsCannotBeInterpolated() throws {
+        XCTAssertError(try renderError("{{tasks}}", ["tasks": ["a"]]), "page:1:1: error: 'tasks' is an array and cannot be interpolated: use a section ('#') to go through it")
+        XCTAssertError(try renderError("{{#tasks}}{{.}}{{/tasks}}", ["tasks": [["a": 1]]]), "page:1:11: error: '.' is an object and cannot be interpolated: use a section ('#') to go through it")
+    }
+
+    func testNonStrictModeFollowsTheSpec() throws {
+        let output = try render("[{{missing}}|{{a.b}}|{{list}}|{{#missing}}x{{/missing}}{{^missing}}y{{/missing}}]", ["a": "s", "list": [1]], strict: false)
+        XCTAssertEqual(output, "[|||y]")
+    }
+
+    func testDynamicNameMustHoldAString() throws {
+        XCTAssertError(try renderError("{{>*kind}}", ["kind": 3]), "page:1:1: error: dynamic template name 'kind' is an integer, not a string")
+    }
+
+    func testDynamicNameOfAMissingTemplate() throws {
+        XCTAssertError(try renderError("{{>*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown partial 'crad' — did you mean 'card'?")
+        XCTAssertError(try renderError("{{<*kind}}{{/*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown parent template 'crad' — did you mean 'card'?")
+    }
+
+    func testUnknownTemplateToRender() throws {
+        let templates = try TemplateSet(sources: ["layouts/role": "x"])
+        XCTAssertThrowsError(try templates.render("layouts/rol", [:])) { error in
+            XCTAssertEqual(error as? TemplateError, TemplateError(kind: .unknownTemplate("layouts/rol", suggestion: "layouts/role"), file: "", line: 0, column: 0, sourceLine: ""))
+            XCTAssertEqual((error as? TemplateError)?.rendered, "error: unknown template 'layouts/rol' — did you mean 'layouts/role'?")
+        }
+    }
+
+    func testEndlessSelfInclusionIsAnError() throws {
+        XCTAssertError(try renderError("{{>loop}}", partials: ["loop": "x{{>loop}}"]), "loop:1:2: error: template 'loop' is nested more than 100 levels deep: does it include itself without an end?")
+    }
+
+    func testRenderingFromManyTasksAtOnce() async throws {
+        let templates = try TemplateSet(sources: ["page": "{{#items}}<{{.}}>{{/items}}\n  {{>p}}\n", "p": "a\nb\n"])
+        let expected = try templates.render("page", ["items": [1, 2, 3]])
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<64 {
+                group.addTask { try templates.render("page", ["items": [1, 2, 3]]) }
+            }
+            for try await output in group {
+                XCTAssertEqual(output, expected)
+            }
+        }
+    }
+}
