@@ -37,7 +37,7 @@ final class SiteErrorTests: XCTestCase {
         let report = site.build()
         // Rendered for two pages (en and fr), reported once.
         XCTAssertEqual(descriptions(report), [
-            "templates/sections/hero.html:4:19: error: unknown name 'role.descripton' — did you mean 'role.description'?",
+            "templates/sections/hero.html:4:101: error: unknown name 'role.descripton' — did you mean 'role.description'?",
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
