@@ -15,7 +15,6 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = DispatchTime.now()
         var report = BuildReport(diagnostics: [], fallbacks: [], pagesPerLocale: [], rootPages: 0, files: [], seconds: 0)
-        defer { }
         let finish = { (report: inout BuildReport) in
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -137,7 +136,8 @@ public enum SiteBuilder {
                     locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, rules: rules, defaultRules: defaultRules)
             } catch {
                 // A broken default-locale string is reported once, not once per locale that falls back to it.
-                diagnostics += error.diagnostics.filter { locale == defaultLocale || !$0.location.map { $0.file.hasSuffix("/\(defaultLocale).json") }! }
+                let defaultTable = "locales/\(defaultLocale).json"
+                diagnostics += error.diagnostics.filter { locale == defaultLocale || $0.location?.file != defaultTable }
             }
         }
         return compiled
