@@ -5,7 +5,7 @@ import Synchronization
 
 /// The outcome of loading a site: the content when there is no error, and every problem found,
 /// sorted by file, line and column.
-public struct LoadResult: Sendable {
+public struct LoadResult: Sendable, Equatable {
     /// Nil when any diagnostic is an error.
     public var site: SiteContent?
     /// Sorted. Warnings may be present with a non-nil `site`.
