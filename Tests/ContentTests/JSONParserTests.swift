@@ -163,4 +163,12 @@ final class UTF8CheckTests: XCTestCase {
         XCTAssertEqual(firstInvalidUTF8Offset(in: [0x61, 0xE2, 0x94]), 1, "cut off at the end of the file")
         XCTAssertEqual(firstInvalidUTF8Offset(in: [0xE2, 0x94, 0x41]), 0, "a bad third byte")
     }
+
+    func testLongASCIIRunsAreSkippedWithoutMissingABadByte() {
+        for prefix in 0..<20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: prefix)
+            XCTAssertEqual(firstInvalidUTF8Offset(in: ascii + [0xFF] + ascii), prefix, "after \(prefix) ASCII bytes")
+            XCTAssertNil(firstInvalidUTF8Offset(in: ascii + Array("é─😀".utf8) + ascii))
+        }
+    }
 }

@@ -65,8 +65,7 @@ final class LoadBehaviourTests: XCTestCase {
         let first = ContentLoader.load(root: root)
         let second = ContentLoader.load(root: root)
         XCTAssertNotNil(first.site)
-        XCTAssertEqual(first.site, second.site)
-        XCTAssertEqual(first.diagnostics, second.diagnostics)
+        XCTAssertEqual(first, second)
     }
 
     func testManyRolesLoadInSlugOrder() throws {

@@ -124,6 +124,19 @@ final class SiteFileErrorTests: XCTestCase {
         ])
     }
 
+    func testMissingRolesFolderAndUnreadableFiles() throws {
+        var site = TestSite.valid
+        for path in site.files.keys where path.hasPrefix("content/roles/") {
+            site.files[path] = nil
+        }
+        site.files["content/sectors.json"] = nil
+        site.files["content/sectors.json/notes.txt"] = "a folder where a file should be"
+        XCTAssertEqual(try site.diagnostics(), [
+            "error: missing file `content/roles/` (one folder per role)",
+            "content/sectors.json:1:1: error: cannot read `content/sectors.json`",
+        ])
+    }
+
     func testInvalidJSONIsReportedAtTheMistake() throws {
         XCTAssertEqual(try TestSite.diagnostics(editing: "content/sectors.json", replacing: #""Technologie" } },"#, with: #""Technologie" } }"#), [
             "content/sectors.json:4:5: error: unexpected `{`, expected `,` or `]`",

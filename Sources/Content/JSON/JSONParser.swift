@@ -62,9 +62,7 @@ struct JSONParser {
     /// `depth` is how many arrays and objects enclose the value.
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
-        guard position < bytes.count else {
-            throw JSONSyntaxError(kind: .unexpectedEnd(expected: "a value"), offset: position)
-        }
+        guard position < bytes.count else { throw failure(expected: "a value") }
         let start = position
         switch bytes[position] {
         case UInt8(ascii: "{"):
@@ -82,7 +80,7 @@ struct JSONParser {
         case UInt8(ascii: "n") where consume("null"):
             return JSONValue(content: .null, offset: start)
         default:
-            throw JSONSyntaxError(kind: .unexpected(found: token(at: start), expected: "a value"), offset: start)
+            throw failure(expected: "a value")
         }
     }
 
@@ -106,14 +104,14 @@ struct JSONParser {
             }
             let keyOffset = position
             let key = try parseString()
-            try expect(":", after: "the key")
+            try expectColon()
             let value = try parseValue(depth: depth)
             if let first = members.first(where: { $0.key == key }) {
                 duplicateKeys.append(DuplicateKey(key: key, offset: keyOffset, firstOffset: first.keyOffset))
             } else {
                 members.append(JSONObject.Member(key: key, keyOffset: keyOffset, value: value))
             }
-            guard try separator(closing: "}") else {
+            guard try separator(closing: UInt8(ascii: "}")) else {
                 position += 1
                 return JSONObject(members: members)
             }
@@ -135,7 +133,7 @@ struct JSONParser {
                 return elements
             }
             elements.append(try parseValue(depth: depth))
-            guard try separator(closing: "]") else {
+            guard try separator(closing: UInt8(ascii: "]")) else {
                 position += 1
                 return elements
             }
@@ -146,18 +144,13 @@ struct JSONParser {
 
     /// After a member or element: true at a `,`, false at `closing`; anything else is an error.
     /// Leaves `position` on the separator.
-    private mutating func separator(closing: Character) throws(JSONSyntaxError) -> Bool {
+    private mutating func separator(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
-        let expected = "`,` or `\(closing)`"
-        guard position < bytes.count else {
-            throw JSONSyntaxError(kind: .unexpectedEnd(expected: expected), offset: position)
+        if position < bytes.count {
+            if bytes[position] == UInt8(ascii: ",") { return true }
+            if bytes[position] == closing { return false }
         }
-        switch bytes[position] {
-        case UInt8(ascii: ","): return true
-        case closing.asciiValue!: return false
-        default:
-            throw JSONSyntaxError(kind: .unexpected(found: token(at: position), expected: expected), offset: position)
-        }
+        throw failure(expected: "`,` or `\(Character(Unicode.Scalar(closing)))`")
     }
 
     private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
@@ -318,17 +311,22 @@ struct JSONParser {
         }
     }
 
-    /// Skips whitespace and a `character` (`:`), or reports what stands there instead.
-    private mutating func expect(_ character: Character, after what: String) throws(JSONSyntaxError) {
+    /// Skips whitespace and the `:` after a key.
+    private mutating func expectColon() throws(JSONSyntaxError) {
         skipWhitespace()
-        let expected = "`\(character)` after \(what)"
-        guard position < bytes.count else {
-            throw JSONSyntaxError(kind: .unexpectedEnd(expected: expected), offset: position)
-        }
-        guard bytes[position] == character.asciiValue! else {
-            throw JSONSyntaxError(kind: .unexpected(found: token(at: position), expected: expected), offset: position)
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+            throw failure(expected: "`:` after the key")
         }
         position += 1
+    }
+
+    /// The error for finding something other than `expected` at `position` (or the end).
+    /// Messages are built only here, never on the path of a valid file.
+    private func failure(expected: String) -> JSONSyntaxError {
+        guard position < bytes.count else {
+            return JSONSyntaxError(kind: .unexpectedEnd(expected: expected), offset: position)
+        }
+        return JSONSyntaxError(kind: .unexpected(found: token(at: position), expected: expected), offset: position)
     }
 
     /// Consumes `word` (a literal) when it stands at `position` as a whole word.

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The outcome of loading a site: the content when there is no error, and every problem found,
 /// sorted by file, line and column.
-public struct LoadResult: Sendable {
+public struct LoadResult: Sendable, Equatable {
     /// Nil when any diagnostic is an error.
     public var site: SiteContent?
     /// Sorted. Warnings may be present with a non-nil `site`.
@@ -25,7 +25,7 @@ public enum ContentLoader {
     /// checked. The exception is `site.json`'s locales: without them nothing else can be
     /// checked meaningfully, so the run stops there. Role folders are read in parallel.
     public static func load(root: URL) -> LoadResult {
-        let folder = SiteFolder(root: root.standardizedFileURL)
+        let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
             return LoadResult(site: nil, diagnostics: [.error(ContentError.missingSiteFolder(path: root.path).message)])
         }
@@ -36,7 +36,8 @@ public enum ContentLoader {
         }
 
         let contentNames = ["sectors.json", "tools.json", "roles"]
-        files.reportUnexpected(in: "content", names: folder.entries("content") ?? [], expected: contentNames, isExpected: contentNames.contains)
+        let contentEntries = folder.entries("content")?.map(\.name) ?? []
+        files.reportUnexpected(in: "content", names: contentEntries, expected: contentNames, isExpected: contentNames.contains)
         let sectors = files.open("content/sectors.json", required: true).flatMap { CatalogReader.readSectors($0, locales: locales) }
         let tools = files.open("content/tools.json", required: true).flatMap { CatalogReader.readTools($0, locales: locales) }
         let slugs = roleFolders(files)
@@ -62,13 +63,13 @@ public enum ContentLoader {
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
     private static func roleFolders(_ files: FileChecks) -> [String] {
-        guard let names = files.folder.entries("content/roles") else {
+        guard let entries = files.folder.entries("content/roles") else {
             files.report(.missingFile(path: "content/roles/", why: "one folder per role"))
             return []
         }
-        let folders = names.filter { files.folder.isFolder("content/roles/\($0)") }
-        files.reportUnexpected(in: "content/roles", names: names, expected: [], isExpected: folders.contains)
-        return folders
+        let strayFiles = entries.filter { !$0.isFolder }.map(\.name)
+        files.reportUnexpected(in: "content/roles", names: strayFiles, expected: []) { _ in false }
+        return entries.filter(\.isFolder).map(\.name)
     }
 
     /// Reads every role folder in parallel; results are kept by index so order never depends
@@ -85,7 +86,7 @@ public enum ContentLoader {
     /// The UI string tables of `locales/`: the default locale's is required, the others optional.
     private static func readStringTables(_ files: FileChecks, locales: Locales) -> [String: StringTable] {
         let expected = locales.all.map { "\($0).json" }
-        let names = files.folder.entries("locales") ?? []
+        let names = files.folder.entries("locales")?.map(\.name) ?? []
         for name in names where !expected.contains(name) && name.hasSuffix(".json") && isLocaleCode(String(name.dropLast(5))) {
             files.report(.fileForUnconfiguredLocale(name: name, locale: String(name.dropLast(5))), file: "locales/\(name)")
         }

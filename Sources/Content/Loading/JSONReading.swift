@@ -2,11 +2,57 @@ import Diagnostics
 
 /// A value found in a file with its path from the top of the file (`impactYears.to`,
 /// `roadmap[1].steps`): the name messages use, so a sentence makes sense on its own.
+///
+/// The path is put together only when asked for (a message, or reading inside the value):
+/// building a string for each of the hundreds of thousands of values in a large site, for
+/// the few that have a problem, would cost more than parsing them.
 struct JSONField {
     var value: JSONValue
-    var path: String
+    /// The path of the enclosing value (`""` at the top of the file).
+    private var parentPath: String
+    private var step: Step
 
-    func child(_ key: String) -> String {
+    private enum Step {
+        case top
+        case key(String)
+        case index(Int)
+    }
+
+    /// The file's top-level value.
+    init(top value: JSONValue) {
+        self.value = value
+        parentPath = ""
+        step = .top
+    }
+
+    private init(value: JSONValue, parentPath: String, step: Step) {
+        self.value = value
+        self.parentPath = parentPath
+        self.step = step
+    }
+
+    var path: String {
+        switch step {
+        case .top: parentPath
+        case .key(let key): Self.join(parentPath, key)
+        case .index(let index): "\(parentPath)[\(index)]"
+        }
+    }
+
+    /// The path of the member `key` of this value.
+    func childPath(_ key: String) -> String {
+        Self.join(path, key)
+    }
+
+    func member(_ key: String, _ value: JSONValue) -> JSONField {
+        JSONField(value: value, parentPath: path, step: .key(key))
+    }
+
+    func element(_ index: Int, _ value: JSONValue) -> JSONField {
+        JSONField(value: value, parentPath: path, step: .index(index))
+    }
+
+    private static func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 }
@@ -37,12 +83,12 @@ struct ObjectReader {
     }
 
     func optional(_ key: String) -> JSONField? {
-        object[key].map { JSONField(value: $0.value, path: field.child(key)) }
+        object[key].map { field.member(key, $0.value) }
     }
 
     func required(_ key: String) -> JSONField? {
         guard let found = optional(key) else {
-            check.report(.missingField(path: field.child(key)), at: field.value.offset)
+            check.report(.missingField(path: field.childPath(key)), at: field.value.offset)
             return nil
         }
         return found
@@ -55,7 +101,7 @@ struct ObjectReader {
 extension FileCheck {
     /// The top-level object of the file, or nil when the file is not JSON or not an object.
     func root(fields: [String]) -> ObjectReader? {
-        parseJSON().flatMap { object(JSONField(value: $0, path: ""), fields: fields) }
+        parseJSON().flatMap { object(JSONField(top: $0), fields: fields) }
     }
 
     func object(_ field: JSONField, fields: [String]) -> ObjectReader? {
@@ -71,7 +117,7 @@ extension FileCheck {
             return mismatch(field, expected: "an object")
         }
         return object.members.map {
-            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: JSONField(value: $0.value, path: field.child($0.key)))
+            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: field.member($0.key, $0.value))
         }
     }
 
@@ -80,7 +126,7 @@ extension FileCheck {
         guard case .array(let elements) = field.value.content else {
             return mismatch(field, expected: "an array")
         }
-        return elements.enumerated().map { JSONField(value: $1, path: "\(field.path)[\($0)]") }
+        return elements.enumerated().map { field.element($0, $1) }
     }
 
     func nonEmptyArray(_ field: JSONField) -> [JSONField]? {

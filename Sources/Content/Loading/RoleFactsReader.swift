@@ -8,6 +8,18 @@ struct RoleContext: Sendable {
     var sectorIDs: Set<String>?
     var toolIDs: Set<String>?
     var roleSlugs: Set<String>
+    /// Every file a role folder may hold, worked out once for all roles.
+    let roleFiles: [RoleFile]
+    let roleFileNames: Set<String>
+
+    init(locales: Locales, sectorIDs: Set<String>?, toolIDs: Set<String>?, roleSlugs: Set<String>) {
+        self.locales = locales
+        self.sectorIDs = sectorIDs
+        self.toolIDs = toolIDs
+        self.roleSlugs = roleSlugs
+        roleFiles = [.facts] + locales.all.flatMap(RoleFile.all(in:))
+        roleFileNames = Set(roleFiles.map(\.name))
+    }
 }
 
 /// What `role.json` yields: the facts when the file is free of errors, and the ids its texts
@@ -70,7 +82,7 @@ enum RoleFactsReader {
         let to = toField.flatMap { check.integer($0, in: 0...100) }
         guard let from, let to, let toField else { return nil }
         guard to >= from else {
-            check.report(.endsBeforeStart(fromPath: field.child("from"), from: from, toPath: toField.path, to: to), at: toField.value.offset)
+            check.report(.endsBeforeStart(fromPath: field.childPath("from"), from: from, toPath: toField.path, to: to), at: toField.value.offset)
             return nil
         }
         return YearRange(from: from, to: to)

@@ -24,6 +24,11 @@ enum RoleFile: Hashable {
     /// `<kind>.<locale>.md`
     case markdown(MarkdownKind, locale: String)
 
+    /// The files of one locale: its text and its Markdown files.
+    static func all(in locale: String) -> [RoleFile] {
+        [.text(locale: locale)] + MarkdownKind.allCases.map { .markdown($0, locale: locale) }
+    }
+
     var name: String {
         switch self {
         case .facts: "role.json"
@@ -43,10 +48,10 @@ enum RoleReader {
         if !isSafeURLSegment(slug) {
             files.report(.unsafeSegment(what: "role folder name", value: slug))
         }
-        let present = presentFiles(in: path, files: files, locales: locales)
+        let present = presentFiles(in: path, files: files, context: context)
         /// Opens a file the listing showed; reports a required one that is absent.
         func open(_ file: RoleFile, required: Bool, why: String) -> FileCheck? {
-            guard present.contains(file) else {
+            guard present.contains(file.name) else {
                 if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why)) }
                 return nil
             }
@@ -59,8 +64,7 @@ enum RoleReader {
         var texts: [String: RoleLocaleText] = [:]
         for locale in locales.all {
             let isDefault = locale == locales.defaultLocale
-            let localeFiles = [RoleFile.text(locale: locale)] + MarkdownKind.allCases.map { RoleFile.markdown($0, locale: locale) }
-            guard isDefault || localeFiles.contains(where: present.contains) else { continue }
+            guard isDefault || RoleFile.all(in: locale).contains(where: { present.contains($0.name) }) else { continue }
             var text = RoleLocaleText()
             if let check = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale") {
                 RoleTextReader.read(check, into: &text, facts: facts, slug: slug, isDefaultLocale: isDefault)
@@ -90,23 +94,21 @@ enum RoleReader {
         return RoleReading(role: role, diagnostics: files.diagnostics, fallbacks: fallbacks)
     }
 
-    /// The role files present in the folder. Everything else is reported: a file for a locale
-    /// `site.json` does not configure, or an unexpected file (with the closest expected name).
-    private static func presentFiles(in path: String, files: FileChecks, locales: Locales) -> Set<RoleFile> {
-        let expected = [RoleFile.facts] + locales.all.flatMap { locale in
-            [RoleFile.text(locale: locale)] + MarkdownKind.allCases.map { RoleFile.markdown($0, locale: locale) }
-        }
-        let expectedByName = Dictionary(uniqueKeysWithValues: expected.map { ($0.name, $0) })
-        let names = files.folder.entries(path) ?? []
-        for name in names where expectedByName[name] == nil {
+    /// The names of the role files present in the folder. Everything else is reported: a file
+    /// for a locale `site.json` does not configure, or an unexpected file (with the closest
+    /// expected name).
+    private static func presentFiles(in path: String, files: FileChecks, context: RoleContext) -> Set<String> {
+        let names = files.folder.entries(path)?.map(\.name) ?? []
+        let unexpected = names.filter { !context.roleFileNames.contains($0) }
+        for name in unexpected {
             if let locale = localeOfPerLocaleFile(name) {
                 files.report(.fileForUnconfiguredLocale(name: name, locale: locale), file: "\(path)/\(name)")
             }
         }
-        files.reportUnexpected(in: path, names: names, expected: expected.map(\.name)) { name in
-            expectedByName[name] != nil || localeOfPerLocaleFile(name) != nil
+        files.reportUnexpected(in: path, names: unexpected, expected: context.roleFiles.map(\.name)) { name in
+            localeOfPerLocaleFile(name) != nil
         }
-        return Set(names.compactMap { expectedByName[$0] })
+        return Set(names).subtracting(unexpected)
     }
 
     /// `de` for `de.json` or `verdict.de.md`: a per-locale file name for any locale code.

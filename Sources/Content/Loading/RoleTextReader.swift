@@ -57,6 +57,7 @@ private struct ItemTexts {
         let check = root.check
         let needsTexts = isDefaultLocale && ids?.isEmpty == false
         guard let field = needsTexts ? root.required(key) : root.optional(key), let entries = check.map(field) else { return [:] }
+        // Linear searches: a role has a few dozen ids at most, where hashing costs more.
         var texts: [String: String] = [:]
         for entry in entries {
             if let ids, !ids.contains(entry.key) {

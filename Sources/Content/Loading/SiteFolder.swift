@@ -1,10 +1,23 @@
 import Diagnostics
-import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Read-only access to a site's files by paths relative to its root: the same relative paths
 /// that diagnostics show.
+///
+/// Plain POSIX calls rather than `FileManager` and `URL`: a large site is tens of thousands of
+/// small files, and Foundation's path objects and `Data` copies cost more than reading them.
 struct SiteFolder: Sendable {
-    let root: URL
+    /// The root folder's path, ending with `/`.
+    let root: String
+
+    init(root: String) {
+        self.root = root.hasSuffix("/") ? root : root + "/"
+    }
 
     enum FileContents {
         case bytes([UInt8])
@@ -12,27 +25,51 @@ struct SiteFolder: Sendable {
         case unreadable
     }
 
-    func read(_ path: String) -> FileContents {
-        let absolute = root.appendingPathComponent(path).path
-        if let data = FileManager.default.contents(atPath: absolute) {
-            return .bytes([UInt8](data))
-        }
-        return FileManager.default.fileExists(atPath: absolute) ? .unreadable : .missing
+    struct Entry: Equatable {
+        var name: String
+        var isFolder: Bool
     }
 
-    /// The names in a folder, sorted, without hidden files (`.DS_Store`, editor swap files),
-    /// or nil when the folder does not exist.
-    func entries(_ path: String) -> [String]? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(path).path) else {
-            return nil
+    func contents(of path: String) -> FileContents {
+        let descriptor = open(root + path, O_RDONLY)
+        guard descriptor >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0 { return .unreadable }
+            if count == 0 { break }
+            filled += count
         }
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        bytes.removeLast(size - filled)
+        return .bytes(bytes)
     }
 
+    /// The entries of a folder, sorted by name, without hidden ones (`.DS_Store`, editor swap
+    /// files), or nil when the folder does not exist.
+    func entries(_ path: String) -> [Entry]? {
+        let folderPath = root + path
+        guard let directory = opendir(folderPath) else { return nil }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            let type = entry.pointee.d_type
+            let isFolder = type == DT_UNKNOWN || type == DT_LNK ? isFolder("\(path)/\(name)") : type == DT_DIR
+            entries.append(Entry(name: name, isFolder: isFolder))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// Whether `path` is a folder (following symbolic links); `""` is the root.
     func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            && isDirectory.boolValue
+        var status = stat()
+        return stat(root + path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 }
 
@@ -51,7 +88,7 @@ final class FileChecks {
     /// The file at `path` ready to be checked, or nil when it is absent or unreadable. An
     /// absent file is reported when it is `required`, with `why` when that is not obvious.
     func open(_ path: String, required: Bool, why: String? = nil) -> FileCheck? {
-        switch folder.read(path) {
+        switch folder.contents(of: path) {
         case .bytes(let bytes):
             let check = FileCheck(path: path, bytes: bytes)
             checks.append(check)
@@ -73,8 +110,8 @@ final class FileChecks {
 
     var hasErrors: Bool { diagnostics.hasErrors }
 
-    /// Reports every entry of `folder` that `isExpected` rejects, suggesting the closest of `expected`.
-    /// (`folder` is shown as the place, e.g. `content/`.)
+    /// Reports every name in `names` (the entries of the folder at `path`) that `isExpected`
+    /// rejects, suggesting the closest of `expected`.
     func reportUnexpected(in path: String, names: [String], expected: [String], isExpected: (String) -> Bool) {
         for name in names where !isExpected(name) {
             report(.unexpectedFile(name: name, place: "`\(path)/`", suggestion: closestMatch(to: name, among: expected)), file: "\(path)/\(name)")

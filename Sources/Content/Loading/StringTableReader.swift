@@ -8,7 +8,7 @@ enum StringTableReader {
     static func read(_ check: FileCheck, locale: String, defaultTable: StringTable?) -> StringTable? {
         guard let root = check.parseJSON() else { return nil }
         var reader = Flattener(check: check, defaultTable: defaultTable)
-        reader.flatten(JSONField(value: root, path: ""), isTopLevel: true)
+        reader.flatten(JSONField(top: root), isTopLevel: true)
         return check.hasErrors ? nil : StringTable(locale: locale, entries: reader.entries)
     }
 }

@@ -9,7 +9,13 @@ func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { bytes in
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Content is mostly ASCII: skip it eight bytes at a time.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

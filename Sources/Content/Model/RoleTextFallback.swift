@@ -17,11 +17,12 @@ extension Role {
             return base[keyPath: path]
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
+            let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
             var picked: [String: String] = [:]
             for id in ids {
-                if let value = own[keyPath: path][id] {
+                if let value = ownTexts[id] {
                     picked[id] = value
-                } else if let value = base[keyPath: path][id] {
+                } else if let value = baseTexts[id] {
                     picked[id] = value
                     fellBack.append("\(field).\(id)")
                 }
