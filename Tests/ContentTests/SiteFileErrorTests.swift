@@ -118,7 +118,10 @@ final class SiteFileErrorTests: XCTestCase {
         site.files["content/tool.json"] = "{}"
         site.files["content/roles/notes.txt"] = "todo"
         site.files["content/.DS_Store"] = "ignored: hidden"
+        site.files["content/fr.json"] = "{}"
         XCTAssertEqual(try site.diagnostics(), [
+            // A configured locale's name, but not a place for locale files.
+            "content/fr.json:1:1: error: unexpected file `fr.json` in `content/`",
             "content/roles/notes.txt:1:1: error: unexpected file `notes.txt` in `content/roles/`",
             "content/tool.json:1:1: error: unexpected file `tool.json` in `content/` — did you mean `tools.json`?",
         ])

@@ -22,13 +22,19 @@ struct TestSite {
         try load().diagnostics.map(\.description)
     }
 
+    /// Writes the files into a new temporary folder (removed again if writing fails).
     func write() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("content-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for (path, text) in files {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: root)
+            throw error
         }
         return root
     }

@@ -36,11 +36,11 @@ public enum ContentLoader {
         }
 
         let contentNames = ["sectors.json", "tools.json", "roles"]
-        let contentEntries = folder.entries("content")?.map(\.name) ?? []
-        files.reportUnexpected(in: "content", names: contentEntries, expected: contentNames, isExpected: contentNames.contains)
+        let contentStray = (folder.entries("content")?.map(\.name) ?? []).filter { !contentNames.contains($0) }
+        files.reportStray(in: "content", names: contentStray, expected: contentNames, locales: locales)
         let sectors = files.open("content/sectors.json", required: true).flatMap { CatalogReader.readSectors($0, locales: locales) }
         let tools = files.open("content/tools.json", required: true).flatMap { CatalogReader.readTools($0, locales: locales) }
-        let slugs = roleFolders(files)
+        let slugs = roleFolders(files, locales: locales)
         let context = RoleContext(
             locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment))
         )
@@ -62,13 +62,13 @@ public enum ContentLoader {
     }
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
-    private static func roleFolders(_ files: FileChecks) -> [String] {
+    private static func roleFolders(_ files: FileChecks, locales: Locales) -> [String] {
         guard let entries = files.folder.entries("content/roles") else {
             files.report(.missingFile(path: "content/roles/", why: "one folder per role"))
             return []
         }
         let strayFiles = entries.filter { !$0.isFolder }.map(\.name)
-        files.reportUnexpected(in: "content/roles", names: strayFiles, expected: []) { _ in false }
+        files.reportStray(in: "content/roles", names: strayFiles, expected: [], locales: locales)
         return entries.filter(\.isFolder).map(\.name)
     }
 
@@ -87,12 +87,7 @@ public enum ContentLoader {
     private static func readStringTables(_ files: FileChecks, locales: Locales) -> [String: StringTable] {
         let expected = locales.all.map { "\($0).json" }
         let names = files.folder.entries("locales")?.map(\.name) ?? []
-        for name in names where !expected.contains(name) && name.hasSuffix(".json") && isLocaleCode(String(name.dropLast(5))) {
-            files.report(.fileForUnconfiguredLocale(name: name, locale: String(name.dropLast(5))), file: "locales/\(name)")
-        }
-        files.reportUnexpected(in: "locales", names: names, expected: expected) { name in
-            expected.contains(name) || (name.hasSuffix(".json") && isLocaleCode(String(name.dropLast(5))))
-        }
+        files.reportStray(in: "locales", names: names.filter { !expected.contains($0) }, expected: expected, locales: locales)
 
         var tables: [String: StringTable] = [:]
         let defaultTable = files.open("locales/\(locales.defaultLocale).json", required: true, why: "the UI strings of the default locale")

@@ -99,29 +99,9 @@ enum RoleReader {
     /// expected name).
     private static func presentFiles(in path: String, files: FileChecks, context: RoleContext) -> Set<String> {
         let names = files.folder.entries(path)?.map(\.name) ?? []
-        let unexpected = names.filter { !context.roleFileNames.contains($0) }
-        for name in unexpected {
-            if let locale = localeOfPerLocaleFile(name) {
-                files.report(.fileForUnconfiguredLocale(name: name, locale: locale), file: "\(path)/\(name)")
-            }
-        }
-        files.reportUnexpected(in: path, names: unexpected, expected: context.roleFiles.map(\.name)) { name in
-            localeOfPerLocaleFile(name) != nil
-        }
-        return Set(names).subtracting(unexpected)
-    }
-
-    /// `de` for `de.json` or `verdict.de.md`: a per-locale file name for any locale code.
-    private static func localeOfPerLocaleFile(_ name: String) -> String? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        switch parts.count {
-        case 2 where parts[1] == "json" && isLocaleCode(parts[0]):
-            return parts[0]
-        case 3 where parts[2] == "md" && MarkdownKind(rawValue: parts[0]) != nil && isLocaleCode(parts[1]):
-            return parts[1]
-        default:
-            return nil
-        }
+        let stray = names.filter { !context.roleFileNames.contains($0) }
+        files.reportStray(in: path, names: stray, expected: context.roleFiles.map(\.name), locales: context.locales)
+        return Set(names).subtracting(stray)
     }
 
     /// Whether a role has an article is decided by the default locale; a translated article

@@ -110,11 +110,31 @@ final class FileChecks {
 
     var hasErrors: Bool { diagnostics.hasErrors }
 
-    /// Reports every name in `names` (the entries of the folder at `path`) that `isExpected`
-    /// rejects, suggesting the closest of `expected`.
-    func reportUnexpected(in path: String, names: [String], expected: [String], isExpected: (String) -> Bool) {
-        for name in names where !isExpected(name) {
-            report(.unexpectedFile(name: name, place: "`\(path)/`", suggestion: closestMatch(to: name, among: expected)), file: "\(path)/\(name)")
+    /// Reports each of `names` (entries of the folder at `path` that have no place there): as a
+    /// file for an unconfigured locale when its name says so (`de.json`, `verdict.de.md`), else
+    /// as unexpected, suggesting the closest of `expected`.
+    func reportStray(in path: String, names: [String], expected: [String], locales: Locales) {
+        for name in names {
+            let file = "\(path)/\(name)"
+            if let locale = localeOfPerLocaleFile(name), !locales.all.contains(locale) {
+                report(.fileForUnconfiguredLocale(name: name, locale: locale), file: file)
+            } else {
+                report(.unexpectedFile(name: name, place: "`\(path)/`", suggestion: closestMatch(to: name, among: expected)), file: file)
+            }
         }
+    }
+}
+
+/// `de` for `de.json` or `verdict.de.md`: the locale of a per-locale file name, for any
+/// well-formed locale code.
+func localeOfPerLocaleFile(_ name: String) -> String? {
+    let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    switch parts.count {
+    case 2 where parts[1] == "json" && isLocaleCode(parts[0]):
+        return parts[0]
+    case 3 where parts[2] == "md" && MarkdownKind(rawValue: parts[0]) != nil && isLocaleCode(parts[1]):
+        return parts[1]
+    default:
+        return nil
     }
 }
