@@ -62,10 +62,7 @@ public enum SiteBuilder {
         }
 
         // 2. Render every page in parallel.
-        let segments = site.config.urlSegments.mapValues { translated in
-            Dictionary(uniqueKeysWithValues: translated.map { ($0.key.rawValue, $0.value) })
-        }
-        let urls = SiteURLs(baseURL: site.config.baseURL, defaultLocale: site.config.defaultLocale, urlSegments: segments)
+        let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
         let plan = PagePlan(model: model)
         let output: OutputFolder?
@@ -120,16 +117,11 @@ public enum SiteBuilder {
     /// Parses every UI string of every locale once for the whole build.
     private static func compileStrings(_ site: SiteContent, into diagnostics: inout [Diagnostic]) -> [String: LocaleStrings] {
         let defaultLocale = site.config.defaultLocale
-        guard let defaultRules = LocaleRules.builtIn(defaultLocale) else {
-            diagnostics.append(unsupportedLocale(defaultLocale))
-            return [:]
-        }
+        // Content accepts only locales with built-in rules, so these lookups succeed.
+        guard let defaultRules = LocaleRules.builtIn(defaultLocale) else { return [:] }
         var compiled: [String: LocaleStrings] = [:]
         for locale in site.config.locales {
-            guard let rules = LocaleRules.builtIn(locale) else {
-                if locale != defaultLocale { diagnostics.append(unsupportedLocale(locale)) }
-                continue
-            }
+            guard let rules = LocaleRules.builtIn(locale) else { continue }
             let own = Set(site.strings[locale]?.entries.keys.map { $0 } ?? [])
             do {
                 compiled[locale] = try LocaleStrings(
@@ -162,11 +154,6 @@ public enum SiteBuilder {
             file = "content/sectors.json"
         }
         return SourceLocation(file: file, line: 1, column: 1)
-    }
-
-    private static func unsupportedLocale(_ locale: String) -> Diagnostic {
-        .error("rolegen has no formatting rules for locale `\(locale)` (supported: \(LocaleRules.supportedIdentifiers.joined(separator: ", ")))",
-               at: SourceLocation(file: "site.json", line: 1, column: 1))
     }
 
     /// Renders and writes every page, spread over all cores. Returns the distinct render errors

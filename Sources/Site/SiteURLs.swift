@@ -11,14 +11,11 @@ struct SiteURLs: Sendable {
     let origin: String
     /// `/` or `/docs/` — the base URL's path, always starting and ending with `/`.
     let basePath: String
-    let defaultLocale: String
-    private let segments: [String: [String: String]]
+    private let config: SiteConfig
 
-    /// The URL segment names a site may translate in `urlSegments`, with their defaults.
-    static let defaultSegments = ["roles": "roles", "article": "full-analysis"]
-
-    init(baseURL: String, defaultLocale: String, urlSegments: [String: [String: String]]) {
-        var base = baseURL
+    init(config: SiteConfig) {
+        self.config = config
+        var base = config.baseURL
         if !base.hasSuffix("/") { base += "/" }
         // Split "https://host/path/" into origin and path without Foundation's URL parsing quirks.
         if let schemeEnd = base.range(of: "://") {
@@ -34,12 +31,6 @@ struct SiteURLs: Sendable {
             origin = ""
             basePath = base.hasPrefix("/") ? base : "/" + base
         }
-        self.defaultLocale = defaultLocale
-        segments = urlSegments
-    }
-
-    func segment(_ name: String, in locale: String) -> String {
-        segments[locale]?[name] ?? Self.defaultSegments[name] ?? name
     }
 
     var root: String { basePath }
@@ -49,11 +40,11 @@ struct SiteURLs: Sendable {
     func index(_ locale: String) -> String { basePath + locale + "/" }
 
     func role(_ slug: String, in locale: String) -> String {
-        index(locale) + segment("roles", in: locale) + "/" + slug + "/"
+        index(locale) + config.urlSegment(.roles, in: locale) + "/" + slug + "/"
     }
 
     func article(_ slug: String, in locale: String) -> String {
-        role(slug, in: locale) + segment("article", in: locale) + "/"
+        role(slug, in: locale) + config.urlSegment(.article, in: locale) + "/"
     }
 
     func asset(_ name: String) -> String { basePath + "assets/" + name }

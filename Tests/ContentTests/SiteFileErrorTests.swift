@@ -38,6 +38,12 @@ final class SiteFileErrorTests: XCTestCase {
         ])
     }
 
+    func testLocaleNeedsBuiltInFormattingRules() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: "site.json", replacing: #"["en", "fr"]"#, with: #"["en", "fr", "de"]"#), [
+            "site.json:6:27: error: rolegen has no formatting rules for locale `de` (supported: en, fr; docs/localization.md says how to add one)",
+        ])
+    }
+
     func testLocaleCodesMustBeValidUniqueAndPresent() throws {
         XCTAssertEqual(try TestSite.diagnostics(editing: "site.json", replacing: #"["en", "fr"]"#, with: #"["en", "fr_FR", "en"]"#), [
             "site.json:6:21: error: `fr_FR` is not a locale code like `en`, `fr` or `pt-BR`",

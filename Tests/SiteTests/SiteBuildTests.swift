@@ -37,6 +37,17 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(report.rootPages, 2)
     }
 
+    func testURLSegmentsAreTranslatedPerLocale() throws {
+        let site = try twoRoles(
+            site: Fixture.site(urlSegments: #"{ "fr": { "roles": "metiers", "article": "analyse-complete" }, "en": { "roles": "jobs" } }"#),
+            backendExtra: ["article.en.md": "Long read.\n"])
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        XCTAssertTrue(site.exists("en/jobs/backend/full-analysis/index.html"))
+        XCTAssertTrue(site.exists("fr/metiers/backend/analyse-complete/index.html"))
+        XCTAssertContains(try site.read("fr/metiers/backend/index.html"), "<a href=\"/fr/metiers/backend/analyse-complete/\">")
+    }
+
     func testRolePageHeadHasLangCanonicalAlternatesOpenGraphAndJSONLD() throws {
         let site = try twoRoles()
         XCTAssertTrue(site.build().succeeded)

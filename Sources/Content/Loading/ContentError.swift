@@ -73,6 +73,8 @@ public enum ContentError: Sendable, Equatable {
 
     /// A locale code that is not of the form `en`, `fr`, `pt-BR`.
     case invalidLocaleCode(String)
+    /// A well-formed locale code that rolegen has no plural, number and date rules for.
+    case unsupportedLocale(String, supported: [String])
     /// `defaultLocale` is not among `locales`.
     case defaultLocaleNotListed(String, suggestion: String?)
     /// A key of a localized value, or of `urlSegments`, that is not a configured locale.
@@ -155,6 +157,8 @@ public enum ContentError: Sendable, Equatable {
             "role `\(slug)` lists itself in `relatedRoles`"
         case .invalidLocaleCode(let code):
             "`\(code)` is not a locale code like `en`, `fr` or `pt-BR`"
+        case .unsupportedLocale(let code, let supported):
+            "rolegen has no formatting rules for locale `\(code)` (supported: \(supported.joined(separator: ", ")); docs/localization.md says how to add one)"
         case .defaultLocaleNotListed(let code, let suggestion):
             "`defaultLocale` `\(code)` is not one of `locales`" + hint(suggestion)
         case .unconfiguredLocale(let code, let suggestion):

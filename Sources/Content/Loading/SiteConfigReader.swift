@@ -1,3 +1,4 @@
+import Localization
 import Diagnostics
 
 /// Reads `site.json`.
@@ -34,6 +35,10 @@ enum SiteConfigReader {
                 guard let code = check.string(element) else { return nil }
                 guard isLocaleCode(code) else {
                     check.report(.invalidLocaleCode(code), at: element.value.offset)
+                    return nil
+                }
+                guard LocaleRules.builtIn(code) != nil else {
+                    check.report(.unsupportedLocale(code, supported: LocaleRules.supportedIdentifiers), at: element.value.offset)
                     return nil
                 }
                 return code

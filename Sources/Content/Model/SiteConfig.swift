@@ -17,9 +17,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// The sections of a role page, in display order.
     public var sections: [Section]
 
-    /// The URL path segment `segment` in `locale`: its translation, else its own name.
+    /// The URL path segment `segment` in `locale`: its translation, else its default wording.
     public func urlSegment(_ segment: URLSegment, in locale: String) -> String {
-        urlSegments[locale]?[segment] ?? segment.rawValue
+        urlSegments[locale]?[segment] ?? segment.defaultWording
     }
 }
 
@@ -27,6 +27,16 @@ public struct SiteConfig: Sendable, Equatable {
 public enum URLSegment: String, Sendable, Hashable, CaseIterable {
     /// The folder that holds role pages: `/roles/backend-developer/`.
     case roles
+    /// A role's deep-dive article, under its page: `/roles/backend-developer/full-analysis/`.
+    case article
+
+    /// The segment's wording where a locale does not translate it.
+    public var defaultWording: String {
+        switch self {
+        case .roles: "roles"
+        case .article: "full-analysis"
+        }
+    }
 }
 
 /// A section of a role page. The declaration order is the standard page order, used when
