@@ -16,10 +16,10 @@ final class LoadBehaviourTests: XCTestCase {
         let result = try site.load()
         XCTAssertNil(result.site)
         XCTAssertEqual(result.diagnostics.map(\.description), [
-            "error: missing file `content/roles/frontend-developer/verdict.en.md` (the role's verdict in the default locale)",
             "content/roles/backend-developer/fr.json:3:14: error: text for task `deploy` that role `backend-developer` does not have",
             "content/roles/backend-developer/role.json:4:16: error: `riskScore` must be between 0 and 100, found 380",
             "content/roles/backend-developer/role.json:7:37: error: `impactYears.to` (1) is before `impactYears.from` (5)",
+            "content/roles/frontend-developer/verdict.en.md:1:1: error: missing file `content/roles/frontend-developer/verdict.en.md` (the role's verdict in the default locale)",
             "content/tools.json:5:39: error: unexpected `\"`, expected `,` or `}`",
             "locales/fr.json:2:13: warning: string `hero.subtitle` is not in locales/en.json, so no page uses it — did you mean `hero.title`?",
             "site.json:1:1: error: missing required field `title`",

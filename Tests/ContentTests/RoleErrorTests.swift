@@ -143,9 +143,9 @@ final class RoleErrorTests: XCTestCase {
         site.files["content/roles/backend-developer/verdict.en.md"] = nil
         site.files["content/roles/frontend-developer/role.json"] = nil
         XCTAssertEqual(try site.diagnostics(), [
-            "error: missing file `content/roles/backend-developer/en.json` (the role's text in the default locale)",
-            "error: missing file `content/roles/backend-developer/verdict.en.md` (the role's verdict in the default locale)",
-            "error: missing file `content/roles/frontend-developer/role.json` (the role's facts)",
+            "content/roles/backend-developer/en.json:1:1: error: missing file `content/roles/backend-developer/en.json` (the role's text in the default locale)",
+            "content/roles/backend-developer/verdict.en.md:1:1: error: missing file `content/roles/backend-developer/verdict.en.md` (the role's verdict in the default locale)",
+            "content/roles/frontend-developer/role.json:1:1: error: missing file `content/roles/frontend-developer/role.json` (the role's facts)",
         ])
     }
 

@@ -13,7 +13,7 @@ final class SiteFileErrorTests: XCTestCase {
     func testMissingSiteJSONStopsTheRun() throws {
         var site = TestSite.valid
         site.files["site.json"] = nil
-        XCTAssertEqual(try site.diagnostics(), ["error: missing file `site.json`"])
+        XCTAssertEqual(try site.diagnostics(), ["site.json:1:1: error: missing file `site.json`"])
     }
 
     func testUnknownFieldSuggestsTheClosestOne() throws {
@@ -116,7 +116,7 @@ final class SiteFileErrorTests: XCTestCase {
     func testMissingCatalogDoesNotTurnEveryReferenceIntoAnError() throws {
         var site = TestSite.valid
         site.files["content/tools.json"] = nil
-        XCTAssertEqual(try site.diagnostics(), ["error: missing file `content/tools.json`"])
+        XCTAssertEqual(try site.diagnostics(), ["content/tools.json:1:1: error: missing file `content/tools.json`"])
     }
 
     func testUnexpectedFilesInContentFolders() throws {

@@ -36,6 +36,6 @@ final class StringTableErrorTests: XCTestCase {
     func testDefaultTableIsRequired() throws {
         var site = TestSite.valid
         site.files["locales/en.json"] = nil
-        XCTAssertEqual(try site.diagnostics(), ["error: missing file `locales/en.json` (the UI strings of the default locale)"])
+        XCTAssertEqual(try site.diagnostics(), ["locales/en.json:1:1: error: missing file `locales/en.json` (the UI strings of the default locale)"])
     }
 }

@@ -52,7 +52,7 @@ enum RoleReader {
         /// Opens a file the listing showed; reports a required one that is absent.
         func open(_ file: RoleFile, required: Bool, why: String) -> FileCheck? {
             guard present.contains(file.name) else {
-                if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why)) }
+                if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why), file: "\(path)/\(file.name)") }
                 return nil
             }
             return files.open("\(path)/\(file.name)", required: required)

@@ -94,7 +94,7 @@ final class FileChecks {
             checks.append(check)
             return check
         case .missing:
-            if required { report(.missingFile(path: path, why: why)) }
+            if required { report(.missingFile(path: path, why: why), file: path) }
         case .unreadable:
             report(.unreadableFile(path: path), file: path)
         }
