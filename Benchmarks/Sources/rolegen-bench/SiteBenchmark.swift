@@ -35,7 +35,7 @@ enum SiteBenchmark {
             }
         }
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let pages = report!.pageCount
         let best = times.min()!
         let median = times.sorted()[times.count / 2]
