@@ -108,9 +108,10 @@ public final class DevServer: Sendable {
                 return true
             }
             guard admitted else {
-                // Answered here without reading: this thread must not wait on anyone.
-                connection.write(HTTPResponse.text(.serviceUnavailable).serialized(withBody: true), timeout: .milliseconds(100))
-                connection.close(lingering: .zero)
+                // Answered here without reading the request, and with only a short linger:
+                // this thread must not wait on anyone for long.
+                connection.write(HTTPResponse.text(.serviceUnavailable).serialized(withBody: true), timeout: .milliseconds(50))
+                connection.close(lingering: .milliseconds(50))
                 continue
             }
             spawn { [self] in

@@ -5,25 +5,21 @@ import Site
 /// every page under it while writing the files at the top of the output folder, so the preview
 /// strips it from a request before looking the file up — and links work as they will online.
 struct BasePath: Equatable, Sendable {
-    /// Decoded segments: `["docs"]`; empty for a site at the root.
-    var segments: [String]
+    /// Decoded segments, compared with a request's: `["docs"]`; empty for a site at the root.
+    let segments: [String]
+    /// `/` or `/docs/`, as written in URLs (still percent-encoded).
+    let path: String
 
-    static let root = BasePath(segments: [])
-
-    /// `/` or `/docs/`.
-    var path: String { "/" + segments.map { $0 + "/" }.joined() }
+    static let root = BasePath(baseURL: "/")
 
     /// The path of `baseURL` (`https://host/a/b/` → `a`, `b`). The same split rolegen uses for
     /// links: everything after the host.
     init(baseURL: String) {
         var rest = baseURL[...]
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        let path = rest.drop { $0 != "/" }
-        segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-    }
-
-    init(segments: [String]) {
-        self.segments = segments
+        let encoded = rest.drop { $0 != "/" }.split(separator: "/")
+        segments = encoded.map { String($0).removingPercentEncoding ?? String($0) }
+        path = "/" + encoded.map { $0 + "/" }.joined()
     }
 
     /// The base path a build with `options` links under: `--base-url` when given, else
