@@ -25,7 +25,10 @@ public final class DevServer: Sendable {
     private let workers = DispatchGroup()
     /// Left when the server has stopped, for `waitUntilStopped()`.
     private let running = DispatchGroup()
-    private let openConnections = Mutex(0)
+    /// Descriptors of the connections being answered: counted against `maxConnections`, and
+    /// interrupted by `stop()`. A descriptor leaves the set before it is closed, under the
+    /// lock, so `stop()` never touches a number the system has handed out again.
+    private let openConnections = Mutex<Set<Int32>>([])
     /// Signal sources installed by `stopOnSignals`, cancelled on stop.
     let signalSources = Mutex<[SignalSource]>([])
 
@@ -72,6 +75,9 @@ public final class DevServer: Sendable {
                 sources.removeAll()
             }
             wakeWatcher.signal()
+            openConnections.withLock { open in
+                for descriptor in open { ClientConnection(descriptor: descriptor).interrupt() }
+            }
             workers.wait()
             listener.close()
             running.leave()
@@ -102,27 +108,30 @@ public final class DevServer: Sendable {
         while !isStopping {
             guard let descriptor = listener.accept(waitingUpTo: 100) else { continue }
             let connection = ClientConnection(descriptor: descriptor)
-            let admitted = openConnections.withLock { count in
-                guard count < options.maxConnections else { return false }
-                count += 1
+            let admitted = openConnections.withLock { open in
+                // Once stopping, `stop()` has interrupted the set already: take no more.
+                guard open.count < options.maxConnections, !isStopping else { return false }
+                open.insert(descriptor)
                 return true
             }
             guard admitted else {
                 // Answered here without reading the request, and with only a short linger:
                 // this thread must not wait on anyone for long.
                 connection.write(HTTPResponse.text(.serviceUnavailable).serialized(withBody: true), timeout: .milliseconds(50))
-                connection.close(lingering: .milliseconds(50))
+                connection.finish(lingering: .milliseconds(50))
+                connection.release()
                 continue
             }
             spawn { [self] in
                 answer(connection)
-                openConnections.withLock { $0 -= 1 }
+                connection.finish()
+                openConnections.withLock { _ = $0.remove(descriptor) }
+                connection.release()
             }
         }
     }
 
     private func answer(_ connection: ClientConnection) {
-        defer { connection.close() }
         var requestLine = ""
         var isHead = false
         let response: HTTPResponse

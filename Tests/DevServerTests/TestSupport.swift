@@ -19,12 +19,16 @@ enum ExampleSite {
     }
 
     /// Replaces `old` with `new` in a file of the site, failing the test when `old` is absent.
+    /// The new text is written to a hidden file (which the watcher ignores) and renamed over
+    /// the old one, so no poll ever sees a half-written file: each edit is exactly one change.
     static func edit(_ root: URL, _ path: String, replacing old: String, with new: String,
                      file: StaticString = #filePath, line: UInt = #line) throws {
         let url = root.appendingPathComponent(path)
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(text.contains(old), "\(path) contains \(old)", file: file, line: line)
-        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        let staged = url.deletingLastPathComponent().appendingPathComponent(".editing-" + url.lastPathComponent)
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: staged)
+        XCTAssertEqual(rename(staged.path, url.path), 0, "rename \(staged.path)", file: file, line: line)
     }
 }
 

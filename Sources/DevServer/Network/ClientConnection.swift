@@ -49,11 +49,11 @@ struct ClientConnection: Sendable {
         }
     }
 
-    /// Closes gracefully: stop sending, then read and drop what the client still sends (a
-    /// request body, for a refused POST) for at most `lingering`. Closing with unread bytes
-    /// makes the kernel send a reset, and a reset can destroy the response before the client
-    /// reads it.
-    func close(lingering: Duration = .seconds(1)) {
+    /// Ends the exchange gracefully: stop sending, then read and drop what the client still
+    /// sends (a request body, for a refused POST) for at most `lingering`. Closing with unread
+    /// bytes makes the kernel send a reset, and a reset can destroy the response before the
+    /// client reads it. The descriptor stays open until `release()`.
+    func finish(lingering: Duration = .seconds(1)) {
         shutdown(descriptor, Int32(SHUT_WR))
         let deadline = ContinuousClock.now + lingering
         var scratch = [UInt8](repeating: 0, count: 4096)
@@ -62,6 +62,17 @@ struct ClientConnection: Sendable {
             let count = recv(descriptor, &scratch, scratch.count, 0)
             guard count > 0 else { break }
         }
+    }
+
+    /// Wakes whatever waits on this connection (a read, a write, the linger): they return at
+    /// once as if the client had gone. How `DevServer.stop()` ends open connections without
+    /// waiting out their timeouts.
+    func interrupt() {
+        shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
+    /// Closes the descriptor.
+    func release() {
         _ = Glibc.close(descriptor)
     }
 
