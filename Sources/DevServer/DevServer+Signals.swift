@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 extension DevServer {
-    /// Makes SIGINT (Ctrl-C) and SIGTERM stop the server cleanly — requests finish, a running
-    /// rebuild completes, the socket is closed — instead of killing the process mid-write.
+    /// Makes SIGINT (Ctrl-C) and SIGTERM stop the server cleanly — a running rebuild
+    /// completes, the socket is closed — instead of killing the process mid-write.
     /// `waitUntilStopped()` then returns. For a process that owns these signals (the CLI).
     public func stopOnSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
         for number in signals {

@@ -65,9 +65,10 @@ public final class DevServer: Sendable {
     /// The listening socket's address as the kernel reports it (`getsockname`): `127.0.0.1`.
     public var listeningHost: String? { LoopbackListener.localAddress(of: listener.descriptor)?.host }
 
-    /// Stops accepting, lets open requests and a running rebuild finish, closes the socket and
-    /// returns when every thread has ended. Safe to call more than once and from any thread
-    /// but the server's own (an event handler).
+    /// Stops accepting, cuts open connections short (a preview has nothing worth waiting for a
+    /// slow client), lets a running rebuild finish so the output folder is never left to a
+    /// killed build, closes the socket and returns when every thread has ended. Safe to call
+    /// more than once and from any thread but the server's own (an event handler).
     public func stop() {
         if stopRequested.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged {
             signalSources.withLock { sources in
