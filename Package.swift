@@ -40,10 +40,12 @@ let package = Package(
         .target(name: "Content", dependencies: ["Diagnostics", "Localization"]),
         // Turns loaded content into the output tree.
         .target(name: "Site", dependencies: ["Content", "TemplateEngine", "Markdown", "Diagnostics", "Localization"]),
+        // `rolegen serve`: a loopback-only HTTP preview of the output folder, rebuilt on change.
+        .target(name: "DevServer", dependencies: ["Site", "Diagnostics"]),
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Site", "Markdown", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Markdown", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
@@ -53,5 +55,6 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DevServer
 import Foundation
 import Site
 
@@ -13,12 +14,12 @@ struct Rolegen: ParsableCommand {
             for the file formats. Exit status: 0 when there is no error, 1 when there is any.
             """,
         version: "rolegen 0.1.0",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
 
-/// Options shared by `build` and `check`.
+/// Options shared by `build`, `check` and `serve`.
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
     var root: String = "."
@@ -72,10 +73,71 @@ extension Rolegen {
             try finish(SiteBuilder.build(options), site)
         }
     }
+
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a source file changes.",
+            discussion: """
+                Watches site.json, content/, locales/ and templates/ (every 500 ms). A failed rebuild \
+                prints its errors and keeps serving the last good site. Only GET and HEAD, only \
+                127.0.0.1, only files inside the output folder. Stop with Ctrl-C. See docs/serve.md.
+                """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
+        var output: String?
+
+        @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1; 0 picks any free port.", valueName: "n"))
+        var port: UInt16 = 8080
+
+        func run() throws {
+            let build = BuildOptions(
+                root: site.rootURL,
+                output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                strict: site.strict, baseURL: site.baseURL)
+            let server: DevServer
+            do {
+                server = try DevServer.start(ServeOptions(build: build, port: port)) { [site] event in
+                    switch event {
+                    case let .rebuilding(changed):
+                        if site.verbose { print("changed: \(changed.joined(separator: ", "))") }
+                    case let .built(report):
+                        _ = printReport(report, site)
+                    case let .served(requestLine, status):
+                        if site.verbose { print("\(status.rawValue) \(requestLine)") }
+                    }
+                    flushOutput()
+                }
+            } catch {
+                var standardError = FileHandle.standardError
+                print("error: \(error)", to: &standardError)
+                throw ExitCode.failure
+            }
+            server.stopOnSignals()
+            print("serving \(server.url) (Ctrl-C to stop)")
+            flushOutput()
+            server.waitUntilStopped()
+            if !site.quiet { print("stopped") }
+        }
+    }
+}
+
+/// Pushes printed lines out now: stdout into a pipe (a script, a test) is block-buffered, and
+/// a server's lines matter when they happen, not when it exits. (`fflush(nil)` flushes every
+/// stream without naming the global `stdout`, which Swift 6 treats as unsafe shared state.)
+private func flushOutput() {
+    fflush(nil)
 }
 
 /// Prints diagnostics to stderr and the summary to stdout; exits 1 when there was an error.
 private func finish(_ report: BuildReport, _ options: SiteOptions) throws {
+    if !printReport(report, options) { throw ExitCode.failure }
+}
+
+/// Prints a build's diagnostics and a failed build's summary to stderr, a successful build's
+/// summary to stdout (unless quiet). Returns whether the build succeeded.
+private func printReport(_ report: BuildReport, _ options: SiteOptions) -> Bool {
     var standardError = FileHandle.standardError
     for diagnostic in report.diagnostics {
         print(diagnostic.rendered, to: &standardError)
@@ -86,9 +148,10 @@ private func finish(_ report: BuildReport, _ options: SiteOptions) throws {
     }
     if !report.succeeded {
         print(report.summary, to: &standardError)
-        throw ExitCode.failure
+        return false
     }
     if !options.quiet { print(report.summary) }
+    return true
 }
 
 extension FileHandle: @retroactive TextOutputStream {

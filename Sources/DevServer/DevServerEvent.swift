@@ -1,0 +1,14 @@
+import Site
+
+/// What the server tells its owner (the CLI prints these). Events arrive on the server's own
+/// threads; a handler must be quick and must not call `DevServer.stop()`.
+public enum DevServerEvent: Sendable {
+    /// Watched files changed and a rebuild starts. Paths are relative to the site root, sorted.
+    case rebuilding(changed: [String])
+    /// A build finished: the first inside `DevServer.start`, then one per change. A failed
+    /// build left the output folder untouched, so the last good site is still served.
+    case built(BuildReport)
+    /// A request was answered. `requestLine` is empty when the request was too malformed to
+    /// have one.
+    case served(requestLine: String, status: HTTPStatus)
+}

@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+/// `rolegen serve` run as a user runs it: it builds, prints where it serves, answers, and
+/// stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+final class CommandLineTests: XCTestCase {
+    /// `rolegen` is built next to the test bundle (`swift build --build-tests` builds it).
+    private var binary: URL {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent("rolegen")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder.deleteLastPathComponent()
+            }
+            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build --build-tests` first")
+        }
+    }
+
+    /// A running `rolegen serve`, with its output collected as it comes.
+    private final class ServeProcess: @unchecked Sendable {
+        let process = Process()
+        private let lock = NSLock()
+        private var collected = (stdout: "", stderr: "")
+
+        init(binary: URL, arguments: [String]) throws {
+            process.executableURL = binary
+            process.arguments = arguments
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: false) }
+            err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: true) }
+            try process.run()
+        }
+
+        private func append(_ data: Data, error: Bool) {
+            lock.withLock {
+                if error { collected.stderr += String(decoding: data, as: UTF8.self) } else { collected.stdout += String(decoding: data, as: UTF8.self) }
+            }
+        }
+
+        var stdout: String { lock.withLock { collected.stdout } }
+        var stderr: String { lock.withLock { collected.stderr } }
+
+        /// The port of the `serving http://127.0.0.1:PORT/` line, once printed.
+        var port: UInt16? {
+            guard let range = stdout.range(of: #"serving http://127\.0\.0\.1:\d+/ \(Ctrl-C to stop\)\n"#, options: .regularExpression) else { return nil }
+            return UInt16(stdout[range].dropFirst("serving http://127.0.0.1:".count).prefix { $0.isNumber })
+        }
+
+        /// Waits for the process to end (at most `seconds`), killing it if it does not.
+        func waitForExit(seconds: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            guard !process.isRunning else {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                return false
+            }
+            Thread.sleep(forTimeInterval: 0.1)  // the last output reaches the handlers
+            return true
+        }
+    }
+
+    private func serve(_ root: URL, _ extra: [String] = []) throws -> ServeProcess {
+        let running = try ServeProcess(binary: try binary, arguments: ["serve", "--root", root.path, "--port", "0"] + extra)
+        addTeardownBlock { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        waitUntil("the server prints its address (stderr: \(running.stderr))") { running.port != nil || !running.process.isRunning }
+        return running
+    }
+
+    func testServePrintsTheSummaryThenItsAddressAndStopsOnSignals() throws {
+        for signalNumber in [SIGINT, SIGTERM] {
+            let root = try ExampleSite.copy(for: self)
+            let running = try serve(root)
+            let port = try XCTUnwrap(running.port, running.stderr)
+            let lines = running.stdout.components(separatedBy: "\n")
+            XCTAssertNotNil(lines[0].range(of: #"^built 12 pages \(en 5, fr 5, 2 other\) · \d+ fallbacks"#, options: .regularExpression), lines[0])
+            XCTAssertEqual(lines[1], "serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+            XCTAssertEqual(try RawHTTP.get("/en/", port: port).status, 200)
+            kill(running.process.processIdentifier, signalNumber)
+            XCTAssertTrue(running.waitForExit(seconds: 10), "stopped on signal \(signalNumber)")
+            XCTAssertEqual(running.process.terminationReason, .exit)
+            XCTAssertEqual(running.process.terminationStatus, 0)
+            XCTAssertTrue(running.stdout.hasSuffix("\nstopped\n"), running.stdout)
+            XCTAssertEqual(running.stderr, "")
+            XCTAssertThrowsError(try RawHTTP.connect(port: port), "the socket is closed")
+        }
+    }
+
+    func testARebuildPrintsItsSummaryOrItsErrors() throws {
+        let root = try ExampleSite.copy(for: self)
+        let running = try serve(root, ["--quiet"])
+        XCTAssertEqual(running.stdout.components(separatedBy: "\n").count, 2, "quiet: only the address")
+        try ExampleSite.edit(root, "content/roles/devops-engineer/role.json", replacing: "\"riskScore\": 33", with: "\"riskScroe\": 33")
+        waitUntil("the error is printed") { running.stderr.contains("build failed: ") }
+        let lines = running.stderr.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains("content/roles/devops-engineer/role.json:4:3: error: unknown field `riskScroe` — did you mean `riskScore`?"), running.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: 2 errors") && $0.hasSuffix("(output left untouched)") }, running.stderr)
+        kill(running.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(running.waitForExit(seconds: 10))
+        XCTAssertEqual(running.process.terminationStatus, 0)
+    }
+
+    func testVerboseLogsChangesAndRequests() throws {
+        let root = try ExampleSite.copy(for: self)
+        let running = try serve(root, ["--verbose"])
+        let port = try XCTUnwrap(running.port)
+        _ = try RawHTTP.get("/en", port: port)
+        try ExampleSite.edit(root, "locales/en.json", replacing: "\"", with: "\"")
+        waitUntil("the change is logged") { running.stdout.contains("changed: locales/en.json\n") }
+        XCTAssertTrue(running.stdout.contains("301 GET /en HTTP/1.1\n"), running.stdout)
+        kill(running.process.processIdentifier, SIGINT)
+        XCTAssertTrue(running.waitForExit(seconds: 10))
+    }
+
+    func testATakenPortFailsWithAMessage() throws {
+        let root = try ExampleSite.copy(for: self)
+        let first = try serve(root)
+        let port = try XCTUnwrap(first.port)
+        let second = try ServeProcess(binary: try binary, arguments: ["serve", "--root", root.path, "--port", "\(port)"])
+        XCTAssertTrue(second.waitForExit(seconds: 10))
+        XCTAssertEqual(second.process.terminationStatus, 1)
+        XCTAssertEqual(second.stderr, "error: port \(port) on 127.0.0.1 is already in use — stop the other server, or pass --port 0 for any free port\n")
+        kill(first.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(first.waitForExit(seconds: 10))
+    }
+}

@@ -1,0 +1,174 @@
+@testable import DevServer
+import Foundation
+import Site
+import XCTest
+
+/// The preview never serves anything outside its folder, never listens beyond 127.0.0.1, and
+/// no client can hold it up.
+final class SecurityTests: XCTestCase {
+    private var root: URL!
+    private var server: DevServer!
+
+    override func setUpWithError() throws {
+        root = try ExampleSite.copy(for: self)
+        (server, _) = try startServer(root: root) { $0.requestTimeout = .milliseconds(500) }
+    }
+
+    /// `site.json` sits right beside `public/`: the file every traversal below aims at.
+    private func assertNotLeaked(_ response: RawResponse, _ target: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertNotEqual(response.status, 200, target, file: file, line: line)
+        XCTAssertFalse(response.text.contains("willaireplace.example/api/report"), "\(target) leaked site.json", file: file, line: line)
+    }
+
+    /// Each target gets the site's 404 page, and nothing from outside the folder.
+    private func assertNotFound(_ targets: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        for target in targets {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 404, target, file: file, line: line)
+            assertNotLeaked(response, target, file: file, line: line)
+        }
+    }
+
+    func testTraversalIsRefusedWithTheReason() throws {
+        let refused = [
+            "/../site.json": "the path segment `..` is a dot segment, which could leave the site folder",
+            "/%2e%2e/site.json": "the path segment `%2e%2e` is a dot segment, which could leave the site folder",
+            "/.%2E/site.json": "the path segment `.%2E` is a dot segment, which could leave the site folder",
+            "/en/../../site.json": "the path segment `..` is a dot segment, which could leave the site folder",
+            "/en/..%2f..%2fsite.json": "the path segment `..%2f..%2fsite.json` holds an encoded `/` or `\\`",
+            "/%2F..%2Fsite.json": "the path segment `%2F..%2Fsite.json` holds an encoded `/` or `\\`",
+            "/..%5csite.json": "the path segment `..%5csite.json` holds an encoded `/` or `\\`",
+            "/index.html%00.css": "the path segment `index.html%00.css` holds a control character",
+            "/%c0%ae%c0%ae/site.json": "the path segment `%c0%ae%c0%ae` does not decode to UTF-8",
+            "/%2/site.json": "`%2` is not a valid percent-encoding",
+            "http://127.0.0.1/../site.json": "the request target `http://127.0.0.1/../site.json` is not a path starting with `/`",
+            "../site.json": "the request target `../site.json` is not a path starting with `/`",
+        ]
+        for (target, reason) in refused.sorted(by: { $0.key < $1.key }) {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 400, target)
+            XCTAssertEqual(response.text, "400 Bad Request: \(reason)\n", target)
+            assertNotLeaked(response, target)
+        }
+    }
+
+    func testAnAbsolutePathInsideTheRequestStaysInsideTheFolder() throws {
+        // `//etc/passwd` names `etc/passwd` inside the output folder, which does not exist.
+        try assertNotFound(["//etc/passwd", "/\(root.path)/site.json", "/%252e%252e/site.json"])
+    }
+
+    func testSymlinksLeadingOutsideAreNotFollowed() throws {
+        let output = root.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("leak.json").path, withDestinationPath: "../site.json")
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("up"), withDestinationURL: root)
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        try assertNotFound(["/leak.json", "/up/site.json", "/up/", "/up", "/etc/hostname"])
+    }
+
+    func testSymlinksInsideTheFolderAreFollowed() throws {
+        let output = root.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("home.html").path, withDestinationPath: "en/index.html")
+        let response = try RawHTTP.get("/home.html", port: server.port)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.body, Array(try Data(contentsOf: output.appendingPathComponent("en/index.html"))))
+    }
+
+    func testOnlyGetAndHeadAreAnswered() throws {
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "get"] {
+            let response = try RawHTTP.request(method, "/en/", port: server.port)
+            XCTAssertEqual(response.status, 405, method)
+            XCTAssertEqual(response.headers["allow"], "GET, HEAD", method)
+            XCTAssertEqual(response.text, "405 Method Not Allowed: this preview answers GET and HEAD only\n", method)
+        }
+    }
+
+    func testAPostWithABodyStillGetsItsAnswer() throws {
+        let body = String(repeating: "x", count: 100_000)
+        let response = try RawHTTP.exchange("POST /en/ HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)", port: server.port)
+        XCTAssertEqual(response.status, 405)
+    }
+
+    func testAnOversizedHeadIsRefused() throws {
+        let padding = String(repeating: "a", count: 9000)
+        let response = try RawHTTP.exchange("GET /en/ HTTP/1.1\r\nHost: x\r\nX-Padding: \(padding)\r\n\r\n", port: server.port)
+        XCTAssertEqual(response.status, 431)
+        XCTAssertEqual(response.text, "431 Request Header Fields Too Large: the request head is larger than 8192 bytes\n")
+    }
+
+    func testMalformedRequestsAreRefused() throws {
+        let cases: [(String, Int, String)] = [
+            ("GARBAGE\r\n\r\n", 400, "the request line is not `METHOD /path HTTP/1.1`"),
+            ("GET  /en/ HTTP/1.1\r\n\r\n", 400, "the request line is not `METHOD /path HTTP/1.1`"),
+            ("GET /en/ HTTP/1.1\r\nno colon here\r\n\r\n", 400, "the header line `no colon here` has no `name:`"),
+            ("GET /en/ HTTP/2.0\r\n\r\n", 505, "HTTP/2.0 is not supported; this server speaks HTTP/1.1"),
+        ]
+        for (request, status, reason) in cases {
+            let response = try RawHTTP.exchange(request, port: server.port)
+            XCTAssertEqual(response.status, status, request)
+            XCTAssertEqual(response.text, "\(HTTPStatus(rawValue: status)!): \(reason)\n", request)
+        }
+    }
+
+    func testTheSocketIsBoundToLoopbackOnly() throws {
+        XCTAssertEqual(server.listeningHost, "127.0.0.1")
+        // Bound to 0.0.0.0 it would also answer on every other address, 127.0.0.2 included.
+        XCTAssertThrowsError(try RawHTTP.connect(port: server.port, host: "127.0.0.2")) { error in
+            guard case let RawHTTP.Failure.connect(code) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, ECONNREFUSED)
+        }
+    }
+
+    func testASilentClientDoesNotBlockOthersAndTimesOut() throws {
+        let silent = try RawHTTP.connect(port: server.port)
+        defer { close(silent) }
+        let trickling = try RawHTTP.connect(port: server.port)
+        defer { close(trickling) }
+        RawHTTP.send(Array("GET /en/ HT".utf8), on: trickling)
+        let started = Date()
+        XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 200)
+        // Then each silent client is told it took too long (500 ms here) and disconnected.
+        for client in [silent, trickling] {
+            let timedOut = try RawHTTP.readResponse(from: client)
+            XCTAssertEqual(timedOut.status, 408)
+            XCTAssertEqual(timedOut.text, "408 Request Timeout: the request head did not arrive in time\n")
+        }
+        let waited = Date().timeIntervalSince(started)
+        XCTAssertGreaterThan(waited, 0.3)
+        XCTAssertLessThan(waited, 3)
+    }
+
+    func testOthersAreAnsweredWhileSilentClientsWait() throws {
+        let root = try ExampleSite.copy(for: self)
+        let (patient, _) = try startServer(root: root) { $0.requestTimeout = .seconds(30) }
+        let silent = try (0..<5).map { _ in try RawHTTP.connect(port: patient.port) }
+        defer { silent.forEach { close($0) } }
+        let started = Date()
+        XCTAssertEqual(try RawHTTP.get("/en/", port: patient.port).status, 200)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "answered long before the silent clients time out")
+        // Stopping does not wait for them either.
+        patient.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testConnectionsBeyondTheLimitGet503() throws {
+        let root = try ExampleSite.copy(for: self)
+        let (small, _) = try startServer(root: root) {
+            $0.maxConnections = 1
+            $0.requestTimeout = .seconds(30)
+        }
+        // Accepted first (the backlog is in order), it holds the only place until stop.
+        let holding = try RawHTTP.connect(port: small.port)
+        defer { close(holding) }
+        let refused = try RawHTTP.get("/en/", port: small.port)
+        XCTAssertEqual(refused.status, 503)
+        XCTAssertEqual(refused.text, "503 Service Unavailable\n")
+    }
+
+    func testATakenPortIsReported() throws {
+        let root = try ExampleSite.copy(for: self)
+        XCTAssertThrowsError(try startServer(root: root) { $0.port = self.server.port }) { error in
+            XCTAssertEqual(error as? ServeError, .portInUse(server.port))
+            XCTAssertEqual("\(error)", "port \(server.port) on 127.0.0.1 is already in use — stop the other server, or pass --port 0 for any free port")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+@testable import DevServer
+import Foundation
+import Site
+import XCTest
+
+/// What a browser gets from the preview of the example site.
+final class ServingTests: XCTestCase {
+    private var root: URL!
+    private var server: DevServer!
+    private var log: EventLog!
+
+    override func setUpWithError() throws {
+        root = try ExampleSite.copy(for: self)
+        (server, log) = try startServer(root: root)
+    }
+
+    private func output(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: root.appendingPathComponent("public/" + path)))
+    }
+
+    func testStartBuildsOnceAndPrintsTheRootURL() throws {
+        XCTAssertEqual(log.builds.count, 1)
+        XCTAssertTrue(log.builds[0].succeeded)
+        XCTAssertGreaterThan(server.port, 0)
+        XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/")
+    }
+
+    func testAPageIsServedWithItsBytesAndType() throws {
+        let response = try RawHTTP.get("/en/roles/backend-developer/", port: server.port)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertEqual(response.headers["cache-control"], "no-store")
+        XCTAssertEqual(response.headers["connection"], "close")
+        let expected = try output("en/roles/backend-developer/index.html")
+        XCTAssertEqual(response.headers["content-length"], "\(expected.count)")
+        XCTAssertEqual(response.body, expected)
+        XCTAssertTrue(response.text.contains("Backend Developer"))
+    }
+
+    func testTheRootAndLocaleIndexesServeTheirIndexFiles() throws {
+        XCTAssertEqual(try RawHTTP.get("/", port: server.port).body, try output("index.html"))
+        XCTAssertEqual(try RawHTTP.get("/fr/", port: server.port).body, try output("fr/index.html"))
+        XCTAssertEqual(try RawHTTP.get("/fr/metiers/backend-developer/", port: server.port).body,
+                       try output("fr/metiers/backend-developer/index.html"))
+    }
+
+    func testOtherFilesGetTheirTypes() throws {
+        let stylesheet = try XCTUnwrap(log.builds[0].files.first { $0.hasPrefix("assets/") && $0.hasSuffix(".css") })
+        let css = try RawHTTP.get("/" + stylesheet, port: server.port)
+        XCTAssertEqual(css.status, 200)
+        XCTAssertEqual(css.headers["content-type"], "text/css; charset=utf-8")
+        XCTAssertEqual(css.body, try output(stylesheet))
+        XCTAssertEqual(try RawHTTP.get("/sitemap.xml", port: server.port).headers["content-type"], "application/xml; charset=utf-8")
+        XCTAssertEqual(try RawHTTP.get("/robots.txt", port: server.port).headers["content-type"], "text/plain; charset=utf-8")
+    }
+
+    func testHeadSendsTheHeadersOfGetWithoutABody() throws {
+        let response = try RawHTTP.request("HEAD", "/en/roles/backend-developer/", port: server.port)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.headers["content-length"], "\(try output("en/roles/backend-developer/index.html").count)")
+        XCTAssertEqual(response.body, [])
+    }
+
+    func testAFolderWithoutItsSlashRedirects() throws {
+        let response = try RawHTTP.get("/en/roles/backend-developer", port: server.port)
+        XCTAssertEqual(response.status, 301)
+        XCTAssertEqual(response.headers["location"], "/en/roles/backend-developer/")
+        let withQuery = try RawHTTP.get("/en?utm=x", port: server.port)
+        XCTAssertEqual(withQuery.status, 301)
+        XCTAssertEqual(withQuery.headers["location"], "/en/?utm=x")
+    }
+
+    func testAQueryIsIgnoredForLookup() throws {
+        let response = try RawHTTP.get("/en/?utm=x#top", port: server.port)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.body, try output("en/index.html"))
+    }
+
+    func testAnUnknownPathIsA404WithTheSitesNotFoundPage() throws {
+        let notFoundPage = try output("404.html")
+        for target in ["/en/roles/no-such-role/", "/nothing.html", "/robots.txt/", "/assets/"] {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 404, target)
+            XCTAssertEqual(response.headers["content-type"], "text/html; charset=utf-8", target)
+            XCTAssertEqual(response.body, notFoundPage, target)
+        }
+    }
+
+    func testAPlain404WhenTheSiteHasNoNotFoundPage() throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("public/404.html"))
+        let response = try RawHTTP.get("/missing", port: server.port)
+        XCTAssertEqual(response.status, 404)
+        XCTAssertEqual(response.headers["content-type"], "text/plain; charset=utf-8")
+        XCTAssertEqual(response.text, "404 Not Found\n")
+    }
+
+    func testRequestsAreReportedAsEvents() throws {
+        _ = try RawHTTP.get("/en/", port: server.port)
+        _ = try RawHTTP.request("POST", "/en/", port: server.port)
+        waitUntil("both requests are logged") { log.served.count == 2 }
+        XCTAssertEqual(log.served.map(\.requestLine), ["GET /en/ HTTP/1.1", "POST /en/ HTTP/1.1"])
+        XCTAssertEqual(log.served.map(\.status), [.ok, .methodNotAllowed])
+    }
+
+    func testStopClosesTheSocket() throws {
+        server.stop()
+        XCTAssertThrowsError(try RawHTTP.connect(port: server.port))
+        server.stop()  // a second stop is harmless
+    }
+}
+
+/// A site whose base URL has a path: links go under it, files stay at the top of the output.
+final class BasePathServingTests: XCTestCase {
+    func testRequestsAreMappedBelowTheBasePath() throws {
+        let root = try ExampleSite.copy(for: self)
+        try ExampleSite.edit(root, "site.json", replacing: "https://willaireplace.example/\"", with: "https://willaireplace.example/careers/\"")
+        let (server, _) = try startServer(root: root)
+        XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/careers/")
+        let page = try RawHTTP.get("/careers/en/", port: server.port)
+        XCTAssertEqual(page.status, 200)
+        XCTAssertEqual(page.body, Array(try Data(contentsOf: root.appendingPathComponent("public/en/index.html"))))
+        XCTAssertTrue(page.text.contains("href=\"/careers/en/"), "links are under the base path")
+        let base = try RawHTTP.get("/careers", port: server.port)
+        XCTAssertEqual(base.status, 301)
+        XCTAssertEqual(base.headers["location"], "/careers/")
+        XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 404, "outside the base path")
+    }
+
+    func testTheBaseURLOptionWins() throws {
+        let root = try ExampleSite.copy(for: self)
+        let (server, _) = try startServer(root: root) { $0.build.baseURL = "http://localhost/preview/" }
+        XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/preview/")
+        XCTAssertEqual(try RawHTTP.get("/preview/en/", port: server.port).status, 200)
+    }
+}
