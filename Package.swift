@@ -45,7 +45,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Site", "Markdown", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
