@@ -14,30 +14,17 @@ struct RolePage {
     let text: RoleText
     let base: RoleText
     let strings: LocaleStrings
+    /// The values UI strings may embed (the role page adds the verdict, which it renders).
     let arguments: MessageArguments
-    /// `arguments` formatted once for the page (and for fallback strings).
-    let values: ResolvedArguments
-
-    /// The verdict is rendered here, once: the page shows it and the FAQ quotes it.
-    let verdictHTML: String
 
     init(model: SiteModel, role: Role, locale: String) {
         self.model = model
         self.role = role
         self.locale = locale
-        let text = model.site.text(of: role, in: locale)
-        let base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
-        let strings = model.strings[locale]!
-        let verdictRules = locale != model.defaultLocale && text.verdictMarkdown == base.verdictMarkdown ? strings.defaultRules : strings.rules
-        let verdictHTML = verdictRules.typography(html: model.sectionMarkdown.html(text.verdictMarkdown))
-        var arguments = Self.arguments(model: model, role: role, locale: locale, text: text, strings: strings)
-        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
-        self.text = text
-        self.base = base
-        self.strings = strings
-        self.verdictHTML = verdictHTML
-        self.arguments = arguments
-        values = strings.resolve(arguments)
+        text = model.site.text(of: role, in: locale)
+        base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
+        strings = model.strings[locale]!
+        arguments = Self.arguments(model: model, role: role, locale: locale, text: text)
     }
 
     /// True when `value` is the default locale's text shown in another locale.
@@ -64,7 +51,7 @@ struct RolePage {
 
     var url: String { model.urls.role(role.slug, in: locale) }
 
-    private var breadcrumbs: [(name: String, url: String)] {
+    private func breadcrumbs(_ values: ResolvedArguments) -> [(name: String, url: String)] {
         [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
     }
 
@@ -72,7 +59,13 @@ struct RolePage {
 
     func data() -> TemplateValue {
         let rules = strings.rules
-        let faq = faqEntries()
+        // Rendered once: the page shows the verdict and the FAQ quotes it.
+        let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
+        var arguments = self.arguments
+        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
+        let values = strings.resolve(arguments)
+        let breadcrumbs = breadcrumbs(values)
+        let faq = faqEntries(values)
         let faqJSON = JSONLD.object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("FAQPage")),
@@ -108,7 +101,7 @@ struct RolePage {
                 "level": .string(SiteModel.riskLevel(other.riskScore)),
             ])
         }
-        var value = figures()
+        var value = figures(values)
         value["slug"] = .string(role.slug)
         value["url"] = .string(url)
         value["title"] = .string(typeset(text.title, base: base.title))
@@ -116,7 +109,7 @@ struct RolePage {
         value["description"] = .string(typeset(text.description, base: base.description))
         value["descriptionLang"] = lang(text.description, base.description)
         value["sector"] = .string(arguments.text["sector"] ?? role.sector)
-        value["taskGroups"] = .array(taskGroups())
+        value["taskGroups"] = .array(taskGroups(values))
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
         value["skillChart"] = SkillChart.value(
             role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
@@ -150,7 +143,7 @@ struct RolePage {
     }
 
     /// The role's figures, formatted for the locale, with which of them are illustrative.
-    private func figures() -> [String: TemplateValue] {
+    private func figures(_ values: ResolvedArguments) -> [String: TemplateValue] {
         let rules = strings.rules
         var illustrative: [String: TemplateValue] = [:]
         for figure in Role.illustrativeFigures {
@@ -200,7 +193,7 @@ struct RolePage {
         ])
     }
 
-    private func taskGroups() -> [TemplateValue] {
+    private func taskGroups(_ values: ResolvedArguments) -> [TemplateValue] {
         [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = role.tasks.filter { $0.exposure == exposure }.map { task in
                 let value = text.tasks[task.id] ?? task.id
@@ -218,7 +211,7 @@ struct RolePage {
 
     /// The standard questions come from the UI strings, filled with the role's data; the
     /// role's own questions follow. A standard question with nothing to say is left out.
-    private func faqEntries() -> [(question: String, answer: String, lang: TemplateValue)] {
+    private func faqEntries(_ values: ResolvedArguments) -> [(question: String, answer: String, lang: TemplateValue)] {
         var entries: [(question: String, answer: String, lang: TemplateValue)] = []
         entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
         if arguments.text["topAutomatedTasks"] != nil {
@@ -235,7 +228,7 @@ struct RolePage {
         return entries
     }
 
-    private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText, strings: LocaleStrings) -> MessageArguments {
+    private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText) -> MessageArguments {
         var arguments = MessageArguments()
         arguments.text["title"] = text.title
         arguments.text["titlePlural"] = text.titlePlural
@@ -285,8 +278,9 @@ struct RolePage {
     func articleData() -> TemplateValue? {
         guard let article = text.articleMarkdown else { return nil }
         let path = model.urls.article(role.slug, in: locale)
+        let values = strings.resolve(arguments)
         let title = strings.format("deepDive.link", values)
-        let crumbs = breadcrumbs + [(title, path)]
+        let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
             locale: locale, title: title, description: typeset(text.description, base: base.description), path: path,
             alternates: model.alternates(url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale)),

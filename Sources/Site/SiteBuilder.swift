@@ -41,7 +41,8 @@ public enum SiteBuilder {
                 report.diagnostics.append(.error("--base-url must be an absolute http(s) URL, found `\(baseURL)`"))
             }
         }
-        let strings = compileStrings(site, into: &report.diagnostics)
+        let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
+        let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
         report.diagnostics += StringUsage.check(templates, site)
         if options.strict {
             report.diagnostics += site.fallbacks.map { fallback in
@@ -115,7 +116,7 @@ public enum SiteBuilder {
     }
 
     /// Parses every UI string of every locale once for the whole build.
-    private static func compileStrings(_ site: SiteContent, into diagnostics: inout [Diagnostic]) -> [String: LocaleStrings] {
+    private static func compileStrings(_ site: SiteContent, templateKeys: Set<String>, into diagnostics: inout [Diagnostic]) -> [String: LocaleStrings] {
         let defaultLocale = site.config.defaultLocale
         // Content accepts only locales with built-in rules, so these lookups succeed.
         guard let defaultRules = LocaleRules.builtIn(defaultLocale) else { return [:] }
@@ -125,7 +126,8 @@ public enum SiteBuilder {
             let own = Set(site.strings[locale]?.entries.keys.map { $0 } ?? [])
             do {
                 compiled[locale] = try LocaleStrings(
-                    locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, rules: rules, defaultRules: defaultRules)
+                    locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
+                    rules: rules, defaultRules: defaultRules)
             } catch {
                 // A broken default-locale string is reported once, not once per locale that falls back to it.
                 let defaultTable = "locales/\(defaultLocale).json"

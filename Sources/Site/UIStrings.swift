@@ -24,7 +24,12 @@ struct LocaleStrings: Sendable {
     private let constantTree: [String: TemplateValue]
     private let usesDefaultArguments: Bool
 
-    init(locale: String, entries: [String: StringEntry], ownKeys: Set<String>, rules: LocaleRules, defaultRules: LocaleRules) throws(UIStringErrors) {
+    /// - Parameter templateKeys: the keys templates use (`{{t.key}}`). Only these go into a
+    ///   page's `t` object; the others are formatted only when Swift code asks for them.
+    init(
+        locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: Set<String>,
+        rules: LocaleRules, defaultRules: LocaleRules
+    ) throws(UIStringErrors) {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
@@ -48,6 +53,7 @@ struct LocaleStrings: Sendable {
             }
             let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
+            guard templateKeys.contains(key) else { continue }
             if message.argumentNames.isEmpty {
                 let itemRules = item.isFallback ? defaultRules : rules
                 let text = itemRules.typography(text: message.format([:], rules: itemRules))
