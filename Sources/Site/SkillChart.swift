@@ -4,9 +4,9 @@ import TemplateEngine
 /// numbers. Bars run from most at risk (lowest resilience) to most resilient; each bar carries
 /// its skill name and value as SVG text, so the figures are readable without the graphics.
 enum SkillChart {
-    static let width = 640
+    static let width = 700
     static let rowHeight = 30
-    static let barX = 280
+    static let barX = 340
     static let trackWidth = 300
     static let barHeight = 16
 
