@@ -245,4 +245,28 @@ final class SiteBuildTests: XCTestCase {
         let french = try site.read("fr/metiers/backend/index.html")
         XCTAssertContains(french, "40\u{00A0}%")
     }
+
+    func testSkillsChartRunsFromMostAtRiskWithValuesAsText() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let page = try site.read("en/roles/backend/index.html")
+        let coding = try XCTUnwrap(page.range(of: "<text class=\"bar-label\" x=\"0\" y=\"19\">Boilerplate coding</text>"))
+        let design = try XCTUnwrap(page.range(of: "<text class=\"bar-label\" x=\"0\" y=\"49\">System design</text>"))
+        XCTAssertTrue(coding.lowerBound < design.lowerBound, "resilience 20 comes before 80")
+        XCTAssertContains(page, "<rect class=\"bar-fill\" x=\"340\" y=\"6\" width=\"60\" height=\"16\"></rect>")
+        XCTAssertContains(page, ">20</text>")
+        XCTAssertContains(page, ">80</text>")
+        XCTAssertContains(page, "<title id=\"skills-chart-title\">Resilience of each Backend Developer skill to AI automation, out of 100</title>")
+    }
+
+    func testTaskGroupsCountWithLocalePlurals() throws {
+        let site = try twoRoles()
+        XCTAssertTrue(site.build().succeeded)
+        let english = try site.read("en/roles/backend/index.html")
+        XCTAssertContains(english, "<h3>Automated <span class=\"count\">2 tasks</span></h3>")
+        XCTAssertContains(english, "<h3>Safe <span class=\"count\">1 task</span></h3>")
+        let french = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(french, "<h3>Sûres <span class=\"count\">1 tâche</span></h3>")
+        XCTAssertContains(french, "<h3>Automatisées <span class=\"count\">2 tâches</span></h3>")
+    }
 }
