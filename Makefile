@@ -21,10 +21,11 @@ site: build
 	.build/release/rolegen build
 
 ## test: unit and end-to-end tests, then the example site built and every page run through
-## the W3C Nu HTML Checker.
+## the W3C Nu HTML Checker; the benchmarks are compiled (not run) so that they keep building.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) build --package-path Benchmarks
 	rm -rf .build/example-site
 	.build/debug/rolegen build --output .build/example-site
 	scripts/validate-html .build/example-site
