@@ -19,6 +19,10 @@ struct SiteModel: Sendable {
     let titles: [String: [String: String]]
     let sectorStats: [String: (average: Int, count: Int)]
     let rolesBySlug: [String: Role]
+    /// The `site` object every page shows.
+    let siteValue: TemplateValue
+    /// Each locale's name in its own language (`language.name`), for the language switcher.
+    let languageNames: [String: String]
 
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
@@ -46,20 +50,22 @@ struct SiteModel: Sendable {
         var bySlug: [String: Role] = [:]
         for role in site.roles { bySlug[role.slug] = role }
         rolesBySlug = bySlug
+        siteValue = .object(["title": .string(site.config.title), "baseURL": .string(urls.absolute(urls.root))])
+        var names: [String: String] = [:]
+        for (locale, table) in strings {
+            names[locale] = table.format("language.name", ResolvedArguments(own: [:], fallback: [:]))
+        }
+        languageNames = names
     }
 
     // MARK: Shared page parts
-
-    var siteValue: TemplateValue {
-        .object(["title": .string(site.config.title), "baseURL": .string(urls.absolute(urls.root))])
-    }
 
     /// The language switcher: the same page in every locale.
     func languages(current: String?, url: (String) -> String) -> TemplateValue {
         .array(locales.map { locale in
             .object([
                 "code": .string(locale),
-                "name": .string(strings[locale]!.format("language.name", ResolvedArguments(own: [:], fallback: [:]))),
+                "name": .string(languageNames[locale] ?? locale),
                 "url": .string(url(locale)),
                 "current": .bool(locale == current),
             ])

@@ -15,6 +15,8 @@ final class RebuildTests: XCTestCase {
         try waitUntil("the new title is served") {
             try RawHTTP.get(page, port: server.port).text.contains("Server-Side Engineer")
         }
+        // The new tree is swapped in just before the rebuild is reported: wait for the report too.
+        waitUntil("the rebuild is reported") { log.builds.count >= 2 }
         XCTAssertEqual(log.changes.first, ["content/roles/backend-developer/en.json"])
         XCTAssertEqual(log.builds.count, 2)
         XCTAssertTrue(log.builds.allSatisfy(\.succeeded))
