@@ -7,11 +7,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test bench deps build check golden clean
 
-## deps: the system library rolegen links (cmark-gfm from Debian), installed when missing.
+## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
+## two libraries, each with its own -dev package (the core and the GFM extensions).
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 deps:
-	@dpkg -s libcmark-gfm-dev >/dev/null 2>&1 || { \
-	  echo "installing libcmark-gfm-dev"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-gfm-dev; }
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing" $$missing; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 build: deps
 	$(SWIFT) build -c release --product rolegen

@@ -25,10 +25,10 @@ let package = Package(
         // Mustache-compatible, strict template engine. Self-contained on purpose.
         .target(name: "TemplateEngine"),
 
-        // cmark-gfm through Debian's libcmark-gfm-dev (see Sources/CCmarkGFM/module.modulemap).
+        // cmark-gfm through Debian's two -dev packages (see Sources/CCmarkGFM/module.modulemap).
         .systemLibrary(
             name: "CCmarkGFM",
-            providers: [.apt(["libcmark-gfm-dev"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
 
@@ -48,12 +48,15 @@ let package = Package(
             dependencies: ["Site", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // Helpers shared by the test targets: package root, ../shared/spec (skip, or fail in CI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        // Golden/ is read from the package root by GoldenTests, not bundled.
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ]

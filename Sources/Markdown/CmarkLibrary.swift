@@ -2,7 +2,8 @@ import CCmarkGFM
 import Synchronization
 
 /// The process-wide state of cmark-gfm, in one place because the library has two pieces of
-/// global state that its callers must manage (see /work/shared/notes/cmark-gfm.md).
+/// global state that its callers must manage: a registry of extensions and, during inline
+/// parsing, process-global tables of special characters.
 enum CmarkLibrary {
     /// Serialises the one step of cmark-gfm that is not thread-safe.
     ///

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import TestSupport
 import XCTest
 
 /// Runs cmark-gfm's own conformance suites (GFM spec, extensions, regressions, smart
@@ -37,18 +38,14 @@ final class GFMSpecTests: XCTestCase {
     }
 
     /// `../shared/spec/gfm` next to the package root.
-    private static let specFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/spec/gfm").standardizedFileURL
+    private static let specFolder = SharedSpec.folderURL("gfm")
 
     /// Renders every enabled example of `fileName` with the file's extensions and options plus
     /// the ones the example names, and reports each difference by file, section and number.
     private func check(_ fileName: String, enabledExamples: Int,
                        extensions: [MarkdownRenderer.Extension], options: MarkdownRenderer.Options) throws {
         let url = Self.specFolder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw XCTSkip("GFM spec data not found at \(url.path) (it lives outside the project, in ../shared/spec/gfm)")
-        }
+        try SharedSpec.require(url, what: "GFM spec data")
         let examples = GFMSpecExample.parse(Array(try Data(contentsOf: url))).filter { !$0.isDisabled }
         XCTAssertEqual(examples.count, enabledExamples, "\(fileName): number of enabled examples")
         var failures = 0

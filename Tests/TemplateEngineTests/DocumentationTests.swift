@@ -1,5 +1,6 @@
 import Foundation
 import TemplateEngine
+import TestSupport
 import XCTest
 
 /// The error examples in docs/templates.md are produced by the engine: each scenario here renders
@@ -67,7 +68,7 @@ final class DocumentationTests: XCTestCase {
     }
 
     func testTheDocumentShowsWhatTheEngineReports() throws {
-        let url = SharedSpec.packageRoot.appendingPathComponent("docs/templates.md")
+        let url = PackageRoot.url.appendingPathComponent("docs/templates.md")
         let document = try String(contentsOf: url, encoding: .utf8)
         for example in try Self.examples() {
             XCTAssertTrue(document.contains(example), "docs/templates.md should show:\n\(example)")

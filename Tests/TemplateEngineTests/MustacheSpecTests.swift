@@ -1,5 +1,6 @@
 import Foundation
 import TemplateEngine
+import TestSupport
 import XCTest
 
 /// Runs the official Mustache spec (v1.4) in non-strict mode, one XCTest per spec file; each

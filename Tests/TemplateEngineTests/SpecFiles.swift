@@ -1,21 +1,13 @@
 import Foundation
 import TemplateEngine
+import TestSupport
 import XCTest
 
-/// The folders of shared test data that is not ours (`../shared/spec/` beside the package).
-enum SharedSpec {
-    /// The package root, found from this file's path: Tests/TemplateEngineTests/SpecFiles.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let mustacheFolder = packageRoot.appendingPathComponent("../shared/spec/mustache").standardizedFileURL
-
-    /// The Mustache spec folder, or a skip that says where it was expected.
+extension SharedSpec {
+    /// The Mustache spec folder, or a skip (a failure when `CI=true`) that says where it was
+    /// expected.
     static func mustache() throws -> URL {
-        guard FileManager.default.fileExists(atPath: mustacheFolder.path) else {
-            throw XCTSkip("Mustache spec files not found at \(mustacheFolder.path) (expected ../shared/spec/mustache beside the package)")
-        }
-        return mustacheFolder
+        try folder("mustache")
     }
 }
 
