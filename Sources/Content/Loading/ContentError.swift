@@ -86,6 +86,9 @@ public enum ContentError: Sendable, Equatable {
     case missingItemText(kind: String, id: String)
     /// A text for a task, skill or tool the role does not have (`kind`: "task", "skill", "tool").
     case textForUnknownItem(kind: String, id: String, role: String, suggestion: String?)
+    /// An empty or blank text where the default locale needs one, or inside a list. (In
+    /// another locale an empty value is treated as absent: the default locale's text shows.)
+    case emptyText(path: String)
 
     // MARK: UI string tables
 
@@ -169,6 +172,8 @@ public enum ContentError: Sendable, Equatable {
             "missing \(kind) `\(id)`"
         case .textForUnknownItem(let kind, let id, let role, let suggestion):
             "text for \(kind) `\(id)` that role `\(role)` does not have" + hint(suggestion)
+        case .emptyText(let path):
+            path.isEmpty ? "the file is empty: write its text" : "`\(path)` is empty: write its text"
         case .invalidStringKey(let segment):
             "string key `\(segment)` must start with a letter and contain only letters, digits and `_`"
         case .stringTableLeafNotText(let key, let found):

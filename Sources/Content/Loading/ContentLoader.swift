@@ -51,12 +51,12 @@ public enum ContentLoader {
         guard !diagnostics.hasErrors, let config, let sectors, let tools else {
             return LoadResult(site: nil, diagnostics: diagnostics)
         }
-        let fallbacks = catalogFallbacks(sectors: sectors.items, tools: tools.items, locales: locales)
-            + stringFallbacks(strings, locales: locales)
-            + readings.flatMap(\.fallbacks)
+        let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)
+            + stringTranslations(strings, locales: locales)
+            + readings.flatMap(\.translations)).sorted()
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
-            strings: strings, fallbacks: fallbacks.sorted()
+            strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback)
         )
         return LoadResult(site: site, diagnostics: diagnostics)
     }
@@ -100,19 +100,37 @@ public enum ContentLoader {
         return tables
     }
 
-    private static func catalogFallbacks(sectors: [Sector], tools: [Tool], locales: Locales) -> [Fallback] {
+    /// Sector names and tool descriptions, per locale other than the default.
+    private static func catalogTranslations(sectors: [Sector], tools: [Tool], locales: Locales) -> [TranslationUnit] {
         locales.others.flatMap { locale in
-            sectors.filter { $0.name[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "sectors.\($0.id).name") }
-                + tools.filter { $0.description[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "tools.\($0.id).description") }
+            sectors.compactMap { sector in
+                sector.name[locales.defaultLocale].map { source in
+                    TranslationUnit(
+                        role: nil, locale: locale, field: "sectors.\(sector.id).name",
+                        place: TranslationPlace(file: "content/sectors.json", key: "sectors.\(sector.id).name.\(locale)"),
+                        isTranslated: sector.name[locale] != nil, source: source)
+                }
+            } + tools.compactMap { tool in
+                tool.description[locales.defaultLocale].map { source in
+                    TranslationUnit(
+                        role: nil, locale: locale, field: "tools.\(tool.id).description",
+                        place: TranslationPlace(file: "content/tools.json", key: "tools.\(tool.id).description.\(locale)"),
+                        isTranslated: tool.description[locale] != nil, source: source)
+                }
+            }
         }
     }
 
-    /// A locale without a table falls back entirely: one record per key.
-    private static func stringFallbacks(_ tables: [String: StringTable], locales: Locales) -> [Fallback] {
+    /// Every key of the default string table, per locale other than the default (a locale
+    /// without a table falls back on every key).
+    private static func stringTranslations(_ tables: [String: StringTable], locales: Locales) -> [TranslationUnit] {
         guard let defaultTable = tables[locales.defaultLocale] else { return [] }
         return locales.others.flatMap { locale in
-            defaultTable.entries.keys.filter { tables[locale]?.entries[$0] == nil }.map {
-                Fallback(role: nil, locale: locale, field: "strings.\($0)")
+            defaultTable.entries.map { key, entry in
+                TranslationUnit(
+                    role: nil, locale: locale, field: "strings.\(key)",
+                    place: TranslationPlace(file: "locales/\(locale).json", key: key),
+                    isTranslated: tables[locale]?.entries[key] != nil, source: entry.value)
             }
         }
     }

@@ -54,3 +54,8 @@ func isAbsoluteHTTPURL(_ text: String) -> Bool {
 private func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
 }
+
+/// Whether `text` has nothing but white space (or nothing at all): an empty translation.
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+}

@@ -10,25 +10,26 @@ enum RoleTextReader {
         guard let root = check.root(fields: FieldNames.roleText) else { return }
         let field = isDefaultLocale ? root.required : root.optional
 
-        text.title = field("title").flatMap(check.string)
-        text.titlePlural = field("titlePlural").flatMap(check.string)
-        text.description = field("description").flatMap(check.string)
+        let words = { (field: JSONField) in check.text(field, required: isDefaultLocale) }
+        text.title = field("title").flatMap(words)
+        text.titlePlural = field("titlePlural").flatMap(words)
+        text.description = field("description").flatMap(words)
         let items = ItemTexts(root: root, slug: slug, isDefaultLocale: isDefaultLocale)
         text.tasks = items.read("tasks", ids: facts.taskIDs, kind: "task", missing: "a text for task")
         text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
         text.toolReasons = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
         text.roadmap = field("roadmap").flatMap { readRoadmap($0, check: check) }
-        text.quickWins = field("quickWins").flatMap(check.strings)
+        text.quickWins = field("quickWins").flatMap(check.texts)
         text.faq = root.optional("faq").flatMap { readFAQ($0, check: check) }
     }
 
     private static func readRoadmap(_ field: JSONField, check: FileCheck) -> [RoadmapPhase]? {
         check.array(field)?.compactMap { element in
             guard let phase = check.object(element, fields: FieldNames.roadmapPhase) else { return nil }
-            let title = phase.required("title").flatMap(check.string)
-            let timeframe = phase.required("timeframe").flatMap(check.string)
-            let summary = phase.optional("summary").flatMap(check.string)
-            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(check.string) }
+            let title = phase.required("title").flatMap { check.text($0, required: true) }
+            let timeframe = phase.required("timeframe").flatMap { check.text($0, required: true) }
+            let summary = phase.optional("summary").flatMap { check.text($0, required: true) }
+            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap { check.text($0, required: true) } }
             guard let title, let timeframe, let steps else { return nil }
             return RoadmapPhase(title: title, timeframe: timeframe, summary: summary, steps: steps)
         }
@@ -37,8 +38,8 @@ enum RoleTextReader {
     private static func readFAQ(_ field: JSONField, check: FileCheck) -> [FAQEntry]? {
         check.array(field)?.compactMap { element in
             guard let entry = check.object(element, fields: FieldNames.faqEntry) else { return nil }
-            let question = entry.required("question").flatMap(check.string)
-            let answer = entry.required("answer").flatMap(check.string)
+            let question = entry.required("question").flatMap { check.text($0, required: true) }
+            let answer = entry.required("answer").flatMap { check.text($0, required: true) }
             guard let question, let answer else { return nil }
             return FAQEntry(question: question, answer: answer)
         }
@@ -64,7 +65,7 @@ private struct ItemTexts {
                 let suggestion = closestMatch(to: entry.key, among: ids)
                 check.report(.textForUnknownItem(kind: kind, id: entry.key, role: slug, suggestion: suggestion), at: entry.keyOffset)
             }
-            texts[entry.key] = check.string(entry.field)
+            texts[entry.key] = check.text(entry.field, required: isDefaultLocale)
         }
         if isDefaultLocale, let ids {
             for id in ids where !entries.contains(where: { $0.key == id }) {

@@ -9,6 +9,9 @@ public struct SiteContent: Sendable, Equatable {
     public var roles: [Role]
     /// Locale → UI string table, for the configured locales that have a file.
     public var strings: [String: StringTable]
+    /// Every value a locale other than the default translates or falls back on, sorted: what
+    /// the translation status reports.
+    public var translations: [TranslationUnit]
     /// Every localized value that falls back to the default locale, sorted.
     public var fallbacks: [Fallback]
 
@@ -33,7 +36,7 @@ public struct SiteContent: Sendable, Equatable {
 
     /// Role text for `locale` with field-by-field fallback to the default locale already applied.
     public func text(of role: Role, in locale: String) -> RoleText {
-        role.resolvedText(in: locale, defaultLocale: config.defaultLocale).text
+        role.localized[locale] ?? role.resolvedText(in: locale, defaultLocale: config.defaultLocale).text
     }
 
     /// The tool's description in `locale`, else in the default locale.
