@@ -99,6 +99,12 @@ public enum ContentError: Sendable, Equatable {
     /// A translated key that the default locale's table does not have, so no page uses it.
     case keyNotInDefaultTable(key: String, defaultFile: String, suggestion: String?)
 
+    // MARK: Translation records
+
+    /// A record in `translations/<locale>.json` whose value is not a fingerprint as
+    /// `rolegen translations mark` writes it.
+    case invalidFingerprint(place: String, found: String)
+
     /// Whether this mistake fails the build. An early translation and a translated UI string
     /// that no page uses are warnings (like a default-locale string no template uses): nothing
     /// shown is wrong, but the translator should look.
@@ -180,6 +186,8 @@ public enum ContentError: Sendable, Equatable {
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
             "string `\(key)` is not in \(defaultFile), so no page uses it" + hint(suggestion)
+        case .invalidFingerprint(let place, let found):
+            "the record of `\(place)` must be 16 hexadecimal digits as `rolegen translations mark` writes them, found `\(found)`"
         }
     }
 }

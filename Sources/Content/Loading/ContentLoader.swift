@@ -46,6 +46,7 @@ public enum ContentLoader {
         )
         let readings = readRoles(slugs, folder: folder, context: context)
         let strings = readStringTables(files, locales: locales)
+        let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
         guard !diagnostics.hasErrors, let config, let sectors, let tools else {
@@ -56,7 +57,8 @@ public enum ContentLoader {
             + readings.flatMap(\.translations)).sorted()
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
-            strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback)
+            strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
+            translationRecords: translationRecords
         )
         return LoadResult(site: site, diagnostics: diagnostics)
     }

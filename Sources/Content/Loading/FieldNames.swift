@@ -24,6 +24,8 @@ enum FieldNames {
     static let roleText = [
         "$schema", "title", "titlePlural", "description", "tasks", "skills", "toolReasons", "roadmap", "quickWins", "faq",
     ]
+    static let translationsFile = ["$schema", "translatedFrom"]
+
     static let roadmapPhase = ["title", "timeframe", "summary", "steps"]
     static let faqEntry = ["question", "answer"]
 }

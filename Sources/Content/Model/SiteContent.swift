@@ -14,6 +14,9 @@ public struct SiteContent: Sendable, Equatable {
     public var translations: [TranslationUnit]
     /// Every localized value that falls back to the default locale, sorted.
     public var fallbacks: [Fallback]
+    /// Locale → what its translations were made from (`translations/<locale>.json`), for the
+    /// locales that keep such a file.
+    public var translationRecords: [String: TranslationRecords] = [:]
 
     public func sector(_ id: String) -> Sector? {
         sectors.first { $0.id == id }
