@@ -45,7 +45,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Site", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Content", "Site", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Helpers shared by the test targets: package root, ../shared/spec (skip, or fail in CI).
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
-        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen"]),
+        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import DevServer
 import Foundation
 import Site
@@ -14,9 +15,15 @@ struct Rolegen: ParsableCommand {
             for the file formats. Exit status: 0 when there is no error, 1 when there is any.
             """,
         version: "rolegen 0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Translations.self],
         defaultSubcommand: Build.self
     )
+
+    /// Parses the command line after giving `--strict` its optional value (see
+    /// `StrictOption.normalized`).
+    static func main() {
+        main(StrictOption.normalized(Array(CommandLine.arguments.dropFirst())))
+    }
 }
 
 /// Options shared by `build`, `check` and `serve`.
@@ -24,8 +31,10 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
     var root: String = "."
 
-    @Flag(name: .long, help: "Treat every fallback to the default locale as an error.")
-    var strict = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Treat fallbacks and outdated translations as errors: alone, in every locale; with a value, only in the comma-separated locales given (--strict fr).",
+        valueName: "locales"))
+    var strict: StrictOption = .init(value: .off)
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Override site.json's baseURL (e.g. for a staging host).", valueName: "url"))
     var baseURL: String?
@@ -39,6 +48,8 @@ struct SiteOptions: ParsableArguments {
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
     }
+
+    var strictTranslations: StrictTranslations { strict.value }
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
 }
@@ -57,7 +68,7 @@ extension Rolegen {
             let options = BuildOptions(
                 root: site.rootURL,
                 output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL)
+                strict: site.strictTranslations, baseURL: site.baseURL)
             try finish(SiteBuilder.build(options), site)
         }
     }
@@ -69,7 +80,7 @@ extension Rolegen {
         @OptionGroup var site: SiteOptions
 
         func run() throws {
-            let options = BuildOptions(root: site.rootURL, strict: site.strict, baseURL: site.baseURL, writeOutput: false)
+            let options = BuildOptions(root: site.rootURL, strict: site.strictTranslations, baseURL: site.baseURL, writeOutput: false)
             try finish(SiteBuilder.build(options), site)
         }
     }
@@ -95,7 +106,7 @@ extension Rolegen {
             let build = BuildOptions(
                 root: site.rootURL,
                 output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL)
+                strict: site.strictTranslations, baseURL: site.baseURL)
             let server: DevServer
             do {
                 server = try DevServer.start(ServeOptions(build: build, port: port)) { [site] event in

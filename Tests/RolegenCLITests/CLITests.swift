@@ -104,7 +104,7 @@ final class CLITests: XCTestCase {
         let root = try exampleCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for title of role `backend-developer`"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for `title` of role `backend-developer`"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "check writes nothing")
     }
 

@@ -105,6 +105,17 @@ public enum ContentError: Sendable, Equatable {
     /// `rolegen translations mark` writes it.
     case invalidFingerprint(place: String, found: String)
 
+    // MARK: --strict
+
+    /// `--strict` names a locale that the site does not translate into.
+    case strictLocaleNotTranslated(String, defaultLocale: String, suggestion: String?)
+    /// Under `--strict`, a value the locale does not translate.
+    case strictFallback(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation made from a default text that has changed since.
+    case strictOutdated(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation in a tracked locale that was never marked as reviewed.
+    case strictUnreviewed(value: String, locale: String)
+
     /// Whether this mistake fails the build. An early translation and a translated UI string
     /// that no page uses are warnings (like a default-locale string no template uses): nothing
     /// shown is wrong, but the translator should look.
@@ -186,6 +197,14 @@ public enum ContentError: Sendable, Equatable {
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
             "string `\(key)` is not in \(defaultFile), so no page uses it" + hint(suggestion)
+        case .strictLocaleNotTranslated(let locale, let defaultLocale, let suggestion):
+            "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + hint(suggestion)
+        case .strictFallback(let value, let locale, let defaultLocale):
+            "no `\(locale)` text for \(value): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
+        case .strictOutdated(let value, let locale, let defaultLocale):
+            "the `\(locale)` text for \(value) was translated from an earlier `\(defaultLocale)` text: update it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
+        case .strictUnreviewed(let value, let locale):
+            "the `\(locale)` text for \(value) is not marked as reviewed: check it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
         case .invalidFingerprint(let place, let found):
             "the record of `\(place)` must be 16 hexadecimal digits as `rolegen translations mark` writes them, found `\(found)`"
         }
