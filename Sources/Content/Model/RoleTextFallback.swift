@@ -12,14 +12,18 @@ extension Role {
         var units: [TranslationUnit] = []
         var fallbackFields: Set<String> = []
 
+        /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
+        /// nothing to translate, so it is neither a translation nor a fallback.
         func note(_ field: String, translated: Bool, source: @autoclosure () -> String) {
             guard locale != defaultLocale else { return }
+            let source = source()
+            guard !source.isEmpty else { return }
             let file = RoleTextField.file(of: field, in: locale)
             let key = RoleTextField.isMarkdown(field) ? nil : field
             units.append(TranslationUnit(
                 role: slug, locale: locale, field: field,
                 place: TranslationPlace(file: "content/roles/\(slug)/\(file)", key: key),
-                isTranslated: translated, source: source()))
+                isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }
         func pick<Value>(_ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String) -> Value? {

@@ -111,9 +111,10 @@ extension TranslationStatus {
 
     /// The first line of a text, cut at 100 characters, for one line of a listing.
     private static func excerpt(_ text: String) -> String {
-        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-        let cut = firstLine.count > 100 ? String(firstLine.prefix(99)) + "…" : firstLine
-        return cut + (text.contains("\n") && cut == firstLine ? " …" : "")
+        let lines = text.split(separator: "\n").map(String.init)
+        let firstLine = lines.first ?? ""
+        if firstLine.count > 100 { return String(firstLine.prefix(99)) + "…" }
+        return firstLine + (lines.count > 1 ? " …" : "")
     }
 }
 
