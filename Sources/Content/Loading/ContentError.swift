@@ -86,6 +86,13 @@ public enum ContentError: Sendable, Equatable {
     case missingItemText(kind: String, id: String)
     /// A text for a task, skill or tool the role does not have (`kind`: "task", "skill", "tool").
     case textForUnknownItem(kind: String, id: String, role: String, suggestion: String?)
+    /// A text still as a scaffold wrote it (`TODO: …`): `rolegen new role` marks what an
+    /// editor must write, so that a copy cannot be published by accident.
+    case placeholderText(path: String)
+    /// `role.json` still has the `todo` note a scaffold wrote: its figures are not reviewed yet.
+    case unreviewedFigures(note: String)
+    /// A role title that another role of the same locale already has.
+    case duplicateTitle(title: String, firstFile: String)
     /// An empty or blank text where the default locale needs one, or inside a list. (In
     /// another locale an empty value is treated as absent: the default locale's text shows.)
     case emptyText(path: String)
@@ -121,7 +128,7 @@ public enum ContentError: Sendable, Equatable {
     /// shown is wrong, but the translator should look.
     public var severity: Severity {
         switch self {
-        case .translationWithoutOriginal, .keyNotInDefaultTable: .warning
+        case .translationWithoutOriginal, .keyNotInDefaultTable, .duplicateTitle: .warning
         default: .error
         }
     }
@@ -189,6 +196,12 @@ public enum ContentError: Sendable, Equatable {
             "missing \(kind) `\(id)`"
         case .textForUnknownItem(let kind, let id, let role, let suggestion):
             "text for \(kind) `\(id)` that role `\(role)` does not have" + hint(suggestion)
+        case .placeholderText(let path):
+            (path.isEmpty ? "the file" : "`\(path)`") + " is still a placeholder (`\(placeholderMarker) …`): write its text"
+        case .unreviewedFigures(let note):
+            "the role's figures are not reviewed yet (`todo`: \(note)): check every figure, then delete the `todo` field"
+        case .duplicateTitle(let title, let firstFile):
+            "another role is already titled `\(title)` (\(firstFile)): readers cannot tell the two pages apart"
         case .emptyText(let path):
             path.isEmpty ? "the file is empty: write its text" : "`\(path)` is empty: write its text"
         case .invalidStringKey(let segment):

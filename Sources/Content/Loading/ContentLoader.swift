@@ -60,7 +60,34 @@ public enum ContentLoader {
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
             translationRecords: translationRecords
         )
-        return LoadResult(site: site, diagnostics: diagnostics)
+        return LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+    }
+
+    /// Two roles with the same title in one locale are two pages readers cannot tell apart
+    /// (often a copied folder whose text was not rewritten): a warning at the later role's
+    /// title, naming the earlier one's file. A title that falls back is reported in its own
+    /// locale only.
+    private static func duplicateTitles(_ site: SiteContent, root: URL) -> [Diagnostic] {
+        var duplicates: [(place: TranslationPlace, title: String, first: TranslationPlace)] = []
+        for locale in site.config.locales {
+            var firstPlace: [String: TranslationPlace] = [:]
+            for role in site.roles {
+                guard let text = role.localized[locale], !text.isFallback("title") else { continue }
+                let place = TranslationPlace(file: "content/roles/\(role.slug)/\(locale).json", key: "title")
+                if let first = firstPlace[text.title] {
+                    duplicates.append((place, text.title, first))
+                } else {
+                    firstPlace[text.title] = place
+                }
+            }
+        }
+        guard !duplicates.isEmpty else { return [] }
+        let located = SiteContent.locate(duplicates.map(\.place), root: root)
+        return duplicates.map { duplicate in
+            let error = ContentError.duplicateTitle(title: duplicate.title, firstFile: duplicate.first.file)
+            let place = located[duplicate.place]
+            return Diagnostic(error.severity, error.message, at: place?.location, sourceLine: place?.sourceLine)
+        }
     }
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).

@@ -15,7 +15,7 @@ enum FieldNames {
 
     static let role = [
         "$schema", "sector", "riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium",
-        "demandTrend", "tasks", "skills", "replacingTools", "toolsToLearn", "relatedRoles", "lastReviewed", "illustrative",
+        "demandTrend", "tasks", "skills", "replacingTools", "toolsToLearn", "relatedRoles", "lastReviewed", "illustrative", "todo",
     ]
     static let impactYears = ["from", "to"]
     static let task = ["id", "exposure"]

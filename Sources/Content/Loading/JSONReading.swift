@@ -151,6 +151,7 @@ extension FileCheck {
     /// the default locale's text and counts a fallback, never an empty heading).
     func text(_ field: JSONField, required: Bool) -> String? {
         guard let text = string(field) else { return nil }
+        if isPlaceholder(text) { report(.placeholderText(path: field.path), at: field.value.offset) }
         guard isBlank(text) else { return text }
         if required { report(.emptyText(path: field.path), at: field.value.offset) }
         return nil

@@ -110,6 +110,9 @@ enum RoleReader {
     /// fallback in another (a translator's empty placeholder must not publish an empty section).
     private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool) -> String? {
         guard let text = check.text() else { return nil }
+        if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
+            check.report(.placeholderText(path: ""), at: check.offset(ofLine: line + 1))
+        }
         guard isBlank(text) else { return text }
         if isDefaultLocale { check.report(.emptyText(path: ""), at: 0) }
         return nil

@@ -67,7 +67,7 @@ public struct TranslationRecords: Sendable, Equatable {
 
 /// A JSON string literal: quotes, backslashes and control characters escaped (for the files
 /// and reports rolegen writes itself).
-func jsonString(_ text: String) -> String {
+public func jsonString(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {
