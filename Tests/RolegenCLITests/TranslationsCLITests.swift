@@ -5,7 +5,7 @@ import XCTest
 /// `rolegen translations` and `rolegen translations mark` on a small site written inline: the
 /// status table, the listing, the JSON report, and the outdated-translation workflow.
 final class TranslationsCLITests: XCTestCase {
-    private static let files: [String: String] = [
+    static let files: [String: String] = [
         "site.json": """
             { "title": "T", "baseURL": "https://t.example/", "defaultLocale": "en", "locales": ["en", "fr"] }
             """,
