@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps build check golden clean
+.PHONY: site test bench deps build check golden scaffold clean
 
 ## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
 ## two libraries, each with its own -dev package (the core and the GFM extensions).
@@ -34,6 +34,15 @@ test: deps
 	rm -rf .build/example-site
 	.build/debug/rolegen build --output .build/example-site
 	scripts/validate-html .build/example-site
+	rm -rf .build/init-site
+	.build/debug/rolegen init .build/init-site --title "Init check"
+	.build/debug/rolegen build --root .build/init-site --quiet
+	.build/debug/rolegen schemas --root .build/init-site
+	scripts/check-schemas .build/init-site
+
+## scaffold: re-embed templates/, locales/ and docs/schemas/ for `rolegen init` and `rolegen schemas`.
+scaffold:
+	scripts/embed-scaffold
 
 ## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
 golden: deps

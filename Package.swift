@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
-        .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "TestSupport"]),
+        .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),

@@ -81,3 +81,68 @@ extension Day {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
+
+extension Rolegen {
+    /// `rolegen init <dir>`: a new site.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new site that builds as it is: one sector, one role in English and French, templates, string tables, JSON Schemas and editor settings.")
+
+        @Argument(help: ArgumentHelp("The folder of the new site: absent or empty.", valueName: "dir"))
+        var directory: String
+
+        @Option(name: .long, help: ArgumentHelp("The site's title.", valueName: "title"))
+        var title = "Will AI Replace My Job?"
+
+        func run() throws {
+            let root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+            if let entries = try? FileManager.default.contentsOfDirectory(atPath: root.path), !entries.isEmpty {
+                throw ValidationError("\(directory) is not empty: rolegen init writes a new site into an absent or empty folder")
+            }
+            let files = SiteScaffold.files(title: title)
+            for file in files {
+                let url = root.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
+            }
+            print("wrote a new site in \(directory) (\(files.count) files): `cd \(directory) && rolegen build`, then `rolegen new role <slug>` to add roles")
+        }
+    }
+
+    /// `rolegen schemas`: JSON Schemas that know the site's ids.
+    struct Schemas: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write JSON Schemas for the site's files with its own ids (sectors, tools, roles, tasks, skills) as enums, for editor completion.",
+            discussion: "Run it again after adding a sector, a tool, a role, a task or a skill. Writes .vscode/settings.json too when there is none.")
+
+        @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
+        var root: String = "."
+
+        @Option(name: .long, help: ArgumentHelp("The schema folder, relative to the root.", valueName: "dir"))
+        var output: String = SiteScaffold.schemaFolder
+
+        func run() throws {
+            let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+            let result = ContentLoader.load(root: rootURL)
+            var standardError = FileHandle.standardError
+            guard let site = result.site else {
+                for diagnostic in result.diagnostics { print(diagnostic.rendered, to: &standardError) }
+                throw ExitCode.failure
+            }
+            let folder = rootURL.appendingPathComponent(output)
+            let files = SchemaScaffold.files(for: site)
+            for file in files {
+                let url = folder.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
+            }
+            print("wrote \(files.count) schemas in \(output)/")
+            let settings = rootURL.appendingPathComponent(".vscode/settings.json")
+            if !FileManager.default.fileExists(atPath: settings.path) {
+                try FileManager.default.createDirectory(at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(SchemaScaffold.vscodeSettings(folder: output).utf8).write(to: settings)
+                print("wrote .vscode/settings.json")
+            }
+        }
+    }
+}

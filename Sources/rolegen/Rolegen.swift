@@ -15,7 +15,7 @@ struct Rolegen: ParsableCommand {
             for the file formats. Exit status: 0 when there is no error, 1 when there is any.
             """,
         version: "rolegen 0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, Translations.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Translations.self, New.self, Init.self, Schemas.self],
         defaultSubcommand: Build.self
     )
 
