@@ -23,15 +23,15 @@ final class SourceFileTests: XCTestCase {
     func testRenderedDiagnosticQuotesLineWithCaret() {
         let file = SourceFile(path: "t.html", text: "<p>\n\t<b>{{ role.faqs }}</b>\n")
         let offset = Array(file.bytes).firstIndex(of: UInt8(ascii: "{"))!
-        let diagnostic = file.diagnostic(.error, "unknown name 'role.faqs'", atByteOffset: offset)
+        let diagnostic = file.diagnostic(.error, "unknown name 'role.faqs'", code: "RG220", atByteOffset: offset)
         XCTAssertEqual(diagnostic.rendered, "t.html:2:5: error: unknown name 'role.faqs'\n    \t<b>{{ role.faqs }}</b>\n    \t   ^")
     }
 
     func testDiagnosticsSortByPositionThenSeverity() {
-        let a = Diagnostic.warning("w", at: SourceLocation(file: "a", line: 2, column: 1))
-        let b = Diagnostic.error("e", at: SourceLocation(file: "a", line: 2, column: 1))
-        let c = Diagnostic.error("first", at: SourceLocation(file: "a", line: 1, column: 9))
-        let d = Diagnostic.error("no file")
+        let a = Diagnostic.warning("w", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))
+        let b = Diagnostic.error("e", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))
+        let c = Diagnostic.error("first", code: "RG1", at: SourceLocation(file: "a", line: 1, column: 9))
+        let d = Diagnostic.error("no file", code: "RG1")
         XCTAssertEqual([a, b, c, d].sorted(), [d, c, b, a])
     }
 }
