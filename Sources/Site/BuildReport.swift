@@ -25,12 +25,17 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }
 
+    /// How many values fell back, per locale, sorted by locale code.
+    public var fallbacksPerLocale: [(locale: String, count: Int)] {
+        var perLocale: [String: Int] = [:]
+        for fallback in fallbacks { perLocale[fallback.locale, default: 0] += 1 }
+        return perLocale.keys.sorted().map { ($0, perLocale[$0]!) }
+    }
+
     /// `14 fallbacks (fr 14)`: what translators have left, per locale.
     public var fallbackSummary: String {
         guard !fallbacks.isEmpty else { return "0 fallbacks" }
-        var perLocale: [String: Int] = [:]
-        for fallback in fallbacks { perLocale[fallback.locale, default: 0] += 1 }
-        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        let counts = fallbacksPerLocale.map { "\($0.locale) \($0.count)" }.joined(separator: ", ")
         return "\(fallbacks.count) fallback\(fallbacks.count == 1 ? "" : "s") (\(counts); --verbose lists them)"
     }
 

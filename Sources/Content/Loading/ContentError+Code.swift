@@ -31,6 +31,7 @@ extension ContentError {
         case duplicateID = "RG141"
         case unknownName = "RG142"
         case relatedToItself = "RG143"
+        case unknownSetting = "RG144"
         // Locales and translations
         case invalidLocaleCode = "RG150"
         case unsupportedLocale = "RG151"
@@ -72,6 +73,7 @@ extension ContentError {
         case .duplicateID: Code.duplicateID.rawValue
         case .unknownName: Code.unknownName.rawValue
         case .relatedToItself: Code.relatedToItself.rawValue
+        case .unknownSetting: Code.unknownSetting.rawValue
         case .invalidLocaleCode: Code.invalidLocaleCode.rawValue
         case .unsupportedLocale: Code.unsupportedLocale.rawValue
         case .defaultLocaleNotListed: Code.defaultLocaleNotListed.rawValue
@@ -89,7 +91,7 @@ extension ContentError {
     public var suggestion: String? {
         switch self {
         case .unexpectedFile(_, _, let suggestion), .unknownField(_, let suggestion),
-             .invalidChoice(_, _, _, let suggestion), .unknownName(_, _, let suggestion),
+             .invalidChoice(_, _, _, let suggestion), .unknownName(_, _, let suggestion), .unknownSetting(_, _, let suggestion),
              .defaultLocaleNotListed(_, let suggestion), .unconfiguredLocale(_, let suggestion),
              .textForUnknownItem(_, _, _, let suggestion), .keyNotInDefaultTable(_, _, let suggestion):
             suggestion

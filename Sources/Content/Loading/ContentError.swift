@@ -69,6 +69,8 @@ public enum ContentError: Sendable, Equatable {
     /// A name that refers to nothing known: a tool, sector or role id, a section, a URL
     /// segment name, an illustrative figure (`kind` says which).
     case unknownName(kind: String, name: String, suggestion: String?)
+    /// `--set KEY=VALUE` with a key that is not a settable value of site.json.
+    case unknownSetting(String, settable: [String], suggestion: String?)
     /// A role that lists itself among its related roles.
     case relatedToItself(slug: String)
 
@@ -158,6 +160,8 @@ public enum ContentError: Sendable, Equatable {
             "duplicate \(kind) id `\(id)` (first defined on line \(firstLine))"
         case .unknownName(let kind, let name, let suggestion):
             "unknown \(kind) `\(name)`" + didYouMean(suggestion: suggestion)
+        case .unknownSetting(let name, let settable, let suggestion):
+            "unknown setting `\(name)`" + didYouMean(suggestion: suggestion) + " (settable: \(settable.joined(separator: ", ")))"
         case .relatedToItself(let slug):
             "role `\(slug)` lists itself in `relatedRoles`"
         case .invalidLocaleCode(let code):

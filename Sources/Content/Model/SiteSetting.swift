@@ -14,7 +14,7 @@ public enum SiteSetting: String, Sendable, CaseIterable {
     public static func named(_ key: String) throws(ContentError) -> SiteSetting {
         guard let setting = SiteSetting(rawValue: key) else {
             let suggestion = closestMatch(to: key, among: allCases.map(\.rawValue))
-            throw .unknownName(kind: "setting (settable: \(allCases.map(\.rawValue).joined(separator: ", ")))", name: key, suggestion: suggestion)
+            throw .unknownSetting(key, settable: allCases.map(\.rawValue), suggestion: suggestion)
         }
         return setting
     }
