@@ -179,7 +179,6 @@ public enum TerminalStyle: String, Sendable {
     case yellow = "1;33"
     case cyan = "1;36"
     case green = "1;32"
-    case dim = "2"
 
     /// The caret under a diagnostic's column.
     public static let caret = TerminalStyle.green

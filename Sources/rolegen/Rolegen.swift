@@ -274,10 +274,12 @@ extension Rolegen {
                 throw ExitCode.failure
             }
             server.stopOnSignals()
-            print("serving \(server.url) (Ctrl-C to stop)")
+            // With --format json, stdout carries only JSON objects.
+            let serving = "serving \(server.url) (Ctrl-C to stop)"
+            if site.format == .json { Output.standardError.line(serving) } else { print(serving) }
             flushOutput()
             server.waitUntilStopped()
-            if !site.quiet { print("stopped") }
+            if !site.quiet && site.format == .text { print("stopped") }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -13,19 +14,10 @@ enum RolegenProcess {
         var stderr: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
 
-    /// `rolegen` is built next to the test bundle (`.build/<triple>/debug/`).
     static var binary: URL {
-        get throws {
-            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = folder.appendingPathComponent("rolegen")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build` first")
-        }
+        get throws { try RolegenBinary.url }
     }
 
     /// The environment of the tests without what changes rolegen's output (a CI runner's
