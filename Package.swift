@@ -3,7 +3,7 @@
 // rolegen: a static site generator for localized role pages.
 //
 // Dependencies point one way:
-//   Diagnostics ← Localization ← Content ← Site ← rolegen (CLI)
+//   Diagnostics ← Localization ← Content ← Site ← Reporting ← rolegen (CLI)
 //   TemplateEngine ← Site          (the engine depends on nothing of rolegen)
 //   CCmarkGFM ← Markdown ← Site    (cmark-gfm, the C library from libcmark-gfm-dev)
 import PackageDescription
@@ -44,10 +44,13 @@ let package = Package(
         .target(name: "Site", dependencies: ["Content", "TemplateEngine", "Markdown", "Diagnostics", "Localization"]),
         // `rolegen serve`: a loopback-only HTTP preview of the output folder, rebuilt on change.
         .target(name: "DevServer", dependencies: ["Site", "Diagnostics"]),
+        // How a build's results are shown: human text (with colour on a terminal), JSON lines,
+        // GitHub Actions annotations, a progress line.
+        .target(name: "Reporting", dependencies: ["Site", "Diagnostics"]),
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Content", "Diagnostics", "Scaffold", "Site", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Content", "Diagnostics", "Scaffold", "Site", "DevServer", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Helpers shared by the test targets: package root, ../shared/spec (skip, or fail in CI).
@@ -61,7 +64,7 @@ let package = Package(
         // Golden/ is read from the package root by GoldenTests, not bundled.
         .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
-        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "TestSupport"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "Reporting", "DevServer", "Site", "TestSupport"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "TestSupport"]),
     ]
 )

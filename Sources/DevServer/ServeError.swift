@@ -8,6 +8,21 @@ public enum ServeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// operation and the system's reason.
     case socketFailed(String, String)
 
+    /// The stable code of each reason (RG5xx), listed in docs/errors.md.
+    public enum Code: String, Sendable, CaseIterable {
+        case portInUse = "RG501"
+        case portNotAllowed = "RG502"
+        case socketFailed = "RG503"
+    }
+
+    public var code: Code {
+        switch self {
+        case .portInUse: .portInUse
+        case .portNotAllowed: .portNotAllowed
+        case .socketFailed: .socketFailed
+        }
+    }
+
     public var description: String {
         switch self {
         case let .portInUse(port):

@@ -5,6 +5,100 @@
 /// `rolegen init` and `rolegen schemas` write them. Paths are relative to the repository.
 enum EmbeddedFiles {
     static let all: [(path: String, contents: String)] = [
+        ("docs/schemas/report.schema.json", ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://rolegen.example/schemas/report.schema.json",
+  "title": "rolegen --format json",
+  "description": "One line of `rolegen build|check --format json`: each line is one JSON object. First one `diagnostic` object per error or warning, sorted by file, line and column; then exactly one `summary` object, always last. Every member is always present (null when it has no value).",
+  "oneOf": [{ "$ref": "#/$defs/diagnostic" }, { "$ref": "#/$defs/summary" }],
+  "$defs": {
+    "diagnostic": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["type", "severity", "code", "file", "line", "column", "end", "message", "suggestion"],
+      "properties": {
+        "type": { "const": "diagnostic", "type": "string" },
+        "severity": { "enum": ["error", "warning", "note"], "type": "string" },
+        "code": {
+          "type": "string",
+          "pattern": "^RG[0-9]{3}$",
+          "description": "The stable code of this kind of mistake; docs/errors.md lists them all."
+        },
+        "file": {
+          "type": ["string", "null"],
+          "description": "Relative to the site root; null for a problem that belongs to no file (a missing folder)."
+        },
+        "line": { "type": ["integer", "null"], "minimum": 1, "description": "1-based; null when file is null." },
+        "column": {
+          "type": ["integer", "null"],
+          "minimum": 1,
+          "description": "1-based, in Unicode scalars (not bytes); null when file is null."
+        },
+        "end": {
+          "type": ["object", "null"],
+          "description": "Reserved for the end of the span ({line, column}); rolegen locates a mistake by where it starts, so this is null for now.",
+          "properties": { "line": { "type": "integer" }, "column": { "type": "integer" } }
+        },
+        "message": { "type": "string", "description": "The plain sentence, as after `error:` in the text form." },
+        "suggestion": {
+          "type": ["string", "null"],
+          "description": "The name probably meant (a did-you-mean), bare, when the message suggests one."
+        }
+      }
+    },
+    "summary": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type", "command", "succeeded", "pages", "fallbacks", "outdatedTranslations", "errors", "warnings", "seconds", "timings"
+      ],
+      "properties": {
+        "type": { "const": "summary", "type": "string" },
+        "command": { "enum": ["build", "check"], "type": "string" },
+        "succeeded": { "type": "boolean", "description": "True when there is no error; the exit status is then 0." },
+        "pages": {
+          "type": "object",
+          "description": "Pages built (or checked); all zero when the build failed.",
+          "required": ["total", "perLocale", "other"],
+          "properties": {
+            "total": { "type": "integer" },
+            "perLocale": {
+              "type": "object",
+              "description": "Locale code → pages, in site.json's locale order.",
+              "additionalProperties": { "type": "integer" }
+            },
+            "other": { "type": "integer", "description": "Pages of no locale: the root page and the 404 page." }
+          }
+        },
+        "fallbacks": {
+          "type": "object",
+          "description": "Values shown in the default locale because a locale lacks them.",
+          "required": ["total", "perLocale"],
+          "properties": {
+            "total": { "type": "integer" },
+            "perLocale": { "type": "object", "additionalProperties": { "type": "integer" } }
+          }
+        },
+        "outdatedTranslations": {
+          "type": ["object", "null"],
+          "description": "Reserved for translations older than the text they translate; null until rolegen tracks them."
+        },
+        "errors": { "type": "integer" },
+        "warnings": { "type": "integer" },
+        "seconds": { "type": "number", "description": "Wall time of the whole run." },
+        "timings": {
+          "type": "object",
+          "description": "Seconds per phase, in order: load, check, render, write, swap (a failed run stops early; check neither writes nor swaps).",
+          "propertyNames": { "enum": ["load", "check", "render", "write", "swap"] },
+          "additionalProperties": { "type": "number" }
+        }
+      }
+    }
+  }
+}
+
+"""##),
         ("docs/schemas/role-text.schema.json", ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

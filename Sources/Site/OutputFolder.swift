@@ -76,7 +76,7 @@ struct OutputFolder: Sendable {
 }
 
 /// Problems writing the output tree (the disk, not the content).
-enum OutputError: Error, CustomStringConvertible {
+public enum OutputError: Error, CustomStringConvertible {
     /// A file of the staged tree could not be written.
     case cannotWrite(String, String)
     /// The output path exists and is a file.
@@ -84,7 +84,7 @@ enum OutputError: Error, CustomStringConvertible {
     /// The staged tree could not be swapped in.
     case cannotReplace(String, String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
         case let .outputIsNotAFolder(path): "output path \(path) exists and is not a folder"

@@ -15,8 +15,11 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = DispatchTime.now()
         var report = BuildReport(diagnostics: [], fallbacks: [], pagesPerLocale: [], rootPages: 0, files: [], seconds: 0)
-        let finish = { (report: inout BuildReport) in
+        report.wroteOutput = options.writeOutput
+        var clock = PhaseClock(progress: options.progress)
+        let finish = { (report: inout BuildReport, clock: inout PhaseClock) in
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            report.timings = clock.stop()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         }
 
@@ -27,39 +30,48 @@ public enum SiteBuilder {
         do {
             templates = try TemplateSet(directory: options.root.appendingPathComponent("templates"), displayPrefix: "templates")
         } catch {
-            report.diagnostics += error.errors.map(Self.diagnostic)
+            report.diagnostics += error.errors.map(\.diagnostic)
         }
-        guard var site = loaded.site, let templates else {
-            finish(&report)
+        let assets: Assets?
+        do {
+            assets = try Assets(directory: options.root.appendingPathComponent("templates/assets"))
+        } catch {
+            assets = nil
+            report.diagnostics.append(SiteError.unreadableAssets(reason: "\(error)").diagnostic())
+        }
+        guard var site = loaded.site, let templates, let assets else {
+            finish(&report, &clock)
             return report
         }
+        clock.enter(.check)
         report.fallbacks = site.fallbacks
-        if let baseURL = options.baseURL {
-            if baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") {
-                site.config.baseURL = baseURL
-            } else {
-                report.diagnostics.append(.error("--base-url must be an absolute http(s) URL, found `\(baseURL)`"))
+        do throws(ContentError) {
+            if let baseURL = options.baseURL {
+                try SiteSetting.baseURL.override(baseURL, path: "--base-url").apply(to: &site.config)
             }
+        } catch {
+            report.diagnostics.append(error.diagnostic(at: nil))
+        }
+        for override in options.overrides {
+            override.apply(to: &site.config)
         }
         let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
         report.diagnostics += StringUsage.check(templates, site)
         report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
         report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
-        let assets: Assets
-        do {
-            assets = try Assets(directory: options.root.appendingPathComponent("templates/assets"))
-        } catch {
-            report.diagnostics.append(.error("cannot read templates/assets: \(error)"))
-            finish(&report)
-            return report
+        if options.warningsAsErrors {
+            for index in report.diagnostics.indices where report.diagnostics[index].severity == .warning {
+                report.diagnostics[index].severity = .error
+            }
         }
         guard !report.diagnostics.hasErrors else {
-            finish(&report)
+            finish(&report, &clock)
             return report
         }
 
         // 2. Render every page in parallel.
+        clock.enter(.render)
         let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
         let plan = PagePlan(model: model)
@@ -67,16 +79,17 @@ public enum SiteBuilder {
         do {
             output = options.writeOutput ? try OutputFolder(output: options.output) : nil
         } catch {
-            report.diagnostics.append(.error("cannot prepare \(options.output.path): \(error)"))
-            finish(&report)
+            report.diagnostics.append(SiteError.outputFailed(what: "prepare \(options.output.path)", reason: "\(error)").diagnostic())
+            finish(&report, &clock)
             return report
         }
-        let renderErrors = render(plan, templates: templates, output: output)
-        report.diagnostics += renderErrors
+        let rendering = render(plan, templates: templates, output: output, progress: options.progress)
+        report.diagnostics += rendering.errors
+        if output != nil { clock.split(writingShare: rendering.writingShare) }
 
         // 3. The files that are not pages.
         var files = plan.pages.map(\.file)
-        if let output, renderErrors.isEmpty {
+        if let output, rendering.errors.isEmpty {
             do {
                 for file in assets.files {
                     try output.write(file.bytes, to: "assets/" + file.publishedName)
@@ -86,18 +99,19 @@ public enum SiteBuilder {
                 try output.write(Array(Sitemap.robots(urls: urls).utf8), to: "robots.txt")
                 files += ["sitemap.xml", "robots.txt"]
             } catch {
-                report.diagnostics.append(.error("\(error)"))
+                report.diagnostics.append(Self.diagnostic(output: error))
             }
         }
         if let output {
             if report.diagnostics.hasErrors {
                 output.discard()
             } else {
+                clock.enter(.swap)
                 do {
                     try output.commit()
                 } catch {
                     output.discard()
-                    report.diagnostics.append(.error("\(error)"))
+                    report.diagnostics.append(Self.diagnostic(output: error))
                 }
             }
         }
@@ -108,8 +122,14 @@ public enum SiteBuilder {
             }
             report.rootPages = plan.pages.filter { $0.locale == nil }.count
         }
-        finish(&report)
+        finish(&report, &clock)
         return report
+    }
+
+    /// A problem writing the output: an `OutputError` keeps its own code.
+    private static func diagnostic(output error: any Error) -> Diagnostic {
+        if let error = error as? OutputError { return SiteError.output(error).diagnostic() }
+        return SiteError.outputFailed(what: "write the output", reason: "\(error)").diagnostic()
     }
 
     /// Parses every UI string of every locale once for the whole build.
@@ -135,26 +155,76 @@ public enum SiteBuilder {
     }
 
     /// Renders and writes every page, spread over all cores. Returns the distinct render errors
-    /// (a mistake in a shared template would otherwise be reported once per page).
-    private static func render(_ plan: PagePlan, templates: TemplateSet, output: OutputFolder?) -> [Diagnostic] {
+    /// (a mistake in a shared template would otherwise be reported once per page) and the share
+    /// of the threads' time that went to writing rather than rendering.
+    private static func render(
+        _ plan: PagePlan, templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?
+    ) -> (errors: [Diagnostic], writingShare: Double) {
         let errors = Mutex<Set<Diagnostic>>([])
+        let renderNanoseconds = Atomic<UInt64>(0)
+        let writeNanoseconds = Atomic<UInt64>(0)
         let pages = plan.pages
+        progress?.startPages(pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index]
             do {
+                let start = DispatchTime.now().uptimeNanoseconds
                 let bytes = try templates.renderBytes(page.template, page.data())
-                try output?.write(bytes, to: page.file)
+                let rendered = DispatchTime.now().uptimeNanoseconds
+                renderNanoseconds.add(rendered - start, ordering: .relaxed)
+                if let output {
+                    try output.write(bytes, to: page.file)
+                    writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
+                }
             } catch let error as TemplateError {
-                errors.withLock { _ = $0.insert(diagnostic(error)) }
+                errors.withLock { _ = $0.insert(error.diagnostic) }
             } catch {
-                errors.withLock { _ = $0.insert(.error("\(error)")) }
+                errors.withLock { _ = $0.insert(diagnostic(output: error)) }
             }
+            progress?.pageDone()
         }
-        return errors.withLock { Array($0) }
+        let rendering = Double(renderNanoseconds.load(ordering: .relaxed))
+        let writing = Double(writeNanoseconds.load(ordering: .relaxed))
+        return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0)
+    }
+}
+
+/// Times the phases of one build: each `enter` ends the phase before it.
+struct PhaseClock {
+    private let progress: BuildProgress?
+    private var phase = BuildPhase.load
+    private var phaseStart = DispatchTime.now().uptimeNanoseconds
+    private var timings: [(phase: BuildPhase, seconds: Double)] = []
+
+    init(progress: BuildProgress?) {
+        self.progress = progress
+        progress?.enter(.load)
     }
 
-    static func diagnostic(_ error: TemplateError) -> Diagnostic {
-        .error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column), sourceLine: error.sourceLine)
+    mutating func enter(_ next: BuildPhase) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((phase, Double(now - phaseStart) / 1e9))
+        phase = next
+        phaseStart = now
+        progress?.enter(next)
+    }
+
+    /// Splits the render phase so far into render and write time, by the share of the threads'
+    /// time spent writing, and continues in the write phase (assets, sitemap).
+    mutating func split(writingShare: Double) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(now - phaseStart) / 1e9
+        timings.append((.render, seconds * (1 - writingShare)))
+        phase = .write
+        phaseStart = now - UInt64(seconds * writingShare * 1e9)
+        progress?.enter(.write)
+    }
+
+    /// Ends the current phase and returns every phase's time, in order.
+    mutating func stop() -> [(phase: BuildPhase, seconds: Double)] {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((phase, Double(now - phaseStart) / 1e9))
+        return timings
     }
 }
 

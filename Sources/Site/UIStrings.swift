@@ -47,9 +47,8 @@ struct LocaleStrings: Sendable {
                 continue
             }
             for name in message.argumentNames where !MessageArguments.known.contains(name) {
-                problems.append(.error(
-                    "UI string `\(key)` uses unknown argument `{\(name)}`\(didYouMean(name, among: MessageArguments.known))",
-                    at: entry.location))
+                let suggestion = closestMatch(to: name, among: MessageArguments.known)
+                problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: entry.location))
             }
             let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
@@ -117,7 +116,7 @@ struct LocaleStrings: Sendable {
         let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
         var location = entry.location
         location.column += 1 + scalars
-        return .error("invalid UI string: \(error.message)", at: location)
+        return SiteError.invalidUIString(error.kind).diagnostic(at: location)
     }
 }
 

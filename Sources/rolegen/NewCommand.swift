@@ -43,13 +43,7 @@ extension Rolegen {
             guard !FileManager.default.fileExists(atPath: folder.path) else {
                 throw ValidationError("content/roles/\(slug)/ already exists: choose another slug, or edit that role")
             }
-            let result = ContentLoader.load(root: rootURL)
-            var standardError = FileHandle.standardError
-            guard let site = result.site else {
-                for diagnostic in result.diagnostics { print(diagnostic.rendered, to: &standardError) }
-                print("fix these first: a new role is checked against the site's sectors, tools and roles", to: &standardError)
-                throw ExitCode.failure
-            }
+            let site = try loadSiteContent(root: root)
             var source: Role?
             if let from {
                 guard let role = site.role(from) else {
@@ -123,12 +117,7 @@ extension Rolegen {
 
         func run() throws {
             let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
-            let result = ContentLoader.load(root: rootURL)
-            var standardError = FileHandle.standardError
-            guard let site = result.site else {
-                for diagnostic in result.diagnostics { print(diagnostic.rendered, to: &standardError) }
-                throw ExitCode.failure
-            }
+            let site = try loadSiteContent(root: root)
             let folder = rootURL.appendingPathComponent(output)
             let files = SchemaScaffold.files(for: site)
             for file in files {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Content
 import Foundation
+import Reporting
 
 extension Rolegen {
     /// `rolegen translations`: where each locale's translation stands, and marking translations
@@ -35,10 +36,10 @@ extension Rolegen.Translations {
         var list = false
 
         @Option(name: .long, help: ArgumentHelp("text (default) or json (every value of every locale, for tools).", valueName: "format"))
-        var format: ReportFormat = .text
+        var format: StatusFormat = .text
 
         func run() throws {
-            let site = try loadSite(root: root)
+            let site = try loadSiteContent(root: root)
             let others = site.config.locales.filter { $0 != site.config.defaultLocale }
             try checkLocales(locales, against: others, defaultLocale: site.config.defaultLocale)
             let shown = locales.isEmpty ? others : others.filter(locales.contains)
@@ -78,7 +79,7 @@ extension Rolegen.Translations {
         var fields: [String] = []
 
         func run() throws {
-            let site = try loadSite(root: root)
+            let site = try loadSiteContent(root: root)
             let others = site.config.locales.filter { $0 != site.config.defaultLocale }
             try checkLocales([locale], against: others, defaultLocale: site.config.defaultLocale)
             var records = site.translationRecords[locale] ?? TranslationRecords(locale: locale, fingerprints: [:])
@@ -96,7 +97,7 @@ extension Rolegen.Translations {
         }
     }
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 }
@@ -105,11 +106,15 @@ private func rootURL(_ root: String) -> URL {
     URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
 }
 
-/// The site's content, or its diagnostics on stderr and exit status 1.
-private func loadSite(root: String) throws -> SiteContent {
+/// The site's content, or its diagnostics on stderr (in `build`'s text form) and exit status 1.
+/// Shared by the commands that read a site without building it (translations, new, schemas).
+func loadSiteContent(root: String) throws -> SiteContent {
     let result = ContentLoader.load(root: rootURL(root))
-    var standardError = FileHandle.standardError
-    for diagnostic in result.diagnostics { print(diagnostic.rendered, to: &standardError) }
+    let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
+    let printer = ReportPrinter(
+        format: .text, quiet: false, verbose: false, annotationPathPrefix: nil,
+        colourStandardOutput: terminal.colours(Terminal.standardOutput), colourStandardError: terminal.colours(Terminal.standardError))
+    for diagnostic in result.diagnostics { printer.print(diagnostic) }
     guard let site = result.site else { throw ExitCode.failure }
     return site
 }

@@ -49,6 +49,9 @@ public enum ContentError: Sendable, Equatable {
     case invalidDate(path: String, found: String)
     /// A string that is not an absolute `http://` or `https://` URL.
     case invalidURL(path: String, found: String)
+    /// A base URL (`baseURL` in site.json, `--base-url`) that pages' URLs cannot be appended
+    /// to: not http(s), no host, a query or a fragment, a space.
+    case invalidBaseURL(path: String, found: String, problem: BaseURLProblem)
     /// A string that is not one of a fixed set of words (`demandTrend`, `exposure`).
     case invalidChoice(path: String, choices: [String], found: String, suggestion: String?)
     /// A list that must have at least one element.
@@ -66,6 +69,8 @@ public enum ContentError: Sendable, Equatable {
     /// A name that refers to nothing known: a tool, sector or role id, a section, a URL
     /// segment name, an illustrative figure (`kind` says which).
     case unknownName(kind: String, name: String, suggestion: String?)
+    /// `--set KEY=VALUE` with a key that is not a settable value of site.json.
+    case unknownSetting(String, settable: [String], suggestion: String?)
     /// A role that lists itself among its related roles.
     case relatedToItself(slug: String)
 
@@ -143,7 +148,7 @@ public enum ContentError: Sendable, Equatable {
         case .unreadableFile(let path):
             "cannot read `\(path)`"
         case .unexpectedFile(let name, let place, let suggestion):
-            "unexpected file `\(name)` in \(place)" + hint(suggestion)
+            "unexpected file `\(name)` in \(place)" + didYouMean(suggestion: suggestion)
         case .fileForUnconfiguredLocale(let name, let locale):
             "`\(name)` is for locale `\(locale)`, which `locales` in site.json does not list"
         case .translationWithoutOriginal(let name, let original):
@@ -155,7 +160,7 @@ public enum ContentError: Sendable, Equatable {
         case .duplicateKey(let name, let firstLine):
             "duplicate key `\(name)` (first defined on line \(firstLine))"
         case .unknownField(let name, let suggestion):
-            "unknown field `\(name)`" + hint(suggestion)
+            "unknown field `\(name)`" + didYouMean(suggestion: suggestion)
         case .missingField(let path):
             "missing required field `\(path)`"
         case .wrongType(let path, let expected, let found):
@@ -168,8 +173,10 @@ public enum ContentError: Sendable, Equatable {
             "`\(path)` must be a real date written YYYY-MM-DD, found `\(found)`"
         case .invalidURL(let path, let found):
             "`\(path)` must be an absolute http:// or https:// URL, found `\(found)`"
+        case .invalidBaseURL(let path, let found, let problem):
+            "`\(path)` must be an http:// or https:// URL with a host and no query or fragment: `\(found)` \(problem.rawValue)"
         case .invalidChoice(let path, let choices, let found, let suggestion):
-            "`\(path)` must be one of \(choices.map { "`\($0)`" }.joined(separator: ", ")), found `\(found)`" + hint(suggestion)
+            "`\(path)` must be one of \(choices.map { "`\($0)`" }.joined(separator: ", ")), found `\(found)`" + didYouMean(suggestion: suggestion)
         case .emptyList(let path):
             "`\(path)` must not be empty"
         case .duplicateEntry(let path, let value, let firstLine):
@@ -179,7 +186,9 @@ public enum ContentError: Sendable, Equatable {
         case .duplicateID(let kind, let id, let firstLine):
             "duplicate \(kind) id `\(id)` (first defined on line \(firstLine))"
         case .unknownName(let kind, let name, let suggestion):
-            "unknown \(kind) `\(name)`" + hint(suggestion)
+            "unknown \(kind) `\(name)`" + didYouMean(suggestion: suggestion)
+        case .unknownSetting(let name, let settable, let suggestion):
+            "unknown setting `\(name)`" + didYouMean(suggestion: suggestion) + " (settable: \(settable.joined(separator: ", ")))"
         case .relatedToItself(let slug):
             "role `\(slug)` lists itself in `relatedRoles`"
         case .invalidLocaleCode(let code):
@@ -187,15 +196,15 @@ public enum ContentError: Sendable, Equatable {
         case .unsupportedLocale(let code, let supported):
             "rolegen has no formatting rules for locale `\(code)` (supported: \(supported.joined(separator: ", ")); docs/localization.md says how to add one)"
         case .defaultLocaleNotListed(let code, let suggestion):
-            "`defaultLocale` `\(code)` is not one of `locales`" + hint(suggestion)
+            "`defaultLocale` `\(code)` is not one of `locales`" + didYouMean(suggestion: suggestion)
         case .unconfiguredLocale(let code, let suggestion):
-            "locale `\(code)` is not listed in `locales` in site.json" + hint(suggestion)
+            "locale `\(code)` is not listed in `locales` in site.json" + didYouMean(suggestion: suggestion)
         case .missingDefaultText(let path, let locale):
             "`\(path)` has no `\(locale)` text (the default locale's text is required)"
         case .missingItemText(let kind, let id):
             "missing \(kind) `\(id)`"
         case .textForUnknownItem(let kind, let id, let role, let suggestion):
-            "text for \(kind) `\(id)` that role `\(role)` does not have" + hint(suggestion)
+            "text for \(kind) `\(id)` that role `\(role)` does not have" + didYouMean(suggestion: suggestion)
         case .placeholderText(let path):
             (path.isEmpty ? "the file" : "`\(path)`") + " is still a placeholder (`\(placeholderMarker) …`): write its text"
         case .unreviewedFigures(let note):
@@ -209,9 +218,9 @@ public enum ContentError: Sendable, Equatable {
         case .stringTableLeafNotText(let key, let found):
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
-            "string `\(key)` is not in \(defaultFile), so no page uses it" + hint(suggestion)
+            "string `\(key)` is not in \(defaultFile), so no page uses it" + didYouMean(suggestion: suggestion)
         case .strictLocaleNotTranslated(let locale, let defaultLocale, let suggestion):
-            "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + hint(suggestion)
+            "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + didYouMean(suggestion: suggestion)
         case .strictFallback(let value, let locale, let defaultLocale):
             "no `\(locale)` text for \(value): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
         case .strictOutdated(let value, let locale, let defaultLocale):
@@ -222,10 +231,4 @@ public enum ContentError: Sendable, Equatable {
             "the record of `\(place)` must be 16 hexadecimal digits as `rolegen translations mark` writes them, found `\(found)`"
         }
     }
-}
-
-/// ` — did you mean `x`?`, the same wording as `Diagnostics.didYouMean`, for a suggestion
-/// already chosen (with `closestMatch`).
-private func hint(_ suggestion: String?) -> String {
-    suggestion.map { " — did you mean `\($0)`?" } ?? ""
 }

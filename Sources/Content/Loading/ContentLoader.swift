@@ -27,7 +27,7 @@ public enum ContentLoader {
     public static func load(root: URL) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
-            return LoadResult(site: nil, diagnostics: [.error(ContentError.missingSiteFolder(path: root.path).message)])
+            return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
         }
         let files = FileChecks(folder: folder)
         let (config, locales) = files.open("site.json", required: true).map(SiteConfigReader.read) ?? (nil, nil)
@@ -86,7 +86,7 @@ public enum ContentLoader {
         return duplicates.map { duplicate in
             let error = ContentError.duplicateTitle(title: duplicate.title, firstFile: duplicate.first.file)
             let place = located[duplicate.place]
-            return Diagnostic(error.severity, error.message, at: place?.location, sourceLine: place?.sourceLine)
+            return error.diagnostic(at: place?.location, sourceLine: place?.sourceLine)
         }
     }
 

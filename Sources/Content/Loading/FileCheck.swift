@@ -18,7 +18,7 @@ final class FileCheck {
     var hasErrors: Bool { diagnostics.hasErrors }
 
     func report(_ error: ContentError, at offset: Int) {
-        diagnostics.append(source.diagnostic(error.severity, error.message, atByteOffset: offset))
+        diagnostics.append(source.diagnostic(error.severity, error.message, code: error.code, atByteOffset: offset, suggestion: error.suggestion))
     }
 
     func location(of offset: Int) -> SourceLocation {

@@ -202,6 +202,18 @@ extension FileCheck {
         return text
     }
 
+    /// A base URL (see `normalizedBaseURL`), returned ending with `/`.
+    func baseURL(_ field: JSONField) -> String? {
+        guard let text = string(field) else { return nil }
+        switch normalizedBaseURL(text) {
+        case .success(let url):
+            return url
+        case .failure(let problem):
+            report(.invalidBaseURL(path: field.path, found: text, problem: problem), at: field.value.offset)
+            return nil
+        }
+    }
+
     func day(_ field: JSONField) -> Day? {
         guard let text = string(field) else { return nil }
         guard let day = Day(text) else {

@@ -68,3 +68,14 @@ public let placeholderMarker = "TODO:"
 func isPlaceholder(_ text: String) -> Bool {
     text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
 }
+
+/// A base URL that page paths can be appended to: http(s), a host, no query, fragment or
+/// spaces. Returns it ending with `/` (`https://example.org/careers` → `…/careers/`).
+func normalizedBaseURL(_ text: String) -> Result<String, BaseURLProblem> {
+    guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return .failure(.notHTTP) }
+    guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return .failure(.whitespace) }
+    guard isAbsoluteHTTPURL(text) else { return .failure(.noHost) }
+    if text.contains("?") { return .failure(.query) }
+    if text.contains("#") { return .failure(.fragment) }
+    return .success(text.hasSuffix("/") ? text : text + "/")
+}

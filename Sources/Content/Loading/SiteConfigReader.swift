@@ -11,7 +11,7 @@ enum SiteConfigReader {
 
         let locales = readLocales(root)
         let title = root.required("title").flatMap(check.string)
-        let baseURL = root.required("baseURL").flatMap(check.url).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let baseURL = root.required("baseURL").flatMap(check.baseURL)
         let urlSegments = root.optional("urlSegments").map { readURLSegments($0, check: check, locales: locales) } ?? [:]
         let allowRawHTML = root.optional("allowRawHTML").flatMap(check.bool) ?? false
         let reportEndpoint = root.optional("reportEndpoint").flatMap(check.url)

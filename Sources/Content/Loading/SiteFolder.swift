@@ -103,7 +103,7 @@ final class FileChecks {
 
     /// Reports a problem about a whole file (at its first line) or, without `file`, about no file.
     func report(_ error: ContentError, file: String? = nil) {
-        other.append(Diagnostic(error.severity, error.message, at: file.map { SourceLocation(file: $0, line: 1, column: 1) }))
+        other.append(error.diagnostic(at: file.map { SourceLocation(file: $0, line: 1, column: 1) }))
     }
 
     var diagnostics: [Diagnostic] { other + checks.flatMap(\.diagnostics) }

@@ -27,7 +27,7 @@ public enum StrictTranslations: Sendable, Equatable {
             let others = site.config.locales.filter { $0 != site.config.defaultLocale }
             for locale in named where !others.contains(locale) {
                 let error = ContentError.strictLocaleNotTranslated(locale, defaultLocale: site.config.defaultLocale, suggestion: closestMatch(to: locale, among: others))
-                diagnostics.append(Diagnostic(error.severity, error.message))
+                diagnostics.append(error.diagnostic(at: nil))
             }
         }
         guard self != .off else { return diagnostics }
@@ -44,7 +44,7 @@ public enum StrictTranslations: Sendable, Equatable {
             default: .strictUnreviewed(value: value, locale: unit.locale)
             }
             let place = locations[unit.place]
-            diagnostics.append(Diagnostic(error.severity, error.message, at: place?.location, sourceLine: place?.sourceLine))
+            diagnostics.append(error.diagnostic(at: place?.location, sourceLine: place?.sourceLine))
         }
         return diagnostics
     }
