@@ -5,18 +5,26 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps build check golden clean
+.PHONY: site test bench deps browser-deps build check golden clean
 
-## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
-## two libraries, each with its own -dev package (the core and the GFM extensions).
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+## install-missing: apt-get installs those of the packages given that are not installed yet.
+install-missing = missing=$$(for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing" $$missing; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
+## two libraries, each with its own -dev package (the core and the GFM extensions).
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+deps:
+	@$(call install-missing,$(SYSTEM_PACKAGES))
+
+## browser-deps: Debian's Chromium and its WebDriver, in which `make test` opens every page.
+BROWSER_PACKAGES := chromium chromium-driver
+browser-deps:
+	@$(call install-missing,$(BROWSER_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product rolegen

@@ -6,13 +6,21 @@ import Diagnostics
 /// is optional (what is missing falls back to the default locale). In every locale a text for
 /// a task, skill or tool the role does not have is an error.
 enum RoleTextReader {
+    /// The longest meta description search engines show whole.
+    static let maximumDescriptionLength = 160
+
     static func read(_ check: FileCheck, into text: inout RoleLocaleText, facts: RoleFacts, slug: String, isDefaultLocale: Bool) {
         guard let root = check.root(fields: FieldNames.roleText) else { return }
         let field = isDefaultLocale ? root.required : root.optional
 
         text.title = field("title").flatMap(check.string)
         text.titlePlural = field("titlePlural").flatMap(check.string)
-        text.description = field("description").flatMap(check.string)
+        if let descriptionField = field("description"), let description = check.string(descriptionField) {
+            text.description = description
+            if description.count > maximumDescriptionLength {
+                check.report(.descriptionTooLong(length: description.count, limit: maximumDescriptionLength), at: descriptionField.value.offset)
+            }
+        }
         let items = ItemTexts(root: root, slug: slug, isDefaultLocale: isDefaultLocale)
         text.tasks = items.read("tasks", ids: facts.taskIDs, kind: "task", missing: "a text for task")
         text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
