@@ -34,14 +34,19 @@ site: build
 	.build/release/rolegen build
 
 ## test: unit and end-to-end tests, then the example site built and every page run through
-## the W3C Nu HTML Checker; the benchmarks are compiled (not run) so that they keep building.
-test: deps
+## the W3C Nu HTML Checker and opened in headless Chromium (scripts/check-pages: axe-core,
+## overflow, text size, contrast, dark scheme, print), together with a generated site of long
+## titles and many skills; the benchmarks are compiled (not run) so that they keep building.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --package-path Benchmarks
-	rm -rf .build/example-site
+	rm -rf .build/example-site .build/large-site
 	.build/debug/rolegen build --output .build/example-site
+	scripts/large-fixture-site .build/large-site-src
+	.build/debug/rolegen build --root .build/large-site-src --output .build/large-site
 	scripts/validate-html .build/example-site
+	scripts/check-pages .build/example-site .build/large-site
 
 ## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
 golden: deps
