@@ -31,9 +31,9 @@ final class ReaderFacingTests: XCTestCase {
         return report
     }
 
-    /// Four automated tasks: three are shown, so "and more" is true; the list uses each
+    /// Four automated tasks: three are shown, so "among others" is true; the list uses each
     /// locale's list format.
-    func testAtRiskAnswerUsesTheListFormatAndSaysAndMoreOnlyWhenThereIsMore() throws {
+    func testAtRiskAnswerUsesTheListFormatAndSaysAmongOthersOnlyWhenThereAreMore() throws {
         let facts = Fixture.roleFacts(related: ["frontend"]).replacingOccurrences(
             of: #"{ "id": "debugging", "exposure": "oversight" }"#,
             with: #"{ "id": "debugging", "exposure": "automated" }, { "id": "docs", "exposure": "automated" }"#)
@@ -43,10 +43,10 @@ final class ReaderFacingTests: XCTestCase {
         let site = try self.site(facts: facts, english: english, french: french)
         _ = built(site)
         XCTAssertContains(try site.read("en/roles/backend/index.html"),
-                          "<p>Writing CRUD endpoints, Writing unit tests, and Debugging, and more.</p>")
+                          "<p>Writing CRUD endpoints, Writing unit tests, and Debugging, among others.</p>")
         XCTAssertContains(try site.read("fr/metiers/backend/index.html"),
-                          "<p>Écrire des endpoints, Écrire des tests et Déboguer, et plus encore.</p>")
-        // The other role has two automated tasks, both shown: no "and more".
+                          "<p>Écrire des endpoints, Écrire des tests et Déboguer, entre autres.</p>")
+        // The other role has two automated tasks, both shown: nothing more to hint at.
         XCTAssertContains(try site.read("en/roles/frontend/index.html"), "<p>Writing CRUD endpoints and Writing unit tests.</p>")
     }
 
