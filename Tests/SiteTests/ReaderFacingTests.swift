@@ -72,6 +72,23 @@ final class ReaderFacingTests: XCTestCase {
         XCTAssertContains(page, "<p>Environ 35\u{00A0}% des tâches.</p>")
     }
 
+    /// The same spacing in UI strings; an English string shown on a French page keeps its own
+    /// (English) spacing.
+    func testFrenchSpacingOfPercentInStringTablesButNotInEnglishFallback() throws {
+        let site = try self.site()
+        let english = try String(contentsOf: site.root.appendingPathComponent("locales/en.json"), encoding: .utf8)
+        try site.write(english.replacingOccurrences(of: #""outOf100": "out of 100""#, with: #""outOf100": "out of 100 %""#), to: "locales/en.json")
+        let french = try String(contentsOf: site.root.appendingPathComponent("locales/fr.json"), encoding: .utf8)
+        try site.write(french
+            .replacingOccurrences(of: #"    "outOf100": "sur 100",\#n"#, with: "")
+            .replacingOccurrences(of: #""lastReviewed": "Dernière révision : {date}""#,
+                                  with: #""lastReviewed": "Revu à 100 % le {date}""#), to: "locales/fr.json")
+        _ = built(site)
+        let page = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(page, "Revu à 100\u{00A0}% le 1er octobre 2026")
+        XCTAssertContains(page, "<span class=\"figure-unit\">out of 100 %</span>")
+    }
+
     func testArticleTablesScrollInALabelledRegionAndTaskCheckboxesHaveNames() throws {
         let article = "| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] Done item\n- [ ] Open *item*\n"
         let site = try self.site(extra: ["article.en.md": article])
@@ -129,6 +146,21 @@ final class ReaderFacingTests: XCTestCase {
         let report = built(site)
         XCTAssertEqual(report.diagnostics.filter { $0.severity == .warning }.map(\.description), [
             "content/roles/backend/en.json:1:85: warning: `description` is 169 characters long; search results show about 160, so keep it to 160 or fewer",
+        ])
+    }
+
+    /// "5-7" typed in content would sit next to the hero's "5–7": a warning names the locale's
+    /// way of writing it. Dates and words with digits are not ranges.
+    func testARangeWrittenWithAHyphenIsAWarningNamingTheLocaleFormat() throws {
+        let english = Fixture.roleText(title: "Backend Developer", plural: "Backend Developers")
+            .replacingOccurrences(of: #""About Backend Developers.""#, with: #""Impact within 5-7 years.""#)
+            .replacingOccurrences(of: #""Learn the tools""#, with: #""Read the 2026-10-01 COVID-19 report""#)
+        let french = #"{ "roadmap": [ { "title": "Phase", "timeframe": "1-3 ans", "steps": ["Apprendre"] } ] }"#
+        let site = try self.site(english: english, french: french)
+        let report = built(site)
+        XCTAssertEqual(report.diagnostics.filter { $0.severity == .warning }.map(\.description), [
+            "content/roles/backend/en.json:1:85: warning: range `5-7` is written with a hyphen; pages write ranges as `5–7` — write it that way",
+            "content/roles/backend/fr.json:1:49: warning: range `1-3` is written with a hyphen; pages write ranges as `1\u{00A0}à\u{00A0}3` — write it that way",
         ])
     }
 
