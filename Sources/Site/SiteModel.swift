@@ -55,7 +55,12 @@ struct SiteModel: Sendable {
         var bySlug: [String: Role] = [:]
         for role in site.roles { bySlug[role.slug] = role }
         rolesBySlug = bySlug
-        siteValue = .object(["title": .string(site.config.title), "baseURL": .string(urls.absolute(urls.root))])
+        siteValue = .object([
+            "title": .string(site.config.title),
+            "baseURL": .string(urls.absolute(urls.root)),
+            // Scheme and host, for the print stylesheet to write root-relative links in full.
+            "origin": .string(urls.origin),
+        ])
         var names: [String: String] = [:]
         for (locale, table) in strings {
             names[locale] = table.format("language.name", ResolvedArguments(own: [:], fallback: [:]))
