@@ -46,6 +46,7 @@ test: deps browser-deps
 	scripts/large-fixture-site .build/large-site-src
 	.build/debug/rolegen build --root .build/large-site-src --output .build/large-site
 	scripts/validate-html .build/example-site
+	scripts/validate-html .build/large-site
 	scripts/check-pages .build/example-site .build/large-site
 
 ## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
