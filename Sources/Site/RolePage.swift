@@ -44,9 +44,15 @@ struct RolePage {
         (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
     }
 
+    /// Markdown as HTML, typeset, with its tables in labelled scroll regions and its task-list
+    /// checkboxes labelled (`AccessibleProse`).
     private func html(_ markdown: String, base baseMarkdown: String?, renderer: MarkdownRenderer) -> String {
         let rules = isFallback(markdown, baseMarkdown) ? strings.defaultRules : strings.rules
-        return rules.typography(html: renderer.html(markdown))
+        var html = AccessibleProse.labelTaskCheckboxes(renderer.html(markdown))
+        if html.contains("<table>") {
+            html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)))
+        }
+        return rules.typography(html: html)
     }
 
     var url: String { model.urls.role(role.slug, in: locale) }
@@ -84,7 +90,8 @@ struct RolePage {
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
             breadcrumbs: breadcrumbs,
-            jsonLD: [faqJSON, model.breadcrumbJSON(breadcrumbs)]
+            jsonLD: [faqJSON, model.breadcrumbJSON(breadcrumbs)],
+            image: role.image
         )
         let sections = model.site.config.sections
         let report: TemplateValue = if sections.contains(.report), let endpoint = model.site.config.reportEndpoint {
@@ -112,7 +119,10 @@ struct RolePage {
         value["taskGroups"] = .array(taskGroups(values))
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
         value["skillChart"] = SkillChart.value(
-            role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
+            role.skills.map { skill in
+                let name = text.skills[skill.id] ?? skill.id
+                return SkillChart.Skill(name: typeset(name, base: base.skills[skill.id]), resilience: skill.resilience, lang: lang(name, base.skills[skill.id]))
+            },
             number: rules.number)
         value["analysisHTML"] = .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown))
         value["analysisLang"] = lang(text.analysisMarkdown, base.analysisMarkdown)
@@ -214,7 +224,7 @@ struct RolePage {
     private func faqEntries(_ values: ResolvedArguments) -> [(question: String, answer: String, lang: TemplateValue)] {
         var entries: [(question: String, answer: String, lang: TemplateValue)] = []
         entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
-        if arguments.text["topAutomatedTasks"] != nil {
+        if arguments.lists["topAutomatedTasks"] != nil {
             entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values), .null))
         }
         if arguments.text["topQuickWins"] != nil {
@@ -238,10 +248,13 @@ struct RolePage {
         }
         let automated = role.tasks.filter { $0.exposure == .automated }
         if !automated.isEmpty {
-            arguments.text["topAutomatedTasks"] = automated.prefix(3).map { text.tasks[$0.id] ?? $0.id }.joined(separator: ", ")
+            let shown = automated.prefix(3)
+            arguments.lists["topAutomatedTasks"] = shown.map { text.tasks[$0.id] ?? $0.id }
+            arguments.numbers["moreAutomatedCount"] = automated.count - shown.count
         }
         if !text.quickWins.isEmpty {
-            arguments.text["topQuickWins"] = text.quickWins.prefix(2).joined(separator: " ")
+            let rules = model.strings[locale]!.rules
+            arguments.text["topQuickWins"] = rules.sentences(Array(text.quickWins.prefix(2)))
         }
         arguments.numbers["riskScore"] = role.riskScore
         arguments.numbers["automatedCount"] = automated.count
@@ -282,9 +295,9 @@ struct RolePage {
         let title = strings.format("deepDive.link", values)
         let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
-            locale: locale, title: title, description: typeset(text.description, base: base.description), path: path,
+            locale: locale, title: title, description: strings.format("deepDive.description", values), path: path,
             alternates: model.alternates(url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale)),
-            ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)])
+            ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)], image: role.image)
         let roleValue: TemplateValue = .object([
             "url": .string(url),
             "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),

@@ -22,6 +22,8 @@ public enum SiteError: Sendable {
     case fallbackForbidden(locale: String, field: String, role: String?, defaultLocale: String)
     /// The stylesheets and other files of `templates/assets` cannot be read.
     case unreadableAssets(reason: String)
+    /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
+    case missingImageAsset(asset: String)
     /// The output folder cannot be prepared (created beside its parent's other files).
     case outputFailed(what: String, reason: String)
     /// A file of the output cannot be written, or the new tree cannot be swapped in; the code
@@ -36,6 +38,7 @@ public enum SiteError: Sendable {
         case unknownMessageArgument = "RG404"
         case fallbackForbidden = "RG405"
         case unreadableAssets = "RG406"
+        case missingImageAsset = "RG408"
         case outputFailed = "RG407"
     }
 
@@ -48,6 +51,7 @@ public enum SiteError: Sendable {
         case .invalidUIString(let kind): kind.code.rawValue
         case .fallbackForbidden: Code.fallbackForbidden.rawValue
         case .unreadableAssets: Code.unreadableAssets.rawValue
+        case .missingImageAsset: Code.missingImageAsset.rawValue
         case .outputFailed: Code.outputFailed.rawValue
         case .output(let error): error.code.rawValue
         }
@@ -84,6 +88,8 @@ public enum SiteError: Sendable {
             "no `\(locale)` text for \(field)\(role.map { " of role `\($0)`" } ?? ""): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
         case .unreadableAssets(let reason):
             "cannot read templates/assets: \(reason)"
+        case .missingImageAsset(let asset):
+            "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
         case .outputFailed(let what, let reason):
             "cannot \(what): \(reason)"
         case .output(let error):
@@ -91,8 +97,8 @@ public enum SiteError: Sendable {
         }
     }
 
-    func diagnostic(at location: SourceLocation? = nil) -> Diagnostic {
-        Diagnostic(severity, message, code: code, at: location, suggestion: suggestion)
+    func diagnostic(at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 }
 

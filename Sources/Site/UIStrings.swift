@@ -137,12 +137,14 @@ struct UIStringErrors: Error {
 struct MessageArguments: Sendable {
     /// Every argument name a UI string may use (documented in docs/localization.md).
     static let known: [String] = [
-        "automatedCount", "automationPotential", "date", "oversightCount", "riskScore", "roleCount",
-        "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage", "sectorRoleCount",
-        "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
+        "automatedCount", "automationPotential", "date", "languages", "moreAutomatedCount", "oversightCount",
+        "riskScore", "roleCount", "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage",
+        "sectorRoleCount", "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
     ]
 
     var text: [String: String] = [:]
+    /// Items joined in the locale's list format ("a, b, and c"; "a, b et c").
+    var lists: [String: [String]] = [:]
     var numbers: [String: Int] = [:]
     var percents: [String: Int] = [:]
     var yearRange: (from: Int, to: Int)?
@@ -151,6 +153,7 @@ struct MessageArguments: Sendable {
     func values(for rules: LocaleRules) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
         for (name, value) in text { values[name] = .text(value) }
+        for (name, items) in lists { values[name] = .text(rules.list(items)) }
         for (name, value) in numbers { values[name] = .number(value) }
         for (name, value) in percents { values[name] = .text(rules.percent(value)) }
         if let yearRange { values["years"] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }

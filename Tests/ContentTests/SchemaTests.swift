@@ -55,6 +55,8 @@ final class SchemaTests: XCTestCase {
             ("role-text.schema.json", ["$defs", "roadmapPhase"], FieldNames.roadmapPhase),
             ("role-text.schema.json", ["$defs", "faqEntry"], FieldNames.faqEntry),
             ("strings.schema.json", [], ["$schema"]),
+            ("site.schema.json", ["$defs", "image"], FieldNames.image),
+            ("role.schema.json", ["$defs", "image"], FieldNames.image),
             ("site.schema.json", ["properties", "urlSegments", "additionalProperties"], URLSegment.allCases.map(\.rawValue)),
         ]
         for (file, path, fields) in objects {
