@@ -2,7 +2,8 @@
 // `make scaffold` regenerates it; ScaffoldTests fails while it differs from those folders.
 
 /// The example site's templates and string tables and rolegen's JSON Schemas, as
-/// `rolegen init` and `rolegen schemas` write them. Paths are relative to the repository.
+/// `rolegen init` and `rolegen schemas` write them. Paths are relative to the repository;
+/// `all` holds the text files.
 enum EmbeddedFiles {
     static let all: [(path: String, contents: String)] = [
         ("docs/schemas/report.schema.json", ##"""
@@ -210,9 +211,26 @@ enum EmbeddedFiles {
     "todo": {
       "type": "string",
       "description": "Written by `rolegen new role`: while it is present the build refuses the role. Check every figure, then delete this field."
-    }
+    },
+    "image": { "$ref": "#/$defs/image", "description": "The link-preview picture (og:image) of this role's pages, instead of the site's." }
   },
   "$defs": {
+    "image": {
+      "type": "object",
+      "description": "A link-preview picture (og:image): a file of templates/assets/, its size in pixels and its alt text per locale.",
+      "additionalProperties": false,
+      "required": ["asset", "width", "height", "alt"],
+      "properties": {
+        "asset": { "type": "string", "description": "A file name in templates/assets/, e.g. og-image.png (1200 × 630 suits every network)." },
+        "width": { "type": "integer", "minimum": 1, "maximum": 10000 },
+        "height": { "type": "integer", "minimum": 1, "maximum": 10000 },
+        "alt": {
+          "type": "object",
+          "description": "Locale → what the picture shows. The default locale is required; the others fall back to it.",
+          "additionalProperties": { "type": "string" }
+        }
+      }
+    },
     "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
     "idList": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } },
     "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
@@ -329,9 +347,26 @@ enum EmbeddedFiles {
           "roadmap", "quickWins", "report", "deepDive", "relatedRoles", "faq"
         ]
       }
-    }
+    },
+    "image": { "$ref": "#/$defs/image", "description": "The link-preview picture (og:image) of every page; a role may replace it." }
   },
   "$defs": {
+    "image": {
+      "type": "object",
+      "description": "A link-preview picture (og:image): a file of templates/assets/, its size in pixels and its alt text per locale.",
+      "additionalProperties": false,
+      "required": ["asset", "width", "height", "alt"],
+      "properties": {
+        "asset": { "type": "string", "description": "A file name in templates/assets/, e.g. og-image.png (1200 × 630 suits every network)." },
+        "width": { "type": "integer", "minimum": 1, "maximum": 10000 },
+        "height": { "type": "integer", "minimum": 1, "maximum": 10000 },
+        "alt": {
+          "type": "object",
+          "description": "Locale → what the picture shows. The default locale is required; the others fall back to it.",
+          "additionalProperties": { "type": "string" }
+        }
+      }
+    },
     "locale": { "type": "string", "pattern": "^[a-z]{2,3}(-[A-Z]{2})?$" },
     "segment": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
     "httpURL": { "type": "string", "pattern": "^https?://[^\\s/?#:@][^\\s]*$" }
@@ -518,7 +553,9 @@ enum EmbeddedFiles {
   "deepDive": {
     "eyebrow": "Deep Dive",
     "link": "Will AI Replace {titlePlural}? Full Analysis",
-    "back": "Back to the {title} overview"
+    "back": "Back to the {title} overview",
+    "description": "The long-form analysis behind the {title} risk score of {riskScore} out of 100: the evidence, the tasks AI takes over first, and how to adapt.",
+    "table": "Table, scrolls sideways"
   },
   "relatedRoles": {
     "eyebrow": "Compare",
@@ -534,7 +571,7 @@ enum EmbeddedFiles {
     },
     "atRisk": {
       "question": "Which {title} tasks are most at risk from AI?",
-      "answer": "{topAutomatedTasks}, and more."
+      "answer": "{topAutomatedTasks}{moreAutomatedCount, plural, =0 {.} other {, among others.}}"
     },
     "skills": {
       "question": "What skills should a {title} develop to stay relevant?",
@@ -551,7 +588,8 @@ enum EmbeddedFiles {
     "risk": "AI risk score"
   },
   "root": {
-    "choose": "Choose your language"
+    "choose": "Choose your language",
+    "description": "How AI changes {roleCount, plural, one {# role} other {# roles}}: risk scores, tasks, skills and a career roadmap for each, in {languages}."
   },
   "notFound": {
     "title": "Page not found",
@@ -657,7 +695,9 @@ enum EmbeddedFiles {
   "deepDive": {
     "eyebrow": "Analyse approfondie",
     "link": "L'IA va-t-elle remplacer les {titlePlural} ? Analyse complète",
-    "back": "Retour à la synthèse {title}"
+    "back": "Retour à la synthèse {title}",
+    "description": "L'analyse détaillée derrière le score de risque de {riskScore} sur 100 du métier {title} : les faits, les tâches que l'IA reprend en premier et comment s'adapter.",
+    "table": "Tableau, défile horizontalement"
   },
   "relatedRoles": {
     "eyebrow": "Comparer",
@@ -673,7 +713,7 @@ enum EmbeddedFiles {
     },
     "atRisk": {
       "question": "Quelles tâches d'un(e) {title} sont les plus exposées à l'IA ?",
-      "answer": "{topAutomatedTasks}, et plus encore."
+      "answer": "{topAutomatedTasks}{moreAutomatedCount, plural, =0 {.} other {, entre autres.}}"
     },
     "skills": {
       "question": "Quelles compétences un(e) {title} doit-il développer pour rester pertinent ?",
@@ -690,7 +730,8 @@ enum EmbeddedFiles {
     "risk": "Score de risque IA"
   },
   "root": {
-    "choose": "Choisissez votre langue"
+    "choose": "Choisissez votre langue",
+    "description": "Comment l'IA transforme {roleCount, plural, one {# métier} other {# métiers}} : scores de risque, tâches, compétences et feuille de route pour chacun, en {languages}."
   },
   "notFound": {
     "title": "Page introuvable",
@@ -700,29 +741,57 @@ enum EmbeddedFiles {
 }
 
 """#),
-        ("templates/assets/style.css", #"""
+        ("templates/assets/favicon.svg", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f4fc4"/><path d="M7 23h4v-6H7zm7 0h4V9h-4zm7 0h4V13h-4z" fill="#fff"/></svg>
+
+"""##),
+        ("templates/assets/style.css", ##"""
 /* rolegen example theme. Served under a content-hashed name (assets/style.<hash>.css). */
 :root {
+  /* Light scheme. Text colours reach 4.5:1 on --paper and --wash; --field and --focus 3:1. */
   --ink: #17212b;
-  --muted: #5b6773;
+  --muted: #4f5b66;
   --paper: #ffffff;
   --wash: #f4f6f8;
   --line: #dde3e8;
-  --accent: #2457d6;
-  --automated: #c8412b;
-  --oversight: #c98a0c;
-  --safe: #1d8a4d;
+  --field: #6b7682;
+  --accent: #1f4fc4;
+  --on-accent: #ffffff;
+  --focus: #1f4fc4;
+  --automated: #b3321f;
+  --oversight: #8a5a00;
+  --safe: #17703e;
+  color-scheme: light dark;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--ink);
   background: var(--paper);
   line-height: 1.55;
 }
-body { margin: 0; }
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e6ebf0;
+    --muted: #a9b4bf;
+    --paper: #11161c;
+    --wash: #1b232c;
+    --line: #313c47;
+    --field: #7d8a97;
+    --accent: #8fb0ff;
+    --on-accent: #11161c;
+    --focus: #8fb0ff;
+    --automated: #ff8a75;
+    --oversight: #f0b64a;
+    --safe: #5fd08f;
+  }
+}
+body { margin: 0; overflow-wrap: break-word; }
 a { color: var(--accent); }
+/* The site's own focus indicator: 3 px, 3:1 or more against every background of the theme. */
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip-link { position: absolute; left: -999px; }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .site-header, .site-footer, main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
-.site-header { display: flex; justify-content: space-between; align-items: center; border-bottom: 1px solid var(--line); }
+.site-header { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; justify-content: space-between; align-items: center; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
 .languages ul, .breadcrumbs ol, .role-list, .language-list, .tool-grid { list-style: none; padding: 0; margin: 0; }
 .languages ul { display: flex; gap: .75rem; }
@@ -731,6 +800,7 @@ a { color: var(--accent); }
 .breadcrumbs li + li::before { content: "›"; margin-right: .5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 .eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: .78rem; color: var(--muted); margin-bottom: .25rem; }
+h1, h2, h3 { hyphens: auto; }
 .hero h1 { font-size: clamp(1.8rem, 4vw, 2.6rem); line-height: 1.15; margin-top: 0; }
 .lede { font-size: 1.15rem; color: var(--muted); }
 .section { padding: 2rem 0; border-top: 1px solid var(--line); }
@@ -743,15 +813,15 @@ a { color: var(--accent); }
 .meta, .hint { font-size: .9rem; color: var(--muted); }
 .audit, .benchmark-card, .report { background: var(--wash); border-radius: .75rem; padding: 1.25rem; }
 .audit-title { font-weight: 700; font-size: 1.1rem; }
-.button, .report-form button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: .5rem; padding: .7rem 1.1rem; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; }
+.button, .report-form button { display: inline-block; background: var(--accent); color: var(--on-accent); border: 0; border-radius: .5rem; padding: .7rem 1.1rem; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; }
 .task-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
 .task-group { border-top: 4px solid var(--line); padding-top: .5rem; }
 .task-group-automated { border-color: var(--automated); }
 .task-group-oversight { border-color: var(--oversight); }
 .task-group-safe { border-color: var(--safe); }
-.task-group h3 { font-size: 1rem; display: flex; justify-content: space-between; }
+.task-group h3 { font-size: 1rem; display: flex; justify-content: space-between; gap: .5rem; }
 .task-group ul { padding-left: 1.1rem; }
-.count { color: var(--muted); font-weight: 400; }
+.count { color: var(--muted); font-weight: 400; white-space: nowrap; }
 .tool-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
 .tool { border: 1px solid var(--line); border-radius: .75rem; padding: 1rem; }
 .tool h3 { margin: 0 0 .25rem; font-size: 1.05rem; }
@@ -760,15 +830,28 @@ a { color: var(--accent); }
 .meter { width: 100%; height: .6rem; }
 .meter-track { fill: var(--line); }
 .meter-fill { fill: var(--accent); }
-.skills-chart svg { width: 100%; height: auto; font-size: 14px; }
-.bar-label, .bar-value { fill: var(--ink); }
-.bar-track { fill: var(--wash); }
-.bar-low .bar-fill { fill: var(--automated); }
-.bar-medium .bar-fill { fill: var(--oversight); }
-.bar-high .bar-fill { fill: var(--safe); }
+/* Skills chart: HTML bars, so labels stay at body size at every width. On a phone each label
+   sits above its bar; from 40rem label, bar and value share a row. */
+.skills-chart { margin: 1rem 0; }
+.skills-chart figcaption { color: var(--muted); font-size: .9rem; margin-bottom: .75rem; }
+.chart-note { display: block; }
+.bars { list-style: none; padding: 0; margin: 0; display: grid; gap: .6rem; }
+.bar { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "label value" "track track"; column-gap: .75rem; row-gap: .2rem; align-items: baseline; }
+.bar-label { grid-area: label; }
+.bar-value { grid-area: value; font-weight: 700; font-variant-numeric: tabular-nums; text-align: right; }
+.bar-track { grid-area: track; display: block; height: .75rem; background: var(--wash); border: 1px solid var(--line); border-radius: .4rem; overflow: hidden; }
+.bar-fill { display: block; height: 100%; }
+.bar-low .bar-fill { background: var(--automated); }
+.bar-medium .bar-fill { background: var(--oversight); }
+.bar-high .bar-fill { background: var(--safe); }
+@media (min-width: 40rem) {
+  .bar { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr) 2.5rem; grid-template-areas: "label track value"; align-items: center; }
+}
 .inline-cta a { display: block; border: 1px dashed var(--accent); border-radius: .75rem; padding: 1rem; text-decoration: none; }
 .inline-cta span { display: block; color: var(--muted); }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 .prose table { border-collapse: collapse; }
+.task-list-item { list-style: none; }
 .prose th, .prose td { border: 1px solid var(--line); padding: .4rem .6rem; }
 .phases { list-style: none; padding: 0; display: grid; gap: 1rem; }
 .phase { border-left: 4px solid var(--accent); padding-left: 1rem; }
@@ -777,7 +860,7 @@ a { color: var(--accent); }
 .steps { padding-left: 1.1rem; }
 .steps li::marker { content: "→ "; }
 .report-form { display: grid; gap: .5rem; max-width: 28rem; }
-.report-form input[type=email] { font: inherit; padding: .6rem; border: 1px solid var(--line); border-radius: .5rem; }
+.report-form input[type=email] { font: inherit; padding: .6rem; border: 1px solid var(--field); border-radius: .5rem; background: var(--paper); color: var(--ink); }
 .role-list li { display: flex; justify-content: space-between; border-bottom: 1px solid var(--line); padding: .5rem 0; }
 .risk { font-weight: 700; border-radius: 1rem; padding: 0 .6rem; background: var(--wash); }
 .risk-low { color: var(--safe); }
@@ -787,7 +870,22 @@ a { color: var(--accent); }
 .trend-growing { color: var(--safe); }
 .trend-declining { color: var(--automated); }
 
-"""#),
+/* Print: the content only, without site chrome, navigation, forms or calls to action; each
+   link's address is written after it. */
+@media print {
+  :root { --ink: #000; --muted: #333; --paper: #fff; --wash: #fff; --accent: #000; font-size: 11pt; }
+  .skip-link, .site-header, .site-footer, .breadcrumbs, .audit, .inline-cta, .report { display: none; }
+  main { max-width: none; padding: 0; }
+  .section { padding: 1rem 0; break-inside: auto; }
+  h2, h3 { break-after: avoid; }
+  .figure, .tool, .task-group, .faq-item, .bar { break-inside: avoid; }
+  .bar-fill { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  main a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: .85em; overflow-wrap: anywhere; }
+  /* Root-relative links print with the site's scheme and host (set on <body> by the layout). */
+  main a[href^="/"]:not([href^="#"])::after { content: " (" var(--site-origin) attr(href) ")"; }
+}
+
+"""##),
         ("templates/layouts/base.html", ##"""
 <!DOCTYPE html>
 <html lang="{{page.lang}}">
@@ -812,12 +910,20 @@ a { color: var(--accent); }
 {{#page.ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{.}}">
 {{/page.ogLocaleAlternates}}
+{{#page.image}}
+<meta property="og:image" content="{{url}}">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+<meta property="og:image:alt" content="{{alt}}">
+<meta name="twitter:card" content="summary_large_image">
+{{/page.image}}
+<link rel="icon" href="{{assets.favicon_svg}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{assets.style_css}}">
 {{#page.jsonLD}}
 <script type="application/ld+json">{{{.}}}</script>
 {{/page.jsonLD}}
 </head>
-<body>
+<body style="--site-origin: '{{site.origin}}'">
 <a class="skip-link" href="#main">{{t.nav.skip}}</a>
 {{>partials/header}}
 <main id="main">
@@ -872,10 +978,10 @@ a { color: var(--accent); }
 </header>
 {{#sectors}}
 <section class="section sector">
-  <h2>{{name}}</h2>
+  <h2{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{name}}</h2>
   <ul class="role-list">
     {{#roles}}
-    <li><a href="{{url}}">{{title}}</a> <span class="risk risk-{{level}}" title="{{t.index.risk}}">{{riskScore}}</span></li>
+    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{t.index.risk}}">{{riskScore}}</span></li>
     {{/roles}}
   </ul>
 </section>
@@ -1051,7 +1157,7 @@ a { color: var(--accent); }
   <h2>{{t.relatedRoles.title}}</h2>
   <ul class="role-list">
     {{#role.related}}
-    <li><a href="{{url}}">{{title}}</a> <span class="risk risk-{{level}}" title="{{t.relatedRoles.risk}}">{{riskScore}}</span></li>
+    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{t.relatedRoles.risk}}">{{riskScore}}</span></li>
     {{/role.related}}
   </ul>
 </section>
@@ -1140,20 +1246,16 @@ a { color: var(--accent); }
   <h2>{{t.skills.title}}</h2>
   <p>{{t.skills.intro}}</p>
   <figure class="skills-chart">
-    <svg viewBox="0 0 {{role.skillChart.width}} {{role.skillChart.height}}" role="img" aria-labelledby="skills-chart-title">
-      <title id="skills-chart-title">{{t.skills.chartLabel}}</title>
+    <figcaption><span id="skills-chart-title">{{t.skills.chartLabel}}</span>{{#role.illustrative.skills}} <span class="chart-note">{{t.hero.illustrative}}</span>{{/role.illustrative.skills}}</figcaption>
+    <ul class="bars" aria-labelledby="skills-chart-title">
       {{#role.skillChart.bars}}
-      <g class="bar bar-{{level}}">
-        <text class="bar-label" x="0" y="{{textY}}">{{name}}</text>
-        <rect class="bar-track" x="{{barX}}" y="{{barY}}" width="{{trackWidth}}" height="{{barHeight}}"></rect>
-        <rect class="bar-fill" x="{{barX}}" y="{{barY}}" width="{{barWidth}}" height="{{barHeight}}"></rect>
-        <text class="bar-value" x="{{valueX}}" y="{{textY}}">{{resilience}}</text>
-      </g>
+      <li class="bar bar-{{level}}"{{#lang}} lang="{{lang}}"{{/lang}}>
+        <span class="bar-label">{{name}}</span>
+        <span class="bar-value">{{resilience}}</span>
+        <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="width: {{percent}}%"></span></span>
+      </li>
       {{/role.skillChart.bars}}
-    </svg>
-    {{#role.illustrative.skills}}
-    <figcaption>{{t.hero.illustrative}}</figcaption>
-    {{/role.illustrative.skills}}
+    </ul>
   </figure>
   {{#report}}
   <p class="inline-cta"><a href="#report"><strong>{{t.skills.ctaTitle}}</strong> <span>{{t.skills.ctaSubtitle}}</span></a></p>
@@ -1207,5 +1309,10 @@ a { color: var(--accent); }
 </section>
 
 """#),
+    ]
+
+    /// Files that are not text (images), base64-encoded.
+    static let binaries: [(path: String, base64: String)] = [
+        ("templates/assets/og-image.png", "iVBORw0KGgoAAAANSUhEUgAABLAAAAJ2CAIAAADAIuwLAAAQAElEQVR4nOzdBWBUR7vG8QmaYCGe4O4QgrtrcZfSlkJLKdRdqNwqdaUGlFJKseLu7g7B3UMSEiw44b5kYb8lye7OWgic/+/L7V2SyWbl7Jx5ZubMZPILzqcAAAAAAMaTQQEAAAAADIlACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGlUnBLTJkyegbnjFn8QyZ/byy5JavDJnlK6d6WCRev5B4/eyta7e/Eq/H37yw7+a5rSrxmgIAAADwwPLyC86n4LTMvpn9Kmfyq5zRt3yGjFmUkSTevHbz7LYb8Ruvn92krp9TAAAAAB40BEIneWUJyFqgW+bAOl5eRp92e+tW4vWYFVeOT1BXYxQAAACABweB0HGZcmbN1zFLSBOvDJkV7pJUeC1qwdUTk9SNCwoAAADAg4BA6JiMuUpnK/GqV+YcCqlJvH7h8t7vb57foQAAAACkexl9sudS0HDrlsqap61P8QFeGb0VrPDKmDVzUB2VeO3mhb0KAAAAQPpGINSTwTt7qdeyhDXlikG75CXKlLtCBp88N85tU7duKAAAAADpFYHQvgzeodnKfpApZ3EFbRmz5c/kX+3m2W23blxUAAAAANIlxrvs8MqU06fUmxl9whQclNEnj0+p1+X/KQAAAADpEiOENnllzFb67Uw5Cik4JUPmnBmzFbp+ZrVStxQAAACAdIZAaEvWwn2zBFRTcEEGn1CVyffm2U0KAAAAQDpDILQqc0gT7/ydFVyWKUeRxOtnExMOKgAAAADpCdcQps4rs693occV3MS74ONemXMrAAAAAOkJgTB1WfJ18cqQRcFNvDJmyZKnnQIAAACQnhAIU+GVNShLSCMFt8oS0tjLO0QBAAAASDcIhKnImq8zG9C7nQwSZs3bUQEAAABIN4g9ycnwYOagugoekDmoDoOEAAAAQPpBIEwuU+5whgc9xMsrY8YcpRQAAACA9IHkk1wm33AFj8nkx8sLAAAApBcEwnt5ZczkW1bBYzLnrigvsgIAAACQDhAI75ExVzmvTNkUPEZeXnmRFQAAAIB0gEB4j4w5iyt4GC8yAAAAkE5kUrCQIWuQgod5Zc6tAAAAAKQDBMJ7eGXxVfCwDJl5kQEAAIB0gUB4jwyZ/RQ8LIN3sAIAAACQDhAI75Eha6CCh3kxQggAAACkDwTCe3hlyq7gYV4ZWccVAAAASBcIhEhrXhmzKAAAAADpANtOAAAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSrjD4w8gVnzRfsrVn4ePSV49FXFQAAAABYRyB8YHRuFPJS9/yahb8fe+z7sUcVAAAAAFjHlFEAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDyqRgSLmyZyxTOIdm4fMJN3YeSlAAAAAAHi4EQoOSNDj2k3KahddEnu8+aLsCAAAA8HBhyigAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBZVLwmDKFs+fKrvsK7zx08XzCTQUAAAAAaYVA6EHv9y1So1wuzcLdB0WuiTynAAAAACCtMGUUAAAAAAyKQAgAAAAABkUgBAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDIhACAAAAgEERCAEAAADAoLz8gvMp3JWr5ljlPmUKZ8+VPZNm4Z2HLp5PuGmjQL7grPmCvZWe49FXjkdftVEgV/aMZQrnUHrOJ9zYeShBuc/51d0VAAAAgPtNN67ACe4NURLwbGc8h0j4XBN5TgEAAAAwMKaMAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikB4j1s33LlRBFLFiwwAAACkEwTCeyReY2s+j0u8GqsAAAAApAMEwnvcun5WwcMSr8crAAAAAOlAJgULiQRCz7vFMCwAAACQPhAI70FWSQOkbgAAACCdYMroPW5e3KfgYYkJRxQAAACAdIBAeI8bZzffSryh4DHy8t6I36QAAAAApAMEwnvdvHzjfKSCx9x+eROvKAAAAADpAIEwuRtxGxQ8hpcXAAAASD8IhMndiNt469YtBQ+4PV80br0CAAAAkD4QCJO7dT3+eswyBQ+4Hrvy1nXWcQUAAADSCwJhKq6dmMwgodvdunXz6olJCgAAAEC6QSBMReKVKAYJ3e56zIpbV04rAAAAAOkGgTB1V4/8c+vmZQU3Sbx+Xl5SBQAAACA9IRCm7taNC1eOjFZwk6vHxstLqgAAAACkJwRCq66fXnAjfouCy26c3SovpgIAAACQzhAIbbm8/+dELntzzc1Lxy7v+0kBAAAASH8y+mTPpWBN4rXr8ZsyB1T3yuij4DiJ05d2fHzrxnkFAAAAIP0hENpzM+HG2a2ZAmp6Zcyq4IjE6xcSdnx469oZBQAAACBdIhDaJwNc104vyJi9aAbvEAU9N85FJkS+r9iGHgAAAEjHCIR6bt24HrvCK7NvxhxFFey5cnL65f2/et26rgAAAACkYwRCB9w4uznx+tlMvhW8vFiMJ3W3Em9c3vfT9VOzvNQtBQAAACB9IxA6JjHh4PXYVV4Zs2bwyU8stCRR8HrMsst7f0y8sFsBAAAAeBB4+QXnU3CcV9bQrPk7Zw6sRSy8HQVjV1w9PuXW1SgFAAAA4MFBIHRNZt/MuStl8qucMXeFDBmzKCNJvHnt5rntN+I3Xo/fyOIxAAAAwIOIQOgmGbJk9A3PmLN4hsx+Xllyy1eGzPKVUz0sEq9fSLx+9ta121+J1+NvXth389xWlXhNAQAAAHhgEQgBAAAAwKBYFgUAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQREIAQAAAMCgCIQAAAAAYFAEQgAAAAAwKAIhAAAAABgUgRAAAAAADIpACAAAAAAGRSAEAAAAAIMiEAIAAACAQWVSwF3PP/9c//797Rbr1Knz7t27bZfZsH69TzYf22UWLlj4wosv2i5TvXq1P//8U9nz1Vdf/fXXSAXg/nHXpx4A7qMaNaoPHz7cbrGvv/56xIi/FPBQIBACD7OAwACdYmdizygAAOwZOHBAjhw57Rbbu3fv5MmTFTysaNGiFStWLFCgQL58+cLCwnLnzp0rZ04/f78rV64kXJT/JVy4cD42Nvb48eNHjx7btm3b9u3bFZACgTAV//zzT0RERbvFBj73/JLFi5WD1qxZlTNnLrvFPv74k7FjxyoHzZg5o3ChQrbLJCYm1qtfPz4uUV5EZAAAEABJREFUXsHz+jz5ZFBwsH75TZs2zp+/QLlJqZIlJ06aqFMy7YdYn3yy92uvvaZcIGe6y5cum5w9ey769OmoqKhTUaciI3cIBeAB8dOPPzRq3NihXzlw4EDbtu2Uy4YM+blBgwaO/IaSFnWPHj2UgXXt2jUwMNBusUULFxIIPcQ/wL9O7To1a9YwRcFUy3gnSdkpHBkZOXHixPHjJyjAAoEwFdKDohMIK1eu5GggrFgxXCcNioiKFR0NhL65fe2mQXH48GHSYNoIy5Pn5VdezpDBgSt1a9eu5cZA+HDLkT2HfKX6o3379s2bP3/ypMmnTp1SAB46MipSv379pUuXKhfky5+vbt26CnhANGvWtF69+uXLlytWrJhyVrkk/Z555vvvv58xfYYCkrCoTCo2bdqkU6xihQrKQVWqVNEsWa5CeeWgevXq6RSTuKuQJjp17OBQGlRJrZzy5R1+65FM8eLFBw4YMGfO7E8++SQ0NFQBeOh0795duebxxx7LmDGjAh4Qzz77bIcO7V1Jg2ZhoaFfDB48fPhwGUtQAIEwVWtWr7l586bdYmXLlXP0XBIeHq5ZslDBgiHBIcoRlSIq6RTbsmWLQppo3bq1clyXrl0U3CFTpkxy7pwxffqAgQMUgIdLnTq1CxcurJyVzSdb27ZtFGBgNWpU/5NMiCQEwlRcTLi4d+8+u8WyZs1ataruiJ9JxXD7M1HNqteorhxRQW9Qce2adQqeV61a1fz58yvHNW7UmE5rN/LJ5iOjhR99/JEC8BDJkCFDr16PKmd16dpZ8woO4CFWqlSp33/7TcHwCISp27ptq06xSpUrK20yyu8f4K9fPiIiQr9wjuw5ihcvbrfYqZMnjx47quB5Ti94kDu3b6tWrRTcqlPHju+//74C8BBp1eoRGehTTnF9xinwcChfvvyzzz6rYGwEwtRt3rxZp1hERQdG/KpWq6YcUcGRywhr1qqhM6y0PZLVF9NCVm/vJk0dWzTPUuvWBEL369ata506dRSAh4UM8XXr3lU5rlHjRtbWZgQMqE+fJ52b04SHBoEwdcuXL9cpVr58OaUtoqLuBYQmMuJnbRHFlCpV0hqr3LqVCwjTwiMtWuTU2KbJmurVqwcFBim423uDBmXNmlUBeFh07epMIOzB8CBgIVu2bD179lQwMLadSN25s+cOHjpUxN4F69I9GR5eYetWrXU7HV09Ukb8atSssWCB1iYEFfSWPF23br2Nn86cOWvHzp3KnhPHTyjY1Mqp5WTMMmXK1Klzp9+Y1u9u+fLna9Wq1aRJkxSAh4IM9DVu0njhgoX6v1K4cOEaNWoo4GFx7ty5HTt27tmzJy4uLj4uLuFSQlBQcGBgQIMGDUqUKKF5J1UcXBQDDxkCoVXbt20rorGCWZUqVXQCYUhwiBMTVCpVqqQTCGXQo3TpUnaLXbhwfqfNvHcwiYJrwvLkqV7dsenBKbVo0ZxAaCInuatXr1l+x9/PT6KdckqdOnUIhMDDpHu3bg4Fwt69ezu6IRCQDl24eGHalGkzZ8201gr94YcfW7Zo8cH/faAzZalM6dIKBkYgtGrz5s3t2tlfF6Si3mWENWs50x9ZXu8ywqpVq+pMhNuyRWulHLioQ4f2rrc2ihcvLkPK27dvV4b3zjvv7t69O+X3ixYtWrJkyVatHpFOUKWthoOL9wJI52S4Twb9Dh06pFM4V65cjzzSUgEPslMnT44ZO3b8uAmSCW2XnD1nTuYsWT7//DOlIX/+/MeOHVMwJDrJrFq2VOsyQs2dJCL0NglMpmyZMjpJr3JlrTvfto10kRbatnHP3ladOnVSsO7AgQOzZs0aOPC55i1anDyhO43Z19e3UMGCCsDDQjrgnnjiCc3C3bp1y5bNyYVJgfsuISFhyC+/NGnabPjwP+2mQZNp06Zt2rhRpyTryhgZI4RWnY4+La3MPHnz2i7mH+BfrFix/fv32y5WwfoFhBcTLlpbPEbSYKXKlVavWq1s33kFreVq1q9fr+BhlStXcVeV2rRp0w8//FDBnuPHjg96771hw4ZpDswGBAYdPnJEuUPOHDlr1KxesWJEuXJlfH1zZ/ORpmY2bx/hLafthEsJly5dvnjhQmRk5KJFi1euXKnut5q1ajas3yBvvrxhYWEhIaG5c/vGx8VLqyIuLn7p0qUT/psg/1TpjLzIxYoXy5c/X56wPP7+fr65fLNLjZkjZ7ZsPjly5syRXeQwveCXTS5dPnf+3L59+w4ePCRjy5pLRruuWrWqciRUqFA+NDTMJ9vtY0D+kzNnritXrsjjkf+dP38uPv7s2bPnjh49smbN2h073Lnmswx9V6pcObxChaCgIPnbchzKf+WluXz5yuVLl5IOxUuHDh1esnTJ9GnT1UNHBv2+/fZbeYltF/Py8urazZlFaHQ0adKkssZOVF988YVySrNmTXV6lp2+/3SrYIECNWvVKl++nLS15JN/+/D28ZGRXpV0Icwl+cRfupxw8eLBgwe3bY/csH69fPbVfVWkSBHpFy5YqFBYWGhIaEhwULA8zvPnLpy7cF6C2bhx452+Nmf27DlTp0yV1qly0PbIHTrbpAUGBioYFYHQFqlc7AZCdbsdUN12IJTWS4mSVq/rnTJ5Sq9evaz9tFJEhO1AmDFjxnCNFWWkNbBp0ybbZZ5//rn+/fsrezp16pzqFD6Idu20hgeH/jH06X5P2y5j2pBw5syZCvasXbtu+fLl9evX1yns759buax37yfatGlTqpTVa3ezJzHdLleuXPfu3c/Enlm+YvmoUf+48vFx7kMaEhzSs9ejrVq2CMuTJ1lJP38/+SpQoEDFiuH9+z+zcNGiIT/97K7A7DTpValTt26lShEVK1TQqYTVvS+4SppIb7oh+XDFypWzZ81asHDhzZs3lbu1btO6S+dO5cqV9/b2TrWAdxJ5C5J9X7L32nXrFi1a5MpnvHGTxj2694iIqGjtr0sulS/TFrglS5Zs0aL5hx98sG7d+smTJ82bN189LOSt79q1y7Bhw20Xa9GiRZ6wMOUZkvYff/wxu8WOHz8+evRo5bhn+z9royFh8jDNA5I+oL59+tZvUC/lZ8dMOlzky3Rbqtm2bdvKjbgzcYsWLx4+bHja77osB0DLlo+k3DPM9DjzqrxlSpeW9t7GjRt+/32oE12Ef/zxh3JKTEy0TrGz8emuQxBphimjtmzZorcbYSU7s0ZtX0A4Z86cUydPWvupdDkrm8LDK0p3mbJn166dnmgMIZnGjZvYLbN9+/YRI/+6evWq3ZKtXVut1FBkOEizZKZMmZWzZLRqwIABixYvfP31122kwVQFBAa0b99+/Phx3333naO/64qWLVtOnDTxqb59UqbBZLJmzfpIy5b//fffgIEDMmd2/lVy3eTJkwe9+448GM00aINUj02bNvn2u2+XLF7cza2jQ9IpMGvWrC8GD65Spaq1PGaD5HCJZ19++cW6dWvtvjXJyEhXh/btJ07878cffqhZs4ZDf10K16tXVw7CMWPGNGzUSKUDt25pFdu5a5eNn+rMsbd9ANi+f7NbVh6utPIjIyOVPe3atVWOk0Enu2lQTJ8+Qz345Jl++cXg6dOmSci3kQatke6Pzp07TZ02RT5cOi+aW0iVPn36tDfffFNnB+nKlav8/vtv8vDSbH+pAgW0LpQ4eeqUglERCG1Zv05rjmWFcnY+/zamkcjA3ebNW7Za79UrX76ssqmq3krBW/T2xoAr2rVrJ8N6dostWLDg3Nlza9assVuyVq2abEio6ciRw5oljx51stu4UqXKU6ZNGThwgBNtFDMZ0m/WrKk05T/66P+Uh+XKlUvaHF9//ZWfnwODopKgBg4YMHbsGEmw6iEizcT333//62++Nk02c4W0+ebNnSudAgULumFzcxnd8nZke0w5/Eb+PfKTTz9xsVtBnsXPP/34999/Ob1mbxr7b8IEGz+VUW75ZNkoIAOk5nFjJ+5fx7hx4+2WKVu2bGnHl3Ns19Z+jLx8+cq0qVPVA65fv34Txo9v1bp1lixZlAvk11u1aiV39dRTTykPe+GF56VKl9Cu/yvSpyMPb/KUyRIOlYfJ35KBVp2SrChjZARCW3bv2RN3Js5uMTmb2m4g2rjGzzTBw8ZQZM6cuSra3NE+PFxrB8JNm9LoQhoja926ld0yMk47berta3jmzZtnt3CmTJk6dOygoOHcuXOaJZ27dkvGH4YPHxoa4nwUTHmH0qNcvHhx5RkSe0b+9Ze0OZRTJGwMHzbsIcuEomWLFv+O+dc0hdI53bt3HzFiRN58rg5dOiciImL8hHGVKzmzSlmqpD06fty4xk0aq3Rv374DG21e+NCtm63t5p944nEbP42JiZkzd65yzdSpU+V+7BZzYgfwho0a2i2zcMGCiwkX1QNLuqJ++OH7F198QU58yk3krl5++SW5W52JVM6RPqZnnnlGOUW66oYM+VE+1MqT2rdrp9OJuXv3bp2JS3hYEQjt2LZda2Ctdp3a1n6UNWvWUqVKWr3/bbe3grA9FFmliq0OpEqV7FclEkI2rGNFGc+Sobxq1exvP7hhw8bopNn8s+fMvXzpst3y0n5V0FCwYCGdYk5cji/effcdGdBzscc6JelRHjNmTJMm9qcZOypz5sw//fSDi9OlJKxKJnQlO6VPhQsVGvLzEOfmxH7++WfvvTfIiQmibtG+fbt//hnl9oUffH19f/zhh+eff06lexNsDuJVr15NhgFT/ZGfv1/z5s1t/O547eFBGW+x9iM51epsc9qsedNsPg6sdCq9M0WLFrVbTIab1ANL6pl//xnticpQJa33I3fuiars9ddfd/EcLZ3+v/46JCJCa716JwQHBb/yyis6JefMcbVDBA80AqEdmnv32ejgsb1J4MaNt/s7bQ9FhodbHSGU84T5imobpOPnge44fCB07tJZp1/TPDB49cqVJcuW2i0vbfry5bW2ozS4gnqbSZw84fA1EgMHDnCiR1+Tj4/3p599UqpkSeVW77zzTpUqVZXLJBMOeneQeuhUqFB+8ODBykGDBr3btq0zF4C5RY0a1T/44APlMf379+/Q4f7MR7CesJIV85oxfYaNy5ykwKO9Hk31Rz179LAR469cuTJ27FjlDqP++UfuzXaZHNlztHfkpda5mPzgoUNr1qxVDybpnZE+Go9e7yd3/tOPP7n30uhmzZr37q2734kN0or7YvAX1labd9GXX32hmYSnTJ6iYGAEQjs2bNigU8zGZcQ2NgmU0XnzVhA2hiJtbHUoHaJKA/ubp4EWLZrbLSPv+AyLi/7nzpmjNNyvVtoDJCAwoIHeEqOLFy9SjmjdprXOqp6ukHbA9z9876tx9ak+nYUNNDVv3qzVw7i4kXxgmzZ1YDhCWn49evRQ94kk82+//dbtY9TJSOL19Ow1F926dWvyJFvjYC2aN095jWjGjBm7dOli47fmzJmjc3mIjvi4+AXzF9gtprketR9wlQgAABAASURBVElzm9dGmsyc8QCvRy29M26ssqypWDH8M7392TW58THnzZf31ddeVW7lk81n5MgRtq+bNRs2dFhMrP3ZzniIse2EHZs3b7586bLd2edFihSR9ty5s6lcxWTjAsLdu/eYZ2xv3rylQYMGqRazsdVheLjWNINNm7coeJIM4sl7ZLfYqlWrLIdqFyxYGB9/1u6CH82bN//0009ZJNaGN994w8/fz26xU1FRf/89SmkLCgx6771BmtsbymdZ+o+OHTt29OjR6OiYwkUKFypUqEL58jr7UkqZb7/5tm/fvipdevutt9asWX0m9oy6r2Ro6LYTJ6Oioy9euO38+fPXr1/LnTt3zhw5s+fIHhYW1rhJY/2O9m7dus/XaLurpA+45rQrD/nkk499fXW7DORscvjwYTkO5VgMy5OncOHCxYsX05loIGNo3373TY/uPaOiolR6NXbc2L59+1gb7suePbvk9t9//93ym23atA4Ksro6l4RMh6oFu0b/O1o6kmyXKVeuXOnSpXdprGsqMcbuWrs3btyY8J+rK+LcL23attHpTnWLR1q2XLRw0ezZs1X606VL53nz59ndd1qTnBB/+OEHzYuNDx48+ONPPykYG4HQvi1bt9asWcN2GWky1q5Ve9asWSl/ZKMPabvFqODGjbaGIqtWq5ZqICyv0UGVmJi4atX93xH74da5c2edYskWLZCGyOLFizvaWzYmd25fyYSpHl0ICQ55ut9Tmkun/P7bb9evX1faXnzpRc10sWPHjvff/yDlBoNZs2Z94803unXt6mVvVlyNGtU7d+70338TlbtduHhB2kArV66SOuTE8RPSFS2dF3Xq1G7UuJHms5M+iz5P9vnqq69UmouJiVm3bt2y5cuXLl4qT8Ru+Ryfft6xU4dej/bSWfRFKvZSpUrpbAspb6KMMiltZ5OWEY6M3L57z57TUaelvSXBLDQkRCJryVKlJJ5VrlxJP7h2aN9e8oNOyeiY6M8/+zzVDQalufnmG2/a7dwMDgp+8cUX3n77HZVeyVDe7NlzOnRob61A5y6d//jjD8vNIbp27WbjDqUfZ8+ePcp9tm3bvmnjRrv7gPfo2eP9995X9rRs2dJumRUrVtz3/hqnDXj2Wf3C8sIuW75i69YtRw4fvZF4o0jhIuHh4fXq19NfZmngcwM9FAiXLVu+dMmSXbt3HTp02C937sJFi9asUb1R48aaW1/KOeK5gc+5JRBKD+OQIT/rXHcq5Jz47rvv0uMMAqF927bZD4Tq9mWEFVM22SMiIrJls3rt+KaN/1swTfp0pb/b2gWBERXDx/z7b7JvFshfQKeiOXzkSHwcm416kLQUdS6Fl+bs3BQXbc+aPaujxjqirVu3MmwglA9Rnrz37NImnynfXDJe4hsaGvLII618fLRW+Ni0efOECf8pbdJ/b6PRaWnkyL+//PLLVH8kw4Yff/TxhnXrv/7ma2XPoz0fdXsg3L59+1tvvmW50fyeJDNnzixSpMgXX35RRm8F/EdatUzjQLh3z96/Ro6c6uAy+jICL6M9M2fNGj5smM4Kri2aN7cbCNu2bVtJeyLllStXxowZK4FERi8tv3/q5En52rx5s/mD3L1btw4dO+gkvQHPDVQa1qxZ+9rrr1mr7eXg37Jl6x9Df5fIZ/t+mjVr9v13Pzi3/FLaGDVqVPv27ax1sshpUUKU+XWWPlnba3Hr7BXhqLHjxtsNhM2bNxv82eBLly/ZLtaoof31Rac+sLtNPPVU3wIFtPZukRPo558NTvZMJQavX79+2LBhHTp0ePvtt2R82O79FC5U6LHHeo0a9Y9yH+mIGfTue5YbzcvH/8jRo0sWL/7px5/ff3+Q5qx7GQ0uU6bMzp07lQskDf45fJjmDq6SA98d9N62bVxVBK4h1LBhw0adYqku/WJjgVAZuJM+e8vvbN9udTX8VGf72N7v/n93u40dCD2r5SMtdbYfXLZ0WcrhKekO1FmmvHbt2obdkHDQoHd/+vFHy68vBg9+5523Bw4c0KlTJ800uGrV6meedmxlcM0pgnLP1tKg2ew5cyZOtJ/0SpQsUbdOXeU+kgaf7NPHMg1akmGrJ594UrPxISnC7iw4N5L3t0PHjk43c6WZ+PRT/WJjY+2WLFvOzkavWb29X37lJaXnVFTUk08++fXXXydLg6kaO25ct27dZSzO9mbQAwYO0On4izp92kYaNNm3b993336v7PH29u5pZWmWdEJ6NNavtzWnplu3/10x+PgTtpb9kBd/jt613A6ROGp3j28ZIm5nr8upcuUqdlv28tZrznxOb3LlyvXU01qbBEpHzwvPv2CjQpg8efLzzz+vs3C3up1Cn3LjCi4yZN23z1OWadCSPPI33nxr0iTdBWC7du2qXOBoGnz7nXdnzpihAAKhjo0bN+rszVKqVKmUVYyNLQT379ufbOVPG7sRShdaym1kKlbUuoBwyxYuIPSs1nrzFWdbWdN53lytDQnbtb9vyxs+6KZPm96vXz+7PfGWwvLkqVWrpt1i0hR74803lIbvvv9eZ6C+VatHlJvIyf6VV1+13UK63Vh5403pnFIaGjawP1LhLqlOenRITGzMxo2b7BYrW9ZOIGzZorndITWTCxfO932yj6N97dOmTWvapOmhQ4esFejQrp2y58aNG6+/9obOASZ/zrySmQ3Nmnpk9X83Gj9unI2fSo4y7T8h583GjRrZKDlh/ATLyaXuIvc5UWO0v307O7V6y5b2L66bPWu2J55CGmjXrm3OHDl1So7486919rbOWrt23Yi/RigNgYGBLVq67arFb7/7TjrXbJd5//337XYQmNSpW0c5S9Lg8GG6aVC8O2gQaRBmBEL7JA3u0OhEz5gxY9UUa35WKG91psr2yOTtBkmeyrqU44HlK2htSb9m9YO6FPUDQQbuata0nxzi488uWbw41R/p7Ful9K4kQTIbNqx/7vkX3nr7bUcbTE0aN9Ip9s+oUZrzsaXYwkX2Fzit5L4Nx2XQ4OSJk3aLSRRZvny50hDu+WUA3WvrVvt9Yb6+vrbzXs0a9j/dJv/34UdHjh5VblW4cGGd5t2ypUs3bdKaySImalQ40gWpsxjSfSSj7rb3n3j88cfkhgx12liaNSEhwV27TaT077//XrpkpxPKtLSMjQKNmzRWNknNNt4DU17TRjW9BTAvXLww+p/ROiX/HTPG7mt+509rbBqs41RUlHSy2C0mb9O4seOUhrDQ0IJ6c2iTkSboTz/9qHPttErqCnzmmf7SVaqAuwiEWrbrdfom2yO+RMkSNrZ/2bwp+Xjg+vUbbAxFRkTc01L0ze1buFAhZY+cMo8ec3MbBZY6dOygs/3g/PnzrWWS3Xv22O1fVElD0B7dpulhIoNjS5Ys6dmz5xNPPLl4kWP7TJjoNBfkDZ0924HJZgcPHrBbRk7n7mqI//nnn5ol/9FrbMmoqXMtlfvllF6XfGCQrX3eq9eorjTIwOBsD8w8bGhl6elkli5bprTt3bNXp1jduvVU+jbOZpZr0aKFDA92srlnz6xZs3Um9zpH7lnnkOjRo7u1H9WoWcPu6PTGjRse3FN8RKXKOsWmTZmms6CUSup3mz5da8grwk1dbxLzNJdjGT9+/IULWgdbzVq1lONefvllnaumVdKr1O/pfitWrFCABQKhlo16na8V7x2yq2pzY+hVKdaSkmplR2SktfIV7r2MsF49rbN15PZIBU9q2aKFTjHbS8IsXLBQaehqcystmO3atWva1Glbtzp/9Ww1jR0+d+/e49Dq/Pv27dcp1rBhA+Wy9evX79ixQ7PwqlWrdmosf6+SWqjq/qlfr54M+7z55pvffffdqH9GTZkyef68uSuWL5c28Y4dkSm/pJjO3fr7W+22k9EbG9sVWPp3zL/KA6pUsz+Ecv369blz7E87N9uzZ8+1a9fsFqtWTWv05j4aP36CjZyQtIXGt7Z3o/HQu2Y24s8RducmNG/RPKuVLTRaNLd/cpk27UGd8hcRUdHulksq6fAeMXKk0jZq1CidhJYnLExzEU4b5PAbO0Z3hFk6CDTDaqUIrauBLFWuXOXJJ3vrlJQ0+HS/fq6cHPGwYpVRLWtXr5Uqxu6y42XLlZMy5sqoovVP9bFjx1Jdw23z1q3WliYrVrxYjuw5zJcdVorQ6t/SmTQFp5UvX15n1O7UyZO2r9uZOm3a0/2eVvY0a9rs008/e0AvF0lL5cqVk7agfMQ+eO/D5Su05kNaypc/n86SA8FBQWPGjFHaMmfOrFOsSBFXmykqKRA6VH7zxk06y40WLlxYpa2cOXK2adu2fv260uLRXEDIUYGBAdZ+VKZMGaVB8pXOlcBOKKLxgssZ54+hfyhH6NQhBQum99FgaWHPmT23SxerW/7YuIZfJfXJag6WOu3QoUNr1qy1vUq5VDUdO3RItSap38BOt++5c+dmzHxQ96MvWaKkTrGDBw/KCVRpk9f8yNGjOh+cMmXLHDhgf9aGDZHbd2gOXZpItdyzZ0+7xQoULKgc9PjjvXSKJSQkPNO//y697j8YDYFQi8SwPXv32m0wZc2atWrVKnICMP2zQjmrl9xss7Ly58YNG/v26ZPqjzJkyFCrdk3zWgsV9K7nsXsdNlzRsWNHnWJz7DUW5RwWGRlpdwH6gMCAFs2be2Jm2kMpJDjkp59//Pzzzx1dVj4oMFCnmLwdAdazhNP09x+34ezZc46VP69VPleuXCoN9erVq9/TT3viRbbk5+fnxI8sbY+M1Fl4zAk6B4MMhVXwwOWdvrndcBx62siRIzt16ignR+W4ceO0ruly0dixY+1uW9WuXduUgbBunbp254vOn7/g6pUr6sGUW+/DFef4pllnz57VKeaX2/74pG0SyB0qf+aM1nPJ6WA1K7VE3br2l6eWbqBBgwbpzxyB0TBlVNc2vc0bKt8d35PGqIwzWCu2ecvWVL+/Zs0aG7MdzAtOSJ+izmTxCxfOu7ihDWyQ0eBmzZrplJwx3f6l2wv0Zo22aq21oilMZFDu/fff7937CYd+y8/6HMI04JZAGB/vWCvqbLxWy8Ytj01HkSJFJk+e9Pbbb3k6DYosWbJa+5G/3pFw9IhHLuLy8vLKmVNrDUZPyJXzAQiESUNwa5Tjjh49umBBWmzVIH/lqL2lhsqXL59yaZlmze2fXNIm03pIbr0eh7PntNKdpfN6OU2zu8cGRx9bfHycTjHfnI4FwkqVK8tohN1iq1atcn31ZjzECIS6Nm3arFPMvBVErdq2Lgtev25dqt+XbmYbo/nl765ZWrNWDbvzV9XtDSe2KnhMixYtdE5pe/bs2b1nj91iU6dM1bnyoVatWmnWKH9ovPzyy7Vr19Yv7+9yQ8EVbhmFi9NreZidPeuRrmvn1KhZY/Tof0qUuP9LKGm2WRPu3UDIXULDwqztvZ4GfHy83bhXm+eMdSoUTRg/QaWV8ePtz1Do3v2epWXkfbe7ntCuXbv5oiugAAAQAElEQVQf6A7f3L5aA3TxcY5VZSppTW+dYr6+Lo8QnnUsEEafjtYp5ujgfGhoqE4xh5ZAgwERCHWtWLFcZ7eu8uXvzPqLuHfFUUtxZ+L277e6vMRW6ymudOlSpn6gypW11ubatt2xHbHgEM3BOs2hv+iY6M2b7W+bJgdAp06dlJF06tS5bNlypq9atWt36Njx6af7OTQLNFOmTF8MHqy/QmaOHPezHZzLHYNCCRcTHCp/4bzWlTA5PZ8Q8uXP9/OPP6Xx3FRrNBOR5nbYjvK9f8ODJv73dahc08IFC486uNvHhQvnx45Nu7G1cWPtLy/ZouU9S8vUb9DA9nI4YubMB3sHuWzZsukUc7QqExf1ruvLkdPV2kxziwuzi3o9RxkyZHCoAgwL0wqEJ0+eUIB1XEOo69zZc4ePHLF7pXLOnLnCwyts3bqtvPXrwbbYXOhl06ZNj/Z6NNUfSRioUqXKypUry5fX2oFw44YNCp4RFBhUX2+h12bNmurM7xfBIVr7X7do0Vx/R4GHjHwM5Wuv2rtq1ap//vnnw//7sLLe6uHSuvro4/974okndQqfP+/AOgFulyGDGwaFAvXWxjSzsUGOpUuXPZJ8LL03aJBPNh+VPpy/oHUkZMuu1bR11FkHr1Byu4yZ7M9DSQ/GjRv3+uuv65efMWPmpcuONeVdIX9r+vQZtlcTka6HDu3amUc7mzdrqmy6fPnKpEmT1YNMczmWAL0rui1pTvFwImom/0P+jk1o15wAf+vWLYd2Q/HOYn++qEpa+0oB1hEIHbBt61adpauqVq169NixYsWKWSuwdautmZwrVqyUoUhrV8lXrlxpw4YNMlSo7JG+qw0bdLcqhqPatW+nWVJzayB9ZcuWLVGyhKfXx0v/Dh48+Mwzz/z++++ambBKlapt27bV2UQ4/qzDV62kN6EhIQ6VD9Err7mPltMqVChfp04d/fKnTp48cvSYNJ7kgSUkJG/i58kT1qRJE+UCzdUpcuX0yHjm6dOnpWl4H2eNPijGj5vQv/8zOfXeBTm9jh7t2d0mUhr599/du3e3vfhNu/btTYEwc+bMDRs1VDYtXbr03P3uL3DRuXNalUlQkMOBMDBIq2v1nMv1fFCwY/1u+fPl0yl24YJjPZLr1q+/qTF/7XS01oRVGBaB0AGbN29u37693WLhFSocP3bcRtW/webA3cWEi/v37be2mUGFCuESOHUuIN69a5fmfqlwwiOPtFT3T+dOnT777HNleJcvXR7Qf8Cw4UPLl9daZfHlV15aMH+B3cGB+Lgz6gEXEqzVJDLTbHVduOiRi+XM2rXT7WdZvXrN2LFjba8L0rxZM5cDodallXnza7XzHGUaKOCaYbt0huDMlq9YcejQIZW2pEmwfPny+vXr2ygjvSGlS5fetWtXgwb1c+awM1t4yuQp6gGn2dsS5OBkB6VdmzmxXE0ywQ6G1dAQrbmdFx0MhAuSKMA1BEIHLF+2QqdYxYoRJ0+dsvZT6cm2u9bL1m3brAXC8PAKMkioNGzeyooyniLxo2RJrT2UPKRF8xaffz6YDQlVUgfKSy+9PH36NJ0rUoKDggc+N/Crr76yXSz2jFYgnDhx4vvvf6DSJUenjAbrBUiHJjI5SobCWrTQ6mdZtGjR88+/YLdY3rx5lWs0l7wvW6aM5Q60bqQTCPfv39+unf2eyoebzhCcyTjtncTda8y/Y20HQtGtW7cPP/ywqb3Fq08cP+HE9qrpjeaSm0GBngqETmxokUyAg48tJFRvIoaH+92AVLGojANOR5+WithuMf8A/8aNGln76fbt9jeB2bTJ6uIi0upt07q10rCR+aIe0157vqiHBAQGNG3q0tDHwyQqKkp/jZluXbvabWFId77OOnWVq1RR6VX1alX1C0uYqRCudVny0SNHlMcUL1FcZ1XPw0eO6KRBUaRoUeWa3bt36xTLmjVrmzZa1bKjDmqMZRUrVsyJRvNDxjQEZ7fYgQMHli5bpu4HiXB2t0Fv1qxpjuw56tWzc835tOn2572nf3v3al31ICe7cL3ayaRy5Sqak4f3aKz+bVvBAgXy58+vX76K3nKAx44dU0CaIxA6Zluk1rqdYXnyWL2HbfYH7tbe3dre0Ts3k75qAqGHSOtZcxzDozT7BQzijz/+0NyK3Sebz9P9nrJbbPMm+x+fQgUL5slr/8N4X+TJm7eh9W6pZFq1ahWsd9XN+vUeXKcqTG8+1fp165WeIkWKKNfs3LlT+gF1Svbo0UN5gLUNipJp3Fj3vX6IjdUY+hufhrtNpDTG3iOU0eD/++j/7M4XnThxknrwbd26LV5vjK5Hdwc+XD17ahWWz7XrgVBGpPU/+CHBIfXtbSViIq+MAtIcgdAxW7dsUa7ZuNH+1gJSVR12rSdearqLCcw68IhmTZvmzn3/r+qpXacOFxeZnT9/fvTo0ZqFO3boaHdEZa1e6mjUMP02xLt01t2epHPnjjrFLlw479F9zzRXaNi50/4kC1GyZEmHBhasWb9W60goV65cyxYtlLstW6Y1M7Ba9erK8JYttzMEJwfwhAn3MxBOmjTJbgRq0aK57QIrV648Zf2alAfLxk1a3dZNmzXVXAZZQlcje+vxmLhryb22bdrobAqtkpKqZsmNGx3rd2vSpMmbGtJt9yXSCQKhY9Zpd06n6urVqxs3alVD213rItq2jR4mT2ndJl0MzWXNmrVDB6NfOGRpxF8jNPubdQYJFy1epDT0frK35tiaXW3athk3zp1XN9WpU0dnOpMMo1WqpDWRydP91j4+WrtNaG4n/dprryl3WLN2rWbJ9z94X3+vS0uSXa21dyXh6Fyn0LBhgxo1ayh3iIiIGDLkZ4fWek0/xo61NXV8ypSpcgpW94/89anTXJ3tOXXqwzBf1ESzQeXt7d29e3edkhK6smTJolNSc+zdLj9/P52lsLy8vNq2b6s0SLeFozVttapVH3/8Mbtfjq40BqMhEDpGRt7izmhdCZ2qnTt3aZ6QNm/ZrFywabOrI5lIlQzK1axZU6UPLVve/5mr6cflS5dH/6u7mrzdQcKTJ06uXWu/xRAWGvrzkJ8sd5R2VObMmXv06DFj5ozBn39eunRp5T7SG/3FF1/Y3tMvR/YcX375pebGBosWaYVkp2nu9lG8hP19XBo0bFirlns+p3PmztHsaMiVK9fwEX9WqKC14K2JvPsvv/LKmDH/+uayOto/fcZ0e3ejpBH8zdffuDhFtn79+n/9NeKff0Y1aNAgY4YHsm0wceJ/1nZGuXnz5j/akwg85++Rf7uy+JA0P+bMmaMeFlLvae5G+MQTj1evXs12mWrVqj766KNKw/nz52fPctvL+NKLL9r96H3yyceaXYfLlt6fa1wBAqHDtm13vpt8+3atSxDF6lVrlAtWrVqp4AGdO3fS2fMjbZQrV87aarTG9NfIvxwYJHzaziDhr7/+qjSULVv2++++Cw3Vuv7NUt06dT/55JMlS5YMGvRu4UKFVFKEU24VHl5h+LDh1sYJCxUs+OeI4TqbmoozsWf0V+5xTmxsrE6xRg0b1bQZ9mTA8733Bik3kY6GYcOHaRaWDoIRI0a8/vrrEg7tFu7z5JOz58x+qm8f21XKXyNG6hzVuXP7/vjTjw7FUROpQ1597dU5c2b/8suQqlUdWIsoHZL+1ho1apUtWy7lV4UK4cePHVf32+no0wsXOt+xMnv27IdpN6lzZ8+NGzNOp6R0Xf3w4w8drO/71alTp59//tl2/5fZqH/+ceM1NQGBAcP/HGZtUD2p0+0LnR3L7j62+99tAWNi2wmHbdmytYHelcEpbdqkO2396LGjJ0+dyhMWphx38NCheJfXU0aqWugNys2ZM/fVV19VLlgwf57O6kGdOnb8/PPBCkmk7S6DAM8//5xO4Y4dOw4dOiwmNsZagfXr1y9bttzuin9CysyYPn3suHFDhw61vVu0pEcJYKXLlGnYsEFIsGN7xztHMuGE/8YvWrhoxYqVBw4c2LNnT8mSJYsVK1anTu1GjRtJY0XzfiZPnqw8bNfOXTrFfHy8v/vu25F//Z1qYu/fv7/mAaDvr79G9ujeI5/eZoPe3t69ez8h7b81a9ZERm7fvWfP6ajTBw8eNP1UXvC6devUrF1L/qs5YiBDKH+PGvXii/YXVpVuhTFjxsydO09axua/mCrpCyh7uzupZL06dehUSmP//DO6WbOmynG3bt2a8N9/6uHy54gRXbp20bkePmeOnJ98+kmHju2XL1+5deuWI4eP3ki8UaRwkfDw8Hr161WupLUdl7q9zWz833/9rdxKPsu///6bnC8WL14kdezBA4f8/f0KFy1as0b1Ro0b6zfkNm7coD9sALgXgdBhGzY4eRmhdOw5NO63fdt25wLhdi4g9AxpOZXRm9Q3d66r01EWLlrUq1cvu8Vatmg5ePAXbEhoNvLvkb0efdTP389uSdMg4Weff26jzG+//aoTCE339uSTvTt06LBz547Tp6Ojo0+Ls/FnJUVI8MubL68MIZYqpTUW53bSkGqXRDlLhgel3aY8TLK01K5VqtgfpJJn9NxzA7t07bxp0+a9e/YeO3asSJHC+fPll0+ohzYI/WPo0I8++j/98jJe16JFc7sLhOj+9T/+6NGzu2aAbN68mXzJKynHYZT83+nomOjooODgsCQhISHFihfV7wiA20mjPzIysly5cspBW7du27dvn3q4yKd+7NixzzzzjGb5ypWryJdygXQaemjJPTlZaJ4vUpWYmPj99z8p4D4hEDps8+YtMhChOTPBklTlDlVDW7ZslvO6ctxWtqT3jC6dO+sUi48/O3/+AuWayZMm6wTCgMCAxo0bL1jg6p97aMhnU3M4RWkMEkoL7Juvv3n1Nd3BXokBtWrVUs5Kt5PBPvr4Y9sjn+4yZfJUnUBoIkm7ZYsWnljbM6WJEydWr1G91SOPqPvkrTff+uWXX7y1r1bVfxmR9saNG+9EIJwxY4Z6GP3++x/VqlWPiKioPE86SoYPH67SJRne159EBrgd1xA6Y4tTiWvbNsdmAqxb6+QqWC5ef4hUeXl5Sc+7TsnFixe7PmS3e88enT2pRWs2JLzXqH9G6V9J+NTTfW2XkZGx3377TT1oZFRIucnsOXPSrMdh8pQpmttV63DvsqhvvvHmfex5Wbt23auvvX5/F8mEu0ydOjUmJsahX5He5OnT7C8vlDa8lNYyVDcTtc6DclQPHDhw//79ysP27NkzcMDz169fV27ixmr22LFjn332uQLuHwKhM7ZudWYNz82bHVs4dLdTK5qeioo6euyogrs1a9pUhuN0Ss6aPUu5w6IFC3WK1atXlw0JLckg4ci/dS8R6dSxk909CX/66WcZnFGe58ZFZd4b9L7OdgV2HThw4LPPPlNpSMZslTssXbZsxIg/dUpqdt9IsRdffEma8uo+WbJ48RtvvKm5KiPSs5s3bzp6Ue7CBQvTz97Cuf20tn65tF5caAAAEABJREFUcEH3WD137twzz/R3fad4G3bv3v1Mv/7ufQ1H/f2P5k6htiUkJLzz9rsKuK8IhM7Q2Vw+pbVrdPezMnNiRdPI7ZEKHqC5/eCpkydXr1qt3EFzx6qsWbO2a6e1wZFx/DP6H/1Bwr5P9bFbbMiQX/r1eybq9GnlSTpTRjXTS2xMzLMDBpyJPaNccOjw4aef6ufKRjtOmDVr1qRJri5gs3nzlpdfellzOw3NYibvvPOuuF+pTIYou3butmULFwU88P4eNerKlSv65f+bMFGlDyVKltDsunJonnlUVFSPHj0nTpqkPECqlJ49H7VxdUAymtVsYuLNl156ycWZCJJRn3vuuU2bnWlVAm5EIHTGxo0bHZ26c/jIkdPRDrcmnTjxOzd6CdtkCK527do6JRe6b6+2gwcP7tylte5iy5b37dKm9EkGCf8aOVKzcOdOne0OEoqVK1d26dJl6dKlymPi4925OLAM7vXq9VhkpJM9RJIG+z7Z14lay3Xvvffef/853/ydOWtWr169PDe7csqUqfcxlR09dvTRRx8d5qZx1FRJULlwIb0MRj2spMdqofYM5P3796efwFCoYEHNko5eeCyf2fffe//tt9+5dOmSchO5K7lDqVI8VCHI3T7V96nJk6cop0gafP6559etc3KpQsCNCITOkCpgx86dDv1K5DZnlhJ2YkVTahZP6Nixg+b2g5MnuXN1/oV6s0YrVCjP2vHJjP53tP4gYZ++9gcJVdKu0AMGDHzq6afnzp3nxuaFPM5p06Y99/wLDRo0tFtYdzgrqZiEB+kXHzHiL4eWq5GnNvqf0T179LwvadDkgw8+eOPNtxwdiJMk8/HHn7zx+hvKw0yp7JWXX1m+3D0Txq44eDh99/33bdq0HT16dHz8WeUm8uotW7ZcXvn69RowXpEG/hmtu+PczJnuuQzBLazta5rS2bPO9HBJZdi6VZs//vjDxfpHfl36TeSupunNtbHk0OSCS5cvDRo0yIn6SroXu3frQZsN6QSrjDpp29ZtlSIi9Mtv3uLcZYeOrWh64cL5HTt2KLhbS73tB6Ufd7dbr4KYMXPGc88N1Dk5dWjf4YsvvlAPDjlQ//57lE5J5zbVlA/ORx9/FBGhtTmVQyfy1atWy5cMKnbu0rlKlSplypTW2YU8mfPnz+/atXt7ZOSWLVsWu29UOSWJgl9//fW6tWuf6ve03a26JArKEPfvv/2eBgs82DVzxoyNGzYMGPBsp06ddMqvXr1myJAhjl6q7Yq58+bJl7SPO3fuXCmiYslSpbJnz67/6zJ+smbNWnnBZzq1euTBgwc/++xz+erWrWudOnVKlykTFhqqHCTv+L59+7Zv375t2/YlS5bIYamQVuQ137hpk86ncuKk9DJfVE5GbdvqXqGwf/8B5RTJcj/88KN8dezYsX79emXLldM/tuV3d2yPXLZ8+YQJabpno3yKt2/d9uJLLzZoUN/uasAbN24YPnyER+ebAI7y8gvW2mwXcEijxo0yZrAz/hwTE2N32pWfv1+VypWVPXv37D1y1INL6bz55ps6xbZs3iwNROVWTz31VECA/cVsoqNPy0CQwv1Qvnz58PDwwkUKBwcF+fn5BwYG+Pv7J8sGJ46fkEP00MHbduzc6fTuw88//1z//v3tFuvUqfPu3buTfbNggQLt2rerUaOmb27fnNlzyP+k4SJ5W/JwXFz8ggXzp0yd6lz8NnHXpz6ZwoULS6OwRIkSBQsWCgwI8PXzzZkjpzzmS5cuJVxMOBsfv2jx4pkzZrlxxT+nRURUlP8VKlxIPrP+/rf/T/7j43OndSiP+cjhI3IY7Nm9W4YF3L4DdViePDWqVStdunRAoJA/Hejv55879z0rTsXGxh49cuTgocOHDh2UI2SN41e2w41atW795ReDbZdZtHDh8y+8qNKHZ599VvoodUpK93SNGs7vwZNMnrx5ateqJZVASHCIX4B/cGDQ7dOil1fcmTPRMTHxcWdOR0dL18aqVauPHTumXCYNjwiNHv/9e/enXMNPaqfWbds0a9pUTgRJtWwOORfIq3H+3IVzF85v3rhp3PjxBw44GZUBzyEQAsADw5VACCBdqVWr1tChf9gu88KLL2peO+BptWvX/uGHH8wdHLYtX768f/9nFYAHBFNGAQAA0lrjxo1sFzh18mR6SIMy6vX6m693aN8+QwbdhSfcuwsoAE8jEAIAAKQpSVmtWtlZIHrGjJkqzZUqWTJPvrwZM2QICwvLlzdfnrx5ypQtExIcon8PV65cmXL/duwE4AQCIQAAQJoa/MXnOXPaWo/q2rVrY8aMVWmue48eXbp0Vi6YOWuWjG0qAA8OAiEAAEDaGTTo3QYNGtguM2/uvPu49YvTZHjw119+VQAeKARCAAAANwsNDS1Ttoz5n365/QIDA/Pmy9u0SROdvWqGj/hTPYCGDh126tQpBeCBQiAEAABwsypVq3wxeLByyuTJU/bu2aseNCtWrPjtt98UgAcNgRAAACC9uHz5yk8//qQeNKdOnnz99TcUgAeQ7grCAAAA8LSvv/76gbt6cO/evQOfe/78+fMKwAOIEUIAAIB0YeasWWPH3ofFRZ2WmJg4bty4r776+urVqwrAg4lACAAAcP9t2LD+vUHvqQfEhYsX5s6Z9++//+7Zs0cBeJARCAEAAO6z2XPmvPbqa+pBEBkZOXPmzEkTJ19MuKgAPPgIhAAAAPfHrVu3li1fPuTnITt27FDpjOS9y5cuX7lyRf4be+bMjsjIzZs3L122TAF4uBAIAQAA0oiEq7i4OMlXZ87ERsfEzJg+Q1KWSjc+TKIAGImXX3A+BQAAAAAwHradAAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFIEQAAAAAAyKQAgAAAAABkUgBAAAAACDyqTgYU8+1b96rdpyY93a1X/+/otyk1+G/pUhY0a5MeT7r7dv26qAdKZth86PtGknNw4dPPDFJx8qAyhZuvTLr79juj3g6d6JN2868tvKPzDwsy+/M91+763XYqJP3/PTgIDPvvredHvQm6/GxkTr/xQmefPlf++jz0y3X39p4IXz5xXwsPvq+yE5c+WSG38O/XXd6lUKevIXKNS+c5fgkJDsOXJm88lm+uaov4avXLZEwd1efevd4iVKyY35c2ZNHD9GIc0RCFPXul3H1u06pPx+YmLiuXNn48/ExZ6JOXHs6OIF865du6YAAADwUGgu3ZkdO2fIwDQ6GAWB0DFSO/j5+ctXkWLFVPWajZu2mDNr+pJFCxwdCgBcYTnQ8dYrL5w9G68AAIDLihYv2aFzV/M/4+PjZBjg1q1bcluGBBTwMCIQuiSXr2/XHr0KFS7y5x+/KgAAADzI2rbvaLoRuX3ryOF/MLccRkAgtO+eS028vPwDAvz9A6vXrF2jVq3MmbPI96rVqLV965b1a1en+usjhv0mXwoAbIqLje3f5zEFALh/QvPkMd1YumghaRAGwfRoB926JY22/Xt3jx45/JcfvzN/u/kjrRUAAAAeWJmzZPH1zW26zQRRGAeB0Hm7dkRu3rTedDtvvvxZsmZRAAAAeDB5e3ubb99KTFSAMTBl1CWH9h+IqFRV3Z5J6lW0aIldOyNTltHZdiIgMKh23fr58uX3DwoKDQ27fv36pYSLly5dOhsff+zokQ1rV588eUI5ysvr6f7PVa5azfSvWdOnTpv8n3KQiw+sQKHCpUqVyZu/QFgekff69WsXLl44GxcvQXrdmlUJFxNs/N0KFSMKFCyUL3+BkJCw6Oio48eOHj1yeNuWzbbX00+2G0e27Dlq1q5TqnTZkNAw6fPL6p114by5E8b+k+y3ipcsXbxESflbefLl8/cLOH786LGjh/fv27d54/ob168rm4oUK16lavU8efMFBgX7+ftfuXL50qWEC+cvnImNPXL44NrVK9074aRL916NmzW3/M7gb39MVubAvn1fff6R5Xfk4ZUPjyhdpqxvbr/sIkeOSwkJZ2Jjzpw5I890wdzZN27cUDbJEV6lek25h+CQkODgULmHhItyJMh/LkSfPr13966NG9Zdd3zF3UKFi77wyuvZsmeX27ExMd9/PTjZ++vj41Orbn0pFiR/NU+eDCpDwqWL8uDPnzsfdeqEHA+pfujcxRNvbo6cOV9+/W3pQpLb165eG/rrj+ZtY2xvO+E6D72JImeuXOERlSpUiJCKInvSEZaYmHgmRg6w2NNRpxbOm2N73aOUm+gUK1GqcbNm+fMXyp0799mzZ6OiTh49dGj2rOk6D08OdfnIFy5SNF+BAgkJF+WIkqe2euUKd23F4eKTdYh3Vu/yFSMKFiocljevHDM5sue4KPXmhYtHjx5evXK5PK9UfsfLS2qzCuERRYuVyJErhzw8b2+fc+fOxcXGxMbG7N65Y82qFTb+YsrdYqR6rFK1asFCRfwDAuW5y1H0fP++yd4IOaorRlTOX6BA3nzyle/S5SvHjhw+fPhg5NYtUnUrDc7dQ8qNXkJCQ6vXqF28ZMmAgCBfP7+MGTP+8tN32zZvUnqcOIPIyyvn2QKFCsmZLl++AhcvXDh+9IicrnbvjDx4YL/tP+euYyl/gYJyP1JfFSpSNPHGTXmjDx88sH7t6gP799n93ZRPuXad+mXKlQ8OCZbzhVQOUhGtWLpk7ZpVKmlVFfMjr9ugkRxm/v4BPtl8Tp44furkSXnA0jBQHnu+yR5qrly+terWk3cnKCQ0Z86cp04eP3zo4J5duzZtWKccJ6/hux9+kuybyb4zZ9aMKf+NS1bG6QPAueaKDmmtla0QLk0aqTRCQ/PExJw+LlXG4QObN2ywc0S5VntYcqbuupecdpu2eKREydJyjF29euV0lLQ3j8+dPTPuzBkFDyAQukQ+Iebb+fIXdKJtmj1H9t59+5ctX8FydeNMmTJJOzggqYYqH16xYZNmLw/spxyROUuWAc+/UrpsWbkt58jRf49YuXypQ/fg4gPzyZa9W89eNWrVsfxmpsyZ5fvSEi1RqnTnbo8O+f6bnTu2p/zd+g2bdOjaTWoT83ekXpMvubd2HbpM+m/c0kXzlYZy5Ss83qdfLl9fG2Xk/PToY09WrFzF8ptFihaTL3kYZ2I7/z1i2J5dO1P9XTn79nystzwwy29KBSpfQUEhcg9Vq9coVabsz999re6rt9//SCrlZN+UJy5f0nqQM1nN2vVG/Tl0//691u6hdr0Gbdp3zJ3bz/Kb8sKaXttixUvWqlPPN3fuubNmKEeUrxD+9LMvmIbWpRnxwzdfyKnUskC3no/VrFvP8kgQWbLeXuY3bz4lh7ccgYM//vDwoQPK3Tz05soZ7qXX3goMCpLb8mR//v4bTzz4VHnoTRRde2XQG4cAABAASURBVPRq1LR5yu/nzZ9fvpSKqFOvvnxsly9ZrDRIMHi891MVIiqZvyMvl3yVKx9erUatYX8MOXzwoLXfzZIlS68nn6pWvabFd24fLcUlXjZvOX70qCOHDynXuPfJ2iYvQo9eT8jjt/ymvIPyJX+rZu260qj69svPLH/qHxDw3v99KtVssrvyT1KsREmpRavWqPn38GHnztlPGvJ6PtH3GXOvojXVatbq0q1Xzlw5zd+RBxAQEFCxUuW27TtJlpg0fsyVq1c8eg8mzR9p07ZDp4xJjWzX6ZxBihYr3qffs9KDaf6OjC/J4SrnFPm4LV+6eMLY0dZ6Mdx1LDVv2apdxy4ZLJ61fIgKFS7SoHHTpYsXjBk1UmmTgN2n3wDzhEl193iTT1Dd+g1//O5L6cOSb1aqXPXxvv0sR9Kkv0C+KlaqMuz3IZLhlSefr0m58IpP9n1GerWSPQY5cUtu+ePXn6WnS3meKweAJZ2DTUfGjJnatOvQpMUj0lozf1PymHzJyETbDl1kYGDxgnmp/q4baw8n6i5LcjDLs2jWsrX5syzxWF4c6ZyqWrP2f2NGr1qxTMHdCIQuCbSoBRISLigHyUd34Auv3d7B4q5Lly+djYuTkbQcOX2lQ0U+A8px8nl+5Y23JbOpFEMQafPA5Kzw6ONPmnbCNZEBqKhTJyVb5syZS2pwuSGf82zZsiV/5D4+Tz37XNlyFczfkb8YdeqUdJhJ00QlVQo9ej0eHhEx9JefL1++ZOMx+PkHdOzWw5wloqJOZcyYITAw2Mvrf2Vk8Kdn7z7mDWfFlStXpDc0LE9eU2UqtbwM5iyaP3f8mOS9dPKjAc+/LOdd83fOSx0ZfyZTpszyTYkNltWxG+3euf36jes5cuSoU6+B6TtLFs6/cvWqZZk4i34KkdvvTga4efOmDAYlJCTISJe8Eb65fU2rIkmf+qtvDxr668+pdqzKu9nriT5ed184uRPpLzx3Nt4nWzY5EmRwz7mdmuTk9MSTT5saMbt27Pjlp2+TnTW7dH9U8p75n9euXTt7Nk56GHPmyJktZw7Ld83tPPTmSryUNGi621SHQz3HQ2+iie/dkCmd/fKplEE5+V+2bNnl/C2faJVUIz36eB8ZaB03epTtu/L2yfb62+/LAWn6p4w5yEP29w809RoEBge/9Prb777+UqqTC+Rde+6l18LurgYhLl++LCMPYWF5pLaRqqBX777//DVcucaNT9YGuavHnny6UpWqlt9M2gL3jNSrOXLkMtXAlq1hkyyZs5jbc1L5y3C6fN5v3rguD1t6gEwfN6lgP/hs8CcfvBsXG2v7YUi3nTkNSh6LjooKDgmV9q65EpW/Ja1h6dmx/C1517Jlz2YKFXJc1WvYKLxSpR+/+fLE8WOpPFOX78GscpVq5q0C5Ag/dfKEvFZyJ17KSzlO5wzSoUu3ps0fMX925JCQIQx/P3/TlAf5uNVr0EgGfH7/5YcTx1J55K4fS1IRPTPwRemcNX9HTrXyxIOCQ0xpTdJRbLSdd9ny8chTNlWt8gLKeIw8DDl9mA4byQOSWIb9+rN0ID7R92nTr1y9cvX06VPSyjclGfmjUnN+PfiTg6mNTLrxsyPvTqeuPU2fArk3ecryRptrbOmqk5G9X374xvYBk4xU8nOSusOyZsliPvVIT/oFi27Kvff2Drt4AFg+HbsHmw45xfQb8EJwSIj5O6YPgtSNd15hHx/pZq1aveZ3X32eMqa6pfZwuu6y1LffAHPNI78rb01AQKDpVZXj8/E+T184f87RZi3sIhC6RIbCzbejox1u2zVt0dIcuhYvnCct+9NRUZYFbs9+qVnHsrq3S6rmV956R0bhlAtDEK48MBkDkRO8Kb+J5UuXLFk478SJ4+bZJjJ6KUmsSfOWKX+3bYfO5jR4/NjRf0f9dXvGhfyil1eRIkV7PNbblHLLlC3fvnMX2x2fbdp3lupVAt6YUX9t3bxJIpB8U5oHQSF32prBwSG9n3pGBi1VUtiQ1Ld29cpTSTNg5ZtyRmnXobPpz0mn5vZtW3btuGf4t+fjvU2nH6k3J08cm3IG7O2urOo1smZxJtLbIJWgfElvnzkQzpk53fYkkOvXri9bsmjt6lUH9u1J9qN6DRq3btdBzsdy6urc/dFtWzcnnyLr5fVE336mIBETc3ryhPHbtmyynF8qr1WF8Igq1Wtctze31lLjZi0k75luywO7vQyvxWQkUahIESljui1xcdaMqfv23DPDRF78KtVqylhQ4i33X+PhiTe3eMlSA1981dRKS3U41IM88yaa3VK3tm/dIi2nyG1bks09lgGHrt0fS+r+v902Xblsqe0JhJ2795SGnbwy/437d8umjaaPrTREevftJ8ODKmka0iOt20une8rf7drjUXMa3Llj+8RxY0zNQXl2pcuUe/zJp2UAqmOX7so1bnyyNnTq1tPcooqPj5vw7z+7du2UJrS5gNQA9Ro0LFSkWMrflcaTfN7loI0+fU+lLS9dq3YdGjZuKi+INKq6dO/5+88/2ngMUkMWLlJUbsjznTJxvLltLUMZN2/e+dDJa27OcvJkp0+ZtGfnDtNQnn9gYL36jZo0ayF/Tt7TR5/o8+Wn/5fyr7h+DxZ3dXuFXjlV/TPyTwkkN2/efnfk7bh+1ZlZ0HbPINLJ0rzlncXkJNyM+mtY5PZtpka2vHSPtG1vmiAjrfM+Tz378QfvpPwTrh9L8vKYz8Kx0dGjRg7bu3v3raQzZoECBXs+/qSME7bp0PFW4i2loV3HrnJgxMXFjRv9947IbaZzgWTLV958xzTUI5F7WanSXXv2ktv79+2RD+nhQ4dMVbeMCD0z4AXpeZF01Kpt+5++/coTz9dMmgqSK6THZ/Rfw+W0de3uy966fUdTRSHDy4/3eerzjz5Q2iR4mKaDSm4xB0Jp/FibBOv6AWBm92DTITX8088+b06D69euWbpw/sFDB0y7ZBcoVFgerSllFSlarFWb9vKhTnknrtcertRdJtVq1pLPu0TZ2TOmLV+yyLyuT/1GTbs/+pjpRNa2YxcCodtl9MmeSyGFEqVKy5fp9vw5s67dOwJjImmhY9ceprECqUP/S62NIiIqVTFNPJNQtHnjessfNWn+SGjY7RaMDH//+/cIGb1J9rvynT27d8pHIuXdSp3rldQvtf72R/fOtUbStSZDPQEBt8cto6Ojvvnis5OSxBznygPr239AWNLvykl92G9D5s+Zmew6K6mepK5ftnhh/NmzlvFDOrGe6HNnyChy+1bpD5ZRFPNPpWZZs2pF/vwFTaMH8uJvXL8m5QMzvyxZs2aVeuS7Lz/btTPSfO65evVqfNyd2ed9nhlgeo5nYmM+ef/drZs3mhvo0s8ntaE8u6CgENN7J5Xp0kULLP+QdLOZQq+cBlYsXSKhK9kjiTsTKye/LZs2KA+QU0X9ho1NtxfMnS0nEhuF16xeKUN/5idu6cjhQxs3rqtZp17mzJmlYy8x8ebePbstC8gZunHT28FMaufBH394YP/exHsvsjf1zm5cv/bQweT9DiVLl5EUJDfOxsevXLbE/H156Vq17aBuL9l7a+a0yeP/TaUzuHLV6qauAelw/faLT1KOpEkLQHo6pG1x7qz7V4Fz+s0NDAqqWbuu6fbM6VNu3U25chruP/DFLFlvB8jbx/a3X165fDnl35XxOtOrLRYvmCeNjOQ/vRuSF8lPL+n+1JU3UcfuXTtXLV8adepkYooFGM7Exq5YvqRs+QoyziAnculBW71iecp7MH9sJTAfP35M2v0H9u8zf2zlZdy8cUPxEqVMU23z5Ssg9dLVeycQFipctHO3nqbbq1cu/+OXn6QL2fzs5OO8ccPaChUjLKcwWavYPf1k7SpSrHiPXk+Ybkuy/e7LwceOHk7WUyOVauS2rRvXrb1x457vX712beH8Obt37khIMV/uxs0b0qslpyHpy5B/hoXl3bN7lxzJyYqZP7amj4A0iEcM/c2yDo+OPn0rqRdGHmf3Rx83fXPKpAl//vHr6ahTN27eedcuX7q0e9cO+YzUqltPcoKfv7/8YrIRmyIu34PlJ07q/AP79n375WdyJ7fu9hPJI09IsHqxekqaZxB5f/s/9+Kd0f7o6K+SxsRMLW91e7pQgnRnyIe/ZFIrQnrcpM/u6JHDyf6Wi8eSdK32e/b5rHf7mL754tNTJ/53Sb88eDlj5stfUFoF5hkNmzdtSDloZvmUpQf2q88/Pn7siPkhSS20K3K7JE/Ts5aaWT6kyxYv+v2Xn6RiN9+JvOYSY+QBq6Q4tG3rlpQ1sxsriixJ7863X3wmx/BNi5ddKopMmbMUK15CJXWOHz92TP6ccpC8Ds1atDLdlmaAZKSUZdxyAOg3V3S0aNWmSrXqKqmelwFAaRjExZ0xn4Pk7bjdDIiPD694ezZ+wcKF161ZLR8xy3twvfYo4kLdVatOPRkGVElnAWk9fvvFp5JLLev5I4cOSp9CyVJl5LYkRufeXNjAKqMO8vKSbstiJUo9+kTfN95939TfLx8/6de5dUurE86S1NSmG1KLKZfJR/H1d943XSN0+NDBzz/60OkJaU4/MGn4mof45s2aaTsOXb63Rdu5ew/zeN3I4X9cSzGfQfre/hr+m+n70j7o3O1RZdOU/8ZbmzESHlHZ9Dil8h366xBrS0uPHT3SdDLIkyevvOnm7/v6+mXPfmfCg/TDqfTN9qUUcbGxUybcuUq+isXFVyaSwE03pMHh+vxGOYk++/xLps5X+dT8Nfz3GVMnp1rStOaK2Ll9m90Fb9zL7W9uvYaNn+r/nOnYlgT783dfO7dwi9Pc+yamZPsAk0aSeTEtCXXSl6Fs+mfE8PPnU2mBScA23ciSNUuppKujLbXr2Nl0Q7p1Ro/8U6WojeU4nzhurHKZe59sqh7r/ZTphjyX337+Plk9aSnltHk5tGyvgyU9X+vubplbI2m1MxukV3Hsv1Yn75lbftI5MmfGtFTLSIfOrOl3flS7Tn2334MlqVKGD/3F9qUEDrFxBmnQuKmpP1H8N35Mqh+rmVMnmweX2rTvlDlL8nXIXTyWmjZ/xHzJ2d9/Dk0540BqzpF//n5Nu7aRnCYtmZTHm7wFMmBoui3dBHK6nDBudMqPmIwsXb7bzxVeMSLl/bv3szNz2pRU+7tllE+OW9PtNnf3l3c7txwAlmwcbDqk4deiVdu7dzVh370du2bSM7trxw65kTlzFnNPipnrtYcrdZelebNnpnqt+II5s8zd3+XDwxXcikBo31ffD/ntz1F3vob//dmX37321rt16zcwXX91e1rmd19v37pZOc78kShUuLByTfkK4S+//pZpmrgMQXw9+BMbH0XPPbBade+csGXI1KHVKSQqhIffWUZizcoV1hZvTLiYYF7kqlyF8CzWa1g5JchAgbWf1q5Tz3RDeqBtTKmV05v085luFyxUyOL7/3ttJYerB9zWu0vwBQcFJ/uJy4TGAAAQAElEQVTRpbtHQnBoqLe3j3KBnA5feeNtieIq6VpN+dSsXbXSWuHLl+40LAoULKTSlnvf3PYybvVYbzm8pcNo+tRJo0YMU2nOjW+ic2RgJybmziyGkLA8NkpK3WXt87h39y7zsiLe3vdcQXp7UmjZcqbbSxcvsNaDIP1Tzs2YcIj+k01V4aJFzRNfZ06ffO2q+/sOdkXemf0eFBRiu+T0KZOVlY7OfPkLmGbUq6THaeNOZIzRdCO/RRXqlntIZtWK5XavitRn+wxSpWoN0w0Zo7DR72k+CcqAhvkQdeQx2DqWwu8uvCQfDWvTGuWMaaOaTUbGbazdz+4d/7t2ToaeUu3Skixx4O7KZLl8/ZTj9D87EkpXWMw6SWbBnDmmG0lrbIYpD3DvAWD7YNN6PNVrmMYnpJKcP3emjZIrl91ZsyfZkmmabNQe7qq7ZHxy7szUW4/Su7H/7pUvyc4CcB3XELpk4bw5UydPcPq4P33qpGn5xybNHomNiV2/dpX+YIj5LC0NTcv1OWQIwvVGp9MPzDx/fdvmjTdvOjCwI79oXiRt6xZbS4TLPddr0EglZcjgkFBrVxrYHtsMvPs4D+yzsyp3VNSdOQmWtafUStLykLFiuf3o473H/Tsq2RWG6VZAYJC81IFBQX5+AZar0sn7mylTJvmOFDhjsSbNyeN3GtDZfLL1fWbAxHH/RkWd0v1jd5uScohaLnQkg64/fvul7UtETp2683dLlCrdoUu3+XNmpdkVd668uckaz08+/Wz1mrcvaJGxi79HDNVvmbmXS2+ig6RfPzg4JDA4OCAoyNRllkxISEiyy0EtHUsxq8rSmZgY09Bx9uzZ773P/11ps9XmBgM7I7ebpz+4zsUnm6rQ0P9dl7586RLlgowZMyV92IPl8357gZa7K1T43h1WCkg6yK2Rj+3G9Wut/TQsz53HKQ3Q2xeSWSfdi9LBlzNXLjn8/Pz94+Pi3HUPybh3fr7tM0hA0J2XzvbZatPG9fIymq56kkPFRkknjiXT/DqVFORs3PO2rZvrNmioNBy3vmNEfPz/5i7aWKo3/sydtyZ37tzKJhc/O3t27jDPz0xJBrJ6Pt7bdDsoJNQT1Z17DwDX54iFhNzJvQftbTRy6u40y3x3p+Gkyonaw11116kTJ2y0HuNi7xyKKVclhIsIhC6p26DR4UMH198dQ3fUogXzI6pUldowq3fWJ/o+3aPXE0ePHjqwf5987di2zXagMq8+Vb9xM/NF+dMmT5x1d2KVK5x7YFLrBfjfqSNOn3asCg6x6MY7bbP6jrJY3iYk1GogjI+ztc5KUNCd5WHz5s8vYzg2Spor8WTdafPnzZahH7kRGpbnxVfflLhy6NBBeY327tppY/+G+yVHzpyNmzavU6+h5dKvqZL+VMtAGBsTvW3zJtMeAOXDK8pXbEzMoYMHDh3cH7l1S7TtjfLunkJy5Mzx1qAPTRd/no6KkjR45t51UFPauG5ti0famq4Za96yddNmLU+dPHngwL4D+/Zu27rFldFvHU6/uZaLwj37/MumD6YMhw795SfznKu059KbqEdaDzVr12ncrKXlIp+pCgqx1Sy23XS7ePea4WSrHFuuqmd7Z9RYd4wguevJpio0z52aUPpNbji1xo9KylotWrWtXLWa7eVw/fwDTGPXqf70/PlzNtrcwXdXgr1y+XL7Tl2VTeaVnwoWKmKOc67fQzIpr2hyhY0ziIxIm7dvsT0HW17AuLi4gIAAlbQ6S8oCTh9L8hjMi2rafgz6s8RPR0dZ+9GFC/+bxR118qT1Ynem9phn3Sfjrs/OGZvvtYwfSr+eaQJRUHCwcjc3HgAmtpsrOsxP09vbx3aTJuPdNVEljd9eySbFbi5O1x5uqbuUvdbj+fN3LvDJeu9+VHAdgdC+118aaJ7BKO3pkODQMuUr1KpbT2oEqXEe7/OUnId0tn9N6fChA0N/G9K7Tz/TcrpZsmYpVrykfKmkRmTkti2rli9Ldac+S+Y0KMMa1raXSZsHJl3v5kGn06eiHPmD0qS70ziQCtTu6U3GW0y709hYg8vG1djS6WXukqxStbrSY+6BM5GXOkeOHC1btTU9ZTk3yxtx+73o0ElOAFs3bVi+ZJHttmmaqVKthqT6VHthUzKt72/pzz9+7dt/oHktO9OmcFWr1+jao9fRI4ela3P50kW2h+9Ma96arFi6xG4aVEmTdX/67sv+z71sajfIi2zaq0oGh+UI2bN794Z1q1etWObEhbs63PLmmj+Y+/bsvo9p0MT1N9EGifqvvPmu5d5lNthemvXSRZtbh919uzN43XOxg3nyUsLFi7YbIrHRjtVLKbnxyaZ+/3c/LDHRTl7t2aV7r8bNmuuUzJAhQ9bbaxteTvWntpdrCrnbur198dIjrZUeOUeYx/Fcv4dkdCoWfTbOIJazEM0rulkTFxttygOBQUHJfuTKsZQnj+UK57Yew+nTUeZBKtvsfPruuqixv59XhlT+nBs/O5YLzqXqTGys6dwRFOT+QOiuA8DMocVjUmXuuTbtoqz5W3JKTdZ2daX2cL3uMrmUYPsy4DuHVqrHGFxBIHSMJEP5klGCFcuXvPrmIPmcSzu7T79nP37vHZ1tc1OSnvv/G/R2244dy1WoaFlRent7SztevrZu3vjv339ZW/VEJS3lVKZseZW0SPdrbw369qtPU92kKw0emLfF1nAXLzrWuDRf2nT58mW7hS9fumTqHDVdM5mqROvjq37+/spxmTIl3+x4+pRJuyIjm7VsVbxUactH4u/v37BJs3oNGy+cP2fapP/SeE2UZPLmy/9Y76dMaVBe2+3ytq2/veKodOWeP3fePNj73ZA/rL2YcmAP+eGb2vUaSM9u4SLFLDd9LlCwkHw1ad5i0oRxK61f0REdHZXBK6PpdNipW/erVy8vS2192mRkLPGTD95t1bZ9eESlvBaTWySklS5bVr6aNH9k1Iihtzcm8QDX39xdOyJNF41IDOvzzADzegn3hetvojXSx/zsC6+Yqoibt7P6zvVrVkdFnbxw/oIkTHNz4bmXXytX3lNrAJiWb1UatcdF1+rGNHiy3ncPtktODYPXqdfA3J6TzotN69du37ZFauOL5y+cO3/OlKgLFSny1qD/s3tXN60PDwpfP+dq0UxuvIdkbth8wI6ycQaxPNMl2AtRl+4u5Ohz7yVPLh5LWSyGR2wfKtKDJt24Ns6VacO9nx27K8eal2g2rcLqXm45ACwl3nS1kZDbuVZN5ns+TS7WHi7WXbjvCIROkuG4ob/+aPpgBAQGdejSdcw/fyunnDsXP2rE7e2S8xcoVLJ06VJlypYoUdo8UBMeUTlvvgKfvJ88cJpHRhbNmyNNz05de6ik/p7X337/q88/cksmdPSBnbRYI0tG4Y7avBwoGfOoYPYcOeRP2Lgs03KqzBmnJoDFWvSnfv3Zx67M8JTf3f/TXokoxUuULFGyVOmy5QsVLmLaplba3M1atAoKDra92ZentWrXwTS/TrrPv/z0o1R7FjIl7Tlh+34kKsiX5HZJYsVLlJJuAvM8vezZczzWu2+WLJkXL5h/z+/cHc+RE4q8CK++fWd7zB6P9U68lbhC4xoDyavTJv8nX35+fvLaFi9ZqkJ4hHlDW+kAfuWNd7749P+OWb/0xRVOvLmWA5ZDfvz2mQEvmAblqlWvmTlzpvt7JCjn3kR7atata+ovv3792o/ffm3tsh/NYQHnmOsBu309/kld9U5LgycbExNjWs7Yz6mH2q7jnbmXMij983dfpzqEnju3M23HZMzzM3ft2PHDN4OV41y/h/slxmJQSM50ti+Hzn0398bF3XO2cvFYOhPzv8fgHxAUd8bqEFOWLFnuexpU7v7s2P0gyynDdMPGK+M0txwA7nXmTIxposS0KRNnTXPyuiEXaw8X6y7cd6wy6rzDBw+uW31nlYg69Rv5u/wZOHb08IK5s+Vz+Mrzz/wx5Mdtd1dHkKEVCZw2fnH+nFljR99ZHDw0LI9kQruXinnigV2+fMm8fY2jE/ctJ70E2bz43nIBiRinLn+Kj483h9jCxXQnV9hwexLjrp0ypvTlp//3+ksDxowaaT5DRFSqWqlyVXX/FCtWwnRj5J9DrY0zh4XlVXqkH3fzxg3jx/zz/tuvffDO6zOnTTbfZ4fO3W2cy6Vz4avPPjatBu7l5fXo432kK1Jpk7ds1YplI4f/8eoLz37zxWdLFy+QVoVKirK9+z6jPMnpN/fmjRu//Pjt9q1bzIWfee4FnYlbnub0m5iq4iXu7tc6e5aNRSACrE+Xcl3M3e4kCeq2V6u3vYyKXWnwZKPvXj/jxAklLE/enLlud5ZdvXL1t59/sDah2u7iojqi7k6ZlhED5RTX7+F+kdrMvJeD3SPK3//O+xh77zw6F48lqRItHoOtQyXEM8tsOsq9nx0/e8PLvncDYYw7rpFOxi0HgHtF3b1Ip1AhJz9NrtcertRdSA8IhC6Z/N8407waaYhIW0q5yY0bNzZtXP/LT99t3Xxnz4OiFpvgmZjblaYm5pKF8yQTmj7DtzPhO++5NxNqPjBzz1lEpSrKEVGn/ncZcdmyFWyUNO9zqCyaFI4yb+BrWkzVjWRsVuKKhIczdzsmS5Ypo9ztpsVMRRsz6fPmy2/aqEqOUhvrqYaGOdNiOB0VJTHph6/udO1LP3TR4iXuKXE3/JgO0Qvnz0smNO0kK9/p/uhjDmVCM2lMSCqbNOHOnnIyKp5m/d9231zLuOeVIYN8HiUTbt603vQdyYQDXnglPWRCM/tvoj3mLQH37d1jrYwM6Wfz8eCKcDGn/3dlYFmb881KlSmrXJAGT9a8BqDcielaAH3mde2PHT9iY6/L4BA3BELzBh7y6Qu2fi23R+/hPjLHjFKlbR1RUjuZT8Sn773YzPVjyby4ju3HYNos/r5z72enZGlbZ1VpJJhnxXsiECp3HADuZW4L5S9YUDnF9drDlboL6QGB0CXSS7dy+VLT7cpVq7n9rLbz7pYv5gWmbZBMOPrvP02ZMDg41EOZ0PYD27hhnelGoSJFS5dxYNulSwkXzZP+6zVsbKNk/UZ3fnrj+nV5/ZVTou7WXOUrRAR64KJz6T48dPDOtW0Bge4fGzlr8cStreemkmazmG4kyjhXotULbKrVqKWcdfLkibNn7zwY20O7ypQJP//IvP2u05lQJe0fYL4dEpamXeAOvbnyefz95x/NG9yXD6+Y3jKhcvBNtJQ5SxZzA87GFVy1atdTniQjnOZpwzZW2PcPDHSlmZI2T1aGo83vxSPt2jvyqyrw7tGYeMPqw8uSNUuFiAjlsuMWFwg0f6SVcpzr93AfmSciStwyLziZUrPm/3te0RZrJ7rlWNp5d6mqylWq+1jPUQ0aN1X3m9s/OwUKFrKxdIr5KUvNcPjwIeUBLh4AbnfqbiCUsVNpiyrHuV57uFJ3IT0gELpq9vQppoUlMmTI0LGL2wYJTczL0CoGLAAAEABJREFUUp3W20hnxdIlf/851LRWuCkT+jq1P6zTD2zR/Hnm5b9at+toudOdXeYd5+XOK1oZYKxUpZq5Cb5qhfMbuS6aP9f0rmX1zvrUMwOUB5ijcspFukNDw9p37mb6Mk/pdMiVq1fM62fkzGk19p+62wefOXOW4ikGmU1kRMW8+KQT5ExvfgA6u37LINvXn39ibr5LJmza4hHlOPOiaomJiSeOJ/+79Rs1Nb28j7T1yGnJxpubquG/DzHvO2zKhA59NDzN0TfRTDqS4+PNwxSlUy2TK5dvGjQO5s2ZZbphY5G9Fi3buBLF0+bJyl+ZNW2q6bZUDuUcGd4xz7PIV7Cgt5U12du06+SW6zlleGrbls2m27XrNnAiabt+D/eReVd0Oe83b5X6EqnyOleqemdK+YljxyyXv3LLsTRv9gzTWUya6fUbN0m1TJWq1W3ElTTjic9O42YtU/2+dIOWLXfnWFowZ06iW5caMnPxAHC7TevXxd29lLrXE31sz5xPleu1hyt1F9IDAqGrZJBq9co7SaZipcp5be71acnb2+etQR/WrF3XvMBmMnnz569Tr77ptnlEwi5pd/459LebdzPhG+86nAldeWA3b96YPmWi6XbR4sXffPcDawMOVarVSJaFpkwcbz5n9Hn62YjKyTOhpETzBWPS82eeNOgECSTTJv1nui09jW+//1HhokVTLZkxY6by4RHPv/J68ZL/O41ViKgkbXqJUtaa9bXq1Ctc5M4d7t+XfNGa4LCwFo+0Nn05fRGjeZCwVdv2oVauEomOPm2+1OHRx3tnSzGWKFX2U888q6xr37HLo0/0le5YawV6PtbbNDlHgtm+PbuVhsuXL30z+NPDBw+Y/tmpa4+UmfDZ519q/khr88IAydzeaqnTna2WZLwx5fyWWnXqml7exk21VtC25OKba83I4X+Y9+qVTPjcS6+mWSb0xJtoZo7ETVu0SrZXp0rK7S+/8Y635zeMWr92tbk99NxLrxUvmbz7o2PX7vUaNlKuSZsnu2zpIvMUhmdfeKVFqzapFpM2X7MW9wysnTh+5+pWGY3p2btPyvQr/SONm7VQbjJi6G/mudP9n3+pXcfOmTJnTrWkjM22btehz9P93X4P98vWzRvN19I3bNzMtKibJamT3xj0oWl5Z8kko0YOS3ZRluvHkrQ9Nq6/MyWnbftOKd9ZOYc+3qefSh/c/tmRcbDHnnxK3XuQSwNM+sFNVevlSwlLFzu2RJY+1w8A95I+4j9++8nU8PPJlv2dDz+WJpy1woWKFHmib7/mj9xTsbil9nC67kJ6wCqjbjBr2qSateuYlsPu0KXbz999rfmLEkXkq1fvvkcOH4o+HRUTE33qxAlpmQUEBhZLWtbQdJ8JFy8umDtHaduwbo10HD797HNJdxUkmfCbLz51aK0tVx7Y2tUr6zdqYuqkL1io8LsffrJ7R6QMOxw9euTa1ave3t4FixSRE5WE1WG//mz5ixJd/v37r2efe1Fqc+nyfGbgizsitx06cOD4saNy/pDAZr56UJqto0f+aW37LE3z5syU51KhYoTpcb757od7d+86dvToqZPHL168GBIaFhQcHBQUXKhwUdMqndIda/7djBkyyC/K15UrV44cOhgVdVLGRU+fjsqRPYd0T5YuW84cGA7u329eVsS9Vq9YJm1cuSHP4sPPvpSEfCY29lbi7VOOZKR/R40wFVu0YJ5pj6/QsDyffvH1sqWL5a2U0UU//4C8efPVqd9A6v1NG9eXLlMu1SvxvH186tZvIF+S1eUtlAHhmOjouLgzfv7+ISFh4RUjAu+uHiSDrvrviJT89svPXnjtTVOngJxNM2XKPHvGVHMBOW7DIyp36NxNjpxTJ0/GnI6ScHvx4gXpX8hfoKD8XTnnmUpOnzpJuZXn3tzRI4ffuHGtYdIsWRkPkUw45Ptvb7q84LhdHnoTTRbMm2O6+CRLlizvvP/RmtUrJerHxcf53RbQsEkzOa5OR0VduHDOtJGpp9y6NXvWtEcf7yM3s2XP/uKrb+7YvvXggQMx0acLFi5cslSZQoVvr7WwZtWKGrXqKGel0ZO9dUt6u559/mX5bEqt275T16rVau7fv+fkiZOmFZKDQ0NLlixdLryivJVSj5l/78CB/Qf27ZOeOJW0sG2hwoVXr1hx6uQJqa7lvS5VpqypCl2+ZLGNibX6pGfnzz9+ffGVN6S6Fi1bt6tRu+6+vXukhjlx4pivr698XuQDGxaW17Qj3L69u91+D/fRv6P+Klq8hGnRY+nSkpd3984dhw4eCAgIKlCoULkK4eYadcH8OYcPHkz26245lubOml6lWnU5SGScqkv3RytGVNq3d+/RI4fD8uSVU7Bp6oecRgsUKGxaL+Q+cu9nZ+2qldVr1a5dt37BwkV2RW6Xl12OcDlZy1P2vrvPxML5c69ZvxbOdS4eAG4nf0J61U3RVIaFJfI1ad7ywP59ktBiY6LllCrtGak6ChQoZFpZYNb0qZa/7p7aw9m6C+kBgdANpKNOUpDUTer2kEt4gUKFjzoybV0+NjamOUnf0h+//ujolrtbNm349efv+w94QTpcpSJ47e33v/78I0fXX3b6gX37xaftOnaRwRmJdlI7V6xcpWJlrTVmtm/d/OXnHz3d/znTvFCpgCyXkDGJi4sb/tvPyXZTdc4vP35br0Hj9p26SAtS/lmiVGn5cuge5NmVLF3G2gXu58+d++3n71O2+LNk+l8v+CV7+ylZI5WpNJRq1qpj6g319c2d6lwOOUMULlzE9AglRDVvmXxyy749u6RN9tX3Q2z/OT8/f/myNrlUGmr/jR+jHCGn6u+/GvzCy6+bXnMZHJD/WmZCkzx588mXtTuZMXWyuZvWknmzssuXnO81cO7NtW3c6FHyxE3vgmTCF19944dvvkyDTGji9jdRSO6aMXVS63YdVdIWkTJ8Kl+WBSSFDvnhm649eykPk5aKl8rQ/dHH5GHIASAdCvJlWUCGU+bPmeVKIEyzJ7tty+avPvuo99PPmHZqyZs/v3zZ/7Vbt4b++tOb731oWoNRftf0sbI0d/aMzRs2uCUQigP79nz43pu9nuhjmvApf1eakml8D/fL2bPxH7339lPPDjTNxpeOKvlKVkbGbSaPH7d08YKUv+6WY0n6y+RsK+1v01ZMxUuWtpzJom5fWnZy2G+/fPTZl+p+c+9nZ8O61dI/KANW+fLlz5fatCxJO3J2UJ7k4gHgCVK/HTp48LHefUNCk+qNfPn156y5q/Zwsu5COsCUUfeYMWWieRvflJMHUnX16pVx//4tzVlrmynfunVry8YNn3703p5du5TjIrdu+eXH725cv66SdtOWTKi5FrDrD0zGJyeOH/P14E+irSyrJcNZixfOS3W6nfRy/d97b61dvSrVX1y/ds1Hg95ySxo0WbZk4Yfvvrlpw/pUfyrPVM5Su3ZE/vHLT3t2/69zWjrS5GQjDWhrezfLaWDJwvkff/DO+fPnUv7UvJCjnFHWrFqpnDVqxDB58AvmzpY+YBnFkoFTldpz+O6rz8eMGply/1yJ9EsXL/z2y89NB0mqVi5fKqNGlss/JHPmzJmxo0d9/9UXyvH5MPJ3JQ7JwKzpn3L6kSEC0+2pk/6TwZy4u8vopXT40EHJ8zNSGx70zuptzpAL589WDnLxzbVr8oRxU+9OV5YwLJlQ8ovyJI++iSoplst476nULqeUN/ez/3sv2mIVUI+Sj/N3Xw++cP5Csu/Lob5w3hxp7iiXpdmTPXhg/0eD3paHnepMM/mwy5+bPWNasu9LlfLBO68vnDc35aVTUp+P/vtPOfyUW8XFxv74zZcjhv4mXSSpFrh29Zoce1JNjRj2u4fu4X6RE9k3gz+dPGFsqlWoPObPPnzPRhhwy7EkZ8NPP3w31b1Y5cz15af/dznd7BLu3s/OhLGjpbvTtP+QpStXrvz60/fTJv+nPM/FA8AT9u/dLTFVulZv3Ei9n1FaAlK3jPt31LxZM5L9yF21h3N1F+47L7/gfAr3lYytFy1eUjpybl8x5eV19coV+cQmJFw4euSIh1ZMTssH5h8YGBISGhQUIoMTXhkyJly8cPjQIRvbEJn5+GTLky9/aGion3+ApLKoU6ekN9Rz5zYfH5+Q0DwBgQFBwSGJNxOjo0/fnid46pS1WtVEskfxkiXz5Cvgky2bNKZvb8SYIC/Sxb17dl9KuGjtt977v89MfWb//j1i2ZJFKk1Ip6z0pBYoWOj20qNeXleuXF65bMmF8+c1f93X169o8eIStGTMWc4Wl25vOXnx/PnzOyO3efTSCHmhChUqIiPG8vhvXL+W9OomxMXG2OgUqFS5ar+BL6jb+5XHDHrzVacfnnNvbnrm6TcxOCRUDrA8efJmyJTpVuJN6b5xaIkad5GAnTdfvrC8eUOCQ+WRSJNx1bIlTq9IbE2aPdksWbJI1RQUfHu6l7e3T+KNG1GnT+3ZudPatqJ3fitrloKFihYoWDBn0vIS8WfOrFyx1EbXjxt4eQUmTUuTKjSXr69U2tK+j446fe6c9ivv+j3cJ/KBCgvLGxwSHBKW51LCpdOnTsrJQ39KjluOpeDgEDljyqc7S9asUl9t2rj+qGcW2HSd08/3l6F/mWbEDPn+6+3btsqNnLly1apTX6poqdBioqNPnZIUdsyzx3lqXDwAPPKQMmUKCQ0LkE9UcEhWb+/YmGhptkWdPGmto9+Su2oP5+ou3C8EQiBNZc+R/esffpWwLcOn77/zuvJkmjKmno89aVo+5O8/h65asUwBAB58KQMhAHfhGkIgTZUpF25av2vGtEmkQU8wrTApeZs0CAAAYBeBEEhTpZIWKTl54vg6K9dJwhUyAGtakHDKxPEKAAAA9jBlFAAAAOkaU0YBz2GVUQAAAAAwKAIhAAAAABgUU0YBAAAAwKAYIQQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGFQmhfut91PP1KhVR26sW7Pqzz9+VQAAAACQJhghBAAAAACDIhACAAAAgEERCAEAAADAoAiEAAAAAGBQBEIAAAAAMCgCIQAAAAAYFNtOpO7Vt94tXqKU3Jg/Z9bE8WOUl1fV6jXDK0aE5cnr5+efLXv2I4cPff7R+8l+KzyicpFixfLlL5A/f8EMGTIcPXr42NEjB/fv37p5o3KH0NCwshXC5f7z5ssfGponJub0cfkbhw9s3rDh7Nl4BQAAAACOIBDaFxwc8vSA5/MXKGijTO7cfn37DzBlSLMyZcvLl9yQTDjs95/jzpxRzsqYMVObdh2atHgkU6b/vWUSC+Wreq3abTt0mTb5v8UL5ikAAAAA0MaUUTu8vLz6DXzBnAbPnTt7/NjRGzduyPfNZSpVqfbBJ59bpsEzsTGno6LM/5Rhw0EffVa5ajXlFBkS/OCTwS1atzWnwZs3b8rDuHz5sumfPj4+3Xo+9lNCG3kAAAniSURBVMa7H2TOkkUBAAAAgB5GCO2oXrNOzlw55cas6VOXLloggVBuZ8qcuVSp0qYCvr5+T/Tpl9U7q9xOTEyc8t/4lSuWJFxMkH/6ZMtet16D9p27ZsiQIZtPtif6PnNw/774eMfmdkryfPrZ54NDQkz/XL92zdKF8w8eOpB486b8s0Chws1btjZFzSJFi7Vq037KxPEKAAAAADRk9MmeSyGFWnXqBQQEyo2sWbPKcNyw34YsWTT/6tUrpp9K8IuOPm263e3RxwoXKSo3rl279ttP361eteL6teumH924fv3A/n0H9++vVLlaxkwZRa5cuTZv2pDsb1WsVEXGAOXGiePHNm9M/tMWrdpUqVZdJY0KfvfV5wvmzo6LO3Pr1i3TT8+dPbtpwzoJmeEVK8k/CxYuvG7N6suXLikAAAAAsIcpo/atW7NKQleqPwoNDatZu67p9srlSyK3b0tZZtfOyBXLFptuV6le0/a1iMnkzu3XolVb0+0p/03Yt2d3qsVWLluya8cOuZE5cxbz4wEAAAAA2wiEdsi4nCQxaz+tUaee6WLCGzduzJo+1VqxOTOnSwG5kSFDhhq1HAhsVarX8Pb2lhtXrl6ZP3emjZIr72ZO02AjAAAAANhFILTjyKFD585ZveovMCjIdOPo4cMXzp+3Vuz8+XNHjxw23Q66+ys6QkLCTDcO7t9nu+SpUydNN/Lly68AAAAAQAOLythhe38/c7qLjY1WNsXGRBcpWkxuBDgSCIOCg003vL192nfuZqNkxgx3sn1gcLB3Vu8rdy93BAAAAABrCIR2nI2Ps/HTwMA7ge1MbIyyKTb6TmIMCg5R2oLvFpYwacqTOvLmz3/A3ogiAAAAADBl1I6bSbs7WJM16QI/kZCQoGxKuHSnQJYsWTJkzKj05Pb3V47LlJmcDwAAAMA+koNL4s6cMe0QaNqjwgZ//zsF4uPjEm2GTEtnzsQEBd2+/2lTJs6aNkUBAAAAgPswQugS86WDfv4BtksGBNwpYHdyqaWoU1GmG4UKFVEAAAAA4FYEQpfERt9Jd8VLlrQxEVR+VKJUadPtmGg7y89Yijp5wnQjf0EHdi8EAAAAAB0EQpeY01327Dmq16htrVjN2nWzZc+e7Fd0nLobCP38/CtXraYAAAAAwH0IhC5Zv3bVlSt3Nnho2KSpStqkPhkvL6+GjZuabl+7em3N6hVK26b16+JiY023ez3RJ1cuXwUAAAAAbkIgdMnZs/Ezpk4y3S5QsNDLr73l7e1jWUD++cobb+fLX8D0TylsDng6rly98sdvP5lWOvXJlv2dDz+WwUZrhQsVKfJE337NH2mjAAAAAEADq4y6asHc2RGVqhYtXlxulyxd5r2PP4/ctuXYkcPXr18vUqx4uQoVzcvJHNy/f96cmcpBhw8enDJxfKeuPeR27tx+EvmaNG95YP++qFMnY2OiAwKDgoKCg0NDCxQolMv39vjhrOlTFQAAAABoIBC6wbdfftale8/6jZp4eXlJ/KvfsHGyArdu3Vq+ZPH4MaOUU+bPmXXo4MHHevcNCQ2Vf+bNl1++FAAAAAC4hkDoBjdv3hg7+u+tWzY9+VR/0zCdpQvnL4wc/lvk9m3KBfv37v7ovbdbt2vftEWrTJlSedcSLl48fTpq/drVq5cvUwAAAACgwcsvOJ+Cm8gIYUhIaHCoyOOVIcOpk8ejo6Ikp8kIoXITSYMhoWEBgYFBwSFZvb1jY6Jjok9HnTx5+fJlBQAAAACOIBACAAAAgEGxyigAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGBSBEAAAAAAMikAIAAAAAAZFIAQAAAAAgyIQAgAAAIBBEQgBAAAAwKAIhAAAAABgUARCAAAAADAoAiEAAAAAGNT/AwAA//+BQWl1AAAABklEQVQDAKkdmTVkz/iyAAAAAElFTkSuQmCC"),
     ]
 }

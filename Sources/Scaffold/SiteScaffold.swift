@@ -1,4 +1,5 @@
 import Content
+import Foundation
 
 /// `rolegen init <dir>`: a minimal site that builds with no error and no warning — one sector,
 /// one role in English and French, the example site's templates and string tables, JSON Schemas
@@ -7,8 +8,15 @@ public enum SiteScaffold {
     /// The folder, relative to the site root, where `init` and `rolegen schemas` put schemas.
     public static let schemaFolder = "schemas"
 
-    /// Relative path → contents of every file of the new site.
-    public static func files(title: String) -> [(path: String, contents: String)] {
+    /// Relative path → bytes of every file of the new site.
+    public static func files(title: String) -> [(path: String, bytes: [UInt8])] {
+        let images = EmbeddedFiles.binaries.filter { $0.path.hasPrefix("templates/") }.map {
+            (path: $0.path, bytes: [UInt8](Data(base64Encoded: $0.base64) ?? Data()))
+        }
+        return textFiles(title: title).map { (path: $0.path, bytes: Array($0.contents.utf8)) } + images
+    }
+
+    private static func textFiles(title: String) -> [(path: String, contents: String)] {
         let copied = EmbeddedFiles.all.filter { $0.path.hasPrefix("templates/") || $0.path.hasPrefix("locales/") }.map {
             (path: $0.path, contents: $0.contents.replacingOccurrences(of: "\"../docs/schemas/", with: "\"../\(schemaFolder)/"))
         }

@@ -65,6 +65,7 @@ public enum SiteBuilder {
                 report.diagnostics[index].severity = .error
             }
         }
+        report.diagnostics += assets.checkImages(site)
         guard !report.diagnostics.hasErrors else {
             finish(&report, &clock)
             return report
@@ -73,7 +74,7 @@ public enum SiteBuilder {
         // 2. Render every page in parallel.
         clock.enter(.render)
         let urls = SiteURLs(config: site.config)
-        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
+        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
         let output: OutputFolder?
         do {
@@ -228,7 +229,7 @@ struct PhaseClock {
     }
 }
 
-/// Every page of the site, in a fixed order: root, 404, then per locale its index, each role
+/// Every page of the site, in a fixed order: root, 404, then per locale its index and 404, each role
 /// page and each deep-dive article. The order fixes the sitemap and the report, not rendering.
 struct PagePlan: Sendable {
     struct Page: Sendable {
@@ -247,9 +248,10 @@ struct PagePlan: Sendable {
         let indexAlternates = model.alternates(url: urls.index, xDefault: urls.root)
         pages.append(Page(template: "pages/root", file: urls.filePath(for: urls.root), locale: nil) { model.rootData() })
         sitemapEntries.append(.init(path: urls.root, alternates: indexAlternates, lastModified: nil))
-        pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound), locale: nil) { model.notFoundData() })
+        pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound), locale: nil) { model.notFoundData(locale: nil) })
         for locale in model.locales {
             pages.append(Page(template: "pages/index", file: urls.filePath(for: urls.index(locale)), locale: locale) { model.indexData(locale: locale) })
+            pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound(locale)), locale: locale) { model.notFoundData(locale: locale) })
             sitemapEntries.append(.init(path: urls.index(locale), alternates: indexAlternates, lastModified: nil))
         }
         for role in model.site.roles {

@@ -20,6 +20,8 @@ public enum SiteError: Sendable {
     case invalidUIString(MessageSyntaxError.Kind)
     /// The stylesheets and other files of `templates/assets` cannot be read.
     case unreadableAssets(reason: String)
+    /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
+    case missingImageAsset(asset: String)
     /// The output folder cannot be prepared (created beside its parent's other files).
     case outputFailed(what: String, reason: String)
     /// A file of the output cannot be written, or the new tree cannot be swapped in; the code
@@ -33,6 +35,7 @@ public enum SiteError: Sendable {
         case unusedUIString = "RG403"
         case unknownMessageArgument = "RG404"
         case unreadableAssets = "RG406"
+        case missingImageAsset = "RG408"
         case outputFailed = "RG407"
     }
 
@@ -44,6 +47,7 @@ public enum SiteError: Sendable {
         case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
         case .invalidUIString(let kind): kind.code.rawValue
         case .unreadableAssets: Code.unreadableAssets.rawValue
+        case .missingImageAsset: Code.missingImageAsset.rawValue
         case .outputFailed: Code.outputFailed.rawValue
         case .output(let error): error.code.rawValue
         }
@@ -78,6 +82,8 @@ public enum SiteError: Sendable {
             "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
         case .unreadableAssets(let reason):
             "cannot read templates/assets: \(reason)"
+        case .missingImageAsset(let asset):
+            "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
         case .outputFailed(let what, let reason):
             "cannot \(what): \(reason)"
         case .output(let error):
@@ -85,8 +91,8 @@ public enum SiteError: Sendable {
         }
     }
 
-    func diagnostic(at location: SourceLocation? = nil) -> Diagnostic {
-        Diagnostic(severity, message, code: code, at: location, suggestion: suggestion)
+    func diagnostic(at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 }
 

@@ -12,10 +12,10 @@ import TemplateEngine
 enum StringUsage {
     /// Keys formatted in Swift rather than in templates.
     static let usedBySwift: [String] = [
-        "deepDive.link", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
+        "deepDive.description", "deepDive.link", "deepDive.table", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
         "faq.replace.question", "faq.skills.answer", "faq.skills.question", "faq.timeline.answer",
         "faq.timeline.question", "hero.title", "index.intro", "index.title", "language.name", "nav.home",
-        "notFound.body", "notFound.title", "salary.declining", "salary.growing", "salary.stable",
+        "notFound.body", "notFound.title", "root.description", "salary.declining", "salary.growing", "salary.stable",
         "tasks.automated", "tasks.automatedCount", "tasks.oversight", "tasks.oversightCount",
         "tasks.safe", "tasks.safeCount",
     ]

@@ -97,7 +97,7 @@ extension Rolegen {
             for file in files {
                 let url = root.appendingPathComponent(file.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
+                try Data(file.bytes).write(to: url, options: .withoutOverwriting)
             }
             print("wrote a new site in \(directory) (\(files.count) files): `cd \(directory) && rolegen build`, then `rolegen new role <slug>` to add roles")
         }

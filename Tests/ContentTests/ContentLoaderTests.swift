@@ -47,11 +47,11 @@ final class ContentLoaderTests: XCTestCase {
         let copilot = try XCTUnwrap(site.tool("github-copilot"))
         XCTAssertEqual(copilot.name, "GitHub Copilot")
         XCTAssertEqual(copilot.url, "https://github.com/features/copilot")
-        XCTAssertEqual(site.toolDescription(copilot, in: "fr"), "Programmeur en binôme IA.")
-        XCTAssertEqual(site.toolDescription(try XCTUnwrap(site.tool("cursor")), in: "fr"), "AI-first code editor.", "falls back")
+        XCTAssertEqual(site.toolDescription(copilot, in: "fr"), LocalizedText(text: "Programmeur en binôme IA.", locale: "fr"))
+        XCTAssertEqual(site.toolDescription(try XCTUnwrap(site.tool("cursor")), in: "fr"), LocalizedText(text: "AI-first code editor.", locale: "en"), "falls back")
         XCTAssertNil(site.tool("cursor")?.url)
-        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("technology")), in: "fr"), "Technologie")
-        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("finance")), in: "fr"), "Finance")
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("technology")), in: "fr"), LocalizedText(text: "Technologie", locale: "fr"))
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("finance")), in: "fr"), LocalizedText(text: "Finance", locale: "en"))
         XCTAssertNil(site.sector("health"))
     }
 

@@ -56,6 +56,8 @@ final class SchemaTests: XCTestCase {
             ("role-text.schema.json", ["$defs", "faqEntry"], FieldNames.faqEntry),
             ("strings.schema.json", [], ["$schema"]),
             ("translations.schema.json", [], FieldNames.translationsFile),
+            ("site.schema.json", ["$defs", "image"], FieldNames.image),
+            ("role.schema.json", ["$defs", "image"], FieldNames.image),
             ("site.schema.json", ["properties", "urlSegments", "additionalProperties"], URLSegment.allCases.map(\.rawValue)),
         ]
         for (file, path, fields) in objects {

@@ -78,12 +78,23 @@ final class ServingTests: XCTestCase {
 
     func testAnUnknownPathIsA404WithTheSitesNotFoundPage() throws {
         let notFoundPage = try output("404.html")
-        for target in ["/en/roles/no-such-role/", "/nothing.html", "/robots.txt/", "/assets/"] {
+        for target in ["/nothing.html", "/robots.txt/", "/assets/"] {
             let response = try RawHTTP.get(target, port: server.port)
             XCTAssertEqual(response.status, 404, target)
             XCTAssertEqual(response.headers["content-type"], "text/html; charset=utf-8", target)
             XCTAssertEqual(response.body, notFoundPage, target)
         }
+    }
+
+    /// A missing page under a locale's folder gets that locale's not-found page.
+    func testAnUnknownPathUnderALocaleGetsThatLocalesNotFoundPage() throws {
+        for (target, page) in [("/fr/metiers/no-such-role/", "fr/404.html"), ("/fr/nothing", "fr/404.html"),
+                               ("/en/roles/no-such-role/", "en/404.html")] {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 404, target)
+            XCTAssertEqual(response.body, try output(page), target)
+        }
+        XCTAssertTrue(try RawHTTP.get("/fr/nothing", port: server.port).text.contains("<html lang=\"fr\">"))
     }
 
     func testAPlain404WhenTheSiteHasNoNotFoundPage() throws {

@@ -10,16 +10,17 @@ final class SiteScaffoldTests: XCTestCase {
     /// The embedded copies of templates/, locales/ and docs/schemas/ are the repository's files,
     /// byte for byte: `make scaffold` regenerates them after a change.
     func testEmbeddedFilesMatchTheRepository() throws {
-        var repository: [String: String] = [:]
+        var repository: [String: Data] = [:]
         for folder in ["templates", "locales", "docs/schemas"] {
             let base = PackageRoot.url.appendingPathComponent(folder)
             let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]))
             for case let url as URL in enumerator where !url.hasDirectoryPath {
                 let relative = String(url.standardizedFileURL.path.dropFirst(PackageRoot.url.standardizedFileURL.path.count + 1))
-                repository[relative] = try String(contentsOf: url, encoding: .utf8)
+                repository[relative] = try Data(contentsOf: url)
             }
         }
-        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedFiles.all.map { ($0.path, $0.contents) })
+        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedFiles.all.map { ($0.path, Data($0.contents.utf8)) }
+            + EmbeddedFiles.binaries.map { ($0.path, Data(base64Encoded: $0.base64)!) })
         XCTAssertEqual(Set(embedded.keys), Set(repository.keys), "run `make scaffold`")
         for (path, contents) in repository where embedded[path] != contents {
             XCTFail("\(path) differs from its embedded copy: run `make scaffold`")
@@ -28,10 +29,10 @@ final class SiteScaffoldTests: XCTestCase {
 
     func testInitSiteBuildsWithoutErrorsOrWarnings() throws {
         let site = try TemporarySite([:], testCase: self)
-        for file in SiteScaffold.files(title: "Careers") { try site.write(file.contents, to: file.path) }
+        for file in SiteScaffold.files(title: "Careers") { try site.write(file.bytes, to: file.path) }
         let report = SiteBuilder.build(BuildOptions(root: site.root))
         XCTAssertEqual(report.diagnostics.map(\.description), [])
-        XCTAssertEqual(report.pagesPerLocale.map(\.count), [1 + 1, 1 + 1], "an index and the role, per locale")
+        XCTAssertEqual(report.pagesPerLocale.map(\.count), [3, 3], "an index, a 404 page and the role, per locale")
         let page = try String(contentsOf: site.root.appendingPathComponent("public/fr/metiers/data-analyst/index.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("Analyste de données"))
         XCTAssertTrue(try site.read("site.json").contains(#""title": "Careers","#))
@@ -40,7 +41,7 @@ final class SiteScaffoldTests: XCTestCase {
 
     func testSchemasKnowTheSiteIDs() throws {
         let site = try TemporarySite([:], testCase: self)
-        for file in SiteScaffold.files(title: "Careers") { try site.write(file.contents, to: file.path) }
+        for file in SiteScaffold.files(title: "Careers") { try site.write(file.bytes, to: file.path) }
         let content = try XCTUnwrap(ContentLoader.load(root: site.root).site)
         let schemas = Dictionary(uniqueKeysWithValues: SchemaScaffold.files(for: content).map { ($0.path, $0.contents) })
         XCTAssertEqual(schemas["role.schema.json"], """

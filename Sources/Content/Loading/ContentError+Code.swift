@@ -26,6 +26,8 @@ extension ContentError {
         case emptyList = "RG128"
         case duplicateEntry = "RG129"
         case invalidBaseURL = "RG130"
+        case descriptionTooLong = "RG131"
+        case rangeWithHyphen = "RG132"
         // Ids and references
         case unsafeSegment = "RG140"
         case duplicateID = "RG141"
@@ -76,6 +78,8 @@ extension ContentError {
         case .invalidDate: Code.invalidDate.rawValue
         case .invalidURL: Code.invalidURL.rawValue
         case .invalidBaseURL: Code.invalidBaseURL.rawValue
+        case .descriptionTooLong: Code.descriptionTooLong.rawValue
+        case .rangeWithHyphen: Code.rangeWithHyphen.rawValue
         case .invalidChoice: Code.invalidChoice.rawValue
         case .emptyList: Code.emptyList.rawValue
         case .duplicateEntry: Code.duplicateEntry.rawValue

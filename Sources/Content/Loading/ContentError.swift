@@ -36,6 +36,13 @@ public enum ContentError: Sendable, Equatable {
 
     /// A key the object does not have: usually a typo.
     case unknownField(name: String, suggestion: String?)
+    /// A meta description longer than search engines show (they cut it, mid-word, at about
+    /// 160 characters). A warning: the page is still right, only its search snippet is cut.
+    case descriptionTooLong(length: Int, limit: Int)
+    /// A range of numbers typed with a hyphen ("5-7 years") where the pages write ranges in the
+    /// locale's range format ("5–7", "5 à 7"). A warning: the text is readable, but the page
+    /// would write the same range two ways.
+    case rangeWithHyphen(written: String, localeFormat: String)
     /// A required key is absent (reported at the object's opening brace).
     case missingField(path: String)
     /// A value of the wrong JSON type; `expected` and `found` read like "an integer", "a string".
@@ -133,7 +140,7 @@ public enum ContentError: Sendable, Equatable {
     /// shown is wrong, but the translator should look.
     public var severity: Severity {
         switch self {
-        case .translationWithoutOriginal, .keyNotInDefaultTable, .duplicateTitle: .warning
+        case .translationWithoutOriginal, .keyNotInDefaultTable, .descriptionTooLong, .rangeWithHyphen, .duplicateTitle: .warning
         default: .error
         }
     }
@@ -161,6 +168,10 @@ public enum ContentError: Sendable, Equatable {
             "duplicate key `\(name)` (first defined on line \(firstLine))"
         case .unknownField(let name, let suggestion):
             "unknown field `\(name)`" + didYouMean(suggestion: suggestion)
+        case .rangeWithHyphen(let written, let localeFormat):
+            "range `\(written)` is written with a hyphen; pages write ranges as `\(localeFormat)` — write it that way"
+        case .descriptionTooLong(let length, let limit):
+            "`description` is \(length) characters long; search results show about \(limit), so keep it to \(limit) or fewer"
         case .missingField(let path):
             "missing required field `\(path)`"
         case .wrongType(let path, let expected, let found):

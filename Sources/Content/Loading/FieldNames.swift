@@ -5,7 +5,9 @@
 enum FieldNames {
     static let site = [
         "$schema", "title", "baseURL", "defaultLocale", "locales", "urlSegments", "allowRawHTML", "reportEndpoint", "sections",
+        "image",
     ]
+    static let image = ["asset", "width", "height", "alt"]
 
     static let sectorsFile = ["$schema", "sectors"]
     static let sector = ["id", "name"]
@@ -15,7 +17,8 @@ enum FieldNames {
 
     static let role = [
         "$schema", "sector", "riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium",
-        "demandTrend", "tasks", "skills", "replacingTools", "toolsToLearn", "relatedRoles", "lastReviewed", "illustrative", "todo",
+        "demandTrend", "tasks", "skills", "replacingTools", "toolsToLearn", "relatedRoles", "lastReviewed", "illustrative",
+        "image", "todo",
     ]
     static let impactYears = ["from", "to"]
     static let task = ["id", "exposure"]

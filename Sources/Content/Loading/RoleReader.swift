@@ -68,7 +68,7 @@ enum RoleReader {
             guard isDefault || RoleFile.all(in: locale).contains(where: { present.contains($0.name) }) else { continue }
             var text = RoleLocaleText()
             if let check = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale") {
-                RoleTextReader.read(check, into: &text, facts: facts, slug: slug, isDefaultLocale: isDefault)
+                RoleTextReader.read(check, into: &text, facts: facts, slug: slug, locale: locale, isDefaultLocale: isDefault)
             }
             for kind in MarkdownKind.allCases {
                 let check = open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale")

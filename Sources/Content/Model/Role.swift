@@ -44,6 +44,8 @@ public struct Role: Sendable, Equatable {
     public var lastReviewed: Day
     /// Names from `Role.illustrativeFigures`: figures shown as illustrative, not sourced.
     public var illustrative: [String]
+    /// The link-preview picture of the role's pages, instead of the site's.
+    public var image: SharingImage?
     /// Locale → the texts of `<locale>.json` and the Markdown files, as written (no fallback).
     /// The default locale's entry is always present and complete.
     public var texts: [String: RoleLocaleText]

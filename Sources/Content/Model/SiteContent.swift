@@ -42,14 +42,21 @@ public struct SiteContent: Sendable, Equatable {
         role.localized[locale] ?? role.resolvedText(in: locale, defaultLocale: config.defaultLocale).text
     }
 
-    /// The tool's description in `locale`, else in the default locale.
-    public func toolDescription(_ tool: Tool, in locale: String) -> String {
-        tool.description[locale] ?? tool.description[config.defaultLocale] ?? ""
+    /// The tool's description in `locale`, else in the default locale, with the locale it is in.
+    public func toolDescription(_ tool: Tool, in locale: String) -> LocalizedText {
+        localized(tool.description, in: locale)
     }
 
-    /// The sector's name in `locale`, else in the default locale.
-    public func sectorName(_ sector: Sector, in locale: String) -> String {
-        sector.name[locale] ?? sector.name[config.defaultLocale] ?? ""
+    /// The sector's name in `locale`, else in the default locale, with the locale it is in.
+    public func sectorName(_ sector: Sector, in locale: String) -> LocalizedText {
+        localized(sector.name, in: locale)
+    }
+
+    /// The one rule for a catalog's `{locale: text}` map: the locale's own text, else the
+    /// default locale's (which the loader guarantees).
+    private func localized(_ texts: [String: String], in locale: String) -> LocalizedText {
+        if let own = texts[locale] { return LocalizedText(text: own, locale: locale) }
+        return LocalizedText(text: texts[config.defaultLocale] ?? "", locale: config.defaultLocale)
     }
 
     /// UI string table for `locale`, with fallback to the default table applied per key.
@@ -57,5 +64,17 @@ public struct SiteContent: Sendable, Equatable {
         let defaults = strings[config.defaultLocale]?.entries ?? [:]
         guard locale != config.defaultLocale, let own = strings[locale]?.entries else { return defaults }
         return defaults.merging(own) { _, translated in translated }
+    }
+}
+
+/// A text and the locale it is written in: the locale asked for, or the default locale when it
+/// fell back. Pages mark a text in another language with `lang` and typeset it by its own rules.
+public struct LocalizedText: Sendable, Equatable {
+    public var text: String
+    public var locale: String
+
+    public init(text: String, locale: String) {
+        self.text = text
+        self.locale = locale
     }
 }
