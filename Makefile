@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps browser-deps build check golden clean
+.PHONY: site test bench deps browser-deps build check golden scaffold clean
 
 ## install-missing: apt-get installs those of the packages given that are not installed yet.
 install-missing = missing=$$(for p in $(1); do \
@@ -48,6 +48,15 @@ test: deps browser-deps
 	scripts/validate-html .build/example-site
 	scripts/validate-html .build/large-site
 	scripts/check-pages .build/example-site .build/large-site
+	rm -rf .build/init-site
+	.build/debug/rolegen init .build/init-site --title "Init check"
+	.build/debug/rolegen build --root .build/init-site --quiet
+	.build/debug/rolegen schemas --root .build/init-site
+	scripts/check-schemas .build/init-site
+
+## scaffold: re-embed templates/, locales/ and docs/schemas/ for `rolegen init` and `rolegen schemas`.
+scaffold:
+	scripts/embed-scaffold
 
 ## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
 golden: deps

@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "Localization"),
         // Site config, roles, catalogs, string tables: strict loading and validation.
         .target(name: "Content", dependencies: ["Diagnostics", "Localization"]),
+        // Starting points for editors: a new role folder, a new site (`rolegen new`, `rolegen init`).
+        .target(name: "Scaffold", dependencies: ["Content"]),
         // Turns loaded content into the output tree.
         .target(name: "Site", dependencies: ["Content", "TemplateEngine", "Markdown", "Diagnostics", "Localization"]),
         // `rolegen serve`: a loopback-only HTTP preview of the output folder, rebuilt on change.
@@ -48,7 +50,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Content", "Diagnostics", "Site", "DevServer", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Content", "Diagnostics", "Scaffold", "Site", "DevServer", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Helpers shared by the test targets: package root, ../shared/spec (skip, or fail in CI).
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
+        .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "Reporting", "DevServer", "Site", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "TestSupport"]),

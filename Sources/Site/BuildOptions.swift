@@ -8,8 +8,9 @@ public struct BuildOptions: Sendable {
     /// Where the site is written; `<root>/public` by default. Replaced only when the whole
     /// build succeeded.
     public var output: URL
-    /// Turns every fallback to the default locale into an error (CI for a finished translation).
-    public var strict: Bool
+    /// The locales in which every fallback and outdated translation is an error (CI for a
+    /// finished translation).
+    public var strict: StrictTranslations
     /// Overrides `baseURL` from `site.json` (a staging deploy under another host).
     public var baseURL: String?
     /// When false, everything is checked and rendered but nothing is written (`rolegen check`).
@@ -23,7 +24,7 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
 
     public init(
-        root: URL, output: URL? = nil, strict: Bool = false, baseURL: String? = nil, writeOutput: Bool = true,
+        root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
         overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil
     ) {
         self.root = root

@@ -7,6 +7,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every localized value that fell back to the default locale.
     public var fallbacks: [Fallback]
+    /// Every translation made from a default text that changed since (or never marked as
+    /// reviewed), in the locales that keep translation records.
+    public var outdated: [TranslationUnit] = []
     /// HTML pages written per locale, in the site's locale order. The root page and the 404
     /// page are counted under `rootPages`.
     public var pagesPerLocale: [(locale: String, count: Int)]
@@ -39,6 +42,15 @@ public struct BuildReport: Sendable {
         return "\(fallbacks.count) fallback\(fallbacks.count == 1 ? "" : "s") (\(counts); --verbose lists them)"
     }
 
+    /// ` · 2 outdated (fr 2)`, or nothing when no translation is outdated.
+    public var outdatedSummary: String {
+        guard !outdated.isEmpty else { return "" }
+        var perLocale: [String: Int] = [:]
+        for unit in outdated { perLocale[unit.locale, default: 0] += 1 }
+        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        return " · \(outdated.count) outdated (\(counts); `rolegen translations` lists them)"
+    }
+
     /// One line for the terminal, e.g.
     /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks (fr 14; --verbose lists them) · 0 warnings · 0.18 s`;
     /// `checked 9 pages …` and `check failed: …` for `rolegen check`, which writes nothing.
@@ -52,6 +64,6 @@ public struct BuildReport: Sendable {
             return wroteOutput ? failed + " (output left untouched)" : failed
         }
         let perLocale = pagesPerLocale.map { "\($0.locale) \($0.count)" } + (rootPages > 0 ? ["\(rootPages) other"] : [])
-        return "\(wroteOutput ? "built" : "checked") \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(fallbackSummary) · \(plural(warnings, "warning")) · \(seconds) s"
+        return "\(wroteOutput ? "built" : "checked") \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(fallbackSummary)\(outdatedSummary) · \(plural(warnings, "warning")) · \(seconds) s"
     }
 }

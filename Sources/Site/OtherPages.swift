@@ -19,11 +19,15 @@ extension SiteModel {
         let sectors: [TemplateValue] = site.sectors.compactMap { sector in
             let roles = site.roles.filter { $0.sector == sector.id }
             guard !roles.isEmpty else { return nil }
+            let name = strings.shown(site.sectorName(sector, in: locale))
             return .object([
-                "name": .string(strings.rules.typography(text: site.sectorName(sector, in: locale))),
+                "name": .string(name.text),
+                "nameLang": name.lang,
                 "roles": .array(roles.map { role in
-                    .object([
-                        "title": .string(strings.rules.typography(text: titles[locale]?[role.slug] ?? role.slug)),
+                    let title = titles[locale]?[role.slug]
+                    return .object([
+                        "title": .string(title?.text ?? role.slug),
+                        "titleLang": title?.lang ?? .null,
                         "url": .string(urls.role(role.slug, in: locale)),
                         "riskScore": .string(strings.rules.number(role.riskScore)),
                         "level": .string(Self.riskLevel(role.riskScore)),

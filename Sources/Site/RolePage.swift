@@ -12,7 +12,6 @@ struct RolePage {
     let role: Role
     let locale: String
     let text: RoleText
-    let base: RoleText
     let strings: LocaleStrings
     /// The values UI strings may embed (the role page adds the verdict, which it renders).
     let arguments: MessageArguments
@@ -22,32 +21,33 @@ struct RolePage {
         self.role = role
         self.locale = locale
         text = model.site.text(of: role, in: locale)
-        base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
         strings = model.strings[locale]!
         arguments = Self.arguments(model: model, role: role, locale: locale, text: text)
     }
 
-    /// True when `value` is the default locale's text shown in another locale.
-    private func isFallback(_ value: String, _ baseValue: String?) -> Bool {
-        locale != model.defaultLocale && value == baseValue
+    /// Whether `field` (`title`, `tasks.crud-endpoints`, `analysis`…) is shown in the default
+    /// locale: the loader's record (`RoleText.fallbackFields`), never a comparison of strings, so
+    /// a translation that happens to equal the original is still a translation.
+    private func isFallback(_ field: String) -> Bool {
+        text.isFallback(field)
     }
 
-    /// The `lang` of a value shown in this page: the default locale when it fell back, else
+    /// The `lang` of a field shown in this page: the default locale when it fell back, else
     /// null (it is in the page's own language). Templates put it on the element around the
     /// text, so screen readers and search engines read an English fallback as English.
-    private func lang(_ value: String, _ baseValue: String?) -> TemplateValue {
-        isFallback(value, baseValue) ? .string(model.defaultLocale) : .null
+    private func lang(_ field: String) -> TemplateValue {
+        isFallback(field) ? .string(model.defaultLocale) : .null
     }
 
     /// Plain text typeset for the language it is written in.
-    private func typeset(_ value: String, base baseValue: String?) -> String {
-        (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
+    private func typeset(_ value: String, field: String) -> String {
+        (isFallback(field) ? strings.defaultRules : strings.rules).typography(text: value)
     }
 
     /// Markdown as HTML, typeset, with its tables in labelled scroll regions and its task-list
     /// checkboxes labelled (`AccessibleProse`).
-    private func html(_ markdown: String, base baseMarkdown: String?, renderer: MarkdownRenderer) -> String {
-        let rules = isFallback(markdown, baseMarkdown) ? strings.defaultRules : strings.rules
+    private func html(_ markdown: String, field: String, renderer: MarkdownRenderer) -> String {
+        let rules = isFallback(field) ? strings.defaultRules : strings.rules
         var html = AccessibleProse.labelTaskCheckboxes(renderer.html(markdown))
         if html.contains("<table>") {
             html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)))
@@ -58,7 +58,7 @@ struct RolePage {
     var url: String { model.urls.role(role.slug, in: locale) }
 
     private func breadcrumbs(_ values: ResolvedArguments) -> [(name: String, url: String)] {
-        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
+        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, field: "title"), url)]
     }
 
     // MARK: Role page
@@ -66,7 +66,7 @@ struct RolePage {
     func data() -> TemplateValue {
         let rules = strings.rules
         // Rendered once: the page shows the verdict and the FAQ quotes it.
-        let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
+        let verdictHTML = html(text.verdictMarkdown, field: "verdict", renderer: model.sectionMarkdown)
         var arguments = self.arguments
         arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
         let values = strings.resolve(arguments)
@@ -86,7 +86,7 @@ struct RolePage {
         let page = model.page(
             locale: locale,
             title: strings.format("hero.title", values),
-            description: typeset(text.description, base: base.description),
+            description: typeset(text.description, field: "description"),
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
             breadcrumbs: breadcrumbs,
@@ -101,8 +101,10 @@ struct RolePage {
         }
         let related: [TemplateValue] = role.relatedRoles.compactMap { slug in
             guard let other = model.rolesBySlug[slug] else { return nil }
+            let title = model.titles[locale]?[slug]
             return .object([
-                "title": .string(strings.rules.typography(text: model.titles[locale]?[slug] ?? slug)),
+                "title": .string(title?.text ?? slug),
+                "titleLang": title?.lang ?? .null,
                 "url": .string(model.urls.role(slug, in: locale)),
                 "riskScore": .string(rules.number(other.riskScore)),
                 "level": .string(SiteModel.riskLevel(other.riskScore)),
@@ -111,33 +113,32 @@ struct RolePage {
         var value = figures(values)
         value["slug"] = .string(role.slug)
         value["url"] = .string(url)
-        value["title"] = .string(typeset(text.title, base: base.title))
-        value["titlePlural"] = .string(typeset(text.titlePlural, base: base.titlePlural))
-        value["description"] = .string(typeset(text.description, base: base.description))
-        value["descriptionLang"] = lang(text.description, base.description)
+        value["title"] = .string(typeset(text.title, field: "title"))
+        value["titlePlural"] = .string(typeset(text.titlePlural, field: "titlePlural"))
+        value["description"] = .string(typeset(text.description, field: "description"))
+        value["descriptionLang"] = lang("description")
         value["sector"] = .string(arguments.text["sector"] ?? role.sector)
         value["taskGroups"] = .array(taskGroups(values))
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
         value["skillChart"] = SkillChart.value(
             role.skills.map { skill in
                 let name = text.skills[skill.id] ?? skill.id
-                return SkillChart.Skill(name: typeset(name, base: base.skills[skill.id]), resilience: skill.resilience, lang: lang(name, base.skills[skill.id]))
+                return SkillChart.Skill(name: typeset(name, field: "skills.\(skill.id)"), resilience: skill.resilience, lang: lang("skills.\(skill.id)"))
             },
             number: rules.number)
-        value["analysisHTML"] = .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown))
-        value["analysisLang"] = lang(text.analysisMarkdown, base.analysisMarkdown)
+        value["analysisHTML"] = .string(html(text.analysisMarkdown, field: "analysis", renderer: model.sectionMarkdown))
+        value["analysisLang"] = lang("analysis")
         value["verdictHTML"] = .string(verdictHTML)
-        value["verdictLang"] = lang(text.verdictMarkdown, base.verdictMarkdown)
+        value["verdictLang"] = lang("verdict")
         value["toolsToLearn"] = .array(role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard case .object(var tool)? = toolValue(id) else { return nil }
-            tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
-            tool["reasonLang"] = lang(text.toolReasons[id] ?? "", base.toolReasons[id])
+            tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", field: "toolReasons.\(id)"))
+            tool["reasonLang"] = lang("toolReasons.\(id)")
             return .object(tool)
         })
         value["roadmap"] = .array(roadmap())
         value["quickWins"] = .array(text.quickWins.map { item in
-            let baseItem = base.quickWins.contains(item) ? item : nil
-            return .object(["text": .string(typeset(item, base: baseItem)), "lang": lang(item, baseItem)])
+            .object(["text": .string(typeset(item, field: "quickWins")), "lang": lang("quickWins")])
         })
         value["article"] = text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))])
         value["hasRelated"] = .bool(!related.isEmpty)
@@ -176,16 +177,13 @@ struct RolePage {
     private func roadmap() -> [TemplateValue] {
         let rules = strings.rules
         return text.roadmap.enumerated().map { index, phase in
-            let basePhase = index < base.roadmap.count ? base.roadmap[index] : nil
-            let steps: [TemplateValue] = phase.steps.map { step in
-                .string(typeset(step, base: basePhase?.steps.contains(step) == true ? step : nil))
-            }
+            let steps: [TemplateValue] = phase.steps.map { .string(typeset($0, field: "roadmap")) }
             return .object([
                 "number": .string(rules.number(index + 1)),
-                "title": .string(typeset(phase.title, base: basePhase?.title)),
-                "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
-                "lang": lang(phase.title, basePhase?.title),
-                "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
+                "title": .string(typeset(phase.title, field: "roadmap")),
+                "timeframe": .string(typeset(phase.timeframe, field: "roadmap")),
+                "lang": lang("roadmap"),
+                "summary": phase.summary.map { .string(typeset($0, field: "roadmap")) } ?? .null,
                 "steps": .array(steps),
             ])
         }
@@ -194,12 +192,11 @@ struct RolePage {
     private func toolValue(_ id: String) -> TemplateValue? {
         guard let tool = model.site.tool(id) else { return nil }
         let description = model.site.toolDescription(tool, in: locale)
-        let baseDescription = model.site.toolDescription(tool, in: model.defaultLocale)
         return .object([
             "name": .string(tool.name),
             "url": tool.url.map { .string($0) } ?? .null,
-            "description": .string(typeset(description, base: baseDescription)),
-            "descriptionLang": lang(description, baseDescription),
+            "description": .string(strings.shown(description).text),
+            "descriptionLang": strings.shown(description).lang,
         ])
     }
 
@@ -207,7 +204,7 @@ struct RolePage {
         [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = role.tasks.filter { $0.exposure == exposure }.map { task in
                 let value = text.tasks[task.id] ?? task.id
-                return TemplateValue.object(["text": .string(typeset(value, base: base.tasks[task.id])), "lang": lang(value, base.tasks[task.id])])
+                return TemplateValue.object(["text": .string(typeset(value, field: "tasks.\(task.id)")), "lang": lang("tasks.\(task.id)")])
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
@@ -232,8 +229,7 @@ struct RolePage {
         }
         entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values), .null))
         for item in text.faq {
-            let baseItem = base.faq.first { $0.question == item.question }
-            entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer), lang(item.question, baseItem?.question)))
+            entries.append((typeset(item.question, field: "faq"), typeset(item.answer, field: "faq"), lang("faq")))
         }
         return entries
     }
@@ -244,7 +240,7 @@ struct RolePage {
         arguments.text["titlePlural"] = text.titlePlural
         arguments.text["siteTitle"] = model.site.config.title
         if let sector = model.site.sector(role.sector) {
-            arguments.text["sector"] = model.site.sectorName(sector, in: locale)
+            arguments.text["sector"] = model.site.sectorName(sector, in: locale).text
         }
         let automated = role.tasks.filter { $0.exposure == .automated }
         if !automated.isEmpty {
@@ -300,8 +296,8 @@ struct RolePage {
             ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)], image: role.image)
         let roleValue: TemplateValue = .object([
             "url": .string(url),
-            "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),
-            "articleLang": lang(article, base.articleMarkdown),
+            "articleHTML": .string(html(article, field: "article", renderer: model.articleMarkdown)),
+            "articleLang": lang("article"),
         ])
         let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])

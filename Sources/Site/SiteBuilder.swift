@@ -58,13 +58,8 @@ public enum SiteBuilder {
         let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
         report.diagnostics += StringUsage.check(templates, site)
-        if options.strict {
-            report.diagnostics += site.fallbacks.map { fallback in
-                SiteError.fallbackForbidden(
-                    locale: fallback.locale, field: fallback.field, role: fallback.role, defaultLocale: site.config.defaultLocale
-                ).diagnostic(at: Self.location(of: fallback))
-            }
-        }
+        report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
+        report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
         if options.warningsAsErrors {
             for index in report.diagnostics.indices where report.diagnostics[index].severity == .warning {
                 report.diagnostics[index].severity = .error
@@ -158,27 +153,6 @@ public enum SiteBuilder {
             }
         }
         return compiled
-    }
-
-    /// Where a missing translation belongs: the file a translator would add it to (which may
-    /// not exist yet), at its start.
-    static func location(of fallback: Fallback) -> SourceLocation {
-        let file: String
-        if let role = fallback.role {
-            let field = fallback.field
-            if ["analysis", "verdict", "article"].contains(field) {
-                file = "content/roles/\(role)/\(field).\(fallback.locale).md"
-            } else {
-                file = "content/roles/\(role)/\(fallback.locale).json"
-            }
-        } else if fallback.field.hasPrefix("strings.") {
-            file = "locales/\(fallback.locale).json"
-        } else if fallback.field.hasPrefix("tools.") {
-            file = "content/tools.json"
-        } else {
-            file = "content/sectors.json"
-        }
-        return SourceLocation(file: file, line: 1, column: 1)
     }
 
     /// Renders and writes every page, spread over all cores. Returns the distinct render errors

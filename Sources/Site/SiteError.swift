@@ -18,8 +18,6 @@ public enum SiteError: Sendable {
     case unknownMessageArgument(key: String, name: String, suggestion: String?)
     /// A UI string whose message syntax is wrong; the code is that of the syntax mistake.
     case invalidUIString(MessageSyntaxError.Kind)
-    /// `--strict`: a value shown in the default locale because the locale lacks it.
-    case fallbackForbidden(locale: String, field: String, role: String?, defaultLocale: String)
     /// The stylesheets and other files of `templates/assets` cannot be read.
     case unreadableAssets(reason: String)
     /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
@@ -36,7 +34,6 @@ public enum SiteError: Sendable {
         case missingBuiltInUIString = "RG402"
         case unusedUIString = "RG403"
         case unknownMessageArgument = "RG404"
-        case fallbackForbidden = "RG405"
         case unreadableAssets = "RG406"
         case missingImageAsset = "RG408"
         case outputFailed = "RG407"
@@ -49,7 +46,6 @@ public enum SiteError: Sendable {
         case .unusedUIString: Code.unusedUIString.rawValue
         case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
         case .invalidUIString(let kind): kind.code.rawValue
-        case .fallbackForbidden: Code.fallbackForbidden.rawValue
         case .unreadableAssets: Code.unreadableAssets.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
         case .outputFailed: Code.outputFailed.rawValue
@@ -84,8 +80,6 @@ public enum SiteError: Sendable {
             "UI string `\(key)` uses unknown argument `{\(name)}`" + didYouMean(suggestion: suggestion)
         case .invalidUIString(let kind):
             "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
-        case .fallbackForbidden(let locale, let field, let role, let defaultLocale):
-            "no `\(locale)` text for \(field)\(role.map { " of role `\($0)`" } ?? ""): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
         case .unreadableAssets(let reason):
             "cannot read templates/assets: \(reason)"
         case .missingImageAsset(let asset):

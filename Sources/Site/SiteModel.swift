@@ -18,7 +18,9 @@ struct SiteModel: Sendable {
     let sectionMarkdown: MarkdownRenderer
     /// The deep-dive article is its own page under an <h1>: its `##` headings stay <h2>.
     let articleMarkdown: MarkdownRenderer
-    let titles: [String: [String: String]]
+    /// Locale → slug → the role's title as pages that link to it show it: typeset once per
+    /// build by its own language's rules, with `lang` when it fell back.
+    let titles: [String: [String: ShownText]]
     let sectorStats: [String: (average: Int, count: Int)]
     let rolesBySlug: [String: Role]
     /// The `site` object every page shows.
@@ -39,10 +41,14 @@ struct SiteModel: Sendable {
         self.assetURLs = assetURLs
         sectionMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 2)
         articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
-        var titles: [String: [String: String]] = [:]
+        var titles: [String: [String: ShownText]] = [:]
         for locale in site.config.locales {
-            var perRole: [String: String] = [:]
-            for role in site.roles { perRole[role.slug] = site.text(of: role, in: locale).title }
+            var perRole: [String: ShownText] = [:]
+            for role in site.roles {
+                let text = site.text(of: role, in: locale)
+                let written = text.isFallback("title") ? site.config.defaultLocale : locale
+                perRole[role.slug] = strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }
+            }
             titles[locale] = perRole
         }
         self.titles = titles

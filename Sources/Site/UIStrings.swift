@@ -85,6 +85,15 @@ struct LocaleStrings: Sendable {
         return .object(tree)
     }
 
+    /// A text from content as this locale's pages show it: typeset by the rules of the language
+    /// it is written in, and with `lang` when that is not the page's.
+    func shown(_ text: LocalizedText) -> ShownText {
+        let isForeign = text.locale != locale
+        return ShownText(
+            text: (isForeign ? defaultRules : rules).typography(text: text.text),
+            lang: isForeign ? .string(text.locale) : .null)
+    }
+
     /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD).
     func format(_ key: String, _ arguments: ResolvedArguments) -> String {
         guard let entry = messages[key] else { return "" }
@@ -160,4 +169,11 @@ struct MessageArguments: Sendable {
         if let date { values["date"] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
+}
+
+/// A text ready for a template: typeset, with the `lang` attribute value it needs (null when it
+/// is in the page's language).
+struct ShownText: Sendable {
+    var text: String
+    var lang: TemplateValue
 }

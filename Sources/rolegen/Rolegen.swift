@@ -26,15 +26,16 @@ struct Rolegen: ParsableCommand {
             terminal; NO_COLOR turns it off, CLICOLOR_FORCE on.
             """,
         version: "rolegen 0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Translations.self, New.self, Init.self, Schemas.self],
         defaultSubcommand: Build.self
     )
 
     /// `build` is the default command and takes no arguments, so a first argument that is a
     /// bare word is a mistyped command (`rolegen buidl`): it gets a did-you-mean instead of
-    /// ArgumentParser's "unexpected argument".
+    /// ArgumentParser's "unexpected argument". `--strict` gets its optional value (see
+    /// `StrictOption.normalized`).
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = StrictOption.normalized(Array(CommandLine.arguments.dropFirst()))
         let commands = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
             let error = CommandLineError.unknownCommand(first, suggestion: closestMatch(to: first, among: commands))
@@ -49,8 +50,10 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
     var root: String = "."
 
-    @Flag(name: .long, help: "Treat every fallback to the default locale as an error.")
-    var strict = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Treat fallbacks and outdated translations as errors: alone, in every locale; with a value, only in the comma-separated locales given (--strict fr).",
+        valueName: "locales"))
+    var strict: StrictOption = .init(value: .off)
 
     @Flag(name: .customLong("warnings-as-errors"), help: "Treat every warning as an error: the build fails and writes nothing.")
     var warningsAsErrors = false
@@ -124,7 +127,7 @@ struct SiteOptions: ParsableArguments {
         BuildOptions(
             root: rootURL,
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            strict: strict, writeOutput: writeOutput,
+            strict: strict.value, writeOutput: writeOutput,
             overrides: (try? overrides()) ?? [],  // checked by `validate`
             warningsAsErrors: warningsAsErrors)
     }

@@ -69,8 +69,22 @@ final class CLITests: XCTestCase {
         let root = try exampleCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for title of role `backend-developer`"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for `title` of role `backend-developer`"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "check writes nothing")
+    }
+
+    /// `--strict` takes an optional value: alone (last, or before another option) it means every
+    /// locale; a value names the locales.
+    func testStrictTakesAnOptionalListOfLocales() throws {
+        let root = try exampleCopy()
+        for arguments in [["--strict"], ["--strict", "--quiet"], ["--strict", "fr"], ["--strict=fr"], ["--strict", "fr", "--quiet"]] {
+            let result = try run(["check", "--root", root.path] + arguments)
+            XCTAssertEqual(result.status, 1, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains("error: no `fr` text for `title` of role `backend-developer`"), "\(arguments): \(result.stderr)")
+        }
+        let typo = try run(["check", "--root", root.path, "--strict", "ft"])
+        XCTAssertEqual(typo.status, 1)
+        XCTAssertTrue(typo.stderr.hasPrefix("error: --strict names `ft`, which is not a locale the site translates into (`en` is the default) — did you mean `fr`?\n"), typo.stderr)
     }
 
     /// A build killed at any moment leaves the output folder either exactly as it was or

@@ -42,8 +42,11 @@ enum RolegenProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // stderr is drained on another thread while stdout is read here: a run that fills one
+        // pipe (hundreds of warnings) while the test waits on the other would never finish.
+        let stderrReader = PipeReader(err)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = stderrReader.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
@@ -95,5 +98,25 @@ enum RolegenProcess {
         XCTAssertTrue(text.contains(old), "\(path) contains \(old)", file: file, line: line)
         guard let range = text.range(of: old) else { return }
         try Data(text.replacingCharacters(in: range, with: new).utf8).write(to: url)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// The pipe's whole contents, once the writer has closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -87,7 +87,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testStrictTurnsFallbacksIntoErrorsAndWritesNothing() throws {
         let site = try twoRoles()
-        let report = site.build(strict: true)
+        let report = site.build(strict: .allLocales)
         XCTAssertFalse(report.succeeded)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
         XCTAssertTrue(report.diagnostics.errors.contains { $0.message.contains("--strict") })

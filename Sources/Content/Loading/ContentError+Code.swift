@@ -34,6 +34,7 @@ extension ContentError {
         case unknownName = "RG142"
         case relatedToItself = "RG143"
         case unknownSetting = "RG144"
+        case duplicateTitle = "RG145"
         // Locales and translations
         case invalidLocaleCode = "RG150"
         case unsupportedLocale = "RG151"
@@ -42,10 +43,19 @@ extension ContentError {
         case missingDefaultText = "RG154"
         case missingItemText = "RG155"
         case textForUnknownItem = "RG156"
+        case emptyText = "RG157"
+        case placeholderText = "RG158"
+        case unreviewedFigures = "RG159"
         // UI string tables
         case invalidStringKey = "RG160"
         case stringTableLeafNotText = "RG161"
         case keyNotInDefaultTable = "RG162"
+        // Translation records and --strict
+        case invalidFingerprint = "RG190"
+        case strictLocaleNotTranslated = "RG191"
+        case strictFallback = "RG192"
+        case strictOutdated = "RG193"
+        case strictUnreviewed = "RG194"
     }
 
     /// This mistake's code: a JSON syntax error has the code of its kind, every other case its own.
@@ -88,6 +98,15 @@ extension ContentError {
         case .invalidStringKey: Code.invalidStringKey.rawValue
         case .stringTableLeafNotText: Code.stringTableLeafNotText.rawValue
         case .keyNotInDefaultTable: Code.keyNotInDefaultTable.rawValue
+        case .duplicateTitle: Code.duplicateTitle.rawValue
+        case .emptyText: Code.emptyText.rawValue
+        case .placeholderText: Code.placeholderText.rawValue
+        case .unreviewedFigures: Code.unreviewedFigures.rawValue
+        case .invalidFingerprint: Code.invalidFingerprint.rawValue
+        case .strictLocaleNotTranslated: Code.strictLocaleNotTranslated.rawValue
+        case .strictFallback: Code.strictFallback.rawValue
+        case .strictOutdated: Code.strictOutdated.rawValue
+        case .strictUnreviewed: Code.strictUnreviewed.rawValue
         }
     }
 
@@ -97,7 +116,8 @@ extension ContentError {
         case .unexpectedFile(_, _, let suggestion), .unknownField(_, let suggestion),
              .invalidChoice(_, _, _, let suggestion), .unknownName(_, _, let suggestion), .unknownSetting(_, _, let suggestion),
              .defaultLocaleNotListed(_, let suggestion), .unconfiguredLocale(_, let suggestion),
-             .textForUnknownItem(_, _, _, let suggestion), .keyNotInDefaultTable(_, _, let suggestion):
+             .textForUnknownItem(_, _, _, let suggestion), .keyNotInDefaultTable(_, _, let suggestion),
+             .strictLocaleNotTranslated(_, _, let suggestion):
             suggestion
         default:
             nil

@@ -98,6 +98,16 @@ public enum ContentError: Sendable, Equatable {
     case missingItemText(kind: String, id: String)
     /// A text for a task, skill or tool the role does not have (`kind`: "task", "skill", "tool").
     case textForUnknownItem(kind: String, id: String, role: String, suggestion: String?)
+    /// A text still as a scaffold wrote it (`TODO: …`): `rolegen new role` marks what an
+    /// editor must write, so that a copy cannot be published by accident.
+    case placeholderText(path: String)
+    /// `role.json` still has the `todo` note a scaffold wrote: its figures are not reviewed yet.
+    case unreviewedFigures(note: String)
+    /// A role title that another role of the same locale already has.
+    case duplicateTitle(title: String, firstFile: String)
+    /// An empty or blank text where the default locale needs one, or inside a list. (In
+    /// another locale an empty value is treated as absent: the default locale's text shows.)
+    case emptyText(path: String)
 
     // MARK: UI string tables
 
@@ -108,12 +118,29 @@ public enum ContentError: Sendable, Equatable {
     /// A translated key that the default locale's table does not have, so no page uses it.
     case keyNotInDefaultTable(key: String, defaultFile: String, suggestion: String?)
 
+    // MARK: Translation records
+
+    /// A record in `translations/<locale>.json` whose value is not a fingerprint as
+    /// `rolegen translations mark` writes it.
+    case invalidFingerprint(place: String, found: String)
+
+    // MARK: --strict
+
+    /// `--strict` names a locale that the site does not translate into.
+    case strictLocaleNotTranslated(String, defaultLocale: String, suggestion: String?)
+    /// Under `--strict`, a value the locale does not translate.
+    case strictFallback(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation made from a default text that has changed since.
+    case strictOutdated(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation in a tracked locale that was never marked as reviewed.
+    case strictUnreviewed(value: String, locale: String)
+
     /// Whether this mistake fails the build. An early translation and a translated UI string
     /// that no page uses are warnings (like a default-locale string no template uses): nothing
     /// shown is wrong, but the translator should look.
     public var severity: Severity {
         switch self {
-        case .translationWithoutOriginal, .keyNotInDefaultTable, .descriptionTooLong, .rangeWithHyphen: .warning
+        case .translationWithoutOriginal, .keyNotInDefaultTable, .descriptionTooLong, .rangeWithHyphen, .duplicateTitle: .warning
         default: .error
         }
     }
@@ -189,12 +216,30 @@ public enum ContentError: Sendable, Equatable {
             "missing \(kind) `\(id)`"
         case .textForUnknownItem(let kind, let id, let role, let suggestion):
             "text for \(kind) `\(id)` that role `\(role)` does not have" + didYouMean(suggestion: suggestion)
+        case .placeholderText(let path):
+            (path.isEmpty ? "the file" : "`\(path)`") + " is still a placeholder (`\(placeholderMarker) …`): write its text"
+        case .unreviewedFigures(let note):
+            "the role's figures are not reviewed yet (`todo`: \(note)): check every figure, then delete the `todo` field"
+        case .duplicateTitle(let title, let firstFile):
+            "another role is already titled `\(title)` (\(firstFile)): readers cannot tell the two pages apart"
+        case .emptyText(let path):
+            path.isEmpty ? "the file is empty: write its text" : "`\(path)` is empty: write its text"
         case .invalidStringKey(let segment):
             "string key `\(segment)` must start with a letter and contain only letters, digits and `_`"
         case .stringTableLeafNotText(let key, let found):
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
             "string `\(key)` is not in \(defaultFile), so no page uses it" + didYouMean(suggestion: suggestion)
+        case .strictLocaleNotTranslated(let locale, let defaultLocale, let suggestion):
+            "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + didYouMean(suggestion: suggestion)
+        case .strictFallback(let value, let locale, let defaultLocale):
+            "no `\(locale)` text for \(value): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
+        case .strictOutdated(let value, let locale, let defaultLocale):
+            "the `\(locale)` text for \(value) was translated from an earlier `\(defaultLocale)` text: update it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
+        case .strictUnreviewed(let value, let locale):
+            "the `\(locale)` text for \(value) is not marked as reviewed: check it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
+        case .invalidFingerprint(let place, let found):
+            "the record of `\(place)` must be 16 hexadecimal digits as `rolegen translations mark` writes them, found `\(found)`"
         }
     }
 }

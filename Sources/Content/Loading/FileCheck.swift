@@ -25,6 +25,17 @@ final class FileCheck {
         source.location(ofByteOffset: offset)
     }
 
+    /// The byte offset where 1-based `line` starts (the end of the file past its last line).
+    func offset(ofLine line: Int) -> Int {
+        var remaining = line - 1
+        var offset = 0
+        while remaining > 0, offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { remaining -= 1 }
+            offset += 1
+        }
+        return offset
+    }
+
     func line(of offset: Int) -> Int {
         location(of: offset).line
     }

@@ -58,6 +58,9 @@ enum RoleFactsReader {
         let lastReviewed = root.required("lastReviewed").flatMap(check.day)
         let illustrative = root.optional("illustrative").flatMap { readIllustrative($0, check: check) } ?? []
         let image = root.optional("image").flatMap { SharingImageReader.read($0, check: check, locales: context.locales) }
+        if let todo = root.optional("todo") {
+            check.report(.unreviewedFigures(note: check.string(todo) ?? ""), at: todo.value.offset)
+        }
 
         var facts = RoleFacts(taskIDs: tasks?.ids, skillIDs: skills?.ids, toolsToLearn: toolsToLearn)
         guard !check.hasErrors, let sector, let riskScore, let automationPotential, let saferPeersPercent, let impactYears,

@@ -13,7 +13,7 @@ enum RoleTextReader {
     static func read(_ check: FileCheck, into text: inout RoleLocaleText, facts: RoleFacts, slug: String, locale: String, isDefaultLocale: Bool) {
         guard let root = check.root(fields: FieldNames.roleText) else { return }
         let field = isDefaultLocale ? root.required : root.optional
-        let prose = Prose(check: check, rules: LocaleRules.builtIn(locale))
+        let prose = Prose(check: check, rules: LocaleRules.builtIn(locale), isDefaultLocale: isDefaultLocale)
 
         text.title = field("title").flatMap(prose.text)
         text.titlePlural = field("titlePlural").flatMap(prose.text)
@@ -28,7 +28,7 @@ enum RoleTextReader {
         text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
         text.toolReasons = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
         text.roadmap = field("roadmap").flatMap { readRoadmap($0, prose: prose) }
-        text.quickWins = field("quickWins").flatMap { check.array($0)?.compactMap(prose.text) }
+        text.quickWins = field("quickWins").flatMap { check.array($0)?.compactMap(prose.listText) }
         text.faq = root.optional("faq").flatMap { readFAQ($0, prose: prose) }
     }
 
@@ -36,10 +36,10 @@ enum RoleTextReader {
         let check = prose.check
         return check.array(field)?.compactMap { element in
             guard let phase = check.object(element, fields: FieldNames.roadmapPhase) else { return nil }
-            let title = phase.required("title").flatMap(prose.text)
-            let timeframe = phase.required("timeframe").flatMap(prose.text)
-            let summary = phase.optional("summary").flatMap(prose.text)
-            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(prose.text) }
+            let title = phase.required("title").flatMap(prose.listText)
+            let timeframe = phase.required("timeframe").flatMap(prose.listText)
+            let summary = phase.optional("summary").flatMap(prose.listText)
+            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(prose.listText) }
             guard let title, let timeframe, let steps else { return nil }
             return RoadmapPhase(title: title, timeframe: timeframe, summary: summary, steps: steps)
         }
@@ -49,8 +49,8 @@ enum RoleTextReader {
         let check = prose.check
         return check.array(field)?.compactMap { element in
             guard let entry = check.object(element, fields: FieldNames.faqEntry) else { return nil }
-            let question = entry.required("question").flatMap(prose.text)
-            let answer = entry.required("answer").flatMap(prose.text)
+            let question = entry.required("question").flatMap(prose.listText)
+            let answer = entry.required("answer").flatMap(prose.listText)
             guard let question, let answer else { return nil }
             return FAQEntry(question: question, answer: answer)
         }
@@ -95,8 +95,22 @@ private struct Prose {
     /// Nil for a locale rolegen has no rules for (reported elsewhere): then nothing is checked.
     let rules: LocaleRules?
 
+    /// Blank counts as absent (see `FileCheck.text`): an error in the default locale, a
+    /// fallback in the others.
+    let isDefaultLocale: Bool
+
+    /// A field's or an item's text.
     func text(_ field: JSONField) -> String? {
-        guard let text = check.string(field) else { return nil }
+        checked(field, required: isDefaultLocale)
+    }
+
+    /// A text inside a list (a quick win, a roadmap step, an FAQ entry): never blank.
+    func listText(_ field: JSONField) -> String? {
+        checked(field, required: true)
+    }
+
+    private func checked(_ field: JSONField, required: Bool) -> String? {
+        guard let text = check.text(field, required: required) else { return nil }
         if let rules, let range = Self.firstHyphenatedRange(in: text) {
             check.report(.rangeWithHyphen(written: range.written, localeFormat: rules.yearRange(from: range.from, to: range.to)),
                          at: field.value.offset)
