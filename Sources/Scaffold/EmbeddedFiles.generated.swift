@@ -555,7 +555,8 @@ enum EmbeddedFiles {
     "link": "Will AI Replace {titlePlural}? Full Analysis",
     "back": "Back to the {title} overview",
     "description": "The long-form analysis behind the {title} risk score of {riskScore} out of 100: the evidence, the tasks AI takes over first, and how to adapt.",
-    "table": "Table, scrolls sideways"
+    "table": "Table, scrolls sideways",
+    "inDefaultLanguage": "in English"
   },
   "relatedRoles": {
     "eyebrow": "Compare",
@@ -697,7 +698,8 @@ enum EmbeddedFiles {
     "link": "L'IA va-t-elle remplacer les {titlePlural} ? Analyse complète",
     "back": "Retour à la synthèse {title}",
     "description": "L'analyse détaillée derrière le score de risque de {riskScore} sur 100 du métier {title} : les faits, les tâches que l'IA reprend en premier et comment s'adapter.",
-    "table": "Tableau, défile horizontalement"
+    "table": "Tableau, défile horizontalement",
+    "inDefaultLanguage": "en anglais"
   },
   "relatedRoles": {
     "eyebrow": "Comparer",
@@ -1084,7 +1086,7 @@ h1, h2, h3 { hyphens: auto; }
 {{#role.article}}
 <section class="section deep-dive" id="deep-dive">
   <p class="eyebrow">{{t.deepDive.eyebrow}}</p>
-  <p class="deep-dive-link"><a href="{{url}}">{{t.deepDive.link}}</a></p>
+  <p class="deep-dive-link"><a href="{{url}}"{{#lang}} hreflang="{{lang}}"{{/lang}}>{{t.deepDive.link}}</a>{{#lang}} <span class="language-note">({{t.deepDive.inDefaultLanguage}})</span>{{/lang}}</p>
 </section>
 {{/role.article}}
 

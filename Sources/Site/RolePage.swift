@@ -140,7 +140,17 @@ struct RolePage {
         value["quickWins"] = .array(text.quickWins.map { item in
             .object(["text": .string(typeset(item, field: "quickWins")), "lang": lang("quickWins")])
         })
-        value["article"] = text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))])
+        let articleLocales = model.articleLocales(of: role)
+        if articleLocales.isEmpty {
+            value["article"] = .null
+        } else {
+            // Without its own article, a locale links to the default locale's, in that language.
+            let articleLocale = articleLocales.contains(locale) ? locale : model.defaultLocale
+            value["article"] = .object([
+                "url": .string(model.urls.article(role.slug, in: articleLocale)),
+                "lang": articleLocale == locale ? .null : .string(articleLocale),
+            ])
+        }
         value["hasRelated"] = .bool(!related.isEmpty)
         value["related"] = .array(related)
         value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer), "lang": $0.lang]) })
@@ -292,14 +302,20 @@ struct RolePage {
         let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
             locale: locale, title: title, description: strings.format("deepDive.description", values), path: path,
-            alternates: model.alternates(url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale)),
+            alternates: model.alternates(
+                url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale),
+                in: model.articleLocales(of: role)),
             ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)], image: role.image)
         let roleValue: TemplateValue = .object([
             "url": .string(url),
             "articleHTML": .string(html(article, field: "article", renderer: model.articleMarkdown)),
             "articleLang": lang("article"),
         ])
-        let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
+        // A locale without the article switches to its role page, which links to the article.
+        let articleLocales = model.articleLocales(of: role)
+        let languages = model.languages(current: locale) {
+            articleLocales.contains($0) ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0)
+        }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])
     }
 }

@@ -256,15 +256,16 @@ struct PagePlan: Sendable {
         }
         for role in model.site.roles {
             let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
-            let hasArticle = role.texts[model.defaultLocale]?.articleMarkdown != nil
-            let articleAlternates = model.alternates(url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale))
+            let articleLocales = model.articleLocales(of: role)
+            let articleAlternates = model.alternates(
+                url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
             for locale in model.locales {
                 let path = urls.role(role.slug, in: locale)
                 pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
                     RolePage(model: model, role: role, locale: locale).data()
                 })
                 sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
-                if hasArticle {
+                if articleLocales.contains(locale) {
                     let articlePath = urls.article(role.slug, in: locale)
                     pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
                         RolePage(model: model, role: role, locale: locale).articleData() ?? .null

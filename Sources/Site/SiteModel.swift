@@ -89,8 +89,20 @@ struct SiteModel: Sendable {
     }
 
     /// `<link rel="alternate" hreflang>` for every locale plus `x-default`.
-    func alternates(url: (String) -> String, xDefault: String) -> [(hreflang: String, href: String)] {
-        locales.map { (hreflang: $0, href: urls.absolute(url($0))) } + [(hreflang: "x-default", href: urls.absolute(xDefault))]
+    func alternates(url: (String) -> String, xDefault: String, in locales: [String]? = nil) -> [(hreflang: String, href: String)] {
+        (locales ?? self.locales).map { (hreflang: $0, href: urls.absolute(url($0))) } + [(hreflang: "x-default", href: urls.absolute(xDefault))]
+    }
+
+    /// The locales in which a role's deep-dive article is published: those that translate it.
+    ///
+    /// An article is the page's whole text; a French page that is entirely the English article
+    /// would be offered to search engines as French. So a locale without the translation has
+    /// no article page: its role page links to the default locale's article instead (marked
+    /// with that language), and the article's alternates and sitemap entry name only the
+    /// locales that have it. Empty when the role has no article.
+    func articleLocales(of role: Role) -> [String] {
+        guard role.texts[defaultLocale]?.articleMarkdown != nil else { return [] }
+        return locales.filter { role.localized[$0]?.isFallback("article") == false }
     }
 
     /// The `page` object every layout reads.

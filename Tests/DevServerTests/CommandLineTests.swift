@@ -69,7 +69,7 @@ final class CommandLineTests: XCTestCase {
             let running = try serve(root)
             let port = try XCTUnwrap(running.port, running.stderr)
             let lines = running.stdout.components(separatedBy: "\n")
-            XCTAssertNotNil(lines[0].range(of: #"^built 14 pages \(en 6, fr 6, 2 other\) · \d+ fallbacks"#, options: .regularExpression), lines[0])
+            XCTAssertNotNil(lines[0].range(of: #"^built 13 pages \(en 6, fr 5, 2 other\) · \d+ fallbacks"#, options: .regularExpression), lines[0])
             XCTAssertEqual(lines[1], "serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             XCTAssertEqual(try RawHTTP.get("/en/", port: port).status, 200)
             kill(running.process.processIdentifier, signalNumber)

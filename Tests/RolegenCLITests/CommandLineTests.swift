@@ -103,7 +103,7 @@ final class CommandLineEdgeTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         XCTAssertFalse(result.stdout.contains("wrote"), result.stdout)
         XCTAssertFalse(result.stdout.contains("built"), result.stdout)
-        XCTAssertNotNil(result.stdout.range(of: #"\nchecked 14 pages \(en 6, fr 6, 2 other\) · "#, options: .regularExpression), result.stdout)
+        XCTAssertNotNil(result.stdout.range(of: #"\nchecked 13 pages \(en 6, fr 5, 2 other\) · "#, options: .regularExpression), result.stdout)
         XCTAssertNotNil(result.stdout.range(of: #"\nphase   seconds\nload  +\d+\.\d{3}\ncheck +\d+\.\d{3}\nrender +\d+\.\d{3}\ntotal +\d+\.\d{3}\n$"#, options: .regularExpression), result.stdout)
 
         let build = try RolegenProcess.run(["build", "--root", root.path, "--verbose"])

@@ -58,6 +58,6 @@ final class BuildPolicyTests: XCTestCase {
         XCTAssertEqual(progress.pagesTotal, report.pageCount)
         XCTAssertEqual(progress.phase, .render)
         XCTAssertFalse(report.wroteOutput)
-        XCTAssertTrue(report.summary.hasPrefix("checked 14 pages "), report.summary)
+        XCTAssertTrue(report.summary.hasPrefix("checked 13 pages "), report.summary)
     }
 }

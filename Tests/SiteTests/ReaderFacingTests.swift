@@ -91,7 +91,7 @@ final class ReaderFacingTests: XCTestCase {
 
     func testArticleTablesScrollInALabelledRegionAndTaskCheckboxesHaveNames() throws {
         let article = "| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] Done item\n- [ ] Open *item*\n"
-        let site = try self.site(extra: ["article.en.md": article])
+        let site = try self.site(extra: ["article.en.md": article, "article.fr.md": article])
         _ = built(site)
         let page = try site.read("en/roles/backend/full-analysis/index.html")
         XCTAssertContains(page, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table, scrolls sideways\"><table>")

@@ -25,7 +25,6 @@ final class SiteBuildTests: XCTestCase {
             "en/roles/frontend/index.html",
             "fr/404.html",
             "fr/index.html",
-            "fr/metiers/backend/full-analysis/index.html",
             "fr/metiers/backend/index.html",
             "fr/metiers/frontend/index.html",
             "index.html",
@@ -35,14 +34,36 @@ final class SiteBuildTests: XCTestCase {
         let stylesheet = try XCTUnwrap(report.files.first { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
         XCTAssertEqual(stylesheet.count, "assets/style.".count + 16 + ".css".count, "content-hashed name")
         XCTAssertContains(try site.read("en/roles/backend/index.html"), "href=\"/\(stylesheet)\"")
-        XCTAssertEqual(report.pagesPerLocale.map(\.count), [5, 5])
+        XCTAssertEqual(report.pagesPerLocale.map(\.count), [5, 4], "no French article page: the article is not translated")
         XCTAssertEqual(report.rootPages, 2)
+    }
+
+    /// An article is a page's whole text: a locale without its translation gets no article page
+    /// (never an English page offered as French). Its role page links to the default locale's
+    /// article, marked with that language; the article names only the locales that have it.
+    func testUntranslatedArticleIsPublishedOnlyWhereItIsTranslated() throws {
+        let site = try twoRoles(backendExtra: ["article.en.md": "Long read.\n"])
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        XCTAssertFalse(site.exists("fr/metiers/backend/full-analysis/index.html"))
+        XCTAssertContains(try site.read("fr/metiers/backend/index.html"), #"<a href="/en/roles/backend/full-analysis/" hreflang="en">"#)
+        let article = try site.read("en/roles/backend/full-analysis/index.html")
+        XCTAssertNotContains(article, #"<link rel="alternate" hreflang="fr""#)
+        XCTAssertContains(article, #"href="/fr/metiers/backend/""#)
+        XCTAssertContains(article, #"<link rel="alternate" hreflang="en" href="https://fixture.example/en/roles/backend/full-analysis/">"#)
+        XCTAssertNotContains(try site.read("sitemap.xml"), "fr/metiers/backend/full-analysis")
+
+        try site.write("Lecture longue.\n", to: "content/roles/backend/article.fr.md")
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(site.exists("fr/metiers/backend/full-analysis/index.html"))
+        XCTAssertContains(try site.read("fr/metiers/backend/index.html"), #"<a href="/fr/metiers/backend/full-analysis/">"#)
+        XCTAssertContains(try site.read("en/roles/backend/full-analysis/index.html"), #"<link rel="alternate" hreflang="fr""#)
     }
 
     func testURLSegmentsAreTranslatedPerLocale() throws {
         let site = try twoRoles(
             site: Fixture.site(urlSegments: #"{ "fr": { "roles": "metiers", "article": "analyse-complete" }, "en": { "roles": "jobs" } }"#),
-            backendExtra: ["article.en.md": "Long read.\n"])
+            backendExtra: ["article.en.md": "Long read.\n", "article.fr.md": "Lecture longue.\n"])
         let report = site.build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
         XCTAssertTrue(site.exists("en/jobs/backend/full-analysis/index.html"))
