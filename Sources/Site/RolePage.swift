@@ -48,7 +48,8 @@ struct RolePage {
     /// checkboxes labelled (`AccessibleProse`).
     private func html(_ markdown: String, field: String, renderer: MarkdownRenderer) -> String {
         let rules = isFallback(field) ? strings.defaultRules : strings.rules
-        var html = AccessibleProse.labelTaskCheckboxes(renderer.html(markdown))
+        let rendered = renderer.html(markdown) { MarkdownChecks.resolveRoleLink($0, urls: model.urls, in: locale) }
+        var html = AccessibleProse.labelTaskCheckboxes(rendered)
         if html.contains("<table>") {
             html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)))
         }

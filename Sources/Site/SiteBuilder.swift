@@ -76,6 +76,12 @@ public enum SiteBuilder {
         let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
+        let markdown = MarkdownChecks(model: model)
+        report.diagnostics += markdown.diagnostics
+        guard !report.diagnostics.hasErrors else {
+            finish(&report, &clock)
+            return report
+        }
         let output: OutputFolder?
         do {
             output = options.writeOutput ? try OutputFolder(output: options.output) : nil
@@ -84,8 +90,10 @@ public enum SiteBuilder {
             finish(&report, &clock)
             return report
         }
-        let rendering = render(plan, templates: templates, output: output, progress: options.progress)
+        let rendering = render(plan, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
         report.diagnostics += rendering.errors
+        let builtFiles = Set(plan.pages.map(\.file) + assets.files.map { "assets/" + $0.publishedName } + ["sitemap.xml", "robots.txt"])
+        report.diagnostics += markdown.linkErrors(files: builtFiles, ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
 
         // 3. The files that are not pages.
@@ -159,9 +167,10 @@ public enum SiteBuilder {
     /// (a mistake in a shared template would otherwise be reported once per page) and the share
     /// of the threads' time that went to writing rather than rendering.
     private static func render(
-        _ plan: PagePlan, templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?
-    ) -> (errors: [Diagnostic], writingShare: Double) {
+        _ plan: PagePlan, templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?, keepingIDsOf anchored: Set<String>
+    ) -> (errors: [Diagnostic], writingShare: Double, ids: [String: Set<String>]) {
         let errors = Mutex<Set<Diagnostic>>([])
+        let ids = Mutex<[String: Set<String>]>([:])
         let renderNanoseconds = Atomic<UInt64>(0)
         let writeNanoseconds = Atomic<UInt64>(0)
         let pages = plan.pages
@@ -171,6 +180,10 @@ public enum SiteBuilder {
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let bytes = try templates.renderBytes(page.template, page.data())
+                if anchored.contains(page.file) {
+                    let found = htmlIDs(in: bytes)
+                    ids.withLock { $0[page.file] = found }
+                }
                 let rendered = DispatchTime.now().uptimeNanoseconds
                 renderNanoseconds.add(rendered - start, ordering: .relaxed)
                 if let output {
@@ -186,7 +199,7 @@ public enum SiteBuilder {
         }
         let rendering = Double(renderNanoseconds.load(ordering: .relaxed))
         let writing = Double(writeNanoseconds.load(ordering: .relaxed))
-        return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0)
+        return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0, ids.withLock { $0 })
     }
 }
 

@@ -22,6 +22,25 @@ public enum SiteError: Sendable {
     case unreadableAssets(reason: String)
     /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
     case missingImageAsset(asset: String)
+    /// Raw HTML in a role's Markdown while `allowRawHTML` is off: the page leaves it out. A
+    /// warning.
+    case rawHTMLDropped
+    /// A `role:` link to a role that does not exist.
+    case unknownRoleLink(slug: String, suggestion: String?)
+    /// A link with an unknown scheme (`htps://`) or a web address without a host. A warning.
+    case malformedLink(destination: String, problem: LinkProblem)
+    /// A link to a path of the site where the build wrote no page.
+    case brokenLink(destination: String)
+    /// A link to an anchor that the linked page does not have.
+    case brokenAnchor(destination: String, anchor: String)
+
+    /// What is wrong with a link's address (`malformedLink`).
+    public enum LinkProblem: Sendable, Equatable {
+        case unknownScheme(String, suggestion: String?)
+        case noHost
+        case whitespace
+        case notAnAddress
+    }
     /// The output folder cannot be prepared (created beside its parent's other files).
     case outputFailed(what: String, reason: String)
     /// A file of the output cannot be written, or the new tree cannot be swapped in; the code
@@ -36,6 +55,11 @@ public enum SiteError: Sendable {
         case unknownMessageArgument = "RG404"
         case unreadableAssets = "RG406"
         case missingImageAsset = "RG408"
+        case rawHTMLDropped = "RG420"
+        case unknownRoleLink = "RG421"
+        case malformedLink = "RG422"
+        case brokenLink = "RG423"
+        case brokenAnchor = "RG424"
         case outputFailed = "RG407"
     }
 
@@ -48,6 +72,11 @@ public enum SiteError: Sendable {
         case .invalidUIString(let kind): kind.code.rawValue
         case .unreadableAssets: Code.unreadableAssets.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
+        case .rawHTMLDropped: Code.rawHTMLDropped.rawValue
+        case .unknownRoleLink: Code.unknownRoleLink.rawValue
+        case .malformedLink: Code.malformedLink.rawValue
+        case .brokenLink: Code.brokenLink.rawValue
+        case .brokenAnchor: Code.brokenAnchor.rawValue
         case .outputFailed: Code.outputFailed.rawValue
         case .output(let error): error.code.rawValue
         }
@@ -55,14 +84,15 @@ public enum SiteError: Sendable {
 
     public var severity: Severity {
         switch self {
-        case .unusedUIString: .warning
+        case .unusedUIString, .rawHTMLDropped, .malformedLink: .warning
         default: .error
         }
     }
 
     public var suggestion: String? {
         switch self {
-        case .unknownUIString(_, let suggestion), .unknownMessageArgument(_, _, let suggestion): suggestion
+        case .unknownUIString(_, let suggestion), .unknownMessageArgument(_, _, let suggestion), .unknownRoleLink(_, let suggestion): suggestion
+        case .malformedLink(_, .unknownScheme(_, let suggestion)): suggestion
         default: nil
         }
     }
@@ -84,6 +114,22 @@ public enum SiteError: Sendable {
             "cannot read templates/assets: \(reason)"
         case .missingImageAsset(let asset):
             "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
+        case .rawHTMLDropped:
+            "raw HTML is left out of the page (`allowRawHTML` is false in site.json): write it in Markdown, or allow raw HTML"
+        case .unknownRoleLink(let slug, let suggestion):
+            "link to role `\(slug)`, which does not exist" + didYouMean(suggestion: suggestion)
+        case .malformedLink(let destination, let problem):
+            switch problem {
+            case .unknownScheme(let scheme, let suggestion):
+                "link `\(destination)` has the unknown scheme `\(scheme):`" + didYouMean(suggestion: suggestion)
+            case .noHost: "link `\(destination)` has no host after `//`"
+            case .whitespace: "link `\(destination)` contains white space"
+            case .notAnAddress: "link `\(destination)` is not an address"
+            }
+        case .brokenLink(let destination):
+            "link `\(destination)` leads to no page of the site"
+        case .brokenAnchor(let destination, let anchor):
+            "link `\(destination)`: the page has no element with id `\(anchor)`"
         case .outputFailed(let what, let reason):
             "cannot \(what): \(reason)"
         case .output(let error):
