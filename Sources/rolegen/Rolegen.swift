@@ -76,11 +76,13 @@ extension Rolegen {
 
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a source file changes.",
+            abstract: "Build the site, serve it on 127.0.0.1, rebuild it on every change and reload open pages.",
             discussion: """
-                Watches site.json, content/, locales/ and templates/ (every 500 ms). A failed rebuild \
-                prints its errors and keeps serving the last good site. Only GET and HEAD, only \
-                127.0.0.1, only files inside the output folder. Stop with Ctrl-C. See docs/serve.md.
+                Watches site.json, content/, locales/ and templates/ (inotify). Open pages reload \
+                after a rebuild that changed them; a stylesheet change is swapped in without a \
+                reload. A failed rebuild prints its errors, shows them over every open page and \
+                keeps serving the last good site. Only GET and HEAD, only files inside the output \
+                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C. See docs/serve.md.
                 """)
 
         @OptionGroup var site: SiteOptions
@@ -88,29 +90,42 @@ extension Rolegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
 
-        @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1; 0 picks any free port.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("The port; 0 picks any free port.", valueName: "n"))
         var port: UInt16 = 8080
+
+        @Option(name: .long, help: ArgumentHelp(
+            "The address to listen on (default: 127.0.0.1). Any non-loopback address lets other machines see your unpublished site.",
+            valueName: "address"))
+        var host: String = ServeOptions.loopback
+
+        @Flag(name: .customLong("no-browser-errors"), help: "Print a failed build's errors only; do not show them in the browser.")
+        var noBrowserErrors = false
 
         func run() throws {
             let build = BuildOptions(
                 root: site.rootURL,
                 output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
                 strict: site.strict, baseURL: site.baseURL)
+            var standardError = FileHandle.standardError
+            if !ServeOptions.isLoopback(host) {
+                print("warning: serving on \(host), not on loopback: other machines that can reach this address can read "
+                      + "the preview (unpublished content); use it only on a network you trust", to: &standardError)
+            }
             let server: DevServer
             do {
-                server = try DevServer.start(ServeOptions(build: build, port: port)) { [site] event in
+                let options = ServeOptions(build: build, host: host, port: port, browserErrors: !noBrowserErrors)
+                server = try DevServer.start(options) { [site] event in
                     switch event {
                     case let .rebuilding(changed):
                         if site.verbose { print("changed: \(changed.joined(separator: ", "))") }
                     case let .built(report):
                         _ = printReport(report, site)
-                    case let .served(requestLine, status):
-                        if site.verbose { print("\(status.rawValue) \(requestLine)") }
+                    case let .served(request, status):
+                        if site.verbose { print("\(status.rawValue) \(request)") }
                     }
                     flushOutput()
                 }
             } catch {
-                var standardError = FileHandle.standardError
                 print("error: \(error)", to: &standardError)
                 throw ExitCode.failure
             }
