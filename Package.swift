@@ -79,6 +79,6 @@ let package = Package(
         // Golden/ is read from the package root by GoldenTests, not bundled.
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "Site", "Diagnostics"]),
     ]
 )

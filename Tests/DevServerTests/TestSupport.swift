@@ -235,6 +235,7 @@ final class EventStreamClient {
 
     /// The names of every event received so far, in order.
     var eventNames: [String] {
-        received.components(separatedBy: "\n").filter { $0.hasPrefix("event: ") }.map { String($0.dropFirst(7)) }
+        // `\r\n` (chunk framing) is one Character in Swift: make it a plain newline first.
+        received.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n").filter { $0.hasPrefix("event: ") }.map { String($0.dropFirst(7)) }
     }
 }
