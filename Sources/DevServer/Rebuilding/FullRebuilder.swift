@@ -52,13 +52,42 @@ struct OutputDigests: Equatable, Sendable {
         return hasher.finalize()
     }
 
-    /// `assets/style.3f2a9c1be07d4a51.css` → `assets/style.css` before digesting.
+    /// The digest of a page with every stylesheet name in it (`style.3f2a9c1be07d4a51.css`)
+    /// digested as its unhashed name (`style.css`). Works on the bytes: no decoding, one pass
+    /// per stylesheet name over pages that are mostly without one.
     private static func digest(page data: Data, masking stylesheets: [String]) -> Int {
-        var text = String(decoding: data, as: UTF8.self)
-        for name in stylesheets where text.contains(name) {
-            text = text.replacingOccurrences(of: name, with: Self.unhashed(name))
+        var hasher = Hasher()
+        data.withUnsafeBytes { (page: UnsafeRawBufferPointer) in
+            var replacements: [(range: Range<Int>, with: [UInt8])] = []
+            for name in stylesheets {
+                let needle = Array(name.utf8)
+                let unhashed = Array(Self.unhashed(name).utf8)
+                var start = 0
+                while let found = Self.find(needle, in: page, from: start) {
+                    replacements.append((found..<(found + needle.count), unhashed))
+                    start = found + needle.count
+                }
+            }
+            var position = 0
+            for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where replacement.range.lowerBound >= position {
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: page[position..<replacement.range.lowerBound]))
+                replacement.with.withUnsafeBytes { hasher.combine(bytes: $0) }
+                position = replacement.range.upperBound
+            }
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: page[position...]))
         }
-        return digest(Data(text.utf8))
+        return hasher.finalize()
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            guard let candidate = haystack[index...(haystack.count - needle.count)].firstIndex(of: first) else { return nil }
+            if needle.indices.allSatisfy({ haystack[candidate + $0] == needle[$0] }) { return candidate }
+            index = candidate + 1
+        }
+        return nil
     }
 
     /// `style.3f2a9c1be07d4a51.css` → `style.css`.

@@ -24,6 +24,8 @@ final class SourceWatcher: @unchecked Sendable {
     /// Watch descriptor → folder relative to the root (`""` for the root itself). Only the
     /// thread in `waitForChanges` touches it (and `init`, before that thread exists).
     private var folders: [Int32: String] = [:]
+    /// Why the last watch could not be added (`ENOSPC`: the per-user limit), if one could not.
+    private var watchError: Int32?
 
     /// Files written in place are reported when closed; anything created, deleted, moved or
     /// touched (`IN_ATTRIB`: a changed modification time) is reported at once.
@@ -46,6 +48,10 @@ final class SourceWatcher: @unchecked Sendable {
         wakeup = (ends[0], ends[1])
         add("")
         for name in Self.watched { _ = addTree(name) }
+        if let watchError {
+            // Closed by deinit: the instance is dropped with the error.
+            throw .watchFailed(String(cString: strerror(watchError)))
+        }
     }
 
     deinit {
@@ -140,7 +146,11 @@ final class SourceWatcher: @unchecked Sendable {
     @discardableResult
     private func add(_ folder: String) -> Bool {
         let descriptor = inotify_add_watch(inotify, folder.isEmpty ? root : root + "/" + folder, Self.mask)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else {
+            // A folder that vanished in between is no failure; running out of watches is.
+            if errno != ENOENT && errno != ENOTDIR { watchError = errno }
+            return false
+        }
         folders[descriptor] = folder
         return true
     }
