@@ -1,4 +1,5 @@
 import Diagnostics
+import Site
 
 /// The HTML the preview shows in the browser about builds: the overlay over a page when a
 /// rebuild failed, the page every URL answers while no build has succeeded yet, and the
@@ -37,20 +38,7 @@ enum BrowserMessages {
             + "What you see is the old page; follow a link or go to the site's start page.</p>"
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+    private static func escape(_ text: String) -> String {
+        MarkupEscaping.escape(text)
     }
 }
