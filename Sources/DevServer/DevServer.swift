@@ -191,8 +191,8 @@ extension ServeError {
         switch (error as? IOError)?.errnoCode {
         case EADDRINUSE: self = .portInUse(host, port)
         case EACCES: self = .portNotAllowed(port)
-        case EADDRNOTAVAIL: self = .listenFailed(host, "it is not an address of this machine")
-        default: self = .listenFailed(host, "\(error)")
+        case EADDRNOTAVAIL: self = .socketFailed(host, "it is not an address of this machine")
+        default: self = .socketFailed(host, "\(error)")
         }
     }
 }

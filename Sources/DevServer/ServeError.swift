@@ -5,8 +5,8 @@ public enum ServeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Ports below 1024 need privileges the user does not have.
     case portNotAllowed(UInt16)
     /// The address could not be listened on for another reason (a `--host` that is not an
-    /// address of this machine, say): host, the system's reason.
-    case listenFailed(String, String)
+    /// address of this machine, say): host, the reason.
+    case socketFailed(String, String)
     /// The kernel refused to watch the sources (inotify): the system's reason. Usually the
     /// per-user limit on watches (`fs.inotify.max_user_watches`) or instances.
     case watchFailed(String)
@@ -17,7 +17,7 @@ public enum ServeError: Error, Equatable, Sendable, CustomStringConvertible {
             "port \(port) on \(host) is already in use — stop the other server, or pass --port 0 for any free port"
         case let .portNotAllowed(port):
             "port \(port) needs privileges — use a port from 1024 up, or --port 0 for any free port"
-        case let .listenFailed(host, reason):
+        case let .socketFailed(host, reason):
             "cannot listen on \(host): \(reason)"
         case let .watchFailed(reason):
             "cannot watch the site's files for changes: \(reason) (raise fs.inotify.max_user_watches or max_user_instances)"
