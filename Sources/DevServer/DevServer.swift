@@ -29,6 +29,8 @@ public final class DevServer: Sendable {
     private let running = DispatchGroup()
     /// The task running the HTTP server, cancelled by `stop()`; signalled when it has ended.
     private let serverTask = Mutex<Task<Void, Never>?>(nil)
+    /// Sends the event streams their keep-alive comments; cancelled by `stop()`.
+    private let keepAliveTask = Mutex<Task<Void, Never>?>(nil)
     private let serverEnded = DispatchSemaphore(value: 0)
     /// The address and port the socket is bound to, once listening.
     private let bound = Mutex<(host: String?, port: UInt16)>((nil, 0))
@@ -69,6 +71,11 @@ public final class DevServer: Sendable {
         }
         thread.stackSize = 8 << 20
         thread.start()
+        server.keepAliveTask.withLock { [state = server.state] task in
+            task = Task {
+                while (try? await Task.sleep(for: options.keepAliveInterval)) != nil { state.keepAlive() }
+            }
+        }
         return server
     }
 
@@ -96,6 +103,7 @@ public final class DevServer: Sendable {
             }
             watcher.wake()
             workers.wait()
+            keepAliveTask.withLock { $0 }?.cancel()
             state.close()
             serverTask.withLock { $0 }?.cancel()
             serverEnded.wait()
@@ -162,6 +170,9 @@ public final class DevServer: Sendable {
         events(.served(request: "\(method) \(target)", status: response.status))
         return response
     }
+
+    /// How many pages listen for builds (for tests).
+    var listenerCount: Int { state.listenerCount }
 
     /// The event stream of the page at `page` (its URL path), served after `generation` builds.
     func listen(page: String, generation: Int) -> AsyncStream<ReloadEvent> {

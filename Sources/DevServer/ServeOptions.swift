@@ -17,15 +17,20 @@ public struct ServeOptions: Sendable {
     /// How long a keep-alive connection may stay idle (no request, or a request head that never
     /// completes) before it is closed.
     public var idleTimeout: Duration
+    /// How often open pages' event streams get a keep-alive comment, which is how a stream
+    /// whose page went away without closing it is noticed and dropped.
+    public var keepAliveInterval: Duration
 
     public init(build: BuildOptions, host: String = ServeOptions.loopback, port: UInt16 = 8080,
-                debounce: Duration = .milliseconds(50), browserErrors: Bool = true, idleTimeout: Duration = .seconds(30)) {
+                debounce: Duration = .milliseconds(50), browserErrors: Bool = true, idleTimeout: Duration = .seconds(30),
+                keepAliveInterval: Duration = .seconds(15)) {
         self.build = build
         self.host = host
         self.port = port
         self.debounce = debounce
         self.browserErrors = browserErrors
         self.idleTimeout = idleTimeout
+        self.keepAliveInterval = keepAliveInterval
     }
 
     /// The default address: IPv4 loopback, unreachable from other machines.

@@ -102,6 +102,16 @@ final class LiveReloadTests: XCTestCase {
         XCTAssertEqual(client.eventNames, ["reload"], "events arrive in order: no overlay came before the reload")
     }
 
+    func testAStreamWhosePageWentAwayIsDropped() throws {
+        let root = try ExampleSite.copy(for: self)
+        let (server, _) = try startServer(root: root) { $0.keepAliveInterval = .milliseconds(100) }
+        var client: EventStreamClient? = try EventStreamClient(port: server.port, page: page, build: 1)
+        XCTAssertTrue(client!.waitFor(": keep-alive\n\n"), "open streams get keep-alive comments")
+        XCTAssertEqual(server.listenerCount, 1)
+        client = nil  // the page goes away: its connection closes
+        waitUntil("the stream is dropped") { server.listenerCount == 0 }
+    }
+
     func testBuildOutputIsByteIdenticalWithAndWithoutAServer() throws {
         let root = try ExampleSite.copy(for: self)
         let alone = root.appendingPathComponent("public-alone")
@@ -143,6 +153,7 @@ final class ReloadRulesTests: XCTestCase {
         XCTAssertEqual(ReloadEvent.reload.serialized, "event: reload\ndata: reload\n\n")
         XCTAssertEqual(ReloadEvent.stylesheet.serialized, "event: css\ndata: css\n\n")
         XCTAssertEqual(ReloadEvent.failed(overlay: "a\nb").serialized, "event: failed\ndata: a\ndata: b\n\n")
+        XCTAssertEqual(ReloadEvent.keepAlive.serialized, ": keep-alive\n\n", "a comment, which EventSource ignores")
     }
 
     func testTheOverlayEscapesEverything() {

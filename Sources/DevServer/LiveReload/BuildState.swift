@@ -115,6 +115,17 @@ final class BuildState: Sendable {
         }
     }
 
+    /// Sends every open stream a keep-alive comment: the write to a page that went away fails,
+    /// which ends its stream and drops it from the listeners.
+    func keepAlive() {
+        state.withLock { state in
+            for listener in state.listeners.values { listener.continuation.yield(.keepAlive) }
+        }
+    }
+
+    /// How many pages listen (for tests).
+    var listenerCount: Int { state.withLock { $0.listeners.count } }
+
     /// Ends every event stream and refuses new ones: the server is stopping, and an open
     /// stream would hold its connection (and so the shutdown) open.
     func close() {

@@ -11,6 +11,9 @@ enum ReloadEvent: Equatable, Sendable {
     case failed(overlay: String)
     /// The build succeeded and did not change the page: hide the overlay it may show.
     case fixed
+    /// Nothing happened; sent now and then so that a stream whose page has gone away fails to
+    /// write and is dropped (a browser ignores it: it is an SSE comment).
+    case keepAlive
 
     /// The event's name, which the client listens for.
     var name: String {
@@ -20,12 +23,14 @@ enum ReloadEvent: Equatable, Sendable {
         case .removed: "removed"
         case .failed: "failed"
         case .fixed: "fixed"
+        case .keepAlive: "keep-alive"
         }
     }
 
     /// `event: NAME` and one `data:` line per line of the payload, then a blank line. Every
     /// event carries data: a browser drops an event whose data is empty.
     var serialized: String {
+        if self == .keepAlive { return ": keep-alive\n\n" }
         let data: String
         switch self {
         case let .removed(html), let .failed(html): data = html
