@@ -34,8 +34,6 @@ public final class DevServer: Sendable {
     private let serverEnded = DispatchSemaphore(value: 0)
     /// The address and port the socket is bound to, once listening.
     private let bound = Mutex<(host: String?, port: UInt16)>((nil, 0))
-    /// Signal sources installed by `stopOnSignals`, cancelled on stop.
-    let signalSources = Mutex<[SignalSource]>([])
 
     private init(options: ServeOptions, rebuilder: any Rebuilder, watcher: SourceWatcher,
                  events: @escaping @Sendable (DevServerEvent) -> Void) {
@@ -97,10 +95,6 @@ public final class DevServer: Sendable {
     /// Safe to call more than once and from any thread but the server's own (an event handler).
     public func stop() {
         if stopRequested.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged {
-            signalSources.withLock { sources in
-                sources.forEach { $0.source.cancel() }
-                sources.removeAll()
-            }
             watcher.wake()
             workers.wait()
             keepAliveTask.withLock { $0 }?.cancel()
