@@ -62,9 +62,11 @@ scaffold:
 golden: deps
 	ROLEGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
-## bench: template engine vs swift-mustache, content loading, full-site build (release builds).
-bench: deps
+## bench: template engine vs swift-mustache, content loading, full-site build (release builds),
+## then `rolegen serve` under load on 127.0.0.1 (scripts/bench-serve; needs only python3).
+bench: build
 	cd Benchmarks && $(SWIFT) build -c release && .build/release/rolegen-bench
+	scripts/bench-serve .build/release/rolegen
 
 clean:
 	rm -rf .build public Benchmarks/.build

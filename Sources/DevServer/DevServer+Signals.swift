@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,21 +7,39 @@ extension DevServer {
     /// Makes SIGINT (Ctrl-C) and SIGTERM stop the server cleanly — a running rebuild
     /// completes, the socket is closed — instead of killing the process mid-write.
     /// `waitUntilStopped()` then returns. For a process that owns these signals (the CLI).
+    ///
+    /// A handler that writes one byte to a pipe, read by a thread that calls `stop()` (the
+    /// self-pipe trick). Not a Dispatch signal source: that one reads the signal through a
+    /// signalfd, which sees it only when every thread blocks it — and Hummingbird's event-loop
+    /// threads, started before, do not, so one of them could take and drop the signal.
     public func stopOnSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        SignalPipe.writeEnd = ends[1]
         for number in signals {
-            // The default action would end the process before the source sees the signal.
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in stop() }
-            source.resume()
-            signalSources.withLock { $0.append(SignalSource(source: source)) }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in
+                var byte: UInt8 = 1
+                _ = write(SignalPipe.writeEnd, &byte, 1)  // async-signal-safe
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(number, &action, nil)
         }
+        let reader = ends[0]
+        let thread = Thread { [self] in
+            var byte: UInt8 = 0
+            while read(reader, &byte, 1) < 0 && errno == EINTR {}
+            close(reader)
+            stop()
+        }
+        thread.start()
     }
 }
 
-/// Holds a signal source so that it stays alive until the server stops and cancels it.
-/// libdispatch objects are thread-safe, but the Swift overlay does not mark its source
-/// protocols `Sendable`; the server only ever cancels the source, once, under a lock.
-struct SignalSource: @unchecked Sendable {
-    let source: any DispatchSourceSignal
+/// Where the signal handler writes. A C signal handler cannot capture anything, so the
+/// descriptor is global; it is set once, before the handler is installed.
+private enum SignalPipe {
+    nonisolated(unsafe) static var writeEnd: Int32 = -1
 }

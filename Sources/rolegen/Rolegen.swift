@@ -175,6 +175,9 @@ enum CommandLineError: Error, CustomStringConvertible {
     case settingWithoutValue(String)
     /// A word where a command should be (`rolegen buidl`).
     case unknownCommand(String, suggestion: String?)
+    /// `serve --host` with an address other machines can reach. A warning: it is allowed, but
+    /// the preview shows unpublished content.
+    case nonLoopbackHost(String)
     /// A `--root`, `--base-url` or `--set` value that the site's own rules reject; the code is
     /// that of the content mistake (an unknown setting, an invalid URL, a missing folder).
     case content(ContentError)
@@ -185,6 +188,7 @@ enum CommandLineError: Error, CustomStringConvertible {
         case quietAndVerbose = "RG002"
         case settingWithoutValue = "RG003"
         case unknownCommand = "RG004"
+        case nonLoopbackHost = "RG005"
     }
 
     var code: String {
@@ -193,6 +197,7 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .quietAndVerbose: Code.quietAndVerbose.rawValue
         case .settingWithoutValue: Code.settingWithoutValue.rawValue
         case .unknownCommand: Code.unknownCommand.rawValue
+        case .nonLoopbackHost: Code.nonLoopbackHost.rawValue
         case .content(let error): error.code
         }
     }
@@ -206,7 +211,11 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .settingWithoutValue(let argument):
             "--set takes KEY=VALUE, found `\(argument)`"
         case .unknownCommand(let word, let suggestion):
-            "unknown command `\(word)`" + didYouMean(suggestion: suggestion) + " (commands: build, check, serve)"
+            "unknown command `\(word)`" + didYouMean(suggestion: suggestion)
+                + " (commands: \(Rolegen.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")))"
+        case .nonLoopbackHost(let host):
+            "serving on \(host), not on loopback: other machines that can reach this address can read "
+                + "the preview (unpublished content); use it only on a network you trust"
         case .content(let error):
             error.message
         }
@@ -241,11 +250,13 @@ extension Rolegen {
 
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a source file changes.",
+            abstract: "Build the site, serve it on 127.0.0.1, rebuild it on every change and reload open pages.",
             discussion: """
-                Watches site.json, content/, locales/ and templates/ (every 500 ms). A failed rebuild \
-                prints its errors and keeps serving the last good site. Only GET and HEAD, only \
-                127.0.0.1, only files inside the output folder. Stop with Ctrl-C. See docs/serve.md.
+                Watches site.json, content/, locales/ and templates/ (inotify). Open pages reload \
+                after a rebuild that changed them; a stylesheet change is swapped in without a \
+                reload. A failed rebuild prints its errors, shows them over every open page and \
+                keeps serving the last good site. Only GET and HEAD, only files inside the output \
+                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C. See docs/serve.md.
                 """)
 
         @OptionGroup var site: SiteOptions
@@ -253,22 +264,35 @@ extension Rolegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
 
-        @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1; 0 picks any free port.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("The port; 0 picks any free port.", valueName: "n"))
         var port: UInt16 = 8080
+
+        @Option(name: .long, help: ArgumentHelp(
+            "The address to listen on (default: 127.0.0.1). Any non-loopback address lets other machines see your unpublished site.",
+            valueName: "address"))
+        var host: String = ServeOptions.loopback
+
+        @Flag(name: .customLong("no-browser-errors"), help: "Print a failed build's errors only; do not show them in the browser.")
+        var noBrowserErrors = false
 
         func run() throws {
             try site.requireSite()
             let printer = site.printer
+            if !ServeOptions.isLoopback(host) {
+                let warning = CommandLineError.nonLoopbackHost(host)
+                printer.print(Diagnostic.warning(warning.description, code: warning.code))
+            }
             let server: DevServer
             do {
-                server = try DevServer.start(ServeOptions(build: site.buildOptions(output: output), port: port)) { [site] event in
+                let options = ServeOptions(build: site.buildOptions(output: output), host: host, port: port, browserErrors: !noBrowserErrors)
+                server = try DevServer.start(options) { [site] event in
                     switch event {
                     case let .rebuilding(changed):
                         if site.verbose { print("changed: \(changed.joined(separator: ", "))") }
                     case let .built(report):
                         _ = printer.print(report)
-                    case let .served(requestLine, status):
-                        if site.verbose { print("\(status.rawValue) \(requestLine)") }
+                    case let .served(request, status):
+                        if site.verbose { print("\(status.rawValue) \(request)") }
                     }
                     flushOutput()
                 }

@@ -30,10 +30,10 @@ final class CommandLineEdgeTests: XCTestCase {
     func testMistypedCommandGetsADidYouMean() throws {
         let result = try RolegenProcess.run(["buidl"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertTrue(result.stderr.hasPrefix("Error: unknown command `buidl` — did you mean `build`? (commands: build, check, serve)\n"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("Error: unknown command `buidl` — did you mean `build`? (commands: build, check, serve, translations, new, init, schemas)\n"), result.stderr)
         let far = try RolegenProcess.run(["deploy"])
         XCTAssertEqual(far.status, 64)
-        XCTAssertTrue(far.stderr.hasPrefix("Error: unknown command `deploy` (commands: build, check, serve)\n"), far.stderr)
+        XCTAssertTrue(far.stderr.hasPrefix("Error: unknown command `deploy` (commands: build, check, serve, translations, new, init, schemas)\n"), far.stderr)
     }
 
     func testHelpDocumentsExitCodesAndTheNewOptions() throws {
