@@ -121,8 +121,11 @@ public struct ReportPrinter: Sendable {
                 ("total", .number(report.fallbacks.count)),
                 ("perLocale", .object(report.fallbacksPerLocale.map { ($0.locale, .number($0.count)) })),
             ])),
-            // Reserved: translations older than the text they translate, once rolegen tracks them.
-            ("outdatedTranslations", .null),
+            // Translations made from a default text that changed since (translations/<locale>.json).
+            ("outdatedTranslations", .object([
+                ("total", .number(report.outdated.count)),
+                ("perLocale", .object(report.outdatedPerLocale.map { ($0.locale, .number($0.count)) })),
+            ])),
             ("errors", .number(report.diagnostics.errors.count)),
             ("warnings", .number(report.diagnostics.warnings.count)),
             ("seconds", seconds(report.seconds)),

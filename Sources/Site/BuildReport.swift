@@ -42,12 +42,17 @@ public struct BuildReport: Sendable {
         return "\(fallbacks.count) fallback\(fallbacks.count == 1 ? "" : "s") (\(counts); --verbose lists them)"
     }
 
+    /// How many translations are outdated, per locale, sorted by locale code.
+    public var outdatedPerLocale: [(locale: String, count: Int)] {
+        var perLocale: [String: Int] = [:]
+        for unit in outdated { perLocale[unit.locale, default: 0] += 1 }
+        return perLocale.keys.sorted().map { ($0, perLocale[$0]!) }
+    }
+
     /// ` · 2 outdated (fr 2)`, or nothing when no translation is outdated.
     public var outdatedSummary: String {
         guard !outdated.isEmpty else { return "" }
-        var perLocale: [String: Int] = [:]
-        for unit in outdated { perLocale[unit.locale, default: 0] += 1 }
-        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        let counts = outdatedPerLocale.map { "\($0.locale) \($0.count)" }.joined(separator: ", ")
         return " · \(outdated.count) outdated (\(counts); `rolegen translations` lists them)"
     }
 
