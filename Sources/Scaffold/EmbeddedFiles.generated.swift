@@ -82,8 +82,14 @@ enum EmbeddedFiles {
           }
         },
         "outdatedTranslations": {
-          "type": ["object", "null"],
-          "description": "Reserved for translations older than the text they translate; null until rolegen tracks them."
+          "type": "object",
+          "description": "Translations made from a default-locale text that changed since they were reviewed (only locales with translations/<locale>.json are tracked); see docs/localization.md.",
+          "required": ["total", "perLocale"],
+          "additionalProperties": false,
+          "properties": {
+            "total": { "type": "integer" },
+            "perLocale": { "type": "object", "additionalProperties": { "type": "integer" } }
+          }
         },
         "errors": { "type": "integer" },
         "warnings": { "type": "integer" },

@@ -12,6 +12,9 @@ public enum SiteError: Sendable {
     /// A UI string rolegen formats itself (page titles, FAQ entries) is missing from the
     /// default locale's table.
     case missingBuiltInUIString(key: String, table: String)
+    /// A locale whose table lacks `language.name`: the language switcher would show it under
+    /// the default language's name. A warning.
+    case untranslatedLanguageName(locale: String, defaultName: String)
     /// A default-locale UI string that nothing uses. A warning: nothing shown is wrong.
     case unusedUIString(key: String)
     /// A UI string uses a `{name}` argument that rolegen never passes.
@@ -55,6 +58,7 @@ public enum SiteError: Sendable {
         case unknownMessageArgument = "RG404"
         case unreadableAssets = "RG406"
         case missingImageAsset = "RG408"
+        case untranslatedLanguageName = "RG409"
         case rawHTMLDropped = "RG420"
         case unknownRoleLink = "RG421"
         case malformedLink = "RG422"
@@ -72,6 +76,7 @@ public enum SiteError: Sendable {
         case .invalidUIString(let kind): kind.code.rawValue
         case .unreadableAssets: Code.unreadableAssets.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
+        case .untranslatedLanguageName: Code.untranslatedLanguageName.rawValue
         case .rawHTMLDropped: Code.rawHTMLDropped.rawValue
         case .unknownRoleLink: Code.unknownRoleLink.rawValue
         case .malformedLink: Code.malformedLink.rawValue
@@ -84,7 +89,7 @@ public enum SiteError: Sendable {
 
     public var severity: Severity {
         switch self {
-        case .unusedUIString, .rawHTMLDropped, .malformedLink: .warning
+        case .unusedUIString, .rawHTMLDropped, .malformedLink, .untranslatedLanguageName: .warning
         default: .error
         }
     }
@@ -114,6 +119,8 @@ public enum SiteError: Sendable {
             "cannot read templates/assets: \(reason)"
         case .missingImageAsset(let asset):
             "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
+        case .untranslatedLanguageName(let locale, let defaultName):
+            "`language.name` is not translated for `\(locale)`: the language switcher would call this locale `\(defaultName)` — write the language's own name (`Français`)"
         case .rawHTMLDropped:
             "raw HTML is left out of the page (`allowRawHTML` is false in site.json): write it in Markdown, or allow raw HTML"
         case .unknownRoleLink(let slug, let suggestion):

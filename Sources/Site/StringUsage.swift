@@ -39,6 +39,14 @@ enum StringUsage {
         for key in defaultTable.keys.sorted() where !used.contains(key) {
             diagnostics.append(SiteError.unusedUIString(key: key).diagnostic(at: defaultTable[key]!.location))
         }
+        // The language switcher names each locale by its own table's `language.name`: one that
+        // falls back would show the locale under the default language's name.
+        if let defaultName = defaultTable["language.name"]?.value {
+            for locale in site.config.locales where locale != defaultLocale && site.strings[locale]?.entries["language.name"] == nil {
+                diagnostics.append(SiteError.untranslatedLanguageName(locale: locale, defaultName: defaultName)
+                    .diagnostic(at: SourceLocation(file: "locales/\(locale).json", line: 1, column: 1)))
+            }
+        }
         return diagnostics
     }
 }

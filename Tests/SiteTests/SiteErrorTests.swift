@@ -96,4 +96,18 @@ final class SiteErrorTests: XCTestCase {
         XCTAssertTrue(descriptions(report).contains { $0.contains("did you mean `technology`?") }, "\(descriptions(report))")
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
+
+    /// A locale without its own `language.name` would appear in the language switcher under the
+    /// default language's name: a warning at its table.
+    func testUntranslatedLanguageNameIsAWarning() throws {
+        let site = try site([:])
+        let table = site.root.appendingPathComponent("locales/fr.json")
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(of: #""name": "Français""#, with: #""nom": "Français""#)
+        XCTAssertNotEqual(text, try String(contentsOf: table, encoding: .utf8), "the fixture's French table names its language")
+        try Data(text.utf8).write(to: table)
+        let report = site.build()
+        XCTAssertTrue(descriptions(report, .warning).contains(
+            "locales/fr.json:1:1: warning: `language.name` is not translated for `fr`: the language switcher would call this locale `English` — write the language's own name (`Français`)"),
+            "\(descriptions(report, .warning))")
+    }
 }
