@@ -137,8 +137,8 @@ public enum SiteError: Sendable {
         }
     }
 
-    func diagnostic(at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
-        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    func diagnostic(at location: SourceLocation? = nil, quote: QuotedLine? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
     }
 }
 
@@ -149,6 +149,6 @@ extension TemplateError {
         let location = file.isEmpty ? nil : SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
         return Diagnostic(
             .error, message, code: kind.code.rawValue, at: location,
-            sourceLine: line > 0 ? sourceLine : nil, suggestion: kind.suggestion)
+            quote: line > 0 ? QuotedLine(text: sourceLine, caretColumn: caretColumn) : nil, suggestion: kind.suggestion)
     }
 }
