@@ -103,3 +103,17 @@ final class JSONStringPositionsTests: XCTestCase {
         }
     }
 }
+
+/// Files saved with old Mac line endings (a CR alone) report the lines an editor shows.
+final class CarriageReturnLineTests: XCTestCase {
+    func testAnErrorInACROnlyFileIsOnItsLine() throws {
+        var site = TestSite.valid
+        let role = try XCTUnwrap(site.files[TestSite.backendRole])
+        site.files[TestSite.backendRole] = role.replacingOccurrences(of: "\n", with: "\r")
+            .replacingOccurrences(of: #""riskScore": 38"#, with: #""riskScore": "38""#)
+        XCTAssertEqual(try site.diagnostics(), [
+            "content/roles/backend-developer/role.json:4:16: error: `riskScore` must be an integer, found a string",
+        ])
+        XCTAssertEqual(try site.load().diagnostics.first?.quote?.text, #"  "riskScore": "38","#)
+    }
+}
