@@ -131,7 +131,7 @@ final class SiteErrorTests: XCTestCase {
                       ^
             """), rendered.joined(separator: "\n"))
         XCTAssertTrue(rendered.contains("""
-            locales/en.json:107:14: warning: UI string `faq.title` is defined but no template uses it
+            locales/en.json:109:14: warning: UI string `faq.title` is defined but no template uses it
                     "title": "Frequently Asked Questions",
                              ^
             """), rendered.joined(separator: "\n"))
