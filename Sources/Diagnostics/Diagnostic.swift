@@ -76,6 +76,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.suggestion = suggestion
     }
 
+    /// `sourceLine` is the whole text of the line at `location`: only the window of it around the
+    /// column is kept (see `QuotedLine`).
+    public init(
+        _ severity: Severity, _ message: String, code: String, at location: SourceLocation?,
+        sourceLine: String?, suggestion: String? = nil
+    ) {
+        let quote = sourceLine.flatMap { line in location.map { QuotedLine(line: line, column: $0.column) } }
+        self.init(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
     public static func error(
         _ message: String, code: String, at location: SourceLocation? = nil, quote: QuotedLine? = nil, suggestion: String? = nil
     ) -> Diagnostic {

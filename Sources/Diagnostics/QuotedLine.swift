@@ -20,6 +20,19 @@ public struct QuotedLine: Sendable, Hashable {
         self.caretColumn = caretColumn
     }
 
+    /// The window of the whole line `line` around 1-based `column`.
+    public init(line: String, column: Int) {
+        let bytes = Array(line.utf8)
+        var offset = 0
+        var scalars = 1
+        while offset < bytes.count, scalars < column {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        self = bytes.withUnsafeBufferPointer { QuotedLine(bytes: $0, lineStart: 0, lineEnd: bytes.count, offset: offset) }
+    }
+
     /// The window of the line `lineStart..<lineEnd` of `bytes` around the byte at `offset`,
     /// found by walking at most `maximumWidth` scalars from `offset`: the cost does not depend
     /// on the line's length. Invalid UTF-8 is shown as U+FFFD.

@@ -140,6 +140,11 @@ public enum SiteError: Sendable {
     func diagnostic(at location: SourceLocation? = nil, quote: QuotedLine? = nil) -> Diagnostic {
         Diagnostic(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
     }
+
+    /// The same with the whole text of the line at `location`, of which a window is quoted.
+    func diagnostic(at location: SourceLocation?, sourceLine: String?) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
 }
 
 extension TemplateError {

@@ -125,13 +125,15 @@ final class SiteErrorTests: XCTestCase {
         let faqText = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{t.faq.title}}", with: "{{t.faq.titel}}")
         try Data(faqText.utf8).write(to: faq)
         var rendered = site.build().diagnostics.map(\.rendered)
+        let english = try String(contentsOf: site.root.appendingPathComponent("locales/en.json"), encoding: .utf8)
+        let faqTitleLine = english.components(separatedBy: "\n").firstIndex { $0.contains(#""title": "Frequently Asked Questions""#) }! + 1
         XCTAssertTrue(rendered.contains("""
             templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?
                   <h2>{{t.faq.titel}}</h2>
                       ^
             """), rendered.joined(separator: "\n"))
         XCTAssertTrue(rendered.contains("""
-            locales/en.json:109:14: warning: UI string `faq.title` is defined but no template uses it
+            locales/en.json:\(faqTitleLine):14: warning: UI string `faq.title` is defined but no template uses it
                     "title": "Frequently Asked Questions",
                              ^
             """), rendered.joined(separator: "\n"))

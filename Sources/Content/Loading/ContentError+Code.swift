@@ -130,6 +130,11 @@ extension ContentError {
     public func diagnostic(at location: SourceLocation?, quote: QuotedLine? = nil) -> Diagnostic {
         Diagnostic(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
     }
+
+    /// The same with the whole text of the line at `location`, of which a window is quoted.
+    public func diagnostic(at location: SourceLocation?, sourceLine: String?) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
 }
 
 /// Why a base URL cannot be used (see `ContentError.invalidBaseURL`); the raw value is the
