@@ -98,6 +98,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, code: code, at: location, quote: quote, suggestion: suggestion)
     }
 
+    /// `error` and `warning` with the whole text of the line at `location` (windowed).
+    public static func error(
+        _ message: String, code: String, at location: SourceLocation?, sourceLine: String?, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
+
+    public static func warning(
+        _ message: String, code: String, at location: SourceLocation?, sourceLine: String?, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
+
     /// The single-line form: `file:line:column: error: message`.
     public var description: String {
         if let location {
