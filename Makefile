@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps browser-deps build check golden scaffold clean
+.PHONY: site test bench fuzz deps browser-deps build check golden scaffold clean
 
 ## install-missing: apt-get installs those of the packages given that are not installed yet.
 install-missing = missing=$$(for p in $(1); do \
@@ -67,6 +67,11 @@ golden: deps
 bench: build
 	cd Benchmarks && $(SWIFT) build -c release && .build/release/rolegen-bench
 	scripts/bench-serve .build/release/rolegen
+
+## fuzz: libFuzzer targets for the JSON reader, the UI-string message parser and the template
+## parser and renderer, FUZZ_SECONDS each (default 60); see scripts/fuzz. Not part of `make test`.
+fuzz:
+	scripts/fuzz
 
 clean:
 	rm -rf .build public Benchmarks/.build

@@ -55,32 +55,58 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// One plain sentence, without the `error:` prefix.
     public var message: String
-    /// The text of the source line at `location`, quoted under the message with a caret.
-    public var sourceLine: String?
+    /// The source line at `location` (or, for a long line, the part of it around the column),
+    /// quoted under the message with a caret.
+    public var quote: QuotedLine?
     /// What was probably meant (`riskScore` for `riskScroe`), when the message suggests a name:
     /// the bare name, for tools that offer it as a fix. The message already says it in words.
     public var suggestion: String?
 
+    /// `quote` comes from `SourceFile.quote(atByteOffset:)` (or `SourceFile.diagnostic` makes the
+    /// whole diagnostic), or from a template error's window.
     public init(
         _ severity: Severity, _ message: String, code: String, at location: SourceLocation? = nil,
-        sourceLine: String? = nil, suggestion: String? = nil
+        quote: QuotedLine? = nil, suggestion: String? = nil
     ) {
         self.severity = severity
         self.message = message
         self.code = code
         self.location = location
-        self.sourceLine = sourceLine
+        self.quote = quote
         self.suggestion = suggestion
     }
 
+    /// `sourceLine` is the whole text of the line at `location`: only the window of it around the
+    /// column is kept (see `QuotedLine`).
+    public init(
+        _ severity: Severity, _ message: String, code: String, at location: SourceLocation?,
+        sourceLine: String?, suggestion: String? = nil
+    ) {
+        let quote = sourceLine.flatMap { line in location.map { QuotedLine(line: line, column: $0.column) } }
+        self.init(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
     public static func error(
-        _ message: String, code: String, at location: SourceLocation? = nil, sourceLine: String? = nil, suggestion: String? = nil
+        _ message: String, code: String, at location: SourceLocation? = nil, quote: QuotedLine? = nil, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
+    public static func warning(
+        _ message: String, code: String, at location: SourceLocation? = nil, quote: QuotedLine? = nil, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
+    /// `error` and `warning` with the whole text of the line at `location` (windowed).
+    public static func error(
+        _ message: String, code: String, at location: SourceLocation?, sourceLine: String?, suggestion: String? = nil
     ) -> Diagnostic {
         Diagnostic(.error, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 
     public static func warning(
-        _ message: String, code: String, at location: SourceLocation? = nil, sourceLine: String? = nil, suggestion: String? = nil
+        _ message: String, code: String, at location: SourceLocation?, sourceLine: String?, suggestion: String? = nil
     ) -> Diagnostic {
         Diagnostic(.warning, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
@@ -93,8 +119,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         return "\(severity.rawValue): \(message)"
     }
 
-    /// The single-line form followed, when the source line is known, by that line and a caret
-    /// under the column: `DiagnosticFormat.human` without colour.
+    /// The single-line form followed, when the source line is known, by that line (or the
+    /// window of a long line around the column) and a caret under the column:
+    /// `DiagnosticFormat.human` without colour.
     public var rendered: String {
         DiagnosticFormat.human(colour: false).format(self)
     }
@@ -120,4 +147,50 @@ extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
     public var hasErrors: Bool { contains { $0.severity == .error } }
+}
+
+/// How many errors of one file are shown: a file with more (a generated file gone wrong, 10,000
+/// unclosed sections on one line) would bury every other file's errors and flood the terminal.
+public let maximumErrorsShownPerFile = 50
+
+/// What a terminal shows of a run's diagnostics: each one, or in place of a file's errors beyond
+/// the first `maximumErrorsShownPerFile`, one line that counts them.
+public enum ShownDiagnostic: Sendable, Equatable {
+    case diagnostic(Diagnostic)
+    /// `and N more errors in FILE`, after the file's last shown diagnostic.
+    case omittedErrors(count: Int, file: String)
+
+    public static func line(omitting count: Int, in file: String) -> String {
+        "and \(count) more error\(count == 1 ? "" : "s") in \(file)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics in order, except that after the first `limit` errors of a file its
+    /// further errors are left out and counted in one `omittedErrors` entry, placed after that
+    /// file's last shown diagnostic. Warnings and diagnostics without a file are always shown.
+    public func limitedPerFile(_ limit: Int = maximumErrorsShownPerFile) -> [ShownDiagnostic] {
+        var shownErrors: [String: Int] = [:]
+        var omitted: [String: Int] = [:]
+        var shown: [ShownDiagnostic] = []
+        var lastShownIndex: [String: Int] = [:]
+        for diagnostic in self {
+            guard let file = diagnostic.location?.file else {
+                shown.append(.diagnostic(diagnostic))
+                continue
+            }
+            if diagnostic.severity == .error, shownErrors[file, default: 0] >= limit {
+                omitted[file, default: 0] += 1
+                continue
+            }
+            if diagnostic.severity == .error { shownErrors[file, default: 0] += 1 }
+            shown.append(.diagnostic(diagnostic))
+            lastShownIndex[file] = shown.count - 1
+        }
+        // Insert from the back so that the earlier indices stay valid.
+        for (file, count) in omitted.sorted(by: { lastShownIndex[$0.key]! > lastShownIndex[$1.key]! }) {
+            shown.insert(.omittedErrors(count: count, file: file), at: lastShownIndex[file]! + 1)
+        }
+        return shown
+    }
 }

@@ -28,13 +28,8 @@ public enum DiagnosticFormat: Sendable, Hashable {
         let severity = paint("\(diagnostic.severity.rawValue):", TerminalStyle.severity(diagnostic.severity))
         var line = diagnostic.location.map { paint("\($0):", .bold) + " " } ?? ""
         line += "\(severity) \(diagnostic.message)"
-        guard let sourceLine = diagnostic.sourceLine, let location = diagnostic.location else { return line }
-        // Tabs in the quoted line are copied into the caret's padding so the caret lines up.
-        var caretPad = ""
-        for (index, scalar) in sourceLine.unicodeScalars.enumerated() where index < location.column - 1 {
-            caretPad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-        }
-        return "\(line)\n    \(sourceLine)\n    \(caretPad)\(paint("^", .caret))"
+        guard let quote = diagnostic.quote, diagnostic.location != nil else { return line }
+        return "\(line)\n    \(quote.text)\n    \(quote.caretPadding)\(paint("^", .caret))"
     }
 
     // MARK: JSON

@@ -4,9 +4,15 @@ public struct SourceFile: Sendable {
     /// The path shown in diagnostics.
     public let path: String
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of each line. Lines end at `\n`; a `\r` before it belongs
-    /// to the line ending (CRLF files report the same positions as LF files).
+    /// Byte offset of the first byte of each line. A line ends at `\n`, `\r\n` or a `\r` alone
+    /// (old Mac files), so every editor's line numbers match ours.
     private let lineStarts: [Int]
+    /// `continuationsBefore[k]`: how many UTF-8 continuation bytes come before byte
+    /// `k * blockSize`. A column is then found by counting at most one block's bytes, however
+    /// long the line: a file that is one long line with thousands of errors costs no more per
+    /// error than a short one.
+    private let continuationsBefore: [Int]
+    private static let blockSize = 4096
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     public let bomLength: Int
 
@@ -14,10 +20,23 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var blocks = [0]
+        var continuations = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count {
+                if offset & (Self.blockSize - 1) == 0, offset > 0 { blocks.append(continuations) }
+                let byte = buffer[offset]
+                if byte & 0xC0 == 0x80 {
+                    continuations += 1
+                } else if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                } else if byte == UInt8(ascii: "\r"), offset + 1 == buffer.count || buffer[offset + 1] != UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                }
+            }
         }
         lineStarts = starts
+        continuationsBefore = blocks
         bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
@@ -36,38 +55,58 @@ public struct SourceFile: Sendable {
         return low
     }
 
+    /// How many UTF-8 continuation bytes come before `offset`.
+    private func continuations(before offset: Int) -> Int {
+        let block = offset / Self.blockSize
+        var count = continuationsBefore[min(block, continuationsBefore.count - 1)]
+        var cursor = min(block, continuationsBefore.count - 1) * Self.blockSize
+        while cursor < offset {
+            if bytes[cursor] & 0xC0 == 0x80 { count += 1 }
+            cursor += 1
+        }
+        return count
+    }
+
+    /// The first byte of 0-based line `index` (after the BOM on the first line), and the end of
+    /// its text (before its line ending).
+    private func bounds(ofLine index: Int) -> (start: Int, end: Int) {
+        let start = index == 0 ? bomLength : lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        if end > start, index + 1 < lineStarts.count {
+            end -= 1  // `\n` or a lone `\r`
+            if bytes[end] == UInt8(ascii: "\n"), end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        }
+        return (min(start, end), end)
+    }
+
     /// The location of the byte at `offset` (clamped to the file). The column counts Unicode
     /// scalars from the start of the line: UTF-8 continuation bytes are not counted.
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
         let index = lineIndex(of: offset)
-        var start = lineStarts[index]
-        if index == 0 { start = min(bomLength, offset) }
-        var column = 1
-        var cursor = start
-        while cursor < offset {
-            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
-            cursor += 1
-        }
+        let start = index == 0 ? min(bomLength, offset) : lineStarts[index]
+        let column = 1 + (offset - start) - (continuations(before: offset) - continuations(before: start))
         return SourceLocation(file: path, line: index + 1, column: column)
     }
 
     /// The text of 1-based line `line`, without its line ending; invalid UTF-8 is shown as U+FFFD.
     public func lineText(_ line: Int) -> String? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        var start = lineStarts[line - 1]
-        if line == 1 { start = bomLength }
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        guard start <= end else { return "" }
+        let (start, end) = bounds(ofLine: line - 1)
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The quoted line for the byte at `offset`: a window of its line around it.
+    public func quote(atByteOffset offset: Int) -> QuotedLine {
+        let offset = max(0, min(offset, bytes.count))
+        let (start, end) = bounds(ofLine: lineIndex(of: offset))
+        return bytes.withUnsafeBufferPointer { QuotedLine(bytes: $0, lineStart: start, lineEnd: end, offset: min(max(offset, start), end)) }
     }
 
     /// A diagnostic at a byte offset, with the source line quoted.
     public func diagnostic(
         _ severity: Severity, _ message: String, code: String, atByteOffset offset: Int, suggestion: String? = nil
     ) -> Diagnostic {
-        let location = location(ofByteOffset: offset)
-        return Diagnostic(severity, message, code: code, at: location, sourceLine: lineText(location.line), suggestion: suggestion)
+        Diagnostic(severity, message, code: code, at: location(ofByteOffset: offset), quote: quote(atByteOffset: offset), suggestion: suggestion)
     }
 }

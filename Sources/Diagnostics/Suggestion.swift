@@ -1,9 +1,13 @@
 /// "Did you mean …?" for a misspelt name: the closest candidate by edit distance, when it is
-/// close enough to be a plausible typo (at most a third of the name's length, at least 1).
+/// close enough to be a plausible typo: at most a third of the name's length (at least 1), and
+/// less than the whole name (`b` is no typo of `a`, `en` none of `de`).
 ///
+/// Callers pass only names that are valid where the name was written (the fields an object
+/// accepts, the ids a catalog defines), never other names that are themselves wrong.
 /// Ties are broken alphabetically so the suggestion is the same on every run.
 public func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, name.count / 3)
+    let length = name.unicodeScalars.count
+    let limit = min(max(1, length / 3), length - 1)
     var best: (distance: Int, candidate: String)?
     for candidate in candidates where candidate != name {
         let distance = editDistance(name, candidate)

@@ -50,12 +50,18 @@ public struct ReportPrinter: Sendable {
         let out = Output.standardOutput
         let err = Output.standardError
         let human = DiagnosticFormat.human(colour: colourStandardError)
-        for diagnostic in report.diagnostics {
-            err.line(human.format(diagnostic))
+        // At most 50 errors per file: a generated file gone wrong must not flood the terminal
+        // (or the annotations) and bury every other file's errors. The summary counts them all.
+        let shown = report.diagnostics.limitedPerFile()
+        for item in shown {
+            switch item {
+            case .diagnostic(let diagnostic): err.line(human.format(diagnostic))
+            case .omittedErrors(let count, let file): err.line(ShownDiagnostic.line(omitting: count, in: file))
+            }
         }
         if let prefix = annotationPathPrefix {
             let annotation = DiagnosticFormat.githubActions(pathPrefix: prefix)
-            for diagnostic in report.diagnostics { out.line(annotation.format(diagnostic)) }
+            for case .diagnostic(let diagnostic) in shown { out.line(annotation.format(diagnostic)) }
         }
         if verbose {
             for fallback in report.fallbacks { out.line("fallback: \(fallback.description)") }

@@ -343,6 +343,13 @@ enum EmbeddedFiles {
       "$ref": "#/$defs/httpURL",
       "description": "Where the report form posts. Without it, pages have no report form."
     },
+    "markdownSizeLimit": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 67108864,
+      "default": 262144,
+      "description": "The largest Markdown file a build accepts, in bytes (default 256 KB)."
+    },
     "sections": {
       "type": "array",
       "description": "The sections of a role page, in display order. Default: all, in the order listed here.",

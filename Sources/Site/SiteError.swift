@@ -144,7 +144,12 @@ public enum SiteError: Sendable {
         }
     }
 
-    func diagnostic(at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+    func diagnostic(at location: SourceLocation? = nil, quote: QuotedLine? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
+    /// The same with the whole text of the line at `location`, of which a window is quoted.
+    func diagnostic(at location: SourceLocation?, sourceLine: String?) -> Diagnostic {
         Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 }
@@ -156,6 +161,6 @@ extension TemplateError {
         let location = file.isEmpty ? nil : SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
         return Diagnostic(
             .error, message, code: kind.code.rawValue, at: location,
-            sourceLine: line > 0 ? sourceLine : nil, suggestion: kind.suggestion)
+            quote: line > 0 ? QuotedLine(text: sourceLine, caretColumn: caretColumn) : nil, suggestion: kind.suggestion)
     }
 }

@@ -29,15 +29,17 @@ enum StringUsage {
             let key = String(reference.name.dropFirst(2))
             used.insert(key)
             if defaultTable[key] == nil {
+                let quote = QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)
                 diagnostics.append(SiteError.unknownUIString(key: key, suggestion: closestMatch(to: key, among: defaultTable.keys))
-                    .diagnostic(at: SourceLocation(file: reference.file, line: reference.line, column: reference.column)))
+                    .diagnostic(at: SourceLocation(file: reference.file, line: reference.line, column: reference.column), quote: quote))
             }
         }
         for key in usedBySwift where defaultTable[key] == nil {
             diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: "locales/\(defaultLocale).json").diagnostic())
         }
         for key in defaultTable.keys.sorted() where !used.contains(key) {
-            diagnostics.append(SiteError.unusedUIString(key: key).diagnostic(at: defaultTable[key]!.location))
+            let (location, quote) = defaultTable[key]!.position()
+            diagnostics.append(SiteError.unusedUIString(key: key).diagnostic(at: location, quote: quote))
         }
         // The language switcher names each locale by its own table's `language.name`: one that
         // falls back would show the locale under the default language's name.

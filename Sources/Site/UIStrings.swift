@@ -48,7 +48,8 @@ struct LocaleStrings: Sendable {
             }
             for name in message.argumentNames where !MessageArguments.known.contains(name) {
                 let suggestion = closestMatch(to: name, among: MessageArguments.known)
-                problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: entry.location))
+                let (location, quote) = entry.position()
+                problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: location, quote: quote))
             }
             let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
@@ -118,14 +119,10 @@ struct LocaleStrings: Sendable {
         object[head] = .object(child)
     }
 
-    /// A message syntax error points into the JSON string: the column is the string's opening
-    /// quote plus the offset into its text (exact when the text before the error has no escapes).
+    /// A message syntax error points into the JSON string, at the character where it is.
     private static func diagnostic(for error: MessageSyntaxError, in entry: StringEntry) -> Diagnostic {
-        let prefix = entry.value.utf8.prefix(error.utf8Offset)
-        let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-        var location = entry.location
-        location.column += 1 + scalars
-        return SiteError.invalidUIString(error.kind).diagnostic(at: location)
+        let (location, quote) = entry.position(atUTF8Offset: error.utf8Offset)
+        return SiteError.invalidUIString(error.kind).diagnostic(at: location, quote: quote)
     }
 }
 

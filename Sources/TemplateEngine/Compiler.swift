@@ -82,7 +82,7 @@ struct ProgramBuilder {
         case .parent(let use, let indentation, let blockOverrides):
             emitCall(use, indentation: indentation, overrides: blockOverrides, template: template)
         case .block(let site):
-            sites.append(CompiledSite(block: block(site.name), indentation: indentation(site.indentation), isStandalone: site.isStandalone))
+            sites.append(CompiledSite(block: block(site.name), indentation: indentation(site.indentation), isStandalone: site.isStandalone, template: template, offset: site.offset))
             let at = append(.text(chunk: -1))
             let end = compile(site.defaultBody, template: template).upperBound
             ops[at] = .block(site: sites.count - 1, end: end)

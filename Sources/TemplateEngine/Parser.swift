@@ -19,7 +19,10 @@ enum Parser {
     static func parse(name: String, source: SourceText) -> ParsedTemplate {
         let (tokens, lexErrors) = Lexer.tokenize(source)
         let matching = SectionMatching(tokens: tokens, source: source)
-        let errors = lexErrors + matching.errors
+        var errors = lexErrors + matching.errors
+        if let bad = source.firstInvalidUTF8Offset() {
+            errors.append(source.error(.invalidUTF8(byte: source.bytes[bad]), at: bad))
+        }
         var nodes: [Node]?
         if errors.isEmpty {
             let lines = StandaloneLines(tokens: tokens, matching: matching, source: source)

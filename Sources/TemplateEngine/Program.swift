@@ -125,6 +125,9 @@ struct CompiledSite {
     let block: Int
     let indentation: Int
     let isStandalone: Bool
+    /// Where the block tag is, for errors.
+    let template: Int
+    let offset: Int
 }
 
 struct CompiledTemplate: Sendable {

@@ -5,6 +5,11 @@ struct Renderer {
     /// How deep partials and parents may nest: enough for any real template, and it turns a
     /// template that includes itself forever into an error instead of a crash.
     static let maximumDepth = 100
+    /// How deep sections, blocks and partials may nest while rendering, all counted together:
+    /// each template nests at most `SectionMatching.maximumNesting` deep and partials at most
+    /// `maximumDepth`, but the two multiply; this keeps the recursion (one call per level) well
+    /// within a thread's stack.
+    static let maximumNesting = 1_000
 
     private let program: Program
     private(set) var output: [UInt8] = []
@@ -19,6 +24,8 @@ struct Renderer {
     /// default content instead of the override again (which would never end).
     private var blocksBeingOverridden: [Int] = []
     private var depth = 0
+    /// Sections, blocks and partials being rendered, one inside the other.
+    private var nesting = 0
 
     init(program: Program, data: TemplateValue) {
         self.program = program
@@ -36,6 +43,8 @@ struct Renderer {
                 try write(resolve(name), name: name, escaped: escaped)
             case .section(let name, let end):
                 let value = try resolve(name)
+                try enter(program.names[name].template, at: program.names[name].offset)
+                defer { nesting -= 1 }
                 switch value {
                 case .array(let items):
                     for item in items {
@@ -52,7 +61,11 @@ struct Renderer {
                 }
                 pc = end - 1
             case .invertedSection(let name, let end):
-                if try !resolve(name).isTruthy { try run(pc + 1..<end) }
+                if try !resolve(name).isTruthy {
+                    try enter(program.names[name].template, at: program.names[name].offset)
+                    defer { nesting -= 1 }
+                    try run(pc + 1..<end)
+                }
                 pc = end - 1
             case .call(let template, let call):
                 try render(template: template, call: call)
@@ -60,12 +73,24 @@ struct Renderer {
                 if let template = try dynamicTemplate(name: name, call: call) {
                     try render(template: template, call: call)
                 }
-            case .block(let site, let end):
-                try renderBlock(program.sites[site], defaultBody: pc + 1..<end)
+            case .block(let siteIndex, let end):
+                let site = program.sites[siteIndex]
+                try enter(site.template, at: site.offset)
+                defer { nesting -= 1 }
+                try renderBlock(site, defaultBody: pc + 1..<end)
                 pc = end - 1
             }
             pc += 1
         }
+    }
+
+    /// One level deeper, or an error at the tag (`offset` in `template`) that would go deeper
+    /// than `maximumNesting`.
+    private mutating func enter(_ template: Int, at offset: Int) throws(TemplateError) {
+        guard nesting < Self.maximumNesting else {
+            throw program.templates[template].source.error(.renderingTooDeep(limit: Self.maximumNesting), at: offset)
+        }
+        nesting += 1
     }
 
     // MARK: Text and values
@@ -168,6 +193,8 @@ struct Renderer {
         guard depth < Self.maximumDepth else {
             throw program.templates[call.template].source.error(.recursionTooDeep(program.templates[template].name, limit: Self.maximumDepth), at: call.offset)
         }
+        try enter(call.template, at: call.offset)
+        defer { nesting -= 1 }
         let savedIndentation = indentation
         if let extra = call.indentation {
             indentation.append(contentsOf: program.indentations[extra])

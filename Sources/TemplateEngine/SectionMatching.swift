@@ -2,6 +2,12 @@
 /// pair up. Also decides which block tags are overrides (directly inside a parent tag) and
 /// rejects other tags there, where they would silently mean nothing.
 struct SectionMatching {
+    /// How deep sections, inverted sections, blocks and parent tags may nest in one template.
+    /// Far more than any page needs; it keeps the parser's and the renderer's recursion (which
+    /// follows the nesting) far from the end of the stack, so a template nested 20,000 levels
+    /// deep is an error instead of a crash.
+    static let maximumNesting = 100
+
     /// For an opening or closing tag, the index of its partner.
     private(set) var partner: [Int?]
     /// Block tags directly inside a parent tag: overrides rather than extension points.
@@ -23,6 +29,12 @@ struct SectionMatching {
                 }
             }
             if token.kind.opensSection {
+                guard open.count < Self.maximumNesting else {
+                    // What follows cannot be matched reliably, and each still-open section
+                    // would only repeat this error: stop here.
+                    errors.append(source.error(.nestingTooDeep(limit: Self.maximumNesting), at: token.start))
+                    return
+                }
                 open.append(index)
             } else if token.kind == .close {
                 close(index, tokens: tokens, open: &open, source: source)

@@ -52,6 +52,8 @@ struct BlockOverride {
 /// `{{$name}}default{{/name}}` where a template can be extended.
 struct BlockSite {
     var name: String
+    /// Where the block tag starts, for errors.
+    var offset: Int
     var defaultBody: [Node]
     /// The opening tag stands alone on its line (so an override starts a line of its own).
     var isStandalone: Bool

@@ -11,6 +11,8 @@ extension TemplateError.Kind {
         case mismatchedSectionClose = "RG206"
         case unexpectedSectionClose = "RG207"
         case tagInsideParent = "RG208"
+        case nestingTooDeep = "RG209"
+        case invalidUTF8 = "RG216"
         // Names of templates
         case unknownPartial = "RG210"
         case unknownParent = "RG211"
@@ -22,6 +24,7 @@ extension TemplateError.Kind {
         case unknownName = "RG220"
         case notAnObject = "RG221"
         case notInterpolatable = "RG222"
+        case renderingTooDeep = "RG223"
     }
 
     public var code: Code {
@@ -34,6 +37,8 @@ extension TemplateError.Kind {
         case .mismatchedSectionClose: .mismatchedSectionClose
         case .unexpectedSectionClose: .unexpectedSectionClose
         case .tagInsideParent: .tagInsideParent
+        case .nestingTooDeep: .nestingTooDeep
+        case .invalidUTF8: .invalidUTF8
         case .unknownPartial: .unknownPartial
         case .unknownParent: .unknownParent
         case .dynamicNameNotString: .dynamicNameNotString
@@ -43,6 +48,7 @@ extension TemplateError.Kind {
         case .unknownName: .unknownName
         case .notAnObject: .notAnObject
         case .notInterpolatable: .notInterpolatable
+        case .renderingTooDeep: .renderingTooDeep
         }
     }
 

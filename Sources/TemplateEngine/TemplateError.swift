@@ -24,6 +24,12 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case invalidDelimiters(String)
         /// `{{#name}}`, `{{^name}}`, `{{$name}}` or `{{<name}}` without its `{{/name}}`.
         case unclosedSection(String)
+        /// Sections, inverted sections, blocks and parent tags nested more than `limit` levels
+        /// deep in one template (reported at the first tag too deep).
+        case nestingTooDeep(limit: Int)
+        /// Bytes that are not UTF-8 text (a file saved in Latin-1, a binary file); `byte` is the
+        /// first bad one.
+        case invalidUTF8(byte: UInt8)
         /// `{{/found}}` while the innermost open section is `expected`.
         case mismatchedSectionClose(expected: String, found: String)
         /// `{{/name}}` with no section open.
@@ -42,6 +48,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case dynamicNameNotString(String, kind: String)
         /// Partials that include themselves more than `limit` levels deep.
         case recursionTooDeep(String, limit: Int)
+        /// Sections, blocks and partials entered more than `limit` levels deep while rendering
+        /// (each template is within its own nesting limit, but partials inside sections inside
+        /// partials add up).
+        case renderingTooDeep(limit: Int)
         /// `render(_:_:)` was asked for a template the set does not have.
         case unknownTemplate(String, suggestion: String?)
         /// A template file could not be read (directory loading).
@@ -67,15 +77,27 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public let line: Int
     /// 1-based, in Unicode scalars; 0 when the error has no position in a file.
     public let column: Int
-    /// The text of `line`, quoted under the message by `rendered`.
+    /// The text of `line` quoted under the message by `rendered`: the whole line, or for a line
+    /// longer than 120 columns the 120 around the column, with `…` where it was cut.
     public let sourceLine: String
+    /// 1-based position of the caret in `sourceLine`, in Unicode scalars: `column`, unless the
+    /// line was cut.
+    public let caretColumn: Int
 
+    /// `sourceLine` is the whole text of `line`; only a window of it around `column` is kept.
     public init(kind: Kind, file: String, line: Int, column: Int, sourceLine: String) {
+        let quote = QuotedText(line: sourceLine, column: column)
+        self.init(kind: kind, file: file, line: line, column: column, sourceLine: quote.text, caretColumn: quote.caretColumn)
+    }
+
+    /// `sourceLine` is already the quoted window, with the caret at `caretColumn` in it.
+    public init(kind: Kind, file: String, line: Int, column: Int, sourceLine: String, caretColumn: Int) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
         self.sourceLine = sourceLine
+        self.caretColumn = caretColumn
     }
 
     /// One plain sentence, without the `error:` prefix.
@@ -91,6 +113,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             "invalid set-delimiters tag '\(content)': expected two delimiters separated by a space, as in '{{=<% %>=}}'"
         case .unclosedSection(let name):
             "section '\(name)' is never closed"
+        case .nestingTooDeep(let limit):
+            "sections, blocks and parent tags are nested more than \(limit) levels deep"
+        case .invalidUTF8(let byte):
+            "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) is not valid here (save the file as UTF-8)"
         case .mismatchedSectionClose(let expected, let found):
             "closing tag '\(found)' does not match the open section '\(expected)'"
         case .unexpectedSectionClose(let name):
@@ -105,6 +131,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
             "dynamic template name '\(name)' is \(kind), not a string"
         case .recursionTooDeep(let name, let limit):
             "template '\(name)' is nested more than \(limit) levels deep: does it include itself without an end?"
+        case .renderingTooDeep(let limit):
+            "rendering goes more than \(limit) sections, blocks and partials deep"
         case .unknownTemplate(let name, let suggestion):
             "unknown template '\(name)'" + didYouMean(suggestion)
         case .unreadableFile(let reason):
@@ -130,7 +158,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var rendered: String {
         guard line > 0 else { return description }
         var padding = ""
-        for (index, scalar) in sourceLine.unicodeScalars.enumerated() where index < column - 1 {
+        for (index, scalar) in sourceLine.unicodeScalars.enumerated() where index < caretColumn - 1 {
             padding.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
         }
         return "\(description)\n    \(sourceLine)\n    \(padding)^"
@@ -151,6 +179,26 @@ public struct TemplateLoadError: Error, Sendable, CustomStringConvertible {
         self.errors = errors.sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
     }
 
-    /// Each error's `rendered` form, one after the other.
-    public var description: String { errors.map(\.rendered).joined(separator: "\n") }
+    /// How many errors of one file `description` shows; the rest are counted in one line.
+    public static let maximumErrorsShownPerFile = 50
+
+    /// Each error's `rendered` form, one after the other; after a file's first
+    /// `maximumErrorsShownPerFile` errors, one line `and N more errors in FILE`.
+    public var description: String {
+        var lines: [String] = []
+        var index = 0
+        while index < errors.count {
+            let file = errors[index].file
+            var end = index
+            while end < errors.count, errors[end].file == file { end += 1 }
+            let shown = min(end - index, Self.maximumErrorsShownPerFile)
+            lines += errors[index..<index + shown].map(\.rendered)
+            if end - index > shown {
+                let more = end - index - shown
+                lines.append("and \(more) more error\(more == 1 ? "" : "s") in \(file)")
+            }
+            index = end
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -39,7 +39,9 @@ public struct TemplateSet: Sendable {
         references = parsed.flatMap { template in
             template.references.map { use in
                 let (line, column) = template.source.lineAndColumn(of: use.offset)
-                return TemplateReference(name: use.name, file: template.source.displayName, line: line, column: column)
+                let quote = template.source.quote(at: use.offset)
+                return TemplateReference(name: use.name, file: template.source.displayName, line: line, column: column,
+                                         sourceLine: quote.text, caretColumn: quote.caretColumn)
             }
         }.sorted { ($0.file, $0.line, $0.column, $0.name) < ($1.file, $1.line, $1.column, $1.name) }
     }

@@ -38,6 +38,7 @@ struct TreeBuilder {
             case .block:
                 let site = BlockSite(
                     name: token.name,
+                    offset: token.start,
                     defaultBody: self.nodes(index + 1, close, dedent: dedent),
                     isStandalone: lines.indentation[index] != nil,
                     indentation: contentIndentation(of: index, startsLine: lines.indentation[index] != nil, dedent: dedent)

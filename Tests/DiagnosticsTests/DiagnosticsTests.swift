@@ -45,6 +45,12 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(didYouMean("x", among: [String]()), "")
     }
 
+    func testANameIsNeverATypoOfSomethingEntirelyDifferent() {
+        XCTAssertNil(closestMatch(to: "a", among: ["b"]))
+        XCTAssertNil(closestMatch(to: "de", among: ["en", "fr"]))
+        XCTAssertEqual(closestMatch(to: "frr", among: ["en", "fr"]), "fr")
+    }
+
     func testTiesBreakAlphabetically() {
         XCTAssertEqual(closestMatch(to: "cat", among: ["cut", "bat"]), "bat")
         XCTAssertEqual(closestMatch(to: "cat", among: ["bat", "cut"]), "bat")
@@ -59,7 +65,7 @@ final class SuggestionTests: XCTestCase {
 final class DiagnosticFormatTests: XCTestCase {
     private let typo = Diagnostic.error(
         "unknown field `riskScroe` — did you mean `riskScore`?", code: "RG120",
-        at: SourceLocation(file: "content/roles/a/role.json", line: 4, column: 3), sourceLine: "  \"riskScroe\": 33,", suggestion: "riskScore")
+        at: SourceLocation(file: "content/roles/a/role.json", line: 4, column: 3), quote: QuotedLine(text: "  \"riskScroe\": 33,", caretColumn: 3), suggestion: "riskScore")
 
     func testHumanFormWithAndWithoutColour() {
         XCTAssertEqual(DiagnosticFormat.human(colour: false).format(typo), typo.rendered)
@@ -90,5 +96,66 @@ final class DiagnosticFormatTests: XCTestCase {
         XCTAssertEqual(JSONText.decimal(12.3456, places: 3).text, "12.346")
         XCTAssertEqual(JSONText.decimal(0.05, places: 3).text, "0.050")
         XCTAssertEqual(JSONText.object([("b", .number(1)), ("a", .array([.bool(true), .null]))]).text, #"{"b":1,"a":[true,null]}"#)
+    }
+}
+
+/// Long lines are quoted as a window around the column, lone `\r` ends a line, and a file's
+/// errors beyond the first 50 are counted in one line.
+final class BoundedOutputTests: XCTestCase {
+    func testALongLineIsQuotedAsAWindowWithTheCaretUnderTheColumn() {
+        let line = String(repeating: "a", count: 1_000) + "X" + String(repeating: "b", count: 1_000)
+        let file = SourceFile(path: "big.json", text: line)
+        let diagnostic = file.diagnostic(.error, "bad", code: "RG0", atByteOffset: 1_000)
+        XCTAssertEqual(diagnostic.location?.column, 1_001)
+        XCTAssertEqual(diagnostic.rendered, """
+            big.json:1:1001: error: bad
+                …\(String(repeating: "a", count: 60))X\(String(repeating: "b", count: 59))…
+                \(String(repeating: " ", count: 61))^
+            """)
+    }
+
+    func testAWindowNearTheEndTakesMoreBeforeAndCountsScalars() {
+        let line = String(repeating: "é", count: 300) + "!"
+        let file = SourceFile(path: "f", text: "x\n" + line + "\ny")
+        let offset = file.bytes.firstIndex(of: UInt8(ascii: "!"))!
+        let diagnostic = file.diagnostic(.error, "bad", code: "RG0", atByteOffset: offset)
+        XCTAssertEqual(diagnostic.location?.description, "f:2:301")
+        XCTAssertEqual(diagnostic.quote, QuotedLine(text: "…" + String(repeating: "é", count: 119) + "!", caretColumn: 121))
+    }
+
+    func testColumnsStayExactOnAVeryLongLineWithMultibyteText() {
+        let line = String(repeating: "€", count: 10_000) + "X"
+        let file = SourceFile(path: "f", text: line)
+        XCTAssertEqual(file.location(ofByteOffset: 30_000).column, 10_001)
+        XCTAssertEqual(file.location(ofByteOffset: 4_098).column, 1_367)
+    }
+
+    func testALoneCarriageReturnEndsALine() {
+        let file = SourceFile(path: "mac.json", text: "{\r  \"a\": 1,\r  \"b\": x\r}")
+        let offset = file.bytes.firstIndex(of: UInt8(ascii: "x"))!
+        XCTAssertEqual(file.location(ofByteOffset: offset).description, "mac.json:3:8")
+        XCTAssertEqual(file.lineText(3), "  \"b\": x")
+        XCTAssertEqual(file.diagnostic(.error, "bad", code: "RG0", atByteOffset: offset).quote?.text, "  \"b\": x")
+        let mixed = SourceFile(path: "m", text: "a\r\r\nb\n\rc")
+        XCTAssertEqual((1...4).map { mixed.lineText($0) }, ["a", "", "b", ""])
+        XCTAssertEqual(mixed.location(ofByteOffset: 7).description, "m:5:1")
+    }
+
+    func testAFileShowsAtMostFiftyErrorsThenCountsTheRest() {
+        var diagnostics = (1...70).map { Diagnostic.error("e\($0)", code: "RG0", at: SourceLocation(file: "a", line: $0, column: 1)) }
+        diagnostics.append(.warning("w", code: "RG0", at: SourceLocation(file: "a", line: 80, column: 1)))
+        diagnostics += (1...3).map { Diagnostic.error("f\($0)", code: "RG0", at: SourceLocation(file: "b", line: $0, column: 1)) }
+        diagnostics.append(.error("no file", code: "RG0"))
+        let lines = diagnostics.limitedPerFile().map { item in
+            switch item {
+            case .diagnostic(let diagnostic): diagnostic.rendered
+            case .omittedErrors(let count, let file): ShownDiagnostic.line(omitting: count, in: file)
+            }
+        }
+        XCTAssertEqual(lines.count, 50 + 1 + 1 + 3 + 1)
+        XCTAssertEqual(lines[49], "a:50:1: error: e50")
+        XCTAssertEqual(lines[50], "a:80:1: warning: w")
+        XCTAssertEqual(lines[51], "and 20 more errors in a")
+        XCTAssertEqual(Array(lines[52...]), ["b:1:1: error: f1", "b:2:1: error: f2", "b:3:1: error: f3", "error: no file"])
     }
 }

@@ -138,4 +138,21 @@ final class CLITests: XCTestCase {
         }
         return files
     }
+
+    func testAFloodOfErrorsOnOneLinePrintsAtMostFiftyShortErrorsPerFile() throws {
+        let root = try exampleCopy()
+        // 10,000 unclosed sections on one line: one nesting error. 10,000 stray closing tags on
+        // one line: 50 errors quoting a window of the line, then a count.
+        try Data(String(repeating: "{{#a}}", count: 10_000).utf8).write(to: root.appendingPathComponent("templates/partials/unclosed.html"))
+        try Data(String(repeating: "{{/x}}", count: 10_000).utf8).write(to: root.appendingPathComponent("templates/partials/stray.html"))
+        let result = try run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.contains("templates/partials/unclosed.html:1:601: error: sections, blocks and parent tags are nested more than 100 levels deep"), result.stderr)
+        XCTAssertTrue(lines.contains("and 9950 more errors in templates/partials/stray.html"), result.stderr)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("templates/partials/stray.html:") }.count, 50)
+        XCTAssertLessThanOrEqual(lines.map(\.unicodeScalars.count).max() ?? 0, 200)
+        XCTAssertTrue(result.stderr.contains("check failed: 10001 errors"), result.stderr)
+        XCTAssertLessThan(result.stderr.utf8.count, 30_000)
+    }
 }

@@ -110,4 +110,57 @@ final class SiteErrorTests: XCTestCase {
             "locales/fr.json:1:1: warning: `language.name` is not translated for `fr`: the language switcher would call this locale `English` — write the language's own name (`Français`)"),
             "\(descriptions(report, .warning))")
     }
+
+    // MARK: Quoted lines and exact columns
+
+    func testAMessageSyntaxErrorAfterJSONEscapesIsAtItsColumnWithTheLineQuoted() throws {
+        let site = try site([:])
+        let table = site.root.appendingPathComponent("locales/fr.json")
+        // `\"`, `\u00e9` and a surrogate pair stand for 1, 2 and 4 bytes but take 2, 6 and 12
+        // columns: the error's column must count what is written.
+        let written = #""automatedCount": "\"Caf\u00e9\" \ud83d\ude00 {automatedCount, plural, one {# tâche}}""#
+        let text = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
+            of: #""automatedCount": "{automatedCount, plural, one {# tâche} other {# tâches}}""#, with: written)
+        try Data(text.utf8).write(to: table)
+        let report = site.build()
+        let line = "    " + written + ","
+        // The message's `{`: 4 spaces, `"automatedCount": "` (19), then 27 columns of escapes.
+        let column = 4 + 19 + 27 + 1
+        XCTAssertEqual(report.diagnostics.errors.map(\.rendered), ["""
+            locales/fr.json:34:\(column): error: invalid UI string: plural argument 'automatedCount' has no 'other' branch
+                \(line)
+                \(String(repeating: " ", count: column - 1))^
+            """])
+    }
+
+    func testUIStringAndTemplateNameErrorsQuoteTheirLine() throws {
+        let site = try site([:])
+        let faq = site.root.appendingPathComponent("templates/sections/faq.html")
+        let faqText = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{t.faq.title}}", with: "{{t.faq.titel}}")
+        try Data(faqText.utf8).write(to: faq)
+        var rendered = site.build().diagnostics.map(\.rendered)
+        let english = try String(contentsOf: site.root.appendingPathComponent("locales/en.json"), encoding: .utf8)
+        let faqTitleLine = english.components(separatedBy: "\n").firstIndex { $0.contains(#""title": "Frequently Asked Questions""#) }! + 1
+        XCTAssertTrue(rendered.contains("""
+            templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?
+                  <h2>{{t.faq.titel}}</h2>
+                      ^
+            """), rendered.joined(separator: "\n"))
+        XCTAssertTrue(rendered.contains("""
+            locales/en.json:\(faqTitleLine):14: warning: UI string `faq.title` is defined but no template uses it
+                    "title": "Frequently Asked Questions",
+                             ^
+            """), rendered.joined(separator: "\n"))
+
+        let table = site.root.appendingPathComponent("locales/en.json")
+        let tableText = try String(contentsOf: table, encoding: .utf8).replacingOccurrences(
+            of: #""title": "Will AI replace {titlePlural}?""#, with: #""title": "Will AI replace {titlePlurl}?""#)
+        try Data(tableText.utf8).write(to: table)
+        rendered = site.build().diagnostics.map(\.rendered)
+        XCTAssertTrue(rendered.contains("""
+            locales/en.json:12:14: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?
+                    "title": "Will AI replace {titlePlurl}?",
+                             ^
+            """), rendered.joined(separator: "\n"))
+    }
 }

@@ -81,15 +81,13 @@ final class ReferenceTests: XCTestCase {
             "b": "{{t.title}}\n  {{#role.tasks}}{{.}}{{/role.tasks}}{{^faq}}{{t.noFAQ}}{{/faq}}",
             "a": "{{>b}}{{<b}}{{$block}}{{{html}}}{{/block}}{{/b}} {{>*kind}} {{! comment }}",
         ])
-        XCTAssertEqual(templates.references, [
-            TemplateReference(name: "html", file: "a", line: 1, column: 23),
-            TemplateReference(name: "kind", file: "a", line: 1, column: 50),
-            TemplateReference(name: "t.title", file: "b", line: 1, column: 1),
-            TemplateReference(name: "role.tasks", file: "b", line: 2, column: 3),
-            TemplateReference(name: ".", file: "b", line: 2, column: 18),
-            TemplateReference(name: "faq", file: "b", line: 2, column: 38),
-            TemplateReference(name: "t.noFAQ", file: "b", line: 2, column: 46),
+        XCTAssertEqual(templates.references.map { "\($0.name) \($0.file):\($0.line):\($0.column)" }, [
+            "html a:1:23", "kind a:1:50", "t.title b:1:1", "role.tasks b:2:3", ". b:2:18", "faq b:2:38", "t.noFAQ b:2:46",
         ])
+        // Each with its line and the caret's place in it, for a caller's diagnostic.
+        let noFAQ = templates.references.last!
+        XCTAssertEqual(noFAQ.sourceLine, "  {{#role.tasks}}{{.}}{{/role.tasks}}{{^faq}}{{t.noFAQ}}{{/faq}}")
+        XCTAssertEqual(noFAQ.caretColumn, 46)
     }
 }
 

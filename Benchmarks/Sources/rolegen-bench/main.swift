@@ -1,11 +1,12 @@
 import Foundation
-// rolegen-bench [templates|content|site]...  — with no argument, runs all three.
+// rolegen-bench [templates|content|large-role|site]...  — with no argument, runs all four.
 let requested = Array(CommandLine.arguments.dropFirst())
-let all = ["templates", "content", "site"]
+let all = ["templates", "content", "large-role", "site"]
 for name in requested.isEmpty ? all : requested {
     switch name {
     case "templates": TemplateBenchmark.run()
     case "content": ContentBenchmark.run()
+    case "large-role": LargeRoleBenchmark.run()
     case "site": SiteBenchmark.run()
     default:
         print("unknown benchmark '\(name)'; choose from: \(all.joined(separator: ", "))")

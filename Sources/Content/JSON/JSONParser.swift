@@ -88,6 +88,7 @@ struct JSONParser {
         try checkDepth(depth)
         position += 1  // {
         var members: [JSONObject.Member] = []
+        var seen = SeenKeys()
         var commaOffset: Int?
         while true {
             skipWhitespace()
@@ -106,8 +107,8 @@ struct JSONParser {
             let key = try parseString()
             try expectColon()
             let value = try parseValue(depth: depth)
-            if let first = members.first(where: { $0.key == key }) {
-                duplicateKeys.append(DuplicateKey(key: key, offset: keyOffset, firstOffset: first.keyOffset))
+            if let first = seen.insert(key, at: members.count, of: members) {
+                duplicateKeys.append(DuplicateKey(key: key, offset: keyOffset, firstOffset: members[first].keyOffset))
             } else {
                 members.append(JSONObject.Member(key: key, keyOffset: keyOffset, value: value))
             }
@@ -354,6 +355,31 @@ struct JSONParser {
         var end = offset + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+    }
+}
+
+/// The keys of one object so far, for finding a repeated key: a linear search while the object
+/// is small (where it beats hashing), a hash table once it grows, so an object with 100,000 keys
+/// is checked in linear time, not quadratic.
+private struct SeenKeys {
+    private static let hashingThreshold = 16
+    private var indices: [String: Int]?
+
+    /// The index of `key`'s first occurrence among `members`, or nil after recording that it is
+    /// at `index` (the next member).
+    mutating func insert(_ key: String, at index: Int, of members: [JSONObject.Member]) -> Int? {
+        if indices == nil {
+            if let first = members.firstIndex(where: { $0.key == key }) { return first }
+            guard index + 1 >= Self.hashingThreshold else { return nil }
+            var table = [String: Int](minimumCapacity: 2 * Self.hashingThreshold)
+            for (position, member) in members.enumerated() { table[member.key] = position }
+            table[key] = index
+            indices = table
+            return nil
+        }
+        if let first = indices![key] { return first }
+        indices![key] = index
+        return nil
     }
 }
 

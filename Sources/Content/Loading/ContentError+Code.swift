@@ -14,6 +14,7 @@ extension ContentError {
         // Encoding (JSON syntax has its own codes: `JSONSyntaxError.Kind.Code`)
         case invalidUTF8 = "RG110"
         case duplicateKey = "RG111"
+        case markdownTooLarge = "RG112"
         // Fields and values
         case unknownField = "RG120"
         case missingField = "RG121"
@@ -68,6 +69,7 @@ extension ContentError {
         case .fileForUnconfiguredLocale: Code.fileForUnconfiguredLocale.rawValue
         case .translationWithoutOriginal: Code.translationWithoutOriginal.rawValue
         case .invalidUTF8: Code.invalidUTF8.rawValue
+        case .markdownTooLarge: Code.markdownTooLarge.rawValue
         case .invalidJSON(let kind): kind.code.rawValue
         case .duplicateKey: Code.duplicateKey.rawValue
         case .unknownField: Code.unknownField.rawValue
@@ -125,7 +127,12 @@ extension ContentError {
     }
 
     /// The diagnostic for this mistake at `location` (nil: a mistake that belongs to no file).
-    public func diagnostic(at location: SourceLocation?, sourceLine: String? = nil) -> Diagnostic {
+    public func diagnostic(at location: SourceLocation?, quote: QuotedLine? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, quote: quote, suggestion: suggestion)
+    }
+
+    /// The same with the whole text of the line at `location`, of which a window is quoted.
+    public func diagnostic(at location: SourceLocation?, sourceLine: String?) -> Diagnostic {
         Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 }

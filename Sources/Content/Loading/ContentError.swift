@@ -27,6 +27,8 @@ public enum ContentError: Sendable, Equatable {
 
     /// A byte that is not valid UTF-8 (files saved as Latin-1 or Windows-1252 are the usual cause).
     case invalidUTF8(byte: UInt8)
+    /// A Markdown file of `size` bytes, more than site.json's `markdownSizeLimit` (`limit`).
+    case markdownTooLarge(size: Int, limit: Int)
     /// The file is not valid JSON.
     case invalidJSON(JSONSyntaxError.Kind)
     /// A key written twice in the same object.
@@ -162,6 +164,8 @@ public enum ContentError: Sendable, Equatable {
             "`\(name)` is ignored: there is no `\(original)` in the default locale"
         case .invalidUTF8(let byte):
             "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)) (save the file as UTF-8)"
+        case .markdownTooLarge(let size, let limit):
+            "Markdown file of \(size) bytes is over the limit of \(limit) bytes (`markdownSizeLimit` in site.json)"
         case .invalidJSON(let kind):
             JSONSyntaxError(kind: kind, offset: 0).message
         case .duplicateKey(let name, let firstLine):

@@ -42,7 +42,8 @@ public enum ContentLoader {
         let tools = files.open("content/tools.json", required: true).flatMap { CatalogReader.readTools($0, locales: locales) }
         let slugs = roleFolders(files, locales: locales)
         let context = RoleContext(
-            locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment))
+            locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment)),
+            markdownSizeLimit: config?.markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
         let readings = readRoles(slugs, folder: folder, context: context)
         let strings = readStringTables(files, locales: locales)

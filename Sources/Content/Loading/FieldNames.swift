@@ -6,6 +6,7 @@ enum FieldNames {
     static let site = [
         "$schema", "title", "baseURL", "defaultLocale", "locales", "urlSegments", "allowRawHTML", "reportEndpoint", "sections",
         "image",
+        "markdownSizeLimit",
     ]
     static let image = ["asset", "width", "height", "alt"]
 

@@ -21,6 +21,9 @@ final class FileCheck {
         diagnostics.append(source.diagnostic(error.severity, error.message, code: error.code, atByteOffset: offset, suggestion: error.suggestion))
     }
 
+    /// The file with its line index, for diagnostics made after loading (UI strings).
+    var sourceFile: SourceFile { source }
+
     func location(of offset: Int) -> SourceLocation {
         source.location(ofByteOffset: offset)
     }
@@ -64,6 +67,17 @@ final class FileCheck {
             text = text.replacing("\r\n", with: "\n")
         }
         return text
+    }
+
+    /// A Markdown file's text (see `text()`), or nil when it is not UTF-8 or larger than
+    /// `sizeLimit` bytes: reported at the first byte past the limit, before cmark-gfm (whose
+    /// table parsing is quadratic) ever sees it.
+    func markdown(sizeLimit: Int) -> String? {
+        guard bytes.count <= sizeLimit else {
+            report(.markdownTooLarge(size: bytes.count, limit: sizeLimit), at: sizeLimit)
+            return nil
+        }
+        return text()
     }
 
     private func checkUTF8() -> Bool {

@@ -8,11 +8,14 @@ struct RoleContext: Sendable {
     var sectorIDs: Set<String>?
     var toolIDs: Set<String>?
     var roleSlugs: Set<String>
+    /// The largest Markdown file accepted, in bytes (site.json's `markdownSizeLimit`).
+    var markdownSizeLimit: Int
     /// Every file a role folder may hold, worked out once for all roles.
     let roleFiles: [RoleFile]
     let roleFileNames: Set<String>
 
-    init(locales: Locales, sectorIDs: Set<String>?, toolIDs: Set<String>?, roleSlugs: Set<String>) {
+    init(locales: Locales, sectorIDs: Set<String>?, toolIDs: Set<String>?, roleSlugs: Set<String>, markdownSizeLimit: Int) {
+        self.markdownSizeLimit = markdownSizeLimit
         self.locales = locales
         self.sectorIDs = sectorIDs
         self.toolIDs = toolIDs

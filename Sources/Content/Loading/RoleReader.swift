@@ -72,7 +72,7 @@ enum RoleReader {
             }
             for kind in MarkdownKind.allCases {
                 let check = open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale")
-                let markdown = check.flatMap { readMarkdown($0, isDefaultLocale: isDefault) }
+                let markdown = check.flatMap { readMarkdown($0, isDefaultLocale: isDefault, sizeLimit: context.markdownSizeLimit) }
                 switch kind {
                 case .analysis: text.analysisMarkdown = markdown
                 case .verdict: text.verdictMarkdown = markdown
@@ -108,8 +108,8 @@ enum RoleReader {
 
     /// A Markdown file's text. A blank file is no text: an error in the default locale, a
     /// fallback in another (a translator's empty placeholder must not publish an empty section).
-    private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool) -> String? {
-        guard let text = check.text() else { return nil }
+    private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool, sizeLimit: Int) -> String? {
+        guard let text = check.markdown(sizeLimit: sizeLimit) else { return nil }
         if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
             check.report(.placeholderText(path: ""), at: check.offset(ofLine: line + 1))
         }

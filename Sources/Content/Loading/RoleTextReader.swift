@@ -70,17 +70,20 @@ private struct ItemTexts {
         let check = root.check
         let needsTexts = isDefaultLocale && ids?.isEmpty == false
         guard let field = needsTexts ? root.required(key) : root.optional(key), let entries = check.map(field) else { return [:] }
-        // Linear searches: a role has a few dozen ids at most, where hashing costs more.
+        // Sets: a role usually has a few dozen ids, but one with 100,000 tasks must still load
+        // in linear time.
+        let known = ids.map(Set.init)
         var texts: [String: String] = [:]
         for entry in entries {
-            if let ids, !ids.contains(entry.key) {
+            if let known, let ids, !known.contains(entry.key) {
                 let suggestion = closestMatch(to: entry.key, among: ids)
                 check.report(.textForUnknownItem(kind: kind, id: entry.key, role: slug, suggestion: suggestion), at: entry.keyOffset)
             }
             texts[entry.key] = prose.text(entry.field)
         }
         if isDefaultLocale, let ids {
-            for id in ids where !entries.contains(where: { $0.key == id }) {
+            let written = Set(entries.map(\.key))
+            for id in ids where !written.contains(id) {
                 check.report(.missingItemText(kind: missing, id: id), at: field.value.offset)
             }
         }

@@ -17,12 +17,13 @@ enum SiteConfigReader {
         let reportEndpoint = root.optional("reportEndpoint").flatMap(check.url)
         let sections = root.optional("sections").flatMap { readSections($0, check: check) } ?? Section.allCases
         let image = root.optional("image").flatMap { SharingImageReader.read($0, check: check, locales: locales) }
+        let markdownSizeLimit = root.optional("markdownSizeLimit").flatMap { check.integer($0, in: SiteConfig.markdownSizeLimitRange) }
 
         guard !check.hasErrors, let locales, let title, let baseURL else { return (nil, locales) }
         let config = SiteConfig(
             title: title, baseURL: baseURL, defaultLocale: locales.defaultLocale, locales: locales.all,
             urlSegments: urlSegments, allowRawHTML: allowRawHTML, reportEndpoint: reportEndpoint, sections: sections,
-            image: image
+            image: image, markdownSizeLimit: markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
         return (config, locales)
     }

@@ -45,7 +45,7 @@ private struct Flattener {
                     if defaultTable == nil { check.report(.emptyText(path: key), at: entry.field.value.offset) }
                     continue
                 }
-                entries[key] = StringEntry(value: value, location: check.location(of: entry.field.value.offset))
+                entries[key] = StringEntry(value: value, source: check.sourceFile, offset: entry.field.value.offset)
             default:
                 check.report(.stringTableLeafNotText(key: key, found: entry.field.value.kindDescription), at: entry.field.value.offset)
             }

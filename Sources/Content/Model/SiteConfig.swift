@@ -19,6 +19,16 @@ public struct SiteConfig: Sendable, Equatable {
     /// The link-preview picture of every page that does not have its own (`og:image`).
     public var image: SharingImage?
 
+    /// The largest Markdown file, in bytes, that a build accepts (`markdownSizeLimit`).
+    public var markdownSizeLimit: Int
+
+    /// 256 KB: ten times the longest real analysis, yet small enough that cmark-gfm, whose table
+    /// parsing takes time quadratic in a table's size in Debian's version (a 2 MB table takes
+    /// 7–18 s), renders any accepted file in well under a second.
+    public static let defaultMarkdownSizeLimit = 256 * 1024
+    /// What `markdownSizeLimit` may be raised to.
+    public static let markdownSizeLimitRange = 1...(64 * 1024 * 1024)
+
     /// The URL path segment `segment` in `locale`: its translation, else its default wording.
     public func urlSegment(_ segment: URLSegment, in locale: String) -> String {
         urlSegments[locale]?[segment] ?? segment.defaultWording
