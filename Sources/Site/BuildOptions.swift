@@ -13,12 +13,21 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// When false, everything is checked and rendered but nothing is written (`rolegen check`).
     public var writeOutput: Bool
+    /// Replaces an output folder that holds files rolegen did not write (`--force`). Never
+    /// lets the output be the site root or one of its sources.
+    public var force: Bool
+    /// Called with a sentence when the build waits for another build into the same output
+    /// folder to finish (the CLI prints it on stderr).
+    public var waiting: @Sendable (String) -> Void
 
-    public init(root: URL, output: URL? = nil, strict: Bool = false, baseURL: String? = nil, writeOutput: Bool = true) {
+    public init(root: URL, output: URL? = nil, strict: Bool = false, baseURL: String? = nil, writeOutput: Bool = true,
+                force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in }) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.strict = strict
         self.baseURL = baseURL
         self.writeOutput = writeOutput
+        self.force = force
+        self.waiting = waiting
     }
 }

@@ -20,6 +20,11 @@ public enum SiteBuilder {
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         }
 
+        // 0. Where the site goes: never over its own sources, whatever else is wrong.
+        if options.writeOutput, let problem = OutputFolder.placementProblem(output: options.output, root: options.root) {
+            report.diagnostics.append(.error(problem.description))
+        }
+
         // 1. Read and check everything.
         let loaded = ContentLoader.load(root: options.root)
         report.diagnostics += loaded.diagnostics
@@ -68,9 +73,11 @@ public enum SiteBuilder {
         let plan = PagePlan(model: model)
         let output: OutputFolder?
         do {
-            output = options.writeOutput ? try OutputFolder(output: options.output) : nil
+            output = options.writeOutput
+                ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting)
+                : nil
         } catch {
-            report.diagnostics.append(.error("cannot prepare \(options.output.path): \(error)"))
+            report.diagnostics.append(.error("\(error)"))
             finish(&report)
             return report
         }
@@ -97,9 +104,8 @@ public enum SiteBuilder {
                 output.discard()
             } else {
                 do {
-                    try output.commit()
+                    try output.commit(files: files)
                 } catch {
-                    output.discard()
                     report.diagnostics.append(.error("\(error)"))
                 }
             }

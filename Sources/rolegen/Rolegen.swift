@@ -53,11 +53,14 @@ extension Rolegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
 
+        @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
+        var force = false
+
         func run() throws {
             let options = BuildOptions(
                 root: site.rootURL,
                 output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL)
+                strict: site.strict, baseURL: site.baseURL, force: force, waiting: printWaiting)
             try finish(SiteBuilder.build(options), site)
         }
     }
@@ -88,6 +91,9 @@ extension Rolegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
 
+        @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
+        var force = false
+
         @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1; 0 picks any free port.", valueName: "n"))
         var port: UInt16 = 8080
 
@@ -95,7 +101,7 @@ extension Rolegen {
             let build = BuildOptions(
                 root: site.rootURL,
                 output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL)
+                strict: site.strict, baseURL: site.baseURL, force: force, waiting: printWaiting)
             let server: DevServer
             do {
                 server = try DevServer.start(ServeOptions(build: build, port: port)) { [site] event in
@@ -128,6 +134,12 @@ extension Rolegen {
 /// stream without naming the global `stdout`, which Swift 6 treats as unsafe shared state.)
 private func flushOutput() {
     fflush(nil)
+}
+
+/// Tells the user on stderr why nothing happens: another build holds the output folder.
+@Sendable private func printWaiting(_ sentence: String) {
+    var standardError = FileHandle.standardError
+    print(sentence, to: &standardError)
 }
 
 /// Prints diagnostics to stderr and the summary to stdout; exits 1 when there was an error.

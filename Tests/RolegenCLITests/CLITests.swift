@@ -3,53 +3,6 @@ import XCTest
 
 /// The `rolegen` binary run as a user runs it: arguments in, exit status and output out.
 final class CLITests: XCTestCase {
-    /// `rolegen` is built next to the test bundle (`.build/<triple>/debug/`).
-    private var binary: URL {
-        get throws {
-            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = folder.appendingPathComponent("rolegen")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build` first")
-        }
-    }
-
-    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = try binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// A copy of the example site in a temp folder, so tests can break it.
-    private func exampleCopy() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["site.json", "content", "locales", "templates"] {
-            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
-        return root
-    }
-
     func testVersionAndHelp() throws {
         let version = try run(["--version"])
         XCTAssertEqual(version.status, 0)
@@ -145,7 +98,7 @@ final class CLITests: XCTestCase {
         }
         // The next build cleans up whatever staging folder a killed build left.
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".public.staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".public.rolegen").path).filter { $0.hasPrefix("staging-") }
         XCTAssertEqual(leftovers, [])
     }
 
