@@ -31,6 +31,8 @@ public final class DevServer: Sendable {
     private let openConnections = Mutex<Set<Int32>>([])
     /// Signal sources installed by `stopOnSignals`, cancelled on stop.
     let signalSources = Mutex<[SignalSource]>([])
+    /// SIGINT and SIGTERM received so far: the first stops cleanly, the second at once.
+    let signalsReceived = Atomic<Int>(0)
 
     private init(options: ServeOptions, listener: LoopbackListener, events: @escaping @Sendable (DevServerEvent) -> Void) {
         self.options = options
@@ -49,7 +51,11 @@ public final class DevServer: Sendable {
         let listener = try LoopbackListener(port: options.port)
         let server = DevServer(options: options, listener: listener, events: events)
         let sources = SourceFingerprint(root: options.build.root)
+        if options.stopsOnSignals { server.stopOnSignals() }
+        // Counted as a worker: a stop requested meanwhile waits for it, like for a rebuild.
+        server.workers.enter()
         server.build()
+        server.workers.leave()
         server.spawn { server.acceptConnections() }
         // Builds run on this thread; template rendering recurses, so it gets a main-sized stack.
         server.spawn(stackSize: 8 << 20) { server.watch(from: sources) }
@@ -71,16 +77,17 @@ public final class DevServer: Sendable {
     /// more than once and from any thread but the server's own (an event handler).
     public func stop() {
         if stopRequested.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged {
-            signalSources.withLock { sources in
-                sources.forEach { $0.source.cancel() }
-                sources.removeAll()
-            }
             wakeWatcher.signal()
             openConnections.withLock { open in
                 for descriptor in open { ClientConnection(descriptor: descriptor).interrupt() }
             }
             workers.wait()
             listener.close()
+            // Cancelled last: a second signal while a rebuild finishes must still be heard.
+            signalSources.withLock { sources in
+                sources.forEach { $0.source.cancel() }
+                sources.removeAll()
+            }
             running.leave()
         }
         running.wait()

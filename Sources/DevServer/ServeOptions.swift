@@ -15,14 +15,19 @@ public struct ServeOptions: Sendable {
     public var maxHeadBytes: Int
     /// Connections served at once; more get 503 straight away.
     public var maxConnections: Int
+    /// SIGINT and SIGTERM stop the server (`DevServer.stopOnSignals`), from before the first
+    /// build on. For a process that owns these signals (the CLI).
+    public var stopsOnSignals: Bool
 
     public init(build: BuildOptions, port: UInt16 = 8080, pollInterval: Duration = .milliseconds(500),
-                requestTimeout: Duration = .seconds(5), maxHeadBytes: Int = 8192, maxConnections: Int = 64) {
+                requestTimeout: Duration = .seconds(5), maxHeadBytes: Int = 8192, maxConnections: Int = 64,
+                stopsOnSignals: Bool = false) {
         self.build = build
         self.port = port
         self.pollInterval = pollInterval
         self.requestTimeout = requestTimeout
         self.maxHeadBytes = maxHeadBytes
         self.maxConnections = maxConnections
+        self.stopsOnSignals = stopsOnSignals
     }
 }

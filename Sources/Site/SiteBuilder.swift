@@ -25,19 +25,17 @@ public enum SiteBuilder {
             report.diagnostics.append(.error(problem.description))
         }
 
-        // 1. Read and check everything.
+        // 1. Read and check everything: a mistake in one kind of file does not stop the others
+        //    from being checked, so one run reports every mistake.
+        let folder = SiteFolder(root: options.root.standardizedFileURL.path)
         let loaded = ContentLoader.load(root: options.root)
         report.diagnostics += loaded.diagnostics
-        var templates: TemplateSet?
-        do {
-            templates = try TemplateSet(directory: options.root.appendingPathComponent("templates"), displayPrefix: "templates")
-        } catch {
-            report.diagnostics += error.errors.map(Self.diagnostic)
-        }
-        guard var site = loaded.site, let templates else {
+        let templates = loadTemplates(folder, into: &report.diagnostics)
+        guard var site = loaded.site ?? loaded.partialSite, let templates else {
             finish(&report)
             return report
         }
+        let contentIsWhole = loaded.site != nil
         report.fallbacks = site.fallbacks
         if let baseURL = options.baseURL {
             if baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") {
@@ -48,21 +46,19 @@ public enum SiteBuilder {
         }
         let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
-        report.diagnostics += StringUsage.check(templates, site)
-        if options.strict {
+        // Without the default table (it is missing or broken, which is reported), every key
+        // would be "unknown": errors that only repeat that one.
+        let hasDefaultTable = site.strings[site.config.defaultLocale] != nil
+        if hasDefaultTable {
+            report.diagnostics += StringUsage.check(templates, site)
+        }
+        if options.strict && contentIsWhole {
             report.diagnostics += site.fallbacks.map { fallback in
                 .error("no `\(fallback.locale)` text for \(fallback.field)\(fallback.role.map { " of role `\($0)`" } ?? ""): the `\(site.config.defaultLocale)` text is shown instead (--strict forbids fallbacks)", at: Self.location(of: fallback))
             }
         }
-        let assets: Assets
-        do {
-            assets = try Assets(directory: options.root.appendingPathComponent("templates/assets"))
-        } catch {
-            report.diagnostics.append(.error("cannot read templates/assets: \(error)"))
-            finish(&report)
-            return report
-        }
-        guard !report.diagnostics.hasErrors else {
+        let assets = Assets(folder: folder, into: &report.diagnostics)
+        guard hasDefaultTable else {
             finish(&report)
             return report
         }
@@ -71,9 +67,11 @@ public enum SiteBuilder {
         let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
         let plan = PagePlan(model: model)
+        // Pages are rendered even when something is wrong already, to find every template
+        // mistake too; they are written only when nothing is.
         let output: OutputFolder?
         do {
-            output = options.writeOutput
+            output = options.writeOutput && !report.diagnostics.hasErrors
                 ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting)
                 : nil
         } catch {
@@ -130,15 +128,13 @@ public enum SiteBuilder {
         for locale in site.config.locales {
             guard let rules = LocaleRules.builtIn(locale) else { continue }
             let own = Set(site.strings[locale]?.entries.keys.map { $0 } ?? [])
-            do {
-                compiled[locale] = try LocaleStrings(
-                    locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
-                    rules: rules, defaultRules: defaultRules)
-            } catch {
-                // A broken default-locale string is reported once, not once per locale that falls back to it.
-                let defaultTable = "locales/\(defaultLocale).json"
-                diagnostics += error.diagnostics.filter { locale == defaultLocale || $0.location?.file != defaultTable }
-            }
+            let strings = LocaleStrings(
+                locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
+                rules: rules, defaultRules: defaultRules)
+            compiled[locale] = strings
+            // A broken default-locale string is reported once, not once per locale that falls back to it.
+            let defaultTable = "locales/\(defaultLocale).json"
+            diagnostics += strings.problems.filter { locale == defaultLocale || $0.location?.file != defaultTable }
         }
         return compiled
     }
@@ -172,8 +168,12 @@ public enum SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index]
             do {
-                let bytes = try templates.renderBytes(page.template, page.data())
-                try output?.write(bytes, to: page.file)
+                let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, page.data())
+                if renderErrors.isEmpty {
+                    try output?.write(bytes, to: page.file)
+                } else {
+                    errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(diagnostic)) }
+                }
             } catch let error as TemplateError {
                 errors.withLock { _ = $0.insert(diagnostic(error)) }
             } catch {
@@ -181,6 +181,39 @@ public enum SiteBuilder {
             }
         }
         return errors.withLock { Array($0) }
+    }
+
+    /// Every template under `templates/` (`pages/role.html` is `pages/role`), read through
+    /// `folder` so that nothing outside the site root is read. Templates with mistakes are
+    /// reported and compiled empty, so that the others are still checked; nil only when the
+    /// folder is missing.
+    private static func loadTemplates(_ folder: SiteFolder, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        guard folder.isFolder("templates") else {
+            diagnostics.append(ContentError.missingFile(path: "templates/", why: "the page templates").diagnostic(file: nil))
+            return nil
+        }
+        var files: [TemplateFile] = []
+        for path in folder.files(under: "templates") where path.hasSuffix(".html") {
+            switch folder.contents(of: path) {
+            case .bytes(let bytes):
+                let name = String(path.dropFirst("templates/".count).dropLast(".html".count))
+                files.append(TemplateFile(name: name, displayName: path, bytes: bytes))
+            case .missing:
+                break  // removed since the folder was listed
+            case .refused(let error):
+                diagnostics.append(error.diagnostic(file: path))
+            }
+        }
+        let (templates, errors) = TemplateSet.compilingAll(files)
+        diagnostics += errors.map(Self.diagnostic)
+        return templates
+    }
+
+    /// `{{t.some.key}}` naming no UI string: `StringUsage` reports each use already, at the
+    /// same position and with the table to fix, so the renderer's error would only repeat it.
+    private static func isUnknownUIString(_ error: TemplateError) -> Bool {
+        if case .unknownName(let name, _) = error.kind { return name.hasPrefix("t.") }
+        return false
     }
 
     static func diagnostic(_ error: TemplateError) -> Diagnostic {

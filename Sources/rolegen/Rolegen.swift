@@ -104,7 +104,7 @@ extension Rolegen {
                 strict: site.strict, baseURL: site.baseURL, force: force, waiting: printWaiting)
             let server: DevServer
             do {
-                server = try DevServer.start(ServeOptions(build: build, port: port)) { [site] event in
+                server = try DevServer.start(ServeOptions(build: build, port: port, stopsOnSignals: true)) { [site] event in
                     switch event {
                     case let .rebuilding(changed):
                         if site.verbose { print("changed: \(changed.joined(separator: ", "))") }
@@ -120,7 +120,6 @@ extension Rolegen {
                 print("error: \(error)", to: &standardError)
                 throw ExitCode.failure
             }
-            server.stopOnSignals()
             print("serving \(server.url) (Ctrl-C to stop)")
             flushOutput()
             server.waitUntilStopped()
