@@ -21,6 +21,7 @@ extension DevServer {
                 // Signals sent at once arrive as one event counting them (`data`).
                 let received = signalsReceived.add(max(1, Int(source.data)), ordering: .sequentiallyConsistent).newValue
                 if received > 1 { _exit(128 + number) }
+                events(.stopping)
                 // Not on this queue: the source would hold a second signal until `stop()` returns.
                 Thread { self.stop() }.start()
             }

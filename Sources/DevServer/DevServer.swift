@@ -15,7 +15,7 @@ public final class DevServer: Sendable {
 
     private let listener: LoopbackListener
     private let responder: PreviewResponder
-    private let events: @Sendable (DevServerEvent) -> Void
+    let events: @Sendable (DevServerEvent) -> Void
     /// Re-read after each successful build: an edit of `baseURL` moves the preview with it.
     private let basePath: Mutex<BasePath>
     private let stopRequested = Atomic<Bool>(false)

@@ -11,4 +11,7 @@ public enum DevServerEvent: Sendable {
     /// A request was answered. `requestLine` is empty when the request was too malformed to
     /// have one.
     case served(requestLine: String, status: HTTPStatus)
+    /// A first SIGINT or SIGTERM arrived (`stopOnSignals`): the server stops once a running
+    /// build has finished; a second signal stops it at once.
+    case stopping
 }

@@ -112,6 +112,8 @@ extension Rolegen {
                         _ = printReport(report, site)
                     case let .served(requestLine, status):
                         if site.verbose { print("\(status.rawValue) \(requestLine)") }
+                    case .stopping:
+                        if !site.quiet { print("stopping (press Ctrl-C again to stop at once)") }
                     }
                     flushOutput()
                 }

@@ -155,6 +155,8 @@ final class CommandLineTests: XCTestCase {
         addTeardownBlock { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
         waitUntil("the build says it waits") { running.stderr.contains("waiting for another rolegen build") }
         kill(running.process.processIdentifier, SIGTERM)
+        waitUntil("the server says it stops") { running.stdout.contains("stopping (press Ctrl-C again to stop at once)\n") }
+        XCTAssertTrue(running.process.isRunning, "the build cannot finish")
         kill(running.process.processIdentifier, SIGTERM)
         XCTAssertTrue(running.waitForExit(seconds: 10), "stopped on the second SIGTERM")
         XCTAssertEqual(running.process.terminationStatus, 128 + SIGTERM)
