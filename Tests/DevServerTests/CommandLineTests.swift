@@ -98,7 +98,7 @@ final class CommandLineTests: XCTestCase {
         waitUntil("the error is printed") { running.stderr.contains("build failed: ") }
         let lines = running.stderr.components(separatedBy: "\n")
         XCTAssertTrue(lines.contains("content/roles/devops-engineer/role.json:4:3: error: unknown field `riskScroe` — did you mean `riskScore`?"), running.stderr)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: 2 errors") && $0.hasSuffix("(output left untouched)") }, running.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: 1 error") && $0.hasSuffix("(output left untouched)") }, running.stderr)
         kill(running.process.processIdentifier, SIGTERM)
         XCTAssertTrue(running.waitForExit(seconds: 10))
         XCTAssertEqual(running.process.terminationStatus, 0)
