@@ -126,4 +126,13 @@ final class SiteErrorTests: XCTestCase {
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
+
+    /// A file name cannot forge a diagnostic line or drive the terminal.
+    func testFileNamesInDiagnosticsAreEscaped() throws {
+        let site = try site(["content/x\nsite.json:1:1: error: forged \u{1B}[2J": "{}"])
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.map(\.rendered), [
+            "content/x\\u{A}site.json:1:1: error: forged \\u{1B}[2J:1:1: error: unexpected file `x\\u{A}site.json:1:1: error: forged \\u{1B}[2J` in `content/`",
+        ])
+    }
 }
