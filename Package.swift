@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
-        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "TestSupport"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "TestSupport"]),
     ]
 )

@@ -93,7 +93,9 @@ struct OutputFolder: Sendable {
     /// tree and releases the folder. The record lists the old and the new files while the swap
     /// happens, so that whichever tree a killed build leaves in place is recognised next time.
     func commit(files: [String]) throws(OutputError) {
-        defer { close(lock) }
+        // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
+        // either way it goes.
+        defer { discard() }
         let newFiles = Set(files)
         try writeRecord(previousFiles.union(newFiles))
         var status = stat()
@@ -101,22 +103,17 @@ struct OutputFolder: Sendable {
             guard status.st_mode & S_IFMT == S_IFDIR else { throw .outputIsNotAFolder(output) }
             guard Self.exchange(staging, output) else {
                 let code = errno
-                try? FileManager.default.removeItem(atPath: staging)
                 if code == EBUSY || code == EXDEV { throw .mountPoint(output) }
                 throw .cannotReplace(output, String(cString: strerror(code)))
             }
         } else if rename(staging, output) != 0 {
-            let reason = Self.lastError
-            try? FileManager.default.removeItem(atPath: staging)
-            throw .cannotReplace(output, reason)
+            throw .cannotReplace(output, Self.lastError)
         }
         try? writeRecord(newFiles)
-        // `staging` now holds the previous tree (or nothing).
-        try? FileManager.default.removeItem(atPath: staging)
     }
 
-    /// Removes the staging folder after a failed build and releases the output folder, which
-    /// was never touched.
+    /// Removes the staging folder and releases the output folder: after a failed build (the
+    /// output folder was never touched), and by `commit()`.
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
         close(lock)

@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `rolegen serve` run as a user runs it: it builds, prints where it serves, answers, and
 /// stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 final class CommandLineTests: XCTestCase {
-    /// `rolegen` is built next to the test bundle (`swift build --build-tests` builds it).
     private var binary: URL {
-        get throws {
-            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = folder.appendingPathComponent("rolegen")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build --build-tests` first")
-        }
+        get throws { try RolegenBinary.url }
     }
 
     /// A running `rolegen serve`, with its output collected as it comes.

@@ -1,20 +1,12 @@
 import Foundation
 import Synchronization
+import TestSupport
 import XCTest
 
 /// The `rolegen` binary run as a user runs it, and copies of the example site to run it on.
 extension XCTestCase {
-    /// `rolegen` is built next to the test bundle (`.build/<triple>/debug/`).
     var binary: URL {
-        get throws {
-            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<3 {
-                let candidate = folder.appendingPathComponent("rolegen")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            throw XCTSkip("the rolegen binary was not found next to the tests; run `swift build` first")
-        }
+        get throws { try RolegenBinary.url }
     }
 
     static var packageRoot: URL {

@@ -53,6 +53,17 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
 
+    /// A FIFO in place of site.json used to hang `check` (and `build`) forever.
+    func testCheckRefusesAFIFOInsteadOfHanging() throws {
+        let root = try exampleCopy()
+        let site = root.appendingPathComponent("site.json").path
+        try FileManager.default.removeItem(atPath: site)
+        XCTAssertEqual(mkfifo(site, 0o644), 0)
+        let result = try run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr.components(separatedBy: "\n").first, "site.json:1:1: error: `site.json` is a FIFO (named pipe), not a regular file: rolegen reads only regular files and folders")
+    }
+
     func testStrictFailsOnFallbacks() throws {
         let root = try exampleCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
