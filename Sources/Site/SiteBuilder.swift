@@ -193,7 +193,10 @@ public enum SiteBuilder {
             return nil
         }
         var files: [TemplateFile] = []
-        for path in folder.files(under: "templates") where path.hasSuffix(".html") {
+        var refused: [(path: String, error: ContentError)] = []
+        let paths = folder.files(under: "templates", refused: &refused)
+        diagnostics += refused.map { $0.error.diagnostic(file: $0.path) }
+        for path in paths where path.hasSuffix(".html") {
             switch folder.contents(of: path) {
             case .bytes(let bytes):
                 let name = String(path.dropFirst("templates/".count).dropLast(".html".count))

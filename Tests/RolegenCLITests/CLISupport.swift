@@ -51,6 +51,21 @@ extension XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         return root
     }
+
+    /// `count` more roles (copies of `devops-engineer`), so that a build takes long enough to
+    /// overlap with something.
+    func addRoleCopies(to root: URL, count: Int) throws {
+        let roles = root.appendingPathComponent("content/roles")
+        let template = roles.appendingPathComponent("devops-engineer")
+        for index in 0..<count {
+            let copy = roles.appendingPathComponent("copy-\(index)")
+            try FileManager.default.copyItem(at: template, to: copy)
+            let facts = copy.appendingPathComponent("role.json")
+            let text = try String(contentsOf: facts, encoding: .utf8)
+                .replacingOccurrences(of: #""relatedRoles": ["backend-developer"]"#, with: #""relatedRoles": []"#)
+            try Data(text.utf8).write(to: facts)
+        }
+    }
 }
 
 /// A pipe read to its end on a thread of its own.

@@ -76,17 +76,8 @@ final class CLITests: XCTestCase {
     /// exactly as a complete build writes it — never a mix, never missing.
     func testKilledBuildLeavesOutputWholeOldOrWholeNew() throws {
         let root = try exampleCopy()
-        let roles = root.appendingPathComponent("content/roles")
         // Enough roles that the build is still running when it is killed.
-        let template = roles.appendingPathComponent("devops-engineer")
-        for index in 0..<400 {
-            let copy = roles.appendingPathComponent("copy-\(index)")
-            try FileManager.default.copyItem(at: template, to: copy)
-            let facts = copy.appendingPathComponent("role.json")
-            let text = try String(contentsOf: facts, encoding: .utf8)
-                .replacingOccurrences(of: #""relatedRoles": ["backend-developer"]"#, with: #""relatedRoles": []"#)
-            try Data(text.utf8).write(to: facts)
-        }
+        try addRoleCopies(to: root, count: 400)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let old = try snapshot(root.appendingPathComponent("public"))
         // Change every page, so that old and new trees differ everywhere.

@@ -104,12 +104,14 @@ final class OutputFolderTests: XCTestCase {
     }
 
     /// Two builds at once into one folder: each waits for the other, both succeed, and the tree
-    /// is always whole.
+    /// is always whole. (Without the lock, one build deleted the other's staging folder while
+    /// it rendered, and a partial tree was published in about one run of three.)
     func testConcurrentBuildsAreSerialised() throws {
         let root = try exampleCopy()
+        try addRoleCopies(to: root, count: 100)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let expected = try fileManager.subpathsOfDirectory(atPath: root.appendingPathComponent("public").path).sorted()
-        for _ in 0..<3 {
+        for _ in 0..<4 {
             let builds = try (0..<2).map { _ in
                 let process = Process()
                 process.executableURL = try binary

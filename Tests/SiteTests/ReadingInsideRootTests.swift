@@ -60,7 +60,9 @@ final class ReadingInsideRootTests: XCTestCase {
         let secret = try secretFile()
         try link(site, "templates/outside", to: secret.deletingLastPathComponent().path)
         try FileManager.default.moveItem(at: secret, to: secret.deletingLastPathComponent().appendingPathComponent("page.html"))
-        XCTAssertEqual(errors(site.build()), [])
+        XCTAssertEqual(errors(site.build()), [
+            "templates/outside:1:1: error: `templates/outside` resolves to `\(secret.deletingLastPathComponent().path)`, outside the site root: rolegen reads only files inside it (copy the file in instead of linking to it)",
+        ])
     }
 
     func testLinksInsideTheRootAreFollowed() throws {

@@ -113,21 +113,27 @@ public struct SiteFolder: Sendable {
     }
 
     /// The paths of the files below the folder `path` (relative to the root, sorted), without
-    /// hidden files and folders. Folders that resolve outside the root are not entered; a
-    /// linked folder is entered once (a link back up the tree would never end).
-    public func files(under path: String) -> [String] {
+    /// hidden files and folders. A folder that resolves outside the root is not entered but
+    /// added to `refused`; a linked folder is entered once (a link back up the tree would
+    /// never end).
+    public func files(under path: String, refused: inout [(path: String, error: ContentError)]) -> [String] {
         var files: [String] = []
         var visited: Set<String> = []
-        collectFiles(under: path, visited: &visited, into: &files)
+        collectFiles(under: path, visited: &visited, into: &files, refused: &refused)
         return files.sorted()
     }
 
-    private func collectFiles(under path: String, visited: inout Set<String>, into files: inout [String]) {
-        guard let real = Self.realPath(root + path), visited.insert(real).inserted, let entries = entries(path) else { return }
+    private func collectFiles(under path: String, visited: inout Set<String>, into files: inout [String], refused: inout [(path: String, error: ContentError)]) {
+        guard let real = Self.realPath(root + path) else { return }
+        guard (real + "/").hasPrefix(realRoot) else {
+            refused.append((path, .outsideSiteRoot(path: path, target: real)))
+            return
+        }
+        guard visited.insert(real).inserted, let entries = entries(path) else { return }
         for entry in entries {
             let child = path + "/" + entry.name
             if entry.isFolder {
-                collectFiles(under: child, visited: &visited, into: &files)
+                collectFiles(under: child, visited: &visited, into: &files, refused: &refused)
             } else {
                 files.append(child)
             }
