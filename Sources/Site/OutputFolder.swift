@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +49,7 @@ struct OutputFolder: Sendable {
                 close(lock)
                 throw .cannotPrepare(lockPath, reason)
             }
-            waiting("waiting for another rolegen build into \(output) to finish (it holds \(lockPath))")
+            waiting(TerminalText.escaped("waiting for another rolegen build into \(output) to finish (it holds \(lockPath))"))
             guard Self.flockRetrying(lock, LOCK_EX) else {
                 let reason = Self.lastError
                 close(lock)
