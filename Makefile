@@ -5,18 +5,26 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench deps build check golden clean
+.PHONY: site test bench deps browser-deps build check golden scaffold clean
 
-## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
-## two libraries, each with its own -dev package (the core and the GFM extensions).
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+## install-missing: apt-get installs those of the packages given that are not installed yet.
+install-missing = missing=$$(for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing" $$missing; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
+## two libraries, each with its own -dev package (the core and the GFM extensions).
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+deps:
+	@$(call install-missing,$(SYSTEM_PACKAGES))
+
+## browser-deps: Debian's Chromium and its WebDriver, in which `make test` opens every page.
+BROWSER_PACKAGES := chromium chromium-driver
+browser-deps:
+	@$(call install-missing,$(BROWSER_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product rolegen
@@ -26,22 +34,39 @@ site: build
 	.build/release/rolegen build
 
 ## test: unit and end-to-end tests, then the example site built and every page run through
-## the W3C Nu HTML Checker; the benchmarks are compiled (not run) so that they keep building.
-test: deps
+## the W3C Nu HTML Checker and opened in headless Chromium (scripts/check-pages: axe-core,
+## overflow, text size, contrast, dark scheme, print), together with a generated site of long
+## titles and many skills; the benchmarks are compiled (not run) so that they keep building.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --package-path Benchmarks
-	rm -rf .build/example-site
+	rm -rf .build/example-site .build/large-site
 	.build/debug/rolegen build --output .build/example-site
+	scripts/large-fixture-site .build/large-site-src
+	.build/debug/rolegen build --root .build/large-site-src --output .build/large-site
 	scripts/validate-html .build/example-site
+	scripts/validate-html .build/large-site
+	scripts/check-pages .build/example-site .build/large-site
+	rm -rf .build/init-site
+	.build/debug/rolegen init .build/init-site --title "Init check"
+	.build/debug/rolegen build --root .build/init-site --quiet
+	.build/debug/rolegen schemas --root .build/init-site
+	scripts/check-schemas .build/init-site
+
+## scaffold: re-embed templates/, locales/ and docs/schemas/ for `rolegen init` and `rolegen schemas`.
+scaffold:
+	scripts/embed-scaffold
 
 ## golden: regenerate Tests/SiteTests/Golden from the example site (review the diff!).
 golden: deps
 	ROLEGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
-## bench: template engine vs swift-mustache, content loading, full-site build (release builds).
-bench: deps
+## bench: template engine vs swift-mustache, content loading, full-site build (release builds),
+## then `rolegen serve` under load on 127.0.0.1 (scripts/bench-serve; needs only python3).
+bench: build
 	cd Benchmarks && $(SWIFT) build -c release && .build/release/rolegen-bench
+	scripts/bench-serve .build/release/rolegen
 
 clean:
 	rm -rf .build public Benchmarks/.build

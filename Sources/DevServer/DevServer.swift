@@ -1,93 +1,111 @@
 import Dispatch
 import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
 import Site
 import Synchronization
 
-/// `rolegen serve`: builds the site, serves the output folder on 127.0.0.1 over HTTP/1.1, and
-/// rebuilds whenever a source file changes.
+/// `rolegen serve`: builds the site, serves the output folder over HTTP (Hummingbird, on
+/// 127.0.0.1 unless told otherwise), rebuilds whenever the kernel reports a changed source
+/// file, and tells open pages to reload — or shows them the diagnostics of a failed build.
 ///
-/// Threads: one accepts connections, one per open connection answers it (each bounded by the
-/// request timeout), one polls the sources and runs rebuilds — so rebuilds never overlap, and
-/// requests keep being answered from the last good tree while one runs (the build swaps the
-/// output folder atomically).
+/// Threads: Hummingbird's event loops answer requests; one thread waits for file changes and
+/// runs the rebuilds, so rebuilds never overlap, and requests keep being answered from the last
+/// good tree while one runs (the build swaps the output folder atomically).
 public final class DevServer: Sendable {
     public let options: ServeOptions
 
-    private let listener: LoopbackListener
+    private let rebuilder: any Rebuilder
+    private let watcher: SourceWatcher
     private let responder: PreviewResponder
+    private let state: BuildState
     let events: @Sendable (DevServerEvent) -> Void
-    /// Re-read after each successful build: an edit of `baseURL` moves the preview with it.
-    private let basePath: Mutex<BasePath>
     private let stopRequested = Atomic<Bool>(false)
-    /// Signalled once by `stop()` to end the watcher's sleep early.
-    private let wakeWatcher = DispatchSemaphore(value: 0)
-    /// Every thread the server started; `stop()` waits for all of them.
+    /// The watcher thread; `stop()` waits for it (and so for a running rebuild).
     private let workers = DispatchGroup()
     /// Left when the server has stopped, for `waitUntilStopped()`.
     private let running = DispatchGroup()
-    /// Descriptors of the connections being answered: counted against `maxConnections`, and
-    /// interrupted by `stop()`. A descriptor leaves the set before it is closed, under the
-    /// lock, so `stop()` never touches a number the system has handed out again.
-    private let openConnections = Mutex<Set<Int32>>([])
-    /// Signal sources installed by `stopOnSignals`, cancelled on stop.
-    let signalSources = Mutex<[SignalSource]>([])
-    /// SIGINT and SIGTERM received so far: the first stops cleanly, the second at once.
-    let signalsReceived = Atomic<Int>(0)
+    /// The task running the HTTP server, cancelled by `stop()`; signalled when it has ended.
+    private let serverTask = Mutex<Task<Void, Never>?>(nil)
+    /// Sends the event streams their keep-alive comments; cancelled by `stop()`.
+    private let keepAliveTask = Mutex<Task<Void, Never>?>(nil)
+    private let serverEnded = DispatchSemaphore(value: 0)
+    /// The address and port the socket is bound to, once listening.
+    private let bound = Mutex<(host: String?, port: UInt16)>((nil, 0))
 
-    private init(options: ServeOptions, listener: LoopbackListener, events: @escaping @Sendable (DevServerEvent) -> Void) {
+    private init(options: ServeOptions, rebuilder: any Rebuilder, watcher: SourceWatcher,
+                 events: @escaping @Sendable (DevServerEvent) -> Void) {
         self.options = options
-        self.listener = listener
+        self.rebuilder = rebuilder
+        self.watcher = watcher
         self.events = events
         responder = PreviewResponder(files: OutputFiles(folder: options.build.output.path))
-        basePath = Mutex(.configured(for: options.build))
+        state = BuildState(basePath: .configured(for: options.build), browserErrors: options.browserErrors)
         running.enter()
     }
 
-    /// Binds 127.0.0.1:`options.port` (first, so a taken port fails before a long build),
-    /// builds the site once — reported as `.built` before this returns — then starts serving
-    /// and watching. A failed first build does not stop the server: it serves whatever the
-    /// output folder holds and rebuilds when the sources change.
-    public static func start(_ options: ServeOptions, events: @escaping @Sendable (DevServerEvent) -> Void = { _ in }) throws(ServeError) -> DevServer {
-        let listener = try LoopbackListener(port: options.port)
-        let server = DevServer(options: options, listener: listener, events: events)
-        let sources = SourceFingerprint(root: options.build.root)
+    /// Starts watching the sources, listens on `options.host:port` (before building, so a taken
+    /// port fails before a long build), builds the site once — reported as `.built` before this
+    /// returns — then rebuilds on every change. A failed first build does not stop the server:
+    /// every URL answers with the diagnostics (or, with browser errors off, with whatever the
+    /// output folder holds) until a build succeeds. `rebuilder` defaults to a full build.
+    public static func start(_ options: ServeOptions, rebuilder: (any Rebuilder)? = nil,
+                             events: @escaping @Sendable (DevServerEvent) -> Void = { _ in }) throws(ServeError) -> DevServer {
+        let watcher = try SourceWatcher(root: options.build.root)
+        let server = DevServer(options: options, rebuilder: rebuilder ?? FullRebuilder(options: options.build),
+                               watcher: watcher, events: events)
+        try server.listen()
+        server.keepAliveTask.withLock { [state = server.state] task in
+            task = Task {
+                while (try? await Task.sleep(for: options.keepAliveInterval)) != nil { state.keepAlive() }
+            }
+        }
+        // Before the first build, which may be long or wait for another build's lock: a signal
+        // meanwhile must stop the server, not be lost or kill it mid-write.
         if options.stopsOnSignals { server.stopOnSignals() }
-        // Counted as a worker: a stop requested meanwhile waits for it, like for a rebuild.
+        // One worker from the first build to the watcher's end: a stop requested during the first
+        // build waits for it, and the watcher then returns at once (`wake()` stays signalled).
         server.workers.enter()
-        server.build()
-        server.workers.leave()
-        server.spawn { server.acceptConnections() }
+        server.build(changed: [])
         // Builds run on this thread; template rendering recurses, so it gets a main-sized stack.
-        server.spawn(stackSize: 8 << 20) { server.watch(from: sources) }
+        let thread = Thread { [server] in
+            while let changed = server.watcher.waitForChanges(debounce: options.debounce) {
+                server.events(.rebuilding(changed: changed))
+                server.build(changed: changed)
+            }
+            server.workers.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
         return server
     }
 
     /// The port listened on: `options.port`, or the one the system chose for port 0.
-    public var port: UInt16 { listener.port }
+    public var port: UInt16 { bound.withLock { $0.port } }
+
+    /// The listening socket's address as the kernel reports it: `127.0.0.1` by default.
+    public var listeningHost: String? { bound.withLock { $0.host } }
 
     /// `http://127.0.0.1:8080/`, with the site's base path (`…/docs/`) when it has one.
-    public var url: String { "http://127.0.0.1:\(port)\(basePath.withLock { $0.path })" }
+    public var url: String {
+        let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
+        return "http://\(host):\(port)\(state.snapshot.basePath.path)"
+    }
 
-    /// The listening socket's address as the kernel reports it (`getsockname`): `127.0.0.1`.
-    public var listeningHost: String? { LoopbackListener.localAddress(of: listener.descriptor)?.host }
-
-    /// Stops accepting, cuts open connections short (a preview has nothing worth waiting for a
-    /// slow client), lets a running rebuild finish so the output folder is never left to a
-    /// killed build, closes the socket and returns when every thread has ended. Safe to call
-    /// more than once and from any thread but the server's own (an event handler).
+    /// Stops watching, lets a running rebuild finish so the output folder is never left to a
+    /// killed build, ends the pages' event streams, closes the socket and open connections (a
+    /// preview has nothing worth waiting for a slow client) and returns when all has ended.
+    /// Safe to call more than once and from any thread but the server's own (an event handler).
     public func stop() {
         if stopRequested.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged {
-            wakeWatcher.signal()
-            openConnections.withLock { open in
-                for descriptor in open { ClientConnection(descriptor: descriptor).interrupt() }
-            }
+            watcher.wake()
             workers.wait()
-            listener.close()
-            // Cancelled last: a second signal while a rebuild finishes must still be heard.
-            signalSources.withLock { sources in
-                sources.forEach { $0.source.cancel() }
-                sources.removeAll()
-            }
+            keepAliveTask.withLock { $0 }?.cancel()
+            state.close()
+            serverTask.withLock { $0 }?.cancel()
+            serverEnded.wait()
             running.leave()
         }
         running.wait()
@@ -98,86 +116,93 @@ public final class DevServer: Sendable {
         running.wait()
     }
 
-    private var isStopping: Bool { stopRequested.load(ordering: .sequentiallyConsistent) }
-
-    private func spawn(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) {
-        workers.enter()
-        let thread = Thread { [workers] in
-            body()
-            workers.leave()
-        }
-        if let stackSize { thread.stackSize = stackSize }
-        thread.start()
-    }
-
     // MARK: Serving
 
-    private func acceptConnections() {
-        while !isStopping {
-            guard let descriptor = listener.accept(waitingUpTo: 100) else { continue }
-            let connection = ClientConnection(descriptor: descriptor)
-            let admitted = openConnections.withLock { open in
-                // Once stopping, `stop()` has interrupted the set already: take no more.
-                guard open.count < options.maxConnections, !isStopping else { return false }
-                open.insert(descriptor)
-                return true
+    /// Runs Hummingbird in a task and waits until it listens, or has failed to.
+    private func listen() throws(ServeError) {
+        let started = DispatchSemaphore(value: 0)
+        let failure = Mutex<ServeError?>(nil)
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(options.idleTimeout / .milliseconds(1))))
+        let app = Application(
+            responder: PreviewHTTPResponder(server: self),
+            server: .http1(configuration: http1),
+            configuration: ApplicationConfiguration(address: .hostname(options.host, port: Int(options.port))),
+            onServerRunning: { [self] channel in
+                bound.withLock { $0 = (channel.localAddress?.ipAddress, UInt16(channel.localAddress?.port ?? 0)) }
+                started.signal()
+            },
+            // Hummingbird logs to stderr by default; the CLI prints what the user needs itself.
+            logger: Logger(label: "rolegen.serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let options = options
+        let task = Task { [serverEnded] in
+            do {
+                try await app.run()
+            } catch {
+                failure.withLock { $0 = ServeError(listening: error, host: options.host, port: options.port) }
             }
-            guard admitted else {
-                // Answered here without reading the request, and with only a short linger:
-                // this thread must not wait on anyone for long.
-                connection.write(HTTPResponse.text(.serviceUnavailable).serialized(withBody: true), timeout: .milliseconds(50))
-                connection.finish(lingering: .milliseconds(50))
-                connection.release()
-                continue
-            }
-            spawn { [self] in
-                answer(connection)
-                connection.finish()
-                openConnections.withLock { _ = $0.remove(descriptor) }
-                connection.release()
-            }
+            started.signal()
+            serverEnded.signal()
+        }
+        serverTask.withLock { $0 = task }
+        started.wait()
+        if let error = failure.withLock({ $0 }) {
+            serverEnded.wait()
+            throw error
         }
     }
 
-    private func answer(_ connection: ClientConnection) {
-        var requestLine = ""
-        var isHead = false
-        let response: HTTPResponse
-        do throws(RequestError) {
-            let head = try RequestHead(parsing: connection.readHead(limit: options.maxHeadBytes, timeout: options.requestTimeout).get())
-            requestLine = head.requestLine
-            isHead = head.method == "HEAD"
-            response = responder.response(to: head, basePath: basePath.withLock { $0 })
-        } catch {
-            guard let status = error.status else { return }
-            response = .refusal(status, because: error)
+    /// What a request gets: the preview's answer, with the reload script in every HTML page.
+    /// While no build has succeeded and the last one failed, every GET or HEAD gets the
+    /// diagnostics as a page (status 500) instead.
+    func answer(method: String, target: String) -> PreviewResponse {
+        let snapshot = state.snapshot
+        var response: PreviewResponse
+        if (method == "GET" || method == "HEAD"), let failure = state.firstBuildFailure {
+            response = .html(BrowserMessages.firstBuildFailedPage(failure), status: .internalServerError)
+        } else {
+            response = responder.response(method: method, target: target, basePath: snapshot.basePath)
         }
-        connection.write(response.serialized(withBody: !isHead), timeout: options.requestTimeout)
-        events(.served(requestLine: requestLine, status: response.status))
+        if response.isHTML {
+            response.body = ReloadClient.inject(into: response.body, generation: snapshot.generation)
+        }
+        events(.served(request: "\(method) \(target)", status: response.status))
+        return response
+    }
+
+    /// How many pages listen for builds (for tests).
+    var listenerCount: Int { state.listenerCount }
+
+    /// The event stream of the page at `page` (its URL path), served after `generation` builds.
+    func listen(page: String, generation: Int) -> AsyncStream<ReloadEvent> {
+        let file = PreviewResponder.page(at: page, basePath: state.snapshot.basePath) ?? ""
+        return state.listen(page: file, generation: generation)
     }
 
     // MARK: Rebuilding
 
-    /// Polls the sources until stopped; a changed fingerprint starts a rebuild on this thread,
-    /// so rebuilds are serialized. The fingerprint is taken before the build: an edit made
-    /// while it runs is seen on the next poll and rebuilt again.
-    private func watch(from initial: SourceFingerprint) {
-        var last = initial
-        let interval = DispatchTimeInterval.nanoseconds(Int(options.pollInterval / .nanoseconds(1)))
-        while wakeWatcher.wait(timeout: .now() + interval) == .timedOut {
-            let now = SourceFingerprint(root: options.build.root)
-            guard now != last else { continue }
-            events(.rebuilding(changed: now.changes(since: last)))
-            last = now
-            build()
+    private func build(changed: [String]) {
+        let result = rebuilder.rebuild(changedSources: changed)
+        if result.report.succeeded {
+            let output = options.build.output.path
+            state.succeeded(changes: result.changedOutputs, basePath: .configured(for: options.build)) { page in
+                FileManager.default.fileExists(atPath: output + "/" + page)
+            }
+        } else {
+            state.failed(result.report.diagnostics)
         }
+        events(.built(result.report))
     }
+}
 
-    private func build() {
-        let report = SiteBuilder.build(options.build)
-        if report.succeeded {
-            basePath.withLock { $0 = .configured(for: options.build) }
+extension ServeError {
+    /// The error Hummingbird (NIO) reported while binding, as something the user can act on.
+    init(listening error: any Error, host: String, port: UInt16) {
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE: self = .portInUse(host, port)
+        case EACCES: self = .portNotAllowed(port)
+        case EADDRNOTAVAIL: self = .socketFailed(host, "it is not an address of this machine")
+        default: self = .socketFailed(host, "\(error)")
         }
-        events(.built(report))
     }
 }

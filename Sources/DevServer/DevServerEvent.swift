@@ -8,9 +8,8 @@ public enum DevServerEvent: Sendable {
     /// A build finished: the first inside `DevServer.start`, then one per change. A failed
     /// build left the output folder untouched, so the last good site is still served.
     case built(BuildReport)
-    /// A request was answered. `requestLine` is empty when the request was too malformed to
-    /// have one.
-    case served(requestLine: String, status: HTTPStatus)
+    /// A request was answered: `GET /en/` (method and target as sent), and its status.
+    case served(request: String, status: HTTPStatus)
     /// A first SIGINT or SIGTERM arrived (`stopOnSignals`): the server stops once a running
     /// build has finished; a second signal stops it at once.
     case stopping

@@ -48,26 +48,42 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 ///         ^
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
+    /// The stable code of this kind of mistake (`RG112`), listed in docs/errors.md. It is
+    /// decided by the error enum that owns the case (`ContentError.code`, `TemplateError.Kind.code`,
+    /// …), so tools and CI annotations can match a kind of mistake without parsing its sentence.
+    public var code: String
     /// Where the problem is. Nil only for problems that belong to no file (a missing folder).
     public var location: SourceLocation?
     /// One plain sentence, without the `error:` prefix.
     public var message: String
     /// The text of the source line at `location`, quoted under the message with a caret.
     public var sourceLine: String?
+    /// What was probably meant (`riskScore` for `riskScroe`), when the message suggests a name:
+    /// the bare name, for tools that offer it as a fix. The message already says it in words.
+    public var suggestion: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
+    public init(
+        _ severity: Severity, _ message: String, code: String, at location: SourceLocation? = nil,
+        sourceLine: String? = nil, suggestion: String? = nil
+    ) {
         self.severity = severity
         self.message = message
+        self.code = code
         self.location = location
         self.sourceLine = sourceLine
+        self.suggestion = suggestion
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, sourceLine: sourceLine)
+    public static func error(
+        _ message: String, code: String, at location: SourceLocation? = nil, sourceLine: String? = nil, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, sourceLine: sourceLine)
+    public static func warning(
+        _ message: String, code: String, at location: SourceLocation? = nil, sourceLine: String? = nil, suggestion: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 
     /// The single-line form: `file:line:column: error: message`. File names and messages (which
@@ -81,15 +97,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The single-line form followed, when the source line is known, by that line and a caret
-    /// under the column. Tabs in the quoted line are kept so the caret still lines up.
+    /// under the column: `DiagnosticFormat.human` without colour.
     public var rendered: String {
-        guard let sourceLine, let location else { return description }
-        var caretPad = ""
-        for (index, scalar) in sourceLine.unicodeScalars.enumerated() where index < location.column - 1 {
-            let shown = TerminalText.escaped(scalar, keepingTabs: true)
-            caretPad += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.unicodeScalars.count)
-        }
-        return "\(description)\n    \(TerminalText.escaped(sourceLine, keepingTabs: true))\n    \(caretPad)^"
+        DiagnosticFormat.human(colour: false).format(self)
     }
 }
 
@@ -104,7 +114,8 @@ extension Diagnostic: Comparable {
         default: break
         }
         if a.severity != b.severity { return a.severity < b.severity }
-        return a.message < b.message
+        if a.message != b.message { return a.message < b.message }
+        return a.code < b.code
     }
 }
 

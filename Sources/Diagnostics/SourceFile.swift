@@ -64,8 +64,10 @@ public struct SourceFile: Sendable {
     }
 
     /// A diagnostic at a byte offset, with the source line quoted.
-    public func diagnostic(_ severity: Severity, _ message: String, atByteOffset offset: Int) -> Diagnostic {
+    public func diagnostic(
+        _ severity: Severity, _ message: String, code: String, atByteOffset offset: Int, suggestion: String? = nil
+    ) -> Diagnostic {
         let location = location(ofByteOffset: offset)
-        return Diagnostic(severity, message, at: location, sourceLine: lineText(location.line))
+        return Diagnostic(severity, message, code: code, at: location, sourceLine: lineText(location.line), suggestion: suggestion)
     }
 }

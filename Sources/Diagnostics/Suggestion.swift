@@ -41,6 +41,11 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// ` — did you mean `x`?` when there is a close candidate, else the empty string; for appending
 /// to a message.
 public func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
-    guard let match = closestMatch(to: name, among: candidates) else { return "" }
-    return " — did you mean `\(match)`?"
+    didYouMean(suggestion: closestMatch(to: name, among: candidates))
+}
+
+/// ` — did you mean `x`?` for a suggestion already chosen (with `closestMatch`), else the
+/// empty string.
+public func didYouMean(suggestion: String?) -> String {
+    suggestion.map { " — did you mean `\($0)`?" } ?? ""
 }

@@ -1,7 +1,8 @@
 /// French punctuation spacing, applied in one pass over UTF-8 bytes.
 ///
 /// French puts a narrow no-break space (U+202F) before `;` `!` `?` `»` and after `«`, and a
-/// no-break space (U+00A0) before `:`. Writers type an ordinary space there, or none; either
+/// no-break space (U+00A0) before `:` and between a number and the sign after it: `%` `‰` and
+/// the currency signs `€` `$` `£` ("40 %", "12 €", as `LocaleRules.percent` writes them). Writers type an ordinary space there, or none; either
 /// way a line can then break before the punctuation. This pass replaces the ordinary space, or
 /// inserts the right one after a word, and leaves alone what must not change: URLs, e-mail
 /// addresses, times ("10:30"), punctuation inside a word ("a:b"), and in HTML everything that
@@ -62,6 +63,8 @@ struct FrenchSpacing {
     private static let thinSpace: [UInt8] = [0xE2, 0x80, 0x89]  // U+2009
     private static let openingGuillemet: [UInt8] = [0xC2, 0xAB]  // «
     private static let closingGuillemet: [UInt8] = [0xC2, 0xBB]  // »
+    /// Signs written after a number, spaced from it: `‰` `€` `£` (`%` and `$` are ASCII).
+    private static let signsAfterNumbers: [[UInt8]] = [[0xE2, 0x80, 0xB0], [0xE2, 0x82, 0xAC], [0xC2, 0xA3]]
     /// Elements whose content is code or machine text, never prose.
     private static let codeElements: [[UInt8]] = ["code", "pre", "kbd", "samp"].map { Array($0.utf8) }
     /// Elements whose content is raw text, not HTML: copied up to their closing tag.
@@ -79,12 +82,14 @@ struct FrenchSpacing {
         output.reserveCapacity(input.count + input.count / 32 + 16)
     }
 
-    /// Whether `input` holds any byte the pass could act on: high punctuation, or the second
-    /// byte of a guillemet. Most UI strings have none and are returned without copying.
+    /// Whether `input` holds any byte the pass could act on: high punctuation, `%`, `$`, or the
+    /// last byte of a guillemet, `‰`, `€` or `£`. Most UI strings have none and are returned
+    /// without copying.
     private static func mayNeedSpacing(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         input.contains { byte in
             switch byte {
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xAB, 0xBB: true
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xAB, 0xBB,
+                 UInt8(ascii: "%"), UInt8(ascii: "$"), 0xB0, 0xAC, 0xA3: true
             default: false
             }
         }
@@ -116,6 +121,14 @@ struct FrenchSpacing {
                 spaceOpeningGuillemet()
             case 0xC2 where matches(Self.closingGuillemet, at: index):
                 spaceClosingGuillemet()
+            case UInt8(ascii: "%"), UInt8(ascii: "$"):
+                spaceSignAfterNumber()
+            case 0xC2, 0xE2:
+                if Self.signsAfterNumbers.contains(where: { matches($0, at: index) }) {
+                    spaceSignAfterNumber()
+                } else {
+                    copyCharacter()
+                }
             default:
                 copyCharacter()
             }
@@ -162,6 +175,29 @@ struct FrenchSpacing {
         index += Self.closingGuillemet.count
         token = Token()
         previous = .other
+    }
+
+    /// `%` `‰` `€` `$` `£` right after a number ("40%", "40 %"): a no-break space between them,
+    /// so that the sign never starts a line. Elsewhere (in a URL's "%20", after a word) the
+    /// sign is left as it is.
+    private mutating func spaceSignAfterNumber() {
+        if !token.isURLOrAddress, followsNumber() {
+            putSpaceBefore(Self.noBreakSpace)
+        }
+        copyCharacter()
+    }
+
+    /// Whether the output ends with a digit, or with a digit and the ordinary space after it.
+    private func followsNumber() -> Bool {
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        switch previous {
+        case .space(let outputIndex):
+            return outputIndex > 0 && isDigit(output[outputIndex - 1])
+        case .other:
+            return output.last.map(isDigit) ?? false
+        case .boundary, .fixedSpace, .highPunctuation:
+            return false
+        }
     }
 
     /// Makes `space` precede what comes next: replaces the ordinary space just written, or

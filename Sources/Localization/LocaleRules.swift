@@ -107,10 +107,22 @@ public struct LocaleRules: Sendable {
         }
     }
 
+    /// Items that are each a sentence (quick wins, steps), written one after the other: each
+    /// gets a full stop unless it already ends with `.` `!` `?` or `…`, so that two of them
+    /// never run together ("…your next endpoint. Use ChatGPT…").
+    public func sentences(_ items: [String]) -> String {
+        items.map { item in
+            let trimmed = item.trimmingTrailingSpaces()
+            guard let last = trimmed.last, !".!?…".contains(last) else { return trimmed }
+            return trimmed + "."
+        }.joined(separator: " ")
+    }
+
     /// `text` spaced by the language's typography, for plain text before it is HTML-escaped.
     /// English text comes back unchanged. French gets a narrow no-break space (U+202F) before
-    /// `;` `!` `?` and `»` and after `«`, and a no-break space (U+00A0) before `:` — replacing
-    /// an ordinary space that is already there, inserting one after a word. URLs, e-mail
+    /// `;` `!` `?` and `»` and after `«`, and a no-break space (U+00A0) before `:` and between a
+    /// number and `%` `‰` `€` `$` `£` — replacing an ordinary space that is already there,
+    /// inserting one after a word or number. URLs, e-mail
     /// addresses, times like 10:30 and punctuation inside a word ("a:b") are left alone, and
     /// "?!" is one group: the space goes before the `?` only.
     public func typography(text: String) -> String {
@@ -122,5 +134,13 @@ public struct LocaleRules: Sendable {
     /// anything inside `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>` or `<style>`.
     public func typography(html: String) -> String {
         typographyStyle.apply(to: html, format: .html)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[..<end])
     }
 }

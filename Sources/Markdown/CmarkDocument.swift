@@ -59,6 +59,51 @@ final class CmarkDocument {
         }
     }
 
+    /// Calls `visit` with every node of `types` in document order.
+    private func forEachNode(of types: Set<UInt32>, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  types.contains(cmark_node_get_type(node).rawValue)
+            else { continue }
+            visit(node)
+        }
+    }
+
+    /// Every link and image with its destination and where it starts (1-based line, and
+    /// column in bytes of that line).
+    func links() -> [(url: String, line: Int, byteColumn: Int)] {
+        var links: [(url: String, line: Int, byteColumn: Int)] = []
+        forEachNode(of: [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) { node in
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            links.append((url, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))))
+        }
+        return links
+    }
+
+    /// Where each piece of raw HTML (a block, or an inline tag other than a closing one: `<b>`
+    /// and its `</b>` are one piece) starts.
+    func rawHTML() -> [(line: Int, byteColumn: Int)] {
+        var found: [(line: Int, byteColumn: Int)] = []
+        forEachNode(of: [CMARK_NODE_HTML_BLOCK.rawValue, CMARK_NODE_HTML_INLINE.rawValue]) { node in
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE && literal.hasPrefix("</") { return }
+            found.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))))
+        }
+        return found
+    }
+
+    /// Replaces each link's destination by `rewrite(destination)` when that is not nil.
+    func rewriteLinks(_ rewrite: (String) -> String?) {
+        forEachNode(of: [CMARK_NODE_LINK.rawValue]) { node in
+            guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), let replacement = rewrite(url) else { return }
+            cmark_node_set_url(node, replacement)
+        }
+    }
+
     /// The document as HTML. The parser's extension list goes to the renderer: without it
     /// cmark-gfm silently skips the tagfilter extension.
     func renderHTML() -> String {

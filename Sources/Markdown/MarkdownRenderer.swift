@@ -45,10 +45,51 @@ public struct MarkdownRenderer: Sendable {
     /// The HTML for `markdown`. Never fails: every input is some Markdown. Embedded NUL
     /// characters become U+FFFD, as CommonMark requires.
     public func html(_ markdown: String) -> String {
+        render(markdown) { _ in nil }
+    }
+
+    /// The HTML for `markdown`, each link's destination replaced by `rewrite(destination)` when
+    /// that is not nil (a site resolves its own link forms, such as `role:slug`, this way).
+    public func html(_ markdown: String, rewritingLinks rewrite: (String) -> String?) -> String {
+        render(markdown, rewritingLinks: rewrite)
+    }
+
+    private func render(_ markdown: String, rewritingLinks rewrite: (String) -> String?) -> String {
         let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
         if headingOffset != 0 {
             document.shiftHeadings(by: headingOffset)
         }
+        document.rewriteLinks(rewrite)
         return document.renderHTML()
     }
+
+    /// What a site checks in a Markdown text before it is published: its links and images (the
+    /// destination as written) and its raw HTML, each with where it starts.
+    public func inspect(_ markdown: String) -> MarkdownInspection {
+        let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
+        return MarkdownInspection(
+            links: document.links().map { MarkdownInspection.Link(destination: $0.url, line: $0.line, byteColumn: $0.byteColumn) },
+            rawHTML: document.rawHTML().map { MarkdownInspection.Position(line: $0.line, byteColumn: $0.byteColumn) })
+    }
+}
+
+/// The links and the raw HTML of one Markdown text, in document order.
+public struct MarkdownInspection: Sendable, Equatable {
+    /// Where something starts: the 1-based line and the 1-based column in bytes of that line.
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var byteColumn: Int
+    }
+
+    /// A link or an image.
+    public struct Link: Sendable, Equatable {
+        /// As written, unresolved (`role:devops-engineer`, `../x/`, `https://…`).
+        public var destination: String
+        public var line: Int
+        public var byteColumn: Int
+    }
+
+    public var links: [Link]
+    /// Raw HTML blocks and inline tags, which the renderer drops unless raw HTML is allowed.
+    public var rawHTML: [Position]
 }

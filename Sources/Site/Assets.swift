@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Foundation
 import TemplateEngine
 
 /// Static files from `templates/assets/`, published under content-hashed names
@@ -40,6 +41,15 @@ struct Assets {
             files.append(File(sourceName: name, publishedName: published, bytes: bytes))
         }
         self.files = files
+    }
+
+    /// An error at each `image.asset` (of `site.json` and of every role) that names no file of
+    /// `templates/assets/`.
+    func checkImages(_ site: SiteContent) -> [Diagnostic] {
+        let images = ([site.config.image] + site.roles.map(\.image)).compactMap { $0 }
+        return images.filter { image in !files.contains { $0.sourceName == image.asset } }.map { image in
+            SiteError.missingImageAsset(asset: image.asset).diagnostic(at: image.assetLocation)
+        }
     }
 
     func value(urls: SiteURLs) -> TemplateValue {

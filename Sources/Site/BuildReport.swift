@@ -7,6 +7,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every localized value that fell back to the default locale.
     public var fallbacks: [Fallback]
+    /// Every translation made from a default text that changed since (or never marked as
+    /// reviewed), in the locales that keep translation records.
+    public var outdated: [TranslationUnit] = []
     /// HTML pages written per locale, in the site's locale order. The root page and the 404
     /// page are counted under `rootPages`.
     public var pagesPerLocale: [(locale: String, count: Int)]
@@ -15,30 +18,52 @@ public struct BuildReport: Sendable {
     public var files: [String]
     /// Wall time of the whole build in seconds.
     public var seconds: Double
+    /// Wall time of each phase the build went through, in order (a failed build stops early).
+    /// Pages are rendered and written by the same threads; that time is split between `render`
+    /// and `write` in proportion to the time the threads spent on each.
+    public var timings: [(phase: BuildPhase, seconds: Double)] = []
+    /// False for `rolegen check`, which renders every page and writes none.
+    public var wroteOutput = true
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }
 
+    /// How many values fell back, per locale, sorted by locale code.
+    public var fallbacksPerLocale: [(locale: String, count: Int)] {
+        var perLocale: [String: Int] = [:]
+        for fallback in fallbacks { perLocale[fallback.locale, default: 0] += 1 }
+        return perLocale.keys.sorted().map { ($0, perLocale[$0]!) }
+    }
+
     /// `14 fallbacks (fr 14)`: what translators have left, per locale.
     public var fallbackSummary: String {
         guard !fallbacks.isEmpty else { return "0 fallbacks" }
-        var perLocale: [String: Int] = [:]
-        for fallback in fallbacks { perLocale[fallback.locale, default: 0] += 1 }
-        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        let counts = fallbacksPerLocale.map { "\($0.locale) \($0.count)" }.joined(separator: ", ")
         return "\(fallbacks.count) fallback\(fallbacks.count == 1 ? "" : "s") (\(counts); --verbose lists them)"
     }
 
+    /// ` · 2 outdated (fr 2)`, or nothing when no translation is outdated.
+    public var outdatedSummary: String {
+        guard !outdated.isEmpty else { return "" }
+        var perLocale: [String: Int] = [:]
+        for unit in outdated { perLocale[unit.locale, default: 0] += 1 }
+        let counts = perLocale.keys.sorted().map { "\($0) \(perLocale[$0]!)" }.joined(separator: ", ")
+        return " · \(outdated.count) outdated (\(counts); `rolegen translations` lists them)"
+    }
+
     /// One line for the terminal, e.g.
-    /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks (fr 14; --verbose lists them) · 0 warnings · 0.18 s`.
+    /// `built 9 pages (en 4, fr 4, 1 other) · 14 fallbacks (fr 14; --verbose lists them) · 0 warnings · 0.18 s`;
+    /// `checked 9 pages …` and `check failed: …` for `rolegen check`, which writes nothing.
     public var summary: String {
         let seconds = String(format: "%.2f", self.seconds)
         let warnings = diagnostics.warnings.count
         let errors = diagnostics.errors.count
         let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
         if errors > 0 {
-            return "build failed: \(plural(errors, "error")) · \(plural(warnings, "warning")) · \(plural(fallbacks.count, "fallback")) · \(seconds) s (output left untouched)"
+            let failed = "\(wroteOutput ? "build" : "check") failed: \(plural(errors, "error")) · \(plural(warnings, "warning")) · \(plural(fallbacks.count, "fallback")) · \(seconds) s"
+            return wroteOutput ? failed + " (output left untouched)" : failed
         }
         let perLocale = pagesPerLocale.map { "\($0.locale) \($0.count)" } + (rootPages > 0 ? ["\(rootPages) other"] : [])
-        return "built \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(fallbackSummary) · \(plural(warnings, "warning")) · \(seconds) s"
+        return "\(wroteOutput ? "built" : "checked") \(plural(pageCount, "page")) (\(perLocale.joined(separator: ", "))) · \(fallbackSummary)\(outdatedSummary) · \(plural(warnings, "warning")) · \(seconds) s"
     }
 }

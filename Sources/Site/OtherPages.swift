@@ -12,18 +12,22 @@ extension SiteModel {
         arguments.text["siteTitle"] = site.config.title
         let values = strings.resolve(arguments)
         let path = urls.index(locale)
-        let crumbs = [(name: strings.format("nav.home", values), url: path)]
+        // No breadcrumb: the index is the top of its locale, so it shows none and has none in JSON-LD.
         let page = self.page(
             locale: locale, title: strings.format("index.title", values), description: strings.format("index.intro", values),
-            path: path, alternates: alternates(url: urls.index, xDefault: urls.root), breadcrumbs: crumbs, jsonLD: [breadcrumbJSON(crumbs)])
+            path: path, alternates: alternates(url: urls.index, xDefault: urls.root))
         let sectors: [TemplateValue] = site.sectors.compactMap { sector in
             let roles = site.roles.filter { $0.sector == sector.id }
             guard !roles.isEmpty else { return nil }
+            let name = strings.shown(site.sectorName(sector, in: locale))
             return .object([
-                "name": .string(strings.rules.typography(text: site.sectorName(sector, in: locale))),
+                "name": .string(name.text),
+                "nameLang": name.lang,
                 "roles": .array(roles.map { role in
-                    .object([
-                        "title": .string(strings.rules.typography(text: titles[locale]?[role.slug] ?? role.slug)),
+                    let title = titles[locale]?[role.slug]
+                    return .object([
+                        "title": .string(title?.text ?? role.slug),
+                        "titleLang": title?.lang ?? .null,
                         "url": .string(urls.role(role.slug, in: locale)),
                         "riskScore": .string(strings.rules.number(role.riskScore)),
                         "level": .string(Self.riskLevel(role.riskScore)),
@@ -42,6 +46,7 @@ extension SiteModel {
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
         arguments.text["siteTitle"] = site.config.title
+        arguments.lists["languages"] = locales.map { languageNames[$0] ?? $0 }
         let values = strings.resolve(arguments)
         let website = JSONLD.object([
             ("@context", .string("https://schema.org")),
@@ -51,21 +56,24 @@ extension SiteModel {
             ("inLanguage", .array(locales.map { .string($0) })),
         ])
         let page = self.page(
-            locale: defaultLocale, title: site.config.title, description: strings.format("index.intro", values),
+            locale: defaultLocale, title: site.config.title, description: strings.format("root.description", values),
             path: urls.root, alternates: alternates(url: urls.index, xDefault: urls.root), jsonLD: [website])
         return pageData(locale: defaultLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }
 
-    /// `404.html` at the root, in the default locale, linking every language's index. Not
-    /// indexed and not in the sitemap.
-    func notFoundData() -> TemplateValue {
-        let strings = self.strings[defaultLocale]!
+    /// A not-found page linking every language's index: `404.html` at the root in the default
+    /// locale (`locale` nil), and `<locale>/404.html` in each locale, for servers that can pick
+    /// the error page by path. Not indexed and not in the sitemap.
+    func notFoundData(locale: String?) -> TemplateValue {
+        let pageLocale = locale ?? defaultLocale
+        let strings = self.strings[pageLocale]!
         var arguments = MessageArguments()
         arguments.numbers["roleCount"] = site.roles.count
+        arguments.text["siteTitle"] = site.config.title
         let values = strings.resolve(arguments)
         let page = self.page(
-            locale: defaultLocale, title: strings.format("notFound.title", values), description: strings.format("notFound.body", values),
-            path: urls.notFound, alternates: [], noindex: true)
-        return pageData(locale: defaultLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
+            locale: pageLocale, title: strings.format("notFound.title", values), description: strings.format("notFound.body", values),
+            path: locale.map(urls.notFound) ?? urls.notFound, alternates: [], noindex: true)
+        return pageData(locale: pageLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }
 }

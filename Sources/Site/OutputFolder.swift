@@ -324,9 +324,9 @@ struct OutputFolder: Sendable {
     }
 }
 
-/// Why the output folder cannot be written or replaced. Each message is a plain sentence that
-/// names the folder and says what to do.
-enum OutputError: Error, CustomStringConvertible {
+/// Why the output folder cannot be written or replaced: the disk and the folder, not the
+/// content. Each message is a plain sentence that names the folder and says what to do.
+public enum OutputError: Error, CustomStringConvertible {
     /// The output folder is the site root, or a folder that contains the root or one of its
     /// sources (`--output .`): replacing it would delete them. `--force` does not override this.
     case containsSiteRoot(output: String, root: String)
@@ -349,7 +349,7 @@ enum OutputError: Error, CustomStringConvertible {
     /// The staged tree could not be swapped in.
     case cannotReplace(String, String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .containsSiteRoot(output, root):
             "the output folder \(output) is or contains the site root or its sources (\(root)): building there would delete them; choose another folder with --output, such as the default <root>/public (--force does not override this)"

@@ -12,7 +12,6 @@ struct RolePage {
     let role: Role
     let locale: String
     let text: RoleText
-    let base: RoleText
     let strings: LocaleStrings
     /// The values UI strings may embed (the role page adds the verdict, which it renders).
     let arguments: MessageArguments
@@ -22,37 +21,45 @@ struct RolePage {
         self.role = role
         self.locale = locale
         text = model.site.text(of: role, in: locale)
-        base = locale == model.defaultLocale ? text : model.site.text(of: role, in: model.defaultLocale)
         strings = model.strings[locale]!
         arguments = Self.arguments(model: model, role: role, locale: locale, text: text)
     }
 
-    /// True when `value` is the default locale's text shown in another locale.
-    private func isFallback(_ value: String, _ baseValue: String?) -> Bool {
-        locale != model.defaultLocale && value == baseValue
+    /// Whether `field` (`title`, `tasks.crud-endpoints`, `analysis`…) is shown in the default
+    /// locale: the loader's record (`RoleText.fallbackFields`), never a comparison of strings, so
+    /// a translation that happens to equal the original is still a translation.
+    private func isFallback(_ field: String) -> Bool {
+        text.isFallback(field)
     }
 
-    /// The `lang` of a value shown in this page: the default locale when it fell back, else
+    /// The `lang` of a field shown in this page: the default locale when it fell back, else
     /// null (it is in the page's own language). Templates put it on the element around the
     /// text, so screen readers and search engines read an English fallback as English.
-    private func lang(_ value: String, _ baseValue: String?) -> TemplateValue {
-        isFallback(value, baseValue) ? .string(model.defaultLocale) : .null
+    private func lang(_ field: String) -> TemplateValue {
+        isFallback(field) ? .string(model.defaultLocale) : .null
     }
 
     /// Plain text typeset for the language it is written in.
-    private func typeset(_ value: String, base baseValue: String?) -> String {
-        (isFallback(value, baseValue) ? strings.defaultRules : strings.rules).typography(text: value)
+    private func typeset(_ value: String, field: String) -> String {
+        (isFallback(field) ? strings.defaultRules : strings.rules).typography(text: value)
     }
 
-    private func html(_ markdown: String, base baseMarkdown: String?, renderer: MarkdownRenderer) -> String {
-        let rules = isFallback(markdown, baseMarkdown) ? strings.defaultRules : strings.rules
-        return rules.typography(html: renderer.html(markdown))
+    /// Markdown as HTML, typeset, with its tables in labelled scroll regions and its task-list
+    /// checkboxes labelled (`AccessibleProse`).
+    private func html(_ markdown: String, field: String, renderer: MarkdownRenderer) -> String {
+        let rules = isFallback(field) ? strings.defaultRules : strings.rules
+        let rendered = renderer.html(markdown) { MarkdownChecks.resolveRoleLink($0, urls: model.urls, in: locale) }
+        var html = AccessibleProse.labelTaskCheckboxes(rendered)
+        if html.contains("<table>") {
+            html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)))
+        }
+        return rules.typography(html: html)
     }
 
     var url: String { model.urls.role(role.slug, in: locale) }
 
     private func breadcrumbs(_ values: ResolvedArguments) -> [(name: String, url: String)] {
-        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, base: base.title), url)]
+        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, field: "title"), url)]
     }
 
     // MARK: Role page
@@ -60,7 +67,7 @@ struct RolePage {
     func data() -> TemplateValue {
         let rules = strings.rules
         // Rendered once: the page shows the verdict and the FAQ quotes it.
-        let verdictHTML = html(text.verdictMarkdown, base: base.verdictMarkdown, renderer: model.sectionMarkdown)
+        let verdictHTML = html(text.verdictMarkdown, field: "verdict", renderer: model.sectionMarkdown)
         var arguments = self.arguments
         arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
         let values = strings.resolve(arguments)
@@ -80,11 +87,12 @@ struct RolePage {
         let page = model.page(
             locale: locale,
             title: strings.format("hero.title", values),
-            description: typeset(text.description, base: base.description),
+            description: typeset(text.description, field: "description"),
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
             breadcrumbs: breadcrumbs,
-            jsonLD: [faqJSON, model.breadcrumbJSON(breadcrumbs)]
+            jsonLD: [faqJSON, model.breadcrumbJSON(breadcrumbs)],
+            image: role.image
         )
         let sections = model.site.config.sections
         let report: TemplateValue = if sections.contains(.report), let endpoint = model.site.config.reportEndpoint {
@@ -94,8 +102,10 @@ struct RolePage {
         }
         let related: [TemplateValue] = role.relatedRoles.compactMap { slug in
             guard let other = model.rolesBySlug[slug] else { return nil }
+            let title = model.titles[locale]?[slug]
             return .object([
-                "title": .string(strings.rules.typography(text: model.titles[locale]?[slug] ?? slug)),
+                "title": .string(title?.text ?? slug),
+                "titleLang": title?.lang ?? .null,
                 "url": .string(model.urls.role(slug, in: locale)),
                 "riskScore": .string(rules.number(other.riskScore)),
                 "level": .string(SiteModel.riskLevel(other.riskScore)),
@@ -104,32 +114,44 @@ struct RolePage {
         var value = figures(values)
         value["slug"] = .string(role.slug)
         value["url"] = .string(url)
-        value["title"] = .string(typeset(text.title, base: base.title))
-        value["titlePlural"] = .string(typeset(text.titlePlural, base: base.titlePlural))
-        value["description"] = .string(typeset(text.description, base: base.description))
-        value["descriptionLang"] = lang(text.description, base.description)
+        value["title"] = .string(typeset(text.title, field: "title"))
+        value["titlePlural"] = .string(typeset(text.titlePlural, field: "titlePlural"))
+        value["description"] = .string(typeset(text.description, field: "description"))
+        value["descriptionLang"] = lang("description")
         value["sector"] = .string(arguments.text["sector"] ?? role.sector)
         value["taskGroups"] = .array(taskGroups(values))
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
         value["skillChart"] = SkillChart.value(
-            role.skills.map { (name: typeset(text.skills[$0.id] ?? $0.id, base: base.skills[$0.id]), resilience: $0.resilience) },
+            role.skills.map { skill in
+                let name = text.skills[skill.id] ?? skill.id
+                return SkillChart.Skill(name: typeset(name, field: "skills.\(skill.id)"), resilience: skill.resilience, lang: lang("skills.\(skill.id)"))
+            },
             number: rules.number)
-        value["analysisHTML"] = .string(html(text.analysisMarkdown, base: base.analysisMarkdown, renderer: model.sectionMarkdown))
-        value["analysisLang"] = lang(text.analysisMarkdown, base.analysisMarkdown)
+        value["analysisHTML"] = .string(html(text.analysisMarkdown, field: "analysis", renderer: model.sectionMarkdown))
+        value["analysisLang"] = lang("analysis")
         value["verdictHTML"] = .string(verdictHTML)
-        value["verdictLang"] = lang(text.verdictMarkdown, base.verdictMarkdown)
+        value["verdictLang"] = lang("verdict")
         value["toolsToLearn"] = .array(role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard case .object(var tool)? = toolValue(id) else { return nil }
-            tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", base: base.toolReasons[id]))
-            tool["reasonLang"] = lang(text.toolReasons[id] ?? "", base.toolReasons[id])
+            tool["reason"] = .string(typeset(text.toolReasons[id] ?? "", field: "toolReasons.\(id)"))
+            tool["reasonLang"] = lang("toolReasons.\(id)")
             return .object(tool)
         })
         value["roadmap"] = .array(roadmap())
         value["quickWins"] = .array(text.quickWins.map { item in
-            let baseItem = base.quickWins.contains(item) ? item : nil
-            return .object(["text": .string(typeset(item, base: baseItem)), "lang": lang(item, baseItem)])
+            .object(["text": .string(typeset(item, field: "quickWins")), "lang": lang("quickWins")])
         })
-        value["article"] = text.articleMarkdown == nil ? .null : .object(["url": .string(model.urls.article(role.slug, in: locale))])
+        let articleLocales = model.articleLocales(of: role)
+        if articleLocales.isEmpty {
+            value["article"] = .null
+        } else {
+            // Without its own article, a locale links to the default locale's, in that language.
+            let articleLocale = articleLocales.contains(locale) ? locale : model.defaultLocale
+            value["article"] = .object([
+                "url": .string(model.urls.article(role.slug, in: articleLocale)),
+                "lang": articleLocale == locale ? .null : .string(articleLocale),
+            ])
+        }
         value["hasRelated"] = .bool(!related.isEmpty)
         value["related"] = .array(related)
         value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer), "lang": $0.lang]) })
@@ -166,16 +188,13 @@ struct RolePage {
     private func roadmap() -> [TemplateValue] {
         let rules = strings.rules
         return text.roadmap.enumerated().map { index, phase in
-            let basePhase = index < base.roadmap.count ? base.roadmap[index] : nil
-            let steps: [TemplateValue] = phase.steps.map { step in
-                .string(typeset(step, base: basePhase?.steps.contains(step) == true ? step : nil))
-            }
+            let steps: [TemplateValue] = phase.steps.map { .string(typeset($0, field: "roadmap")) }
             return .object([
                 "number": .string(rules.number(index + 1)),
-                "title": .string(typeset(phase.title, base: basePhase?.title)),
-                "timeframe": .string(typeset(phase.timeframe, base: basePhase?.timeframe)),
-                "lang": lang(phase.title, basePhase?.title),
-                "summary": phase.summary.map { .string(typeset($0, base: basePhase?.summary)) } ?? .null,
+                "title": .string(typeset(phase.title, field: "roadmap")),
+                "timeframe": .string(typeset(phase.timeframe, field: "roadmap")),
+                "lang": lang("roadmap"),
+                "summary": phase.summary.map { .string(typeset($0, field: "roadmap")) } ?? .null,
                 "steps": .array(steps),
             ])
         }
@@ -184,12 +203,11 @@ struct RolePage {
     private func toolValue(_ id: String) -> TemplateValue? {
         guard let tool = model.site.tool(id) else { return nil }
         let description = model.site.toolDescription(tool, in: locale)
-        let baseDescription = model.site.toolDescription(tool, in: model.defaultLocale)
         return .object([
             "name": .string(tool.name),
             "url": tool.url.map { .string($0) } ?? .null,
-            "description": .string(typeset(description, base: baseDescription)),
-            "descriptionLang": lang(description, baseDescription),
+            "description": .string(strings.shown(description).text),
+            "descriptionLang": strings.shown(description).lang,
         ])
     }
 
@@ -197,7 +215,7 @@ struct RolePage {
         [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = role.tasks.filter { $0.exposure == exposure }.map { task in
                 let value = text.tasks[task.id] ?? task.id
-                return TemplateValue.object(["text": .string(typeset(value, base: base.tasks[task.id])), "lang": lang(value, base.tasks[task.id])])
+                return TemplateValue.object(["text": .string(typeset(value, field: "tasks.\(task.id)")), "lang": lang("tasks.\(task.id)")])
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
@@ -214,7 +232,7 @@ struct RolePage {
     private func faqEntries(_ values: ResolvedArguments) -> [(question: String, answer: String, lang: TemplateValue)] {
         var entries: [(question: String, answer: String, lang: TemplateValue)] = []
         entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
-        if arguments.text["topAutomatedTasks"] != nil {
+        if arguments.lists["topAutomatedTasks"] != nil {
             entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values), .null))
         }
         if arguments.text["topQuickWins"] != nil {
@@ -222,8 +240,7 @@ struct RolePage {
         }
         entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values), .null))
         for item in text.faq {
-            let baseItem = base.faq.first { $0.question == item.question }
-            entries.append((typeset(item.question, base: baseItem?.question), typeset(item.answer, base: baseItem?.answer), lang(item.question, baseItem?.question)))
+            entries.append((typeset(item.question, field: "faq"), typeset(item.answer, field: "faq"), lang("faq")))
         }
         return entries
     }
@@ -234,14 +251,17 @@ struct RolePage {
         arguments.text["titlePlural"] = text.titlePlural
         arguments.text["siteTitle"] = model.site.config.title
         if let sector = model.site.sector(role.sector) {
-            arguments.text["sector"] = model.site.sectorName(sector, in: locale)
+            arguments.text["sector"] = model.site.sectorName(sector, in: locale).text
         }
         let automated = role.tasks.filter { $0.exposure == .automated }
         if !automated.isEmpty {
-            arguments.text["topAutomatedTasks"] = automated.prefix(3).map { text.tasks[$0.id] ?? $0.id }.joined(separator: ", ")
+            let shown = automated.prefix(3)
+            arguments.lists["topAutomatedTasks"] = shown.map { text.tasks[$0.id] ?? $0.id }
+            arguments.numbers["moreAutomatedCount"] = automated.count - shown.count
         }
         if !text.quickWins.isEmpty {
-            arguments.text["topQuickWins"] = text.quickWins.prefix(2).joined(separator: " ")
+            let rules = model.strings[locale]!.rules
+            arguments.text["topQuickWins"] = rules.sentences(Array(text.quickWins.prefix(2)))
         }
         arguments.numbers["riskScore"] = role.riskScore
         arguments.numbers["automatedCount"] = automated.count
@@ -282,15 +302,21 @@ struct RolePage {
         let title = strings.format("deepDive.link", values)
         let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
-            locale: locale, title: title, description: typeset(text.description, base: base.description), path: path,
-            alternates: model.alternates(url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale)),
-            ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)])
+            locale: locale, title: title, description: strings.format("deepDive.description", values), path: path,
+            alternates: model.alternates(
+                url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale),
+                in: model.articleLocales(of: role)),
+            ogType: "article", breadcrumbs: crumbs, jsonLD: [model.breadcrumbJSON(crumbs)], image: role.image)
         let roleValue: TemplateValue = .object([
             "url": .string(url),
-            "articleHTML": .string(html(article, base: base.articleMarkdown, renderer: model.articleMarkdown)),
-            "articleLang": lang(article, base.articleMarkdown),
+            "articleHTML": .string(html(article, field: "article", renderer: model.articleMarkdown)),
+            "articleLang": lang("article"),
         ])
-        let languages = model.languages(current: locale) { model.urls.article(role.slug, in: $0) }
+        // A locale without the article switches to its role page, which links to the article.
+        let articleLocales = model.articleLocales(of: role)
+        let languages = model.languages(current: locale) {
+            articleLocales.contains($0) ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0)
+        }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])
     }
 }

@@ -15,14 +15,17 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = DispatchTime.now()
         var report = BuildReport(diagnostics: [], fallbacks: [], pagesPerLocale: [], rootPages: 0, files: [], seconds: 0)
-        let finish = { (report: inout BuildReport) in
+        report.wroteOutput = options.writeOutput
+        var clock = PhaseClock(progress: options.progress)
+        let finish = { (report: inout BuildReport, clock: inout PhaseClock) in
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            report.timings = clock.stop()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         }
 
         // 0. Where the site goes: never over its own sources, whatever else is wrong.
         if options.writeOutput, let problem = OutputFolder.placementProblem(output: options.output, root: options.root) {
-            report.diagnostics.append(.error(problem.description))
+            report.diagnostics.append(SiteError.output(problem).diagnostic())
         }
 
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
@@ -31,18 +34,23 @@ public enum SiteBuilder {
         let loaded = ContentLoader.load(root: options.root)
         report.diagnostics += loaded.diagnostics
         let templates = loadTemplates(folder, into: &report.diagnostics)
+        let assets = Assets(folder: folder, into: &report.diagnostics)
         guard var site = loaded.site ?? loaded.partialSite, let templates else {
-            finish(&report)
+            finish(&report, &clock)
             return report
         }
+        clock.enter(.check)
         let contentIsWhole = loaded.site != nil
         report.fallbacks = site.fallbacks
-        if let baseURL = options.baseURL {
-            if baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") {
-                site.config.baseURL = baseURL
-            } else {
-                report.diagnostics.append(.error("--base-url must be an absolute http(s) URL, found `\(baseURL)`"))
+        do throws(ContentError) {
+            if let baseURL = options.baseURL {
+                try SiteSetting.baseURL.override(baseURL, path: "--base-url").apply(to: &site.config)
             }
+        } catch {
+            report.diagnostics.append(error.diagnostic(at: nil))
+        }
+        for override in options.overrides {
+            override.apply(to: &site.config)
         }
         let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
@@ -52,39 +60,46 @@ public enum SiteBuilder {
         if hasDefaultTable {
             report.diagnostics += StringUsage.check(templates, site)
         }
-        if options.strict && contentIsWhole {
-            report.diagnostics += site.fallbacks.map { fallback in
-                .error("no `\(fallback.locale)` text for \(fallback.field)\(fallback.role.map { " of role `\($0)`" } ?? ""): the `\(site.config.defaultLocale)` text is shown instead (--strict forbids fallbacks)", at: Self.location(of: fallback))
-            }
+        // Fallbacks and outdated translations of partly loaded content would only repeat the
+        // errors that left the rest out.
+        if contentIsWhole {
+            report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
+            report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
         }
-        let assets = Assets(folder: folder, into: &report.diagnostics)
+        report.diagnostics += assets.checkImages(site)
         guard hasDefaultTable else {
-            finish(&report)
+            finish(&report, &clock)
             return report
         }
 
-        // 2. Render every page in parallel.
+        // 2. Render every page in parallel. Pages are rendered even when something is wrong
+        //    already, to find every template mistake too; they are written only when nothing is.
+        clock.enter(.render)
         let urls = SiteURLs(config: site.config)
-        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets.value(urls: urls))
+        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
-        // Pages are rendered even when something is wrong already, to find every template
-        // mistake too; they are written only when nothing is.
+        let markdown = MarkdownChecks(model: model)
+        report.diagnostics += markdown.diagnostics
+        if options.warningsAsErrors { makeWarningsErrors(&report.diagnostics) }
         let output: OutputFolder?
         do {
             output = options.writeOutput && !report.diagnostics.hasErrors
                 ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting)
                 : nil
         } catch {
-            report.diagnostics.append(.error("\(error)"))
-            finish(&report)
+            report.diagnostics.append(Self.diagnostic(output: error, what: "prepare \(options.output.path)"))
+            finish(&report, &clock)
             return report
         }
-        let renderErrors = render(plan, templates: templates, output: output)
-        report.diagnostics += renderErrors
+        let rendering = render(plan, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+        report.diagnostics += rendering.errors
+        let builtFiles = Set(plan.pages.map(\.file) + assets.files.map { "assets/" + $0.publishedName } + ["sitemap.xml", "robots.txt"])
+        report.diagnostics += markdown.linkErrors(files: builtFiles, ids: rendering.ids)
+        if output != nil { clock.split(writingShare: rendering.writingShare) }
 
         // 3. The files that are not pages.
         var files = plan.pages.map(\.file)
-        if let output, renderErrors.isEmpty {
+        if let output, rendering.errors.isEmpty {
             do {
                 for file in assets.files {
                     try output.write(file.bytes, to: "assets/" + file.publishedName)
@@ -94,17 +109,19 @@ public enum SiteBuilder {
                 try output.write(Array(Sitemap.robots(urls: urls).utf8), to: "robots.txt")
                 files += ["sitemap.xml", "robots.txt"]
             } catch {
-                report.diagnostics.append(.error("\(error)"))
+                report.diagnostics.append(Self.diagnostic(output: error))
             }
         }
         if let output {
             if report.diagnostics.hasErrors {
                 output.discard()
             } else {
+                clock.enter(.swap)
                 do {
+                    // Removes the staging folder and releases the lock, whether it succeeds or not.
                     try output.commit(files: files)
                 } catch {
-                    report.diagnostics.append(.error("\(error)"))
+                    report.diagnostics.append(Self.diagnostic(output: error))
                 }
             }
         }
@@ -115,8 +132,23 @@ public enum SiteBuilder {
             }
             report.rootPages = plan.pages.filter { $0.locale == nil }.count
         }
-        finish(&report)
+        finish(&report, &clock)
         return report
+    }
+
+    /// `--warnings-as-errors`: every warning so far becomes an error, so that the build fails
+    /// (and writes nothing).
+    private static func makeWarningsErrors(_ diagnostics: inout [Diagnostic]) {
+        for index in diagnostics.indices where diagnostics[index].severity == .warning {
+            diagnostics[index].severity = .error
+        }
+    }
+
+    /// A problem with the output folder: an `OutputError` keeps its own code; anything else
+    /// is said as failing to do `what`.
+    private static func diagnostic(output error: any Error, what: String = "write the output") -> Diagnostic {
+        if let error = error as? OutputError { return SiteError.output(error).diagnostic() }
+        return SiteError.outputFailed(what: what, reason: "\(error)").diagnostic()
     }
 
     /// Parses every UI string of every locale once for the whole build.
@@ -139,48 +171,45 @@ public enum SiteBuilder {
         return compiled
     }
 
-    /// Where a missing translation belongs: the file a translator would add it to (which may
-    /// not exist yet), at its start.
-    static func location(of fallback: Fallback) -> SourceLocation {
-        let file: String
-        if let role = fallback.role {
-            let field = fallback.field
-            if ["analysis", "verdict", "article"].contains(field) {
-                file = "content/roles/\(role)/\(field).\(fallback.locale).md"
-            } else {
-                file = "content/roles/\(role)/\(fallback.locale).json"
-            }
-        } else if fallback.field.hasPrefix("strings.") {
-            file = "locales/\(fallback.locale).json"
-        } else if fallback.field.hasPrefix("tools.") {
-            file = "content/tools.json"
-        } else {
-            file = "content/sectors.json"
-        }
-        return SourceLocation(file: file, line: 1, column: 1)
-    }
-
     /// Renders and writes every page, spread over all cores. Returns the distinct render errors
-    /// (a mistake in a shared template would otherwise be reported once per page).
-    private static func render(_ plan: PagePlan, templates: TemplateSet, output: OutputFolder?) -> [Diagnostic] {
+    /// (a mistake in a shared template would otherwise be reported once per page) and the share
+    /// of the threads' time that went to writing rather than rendering.
+    private static func render(
+        _ plan: PagePlan, templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?, keepingIDsOf anchored: Set<String>
+    ) -> (errors: [Diagnostic], writingShare: Double, ids: [String: Set<String>]) {
         let errors = Mutex<Set<Diagnostic>>([])
+        let ids = Mutex<[String: Set<String>]>([:])
+        let renderNanoseconds = Atomic<UInt64>(0)
+        let writeNanoseconds = Atomic<UInt64>(0)
         let pages = plan.pages
+        progress?.startPages(pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index]
             do {
+                let start = DispatchTime.now().uptimeNanoseconds
                 let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, page.data())
-                if renderErrors.isEmpty {
-                    try output?.write(bytes, to: page.file)
-                } else {
-                    errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(diagnostic)) }
+                if anchored.contains(page.file) {
+                    let found = htmlIDs(in: bytes)
+                    ids.withLock { $0[page.file] = found }
+                }
+                let rendered = DispatchTime.now().uptimeNanoseconds
+                renderNanoseconds.add(rendered - start, ordering: .relaxed)
+                if !renderErrors.isEmpty {
+                    errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
+                } else if let output {
+                    try output.write(bytes, to: page.file)
+                    writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
                 }
             } catch let error as TemplateError {
-                errors.withLock { _ = $0.insert(diagnostic(error)) }
+                errors.withLock { _ = $0.insert(error.diagnostic) }
             } catch {
-                errors.withLock { _ = $0.insert(.error("\(error)")) }
+                errors.withLock { _ = $0.insert(diagnostic(output: error)) }
             }
+            progress?.pageDone()
         }
-        return errors.withLock { Array($0) }
+        let rendering = Double(renderNanoseconds.load(ordering: .relaxed))
+        let writing = Double(writeNanoseconds.load(ordering: .relaxed))
+        return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0, ids.withLock { $0 })
     }
 
     /// Every template under `templates/` (`pages/role.html` is `pages/role`), read through
@@ -208,7 +237,7 @@ public enum SiteBuilder {
             }
         }
         let (templates, errors) = TemplateSet.compilingAll(files)
-        diagnostics += errors.map(Self.diagnostic)
+        diagnostics += errors.map(\.diagnostic)
         return templates
     }
 
@@ -218,13 +247,48 @@ public enum SiteBuilder {
         if case .unknownName(let name, _) = error.kind { return name.hasPrefix("t.") }
         return false
     }
+}
 
-    static func diagnostic(_ error: TemplateError) -> Diagnostic {
-        .error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column), sourceLine: error.sourceLine)
+/// Times the phases of one build: each `enter` ends the phase before it.
+struct PhaseClock {
+    private let progress: BuildProgress?
+    private var phase = BuildPhase.load
+    private var phaseStart = DispatchTime.now().uptimeNanoseconds
+    private var timings: [(phase: BuildPhase, seconds: Double)] = []
+
+    init(progress: BuildProgress?) {
+        self.progress = progress
+        progress?.enter(.load)
+    }
+
+    mutating func enter(_ next: BuildPhase) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((phase, Double(now - phaseStart) / 1e9))
+        phase = next
+        phaseStart = now
+        progress?.enter(next)
+    }
+
+    /// Splits the render phase so far into render and write time, by the share of the threads'
+    /// time spent writing, and continues in the write phase (assets, sitemap).
+    mutating func split(writingShare: Double) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(now - phaseStart) / 1e9
+        timings.append((.render, seconds * (1 - writingShare)))
+        phase = .write
+        phaseStart = now - UInt64(seconds * writingShare * 1e9)
+        progress?.enter(.write)
+    }
+
+    /// Ends the current phase and returns every phase's time, in order.
+    mutating func stop() -> [(phase: BuildPhase, seconds: Double)] {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((phase, Double(now - phaseStart) / 1e9))
+        return timings
     }
 }
 
-/// Every page of the site, in a fixed order: root, 404, then per locale its index, each role
+/// Every page of the site, in a fixed order: root, 404, then per locale its index and 404, each role
 /// page and each deep-dive article. The order fixes the sitemap and the report, not rendering.
 struct PagePlan: Sendable {
     struct Page: Sendable {
@@ -243,22 +307,24 @@ struct PagePlan: Sendable {
         let indexAlternates = model.alternates(url: urls.index, xDefault: urls.root)
         pages.append(Page(template: "pages/root", file: urls.filePath(for: urls.root), locale: nil) { model.rootData() })
         sitemapEntries.append(.init(path: urls.root, alternates: indexAlternates, lastModified: nil))
-        pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound), locale: nil) { model.notFoundData() })
+        pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound), locale: nil) { model.notFoundData(locale: nil) })
         for locale in model.locales {
             pages.append(Page(template: "pages/index", file: urls.filePath(for: urls.index(locale)), locale: locale) { model.indexData(locale: locale) })
+            pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound(locale)), locale: locale) { model.notFoundData(locale: locale) })
             sitemapEntries.append(.init(path: urls.index(locale), alternates: indexAlternates, lastModified: nil))
         }
         for role in model.site.roles {
             let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
-            let hasArticle = role.texts[model.defaultLocale]?.articleMarkdown != nil
-            let articleAlternates = model.alternates(url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale))
+            let articleLocales = model.articleLocales(of: role)
+            let articleAlternates = model.alternates(
+                url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
             for locale in model.locales {
                 let path = urls.role(role.slug, in: locale)
                 pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
                     RolePage(model: model, role: role, locale: locale).data()
                 })
                 sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
-                if hasArticle {
+                if articleLocales.contains(locale) {
                     let articlePath = urls.article(role.slug, in: locale)
                     pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
                         RolePage(model: model, role: role, locale: locale).articleData() ?? .null

@@ -12,11 +12,15 @@ struct SiteModel: Sendable {
     let urls: SiteURLs
     let strings: [String: LocaleStrings]
     let assets: TemplateValue
+    /// `templates/assets/` file name → absolute URL of the published file (for `og:image`).
+    let assetURLs: [String: String]
     /// Prose sections sit under an <h2>, so their headings start at <h3>.
     let sectionMarkdown: MarkdownRenderer
     /// The deep-dive article is its own page under an <h1>: its `##` headings stay <h2>.
     let articleMarkdown: MarkdownRenderer
-    let titles: [String: [String: String]]
+    /// Locale → slug → the role's title as pages that link to it show it: typeset once per
+    /// build by its own language's rules, with `lang` when it fell back.
+    let titles: [String: [String: ShownText]]
     let sectorStats: [String: (average: Int, count: Int)]
     let rolesBySlug: [String: Role]
     /// The `site` object every page shows.
@@ -27,17 +31,24 @@ struct SiteModel: Sendable {
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
-    init(site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: TemplateValue) {
+    init(site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets) {
         self.site = site
         self.urls = urls
         self.strings = strings
-        self.assets = assets
+        self.assets = assets.value(urls: urls)
+        var assetURLs: [String: String] = [:]
+        for file in assets.files { assetURLs[file.sourceName] = urls.absolute(urls.asset(file.publishedName)) }
+        self.assetURLs = assetURLs
         sectionMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 2)
         articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
-        var titles: [String: [String: String]] = [:]
+        var titles: [String: [String: ShownText]] = [:]
         for locale in site.config.locales {
-            var perRole: [String: String] = [:]
-            for role in site.roles { perRole[role.slug] = site.text(of: role, in: locale).title }
+            var perRole: [String: ShownText] = [:]
+            for role in site.roles {
+                let text = site.text(of: role, in: locale)
+                let written = text.isFallback("title") ? site.config.defaultLocale : locale
+                perRole[role.slug] = strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }
+            }
             titles[locale] = perRole
         }
         self.titles = titles
@@ -50,7 +61,12 @@ struct SiteModel: Sendable {
         var bySlug: [String: Role] = [:]
         for role in site.roles { bySlug[role.slug] = role }
         rolesBySlug = bySlug
-        siteValue = .object(["title": .string(site.config.title), "baseURL": .string(urls.absolute(urls.root))])
+        siteValue = .object([
+            "title": .string(site.config.title),
+            "baseURL": .string(urls.absolute(urls.root)),
+            // Scheme and host, for the print stylesheet to write root-relative links in full.
+            "origin": .string(urls.origin),
+        ])
         var names: [String: String] = [:]
         for (locale, table) in strings {
             names[locale] = table.format("language.name", ResolvedArguments(own: [:], fallback: [:]))
@@ -73,15 +89,28 @@ struct SiteModel: Sendable {
     }
 
     /// `<link rel="alternate" hreflang>` for every locale plus `x-default`.
-    func alternates(url: (String) -> String, xDefault: String) -> [(hreflang: String, href: String)] {
-        locales.map { (hreflang: $0, href: urls.absolute(url($0))) } + [(hreflang: "x-default", href: urls.absolute(xDefault))]
+    func alternates(url: (String) -> String, xDefault: String, in locales: [String]? = nil) -> [(hreflang: String, href: String)] {
+        (locales ?? self.locales).map { (hreflang: $0, href: urls.absolute(url($0))) } + [(hreflang: "x-default", href: urls.absolute(xDefault))]
+    }
+
+    /// The locales in which a role's deep-dive article is published: those that translate it.
+    ///
+    /// An article is the page's whole text; a French page that is entirely the English article
+    /// would be offered to search engines as French. So a locale without the translation has
+    /// no article page: its role page links to the default locale's article instead (marked
+    /// with that language), and the article's alternates and sitemap entry name only the
+    /// locales that have it. Empty when the role has no article.
+    func articleLocales(of role: Role) -> [String] {
+        guard role.texts[defaultLocale]?.articleMarkdown != nil else { return [] }
+        return locales.filter { role.localized[$0]?.isFallback("article") == false }
     }
 
     /// The `page` object every layout reads.
     func page(
         locale: String, title: String, description: String, path: String,
         alternates: [(hreflang: String, href: String)], ogType: String = "website",
-        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false
+        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false,
+        image: SharingImage? = nil
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
             .object(["name": .string(crumb.name), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
@@ -98,7 +127,15 @@ struct SiteModel: Sendable {
             "breadcrumbs": .array(crumbs),
             "jsonLD": .array(jsonLD.map { .string($0.scriptSafe) }),
             "noindex": .bool(noindex),
+            "image": imageValue(image ?? site.config.image, locale: locale),
         ])
+    }
+
+    /// `og:image` and its size and alt text in `locale` (the default locale's when it has none).
+    private func imageValue(_ image: SharingImage?, locale: String) -> TemplateValue {
+        guard let image, let url = assetURLs[image.asset] else { return .null }
+        let alt = image.alt[locale].map { strings[locale]!.rules.typography(text: $0) } ?? image.alt[defaultLocale] ?? ""
+        return .object(["url": .string(url), "width": .int(image.width), "height": .int(image.height), "alt": .string(alt)])
     }
 
     func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> JSONLD {

@@ -35,6 +35,8 @@ struct SiteURLs: Sendable {
 
     var root: String { basePath }
     var notFound: String { basePath + "404.html" }
+    /// A locale's own not-found page, which a server can show for missing paths under `/<locale>/`.
+    func notFound(_ locale: String) -> String { index(locale) + "404.html" }
     var sitemap: String { basePath + "sitemap.xml" }
 
     func index(_ locale: String) -> String { basePath + locale + "/" }

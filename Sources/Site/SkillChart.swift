@@ -1,40 +1,32 @@
 import TemplateEngine
 
-/// Geometry of the skills-resilience bar chart, computed in Swift so the template only places
-/// numbers. Bars run from most at risk (lowest resilience) to most resilient; each bar carries
-/// its skill name and value as SVG text, so the figures are readable without the graphics.
+/// The skills-resilience bar chart's data. The chart is an HTML list (one item per skill: its
+/// name, its value as text, and a bar whose width is the value) so that its labels keep the
+/// body size on a phone and assistive technology reads it as a list of skill and value.
+/// Bars run from most at risk (lowest resilience) to most resilient.
 enum SkillChart {
-    static let width = 700
-    static let rowHeight = 30
-    static let barX = 340
-    static let trackWidth = 300
-    static let barHeight = 16
+    struct Skill {
+        var name: String
+        var resilience: Int
+        /// The `lang` of the name when it fell back to the default locale, else `.null`.
+        var lang: TemplateValue
+    }
 
-    static func value(_ skills: [(name: String, resilience: Int)], number: (Int) -> String) -> TemplateValue {
+    static func value(_ skills: [Skill], number: (Int) -> String) -> TemplateValue {
         let sorted = skills.enumerated().sorted { a, b in
             (a.element.resilience, a.offset) < (b.element.resilience, b.offset)
         }
-        let bars: [TemplateValue] = sorted.enumerated().map { row, item in
-            let y = row * rowHeight
+        let bars: [TemplateValue] = sorted.map { item in
             let resilience = max(0, min(100, item.element.resilience))
             return .object([
                 "name": .string(item.element.name),
+                "lang": item.element.lang,
                 "resilience": .string(number(resilience)),
+                "percent": .int(resilience),
                 "level": .string(level(resilience)),
-                "textY": .int(y + 19),
-                "barX": .int(barX),
-                "barY": .int(y + 6),
-                "barHeight": .int(barHeight),
-                "trackWidth": .int(trackWidth),
-                "barWidth": .int(trackWidth * resilience / 100),
-                "valueX": .int(barX + trackWidth + 12),
             ])
         }
-        return .object([
-            "width": .int(width),
-            "height": .int(max(1, bars.count) * rowHeight),
-            "bars": .array(bars),
-        ])
+        return .object(["bars": .array(bars)])
     }
 
     /// low < 40 ≤ medium < 70 ≤ high: the colour band of a resilience score.

@@ -12,10 +12,10 @@ import TemplateEngine
 enum StringUsage {
     /// Keys formatted in Swift rather than in templates.
     static let usedBySwift: [String] = [
-        "deepDive.link", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
+        "deepDive.description", "deepDive.link", "deepDive.table", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
         "faq.replace.question", "faq.skills.answer", "faq.skills.question", "faq.timeline.answer",
         "faq.timeline.question", "hero.title", "index.intro", "index.title", "language.name", "nav.home",
-        "notFound.body", "notFound.title", "salary.declining", "salary.growing", "salary.stable",
+        "notFound.body", "notFound.title", "root.description", "salary.declining", "salary.growing", "salary.stable",
         "tasks.automated", "tasks.automatedCount", "tasks.oversight", "tasks.oversightCount",
         "tasks.safe", "tasks.safeCount",
     ]
@@ -29,16 +29,15 @@ enum StringUsage {
             let key = String(reference.name.dropFirst(2))
             used.insert(key)
             if defaultTable[key] == nil {
-                diagnostics.append(.error(
-                    "unknown UI string `\(key)`: no table in locales/ defines it\(didYouMean(key, among: defaultTable.keys))",
-                    at: SourceLocation(file: reference.file, line: reference.line, column: reference.column)))
+                diagnostics.append(SiteError.unknownUIString(key: key, suggestion: closestMatch(to: key, among: defaultTable.keys))
+                    .diagnostic(at: SourceLocation(file: reference.file, line: reference.line, column: reference.column)))
             }
         }
         for key in usedBySwift where defaultTable[key] == nil {
-            diagnostics.append(.error("UI string `\(key)` is missing from locales/\(defaultLocale).json (rolegen uses it to build pages)"))
+            diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: "locales/\(defaultLocale).json").diagnostic())
         }
         for key in defaultTable.keys.sorted() where !used.contains(key) {
-            diagnostics.append(.warning("UI string `\(key)` is defined but no template uses it", at: defaultTable[key]!.location))
+            diagnostics.append(SiteError.unusedUIString(key: key).diagnostic(at: defaultTable[key]!.location))
         }
         return diagnostics
     }

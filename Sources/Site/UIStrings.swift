@@ -54,9 +54,8 @@ struct LocaleStrings: Sendable {
                 continue
             }
             for name in message.argumentNames where !MessageArguments.known.contains(name) {
-                problems.append(.error(
-                    "UI string `\(key)` uses unknown argument `{\(name)}`\(didYouMean(name, among: MessageArguments.known))",
-                    at: entry.location))
+                let suggestion = closestMatch(to: name, among: MessageArguments.known)
+                problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: entry.location))
             }
             let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
@@ -93,6 +92,15 @@ struct LocaleStrings: Sendable {
         return .object(tree)
     }
 
+    /// A text from content as this locale's pages show it: typeset by the rules of the language
+    /// it is written in, and with `lang` when that is not the page's.
+    func shown(_ text: LocalizedText) -> ShownText {
+        let isForeign = text.locale != locale
+        return ShownText(
+            text: (isForeign ? defaultRules : rules).typography(text: text.text),
+            lang: isForeign ? .string(text.locale) : .null)
+    }
+
     /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD).
     func format(_ key: String, _ arguments: ResolvedArguments) -> String {
         guard let entry = messages[key] else { return "" }
@@ -124,7 +132,7 @@ struct LocaleStrings: Sendable {
         let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
         var location = entry.location
         location.column += 1 + scalars
-        return .error("invalid UI string: \(error.message)", at: location)
+        return SiteError.invalidUIString(error.kind).diagnostic(at: location)
     }
 }
 
@@ -140,12 +148,14 @@ struct ResolvedArguments: Sendable {
 struct MessageArguments: Sendable {
     /// Every argument name a UI string may use (documented in docs/localization.md).
     static let known: [String] = [
-        "automatedCount", "automationPotential", "date", "oversightCount", "riskScore", "roleCount",
-        "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage", "sectorRoleCount",
-        "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
+        "automatedCount", "automationPotential", "date", "languages", "moreAutomatedCount", "oversightCount",
+        "riskScore", "roleCount", "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage",
+        "sectorRoleCount", "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
     ]
 
     var text: [String: String] = [:]
+    /// Items joined in the locale's list format ("a, b, and c"; "a, b et c").
+    var lists: [String: [String]] = [:]
     var numbers: [String: Int] = [:]
     var percents: [String: Int] = [:]
     var yearRange: (from: Int, to: Int)?
@@ -154,10 +164,18 @@ struct MessageArguments: Sendable {
     func values(for rules: LocaleRules) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
         for (name, value) in text { values[name] = .text(value) }
+        for (name, items) in lists { values[name] = .text(rules.list(items)) }
         for (name, value) in numbers { values[name] = .number(value) }
         for (name, value) in percents { values[name] = .text(rules.percent(value)) }
         if let yearRange { values["years"] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
         if let date { values["date"] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
+}
+
+/// A text ready for a template: typeset, with the `lang` attribute value it needs (null when it
+/// is in the page's language).
+struct ShownText: Sendable {
+    var text: String
+    var lang: TemplateValue
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
+import Content
 import DevServer
+import Diagnostics
 import Foundation
+import Reporting
 import Site
 
-/// The `rolegen` command line: a thin front end over `SiteBuilder`.
+/// The `rolegen` command line: a thin front end over `SiteBuilder` and `ReportPrinter`.
 @main
 struct Rolegen: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,12 +14,35 @@ struct Rolegen: ParsableCommand {
         abstract: "Builds localized role pages (\"Will AI replace …?\") from content, templates and string tables.",
         discussion: """
             A site root holds site.json, content/, locales/ and templates/. See README.md and docs/ \
-            for the file formats. Exit status: 0 when there is no error, 1 when there is any.
+            for the file formats, docs/errors.md for every diagnostic code and docs/ci.md for \
+            publishing from CI.
+
+            Exit status: 0 when there is no error; 1 when the site has errors (or warnings, with \
+            --warnings-as-errors); 64 when the command line is wrong (an unknown option or \
+            command, an invalid --base-url or --set, no site.json in the site root).
+
+            Under GitHub Actions (GITHUB_ACTIONS=true) every diagnostic is also printed as a \
+            workflow command, which annotates the line on the pull request. Colour: on a \
+            terminal; NO_COLOR turns it off, CLICOLOR_FORCE on.
             """,
         version: "rolegen 0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Translations.self, New.self, Init.self, Schemas.self],
         defaultSubcommand: Build.self
     )
+
+    /// `build` is the default command and takes no arguments, so a first argument that is a
+    /// bare word is a mistyped command (`rolegen buidl`): it gets a did-you-mean instead of
+    /// ArgumentParser's "unexpected argument". `--strict` gets its optional value (see
+    /// `StrictOption.normalized`).
+    static func main() {
+        let arguments = StrictOption.normalized(Array(CommandLine.arguments.dropFirst()))
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+            let error = CommandLineError.unknownCommand(first, suggestion: closestMatch(to: first, among: commands))
+            exit(withError: ValidationError(error.description))
+        }
+        main(arguments)
+    }
 }
 
 /// Options shared by `build`, `check` and `serve`.
@@ -24,23 +50,180 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site root (holds site.json).", valueName: "dir"))
     var root: String = "."
 
-    @Flag(name: .long, help: "Treat every fallback to the default locale as an error.")
-    var strict = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Treat fallbacks and outdated translations as errors: alone, in every locale; with a value, only in the comma-separated locales given (--strict fr).",
+        valueName: "locales"))
+    var strict: StrictOption = .init(value: .off)
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Override site.json's baseURL (e.g. for a staging host).", valueName: "url"))
+    @Flag(name: .customLong("warnings-as-errors"), help: "Treat every warning as an error: the build fails and writes nothing.")
+    var warningsAsErrors = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "Override site.json's baseURL: http(s), a host, no query or fragment (e.g. a staging host).", valueName: "url"))
     var baseURL: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a site.json value for this run: \(SiteSetting.allCases.map(\.rawValue).joined(separator: ", ")). Repeatable.",
+        valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("text (for people) or json (one object per line, for programs).", valueName: "format"))
+    var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Print nothing but errors and warnings.")
     var quiet = false
 
-    @Flag(name: .long, help: "Also list every fallback (role, locale, field) and every file written.")
+    @Flag(name: .long, help: "Also list every fallback (role, locale, field), every file written and the time of each phase.")
     var verbose = false
 
     func validate() throws {
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+        do throws(CommandLineError) {
+            if quiet && verbose { throw .quietAndVerbose }
+            _ = try overrides()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Outside a site, one clear sentence (in the chosen format) instead of every file reported
+    /// missing; exits 64, as for any mistake on the command line.
+    func requireSite() throws {
+        var isFolder: ObjCBool = false
+        let error: CommandLineError
+        if !FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isFolder) || !isFolder.boolValue {
+            error = .content(.missingSiteFolder(path: rootURL.path))
+        } else if !FileManager.default.fileExists(atPath: rootURL.appendingPathComponent("site.json").path) {
+            error = .notASite(folder: rootURL.path)
+        } else {
+            return
+        }
+        printer.print(Diagnostic.error(error.description, code: error.code))
+        throw ExitCode.validationFailure
     }
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+
+    /// `--base-url`, then each `--set`, checked as site.json's loader checks them.
+    func overrides() throws(CommandLineError) -> [SiteOverride] {
+        var overrides: [SiteOverride] = []
+        do throws(ContentError) {
+            if let baseURL { overrides.append(try SiteSetting.baseURL.override(baseURL, path: "--base-url")) }
+        } catch {
+            throw .content(error)
+        }
+        for argument in settings {
+            guard let equals = argument.firstIndex(of: "=") else { throw .settingWithoutValue(argument) }
+            do throws(ContentError) {
+                let setting = try SiteSetting.named(String(argument[..<equals]))
+                overrides.append(try setting.override(String(argument[argument.index(after: equals)...])))
+            } catch {
+                throw .content(error)
+            }
+        }
+        return overrides
+    }
+
+    func buildOptions(output: String? = nil, writeOutput: Bool = true, force: Bool = false) -> BuildOptions {
+        let printer = printer
+        return BuildOptions(
+            root: rootURL,
+            output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            strict: strict.value, writeOutput: writeOutput,
+            overrides: (try? overrides()) ?? [],  // checked by `validate`
+            warningsAsErrors: warningsAsErrors,
+            force: force,
+            // Why nothing happens: another build holds the output folder.
+            waiting: { printer.notice($0) })
+    }
+
+    /// How results are printed, from the flags and the environment.
+    var printer: ReportPrinter {
+        let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
+        return ReportPrinter(
+            format: format, quiet: quiet, verbose: verbose,
+            annotationPathPrefix: terminal.isGitHubActions ? RepositoryPath.prefix(ofSiteRoot: rootURL, environment: terminal.environment) : nil,
+            colourStandardOutput: terminal.colours(Terminal.standardOutput),
+            colourStandardError: terminal.colours(Terminal.standardError))
+    }
+
+    /// Builds (or checks), with a progress line when stderr is a terminal, prints the report
+    /// and exits 1 when the site has errors.
+    func run(_ options: BuildOptions) throws {
+        try requireSite()
+        var options = options
+        let environment = ProcessInfo.processInfo.environment
+        var line: ProgressLine?
+        if !quiet, Terminal(environment: environment).isTerminal(Terminal.standardError) {
+            let progress = BuildProgress()
+            options.progress = progress
+            // ROLEGEN_PROGRESS_DELAY: seconds before the line appears (docs/ci.md).
+            let delay = environment["ROLEGEN_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
+            line = ProgressLine(progress: progress, delay: .milliseconds(Int(delay * 1000)))
+            line?.start()
+        }
+        let report = SiteBuilder.build(options)
+        line?.stop()
+        if !printer.print(report) { throw ExitCode.failure }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Mistakes on the command line itself, one case each: rolegen exits 64 and prints the usage.
+enum CommandLineError: Error, CustomStringConvertible {
+    /// The site root has no site.json: rolegen was run outside a site.
+    case notASite(folder: String)
+    /// `--quiet` and `--verbose` together.
+    case quietAndVerbose
+    /// `--set` without `=` (`--set reportEndpoint`).
+    case settingWithoutValue(String)
+    /// A word where a command should be (`rolegen buidl`).
+    case unknownCommand(String, suggestion: String?)
+    /// `serve --host` with an address other machines can reach. A warning: it is allowed, but
+    /// the preview shows unpublished content.
+    case nonLoopbackHost(String)
+    /// A `--root`, `--base-url` or `--set` value that the site's own rules reject; the code is
+    /// that of the content mistake (an unknown setting, an invalid URL, a missing folder).
+    case content(ContentError)
+
+    /// The stable code of each case (RG0xx), listed in docs/errors.md.
+    enum Code: String, CaseIterable {
+        case notASite = "RG001"
+        case quietAndVerbose = "RG002"
+        case settingWithoutValue = "RG003"
+        case unknownCommand = "RG004"
+        case nonLoopbackHost = "RG005"
+    }
+
+    var code: String {
+        switch self {
+        case .notASite: Code.notASite.rawValue
+        case .quietAndVerbose: Code.quietAndVerbose.rawValue
+        case .settingWithoutValue: Code.settingWithoutValue.rawValue
+        case .unknownCommand: Code.unknownCommand.rawValue
+        case .nonLoopbackHost: Code.nonLoopbackHost.rawValue
+        case .content(let error): error.code
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .notASite(let folder):
+            "no site.json in \(folder) — run inside a site, or pass --root"
+        case .quietAndVerbose:
+            "--quiet and --verbose cannot be used together."
+        case .settingWithoutValue(let argument):
+            "--set takes KEY=VALUE, found `\(argument)`"
+        case .unknownCommand(let word, let suggestion):
+            "unknown command `\(word)`" + didYouMean(suggestion: suggestion)
+                + " (commands: \(Rolegen.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")))"
+        case .nonLoopbackHost(let host):
+            "serving on \(host), not on loopback: other machines that can reach this address can read "
+                + "the preview (unpublished content); use it only on a network you trust"
+        case .content(let error):
+            error.message
+        }
+    }
 }
 
 extension Rolegen {
@@ -57,11 +240,7 @@ extension Rolegen {
         var force = false
 
         func run() throws {
-            let options = BuildOptions(
-                root: site.rootURL,
-                output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL, force: force, waiting: printWaiting)
-            try finish(SiteBuilder.build(options), site)
+            try site.run(site.buildOptions(output: output, force: force))
         }
     }
 
@@ -72,18 +251,19 @@ extension Rolegen {
         @OptionGroup var site: SiteOptions
 
         func run() throws {
-            let options = BuildOptions(root: site.rootURL, strict: site.strict, baseURL: site.baseURL, writeOutput: false)
-            try finish(SiteBuilder.build(options), site)
+            try site.run(site.buildOptions(writeOutput: false))
         }
     }
 
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a source file changes.",
+            abstract: "Build the site, serve it on 127.0.0.1, rebuild it on every change and reload open pages.",
             discussion: """
-                Watches site.json, content/, locales/ and templates/ (every 500 ms). A failed rebuild \
-                prints its errors and keeps serving the last good site. Only GET and HEAD, only \
-                127.0.0.1, only files inside the output folder. Stop with Ctrl-C. See docs/serve.md.
+                Watches site.json, content/, locales/ and templates/ (inotify). Open pages reload \
+                after a rebuild that changed them; a stylesheet change is swapped in without a \
+                reload. A failed rebuild prints its errors, shows them over every open page and \
+                keeps serving the last good site. Only GET and HEAD, only files inside the output \
+                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C. See docs/serve.md.
                 """)
 
         @OptionGroup var site: SiteOptions
@@ -94,38 +274,52 @@ extension Rolegen {
         @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
         var force = false
 
-        @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1; 0 picks any free port.", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("The port; 0 picks any free port.", valueName: "n"))
         var port: UInt16 = 8080
 
+        @Option(name: .long, help: ArgumentHelp(
+            "The address to listen on (default: 127.0.0.1). Any non-loopback address lets other machines see your unpublished site.",
+            valueName: "address"))
+        var host: String = ServeOptions.loopback
+
+        @Flag(name: .customLong("no-browser-errors"), help: "Print a failed build's errors only; do not show them in the browser.")
+        var noBrowserErrors = false
+
         func run() throws {
-            let build = BuildOptions(
-                root: site.rootURL,
-                output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                strict: site.strict, baseURL: site.baseURL, force: force, waiting: printWaiting)
+            try site.requireSite()
+            let printer = site.printer
+            if !ServeOptions.isLoopback(host) {
+                let warning = CommandLineError.nonLoopbackHost(host)
+                printer.print(Diagnostic.warning(warning.description, code: warning.code))
+            }
             let server: DevServer
             do {
-                server = try DevServer.start(ServeOptions(build: build, port: port, stopsOnSignals: true)) { [site] event in
+                // Signals are handled from before the first build on: a first one stops the
+                // server once a running build ends, a second at once.
+                let options = ServeOptions(
+                    build: site.buildOptions(output: output, force: force), host: host, port: port,
+                    browserErrors: !noBrowserErrors, stopsOnSignals: true)
+                server = try DevServer.start(options) { [site] event in
                     switch event {
                     case let .rebuilding(changed):
                         if site.verbose { print("changed: \(changed.joined(separator: ", "))") }
                     case let .built(report):
-                        _ = printReport(report, site)
-                    case let .served(requestLine, status):
-                        if site.verbose { print("\(status.rawValue) \(requestLine)") }
+                        _ = printer.print(report)
+                    case let .served(request, status):
+                        if site.verbose { print("\(status.rawValue) \(request)") }
                     case .stopping:
-                        if !site.quiet { print("stopping (press Ctrl-C again to stop at once)") }
+                        if !site.quiet { printer.status("stopping (press Ctrl-C again to stop at once)") }
                     }
                     flushOutput()
                 }
             } catch {
-                var standardError = FileHandle.standardError
-                print("error: \(error)", to: &standardError)
+                printer.print(Diagnostic.error(error.description, code: error.code.rawValue))
                 throw ExitCode.failure
             }
-            print("serving \(server.url) (Ctrl-C to stop)")
+            printer.status("serving \(server.url) (Ctrl-C to stop)")
             flushOutput()
             server.waitUntilStopped()
-            if !site.quiet { print("stopped") }
+            if !site.quiet && site.format == .text { print("stopped") }
         }
     }
 }
@@ -135,40 +329,4 @@ extension Rolegen {
 /// stream without naming the global `stdout`, which Swift 6 treats as unsafe shared state.)
 private func flushOutput() {
     fflush(nil)
-}
-
-/// Tells the user on stderr why nothing happens: another build holds the output folder.
-@Sendable private func printWaiting(_ sentence: String) {
-    var standardError = FileHandle.standardError
-    print(sentence, to: &standardError)
-}
-
-/// Prints diagnostics to stderr and the summary to stdout; exits 1 when there was an error.
-private func finish(_ report: BuildReport, _ options: SiteOptions) throws {
-    if !printReport(report, options) { throw ExitCode.failure }
-}
-
-/// Prints a build's diagnostics and a failed build's summary to stderr, a successful build's
-/// summary to stdout (unless quiet). Returns whether the build succeeded.
-private func printReport(_ report: BuildReport, _ options: SiteOptions) -> Bool {
-    var standardError = FileHandle.standardError
-    for diagnostic in report.diagnostics {
-        print(diagnostic.rendered, to: &standardError)
-    }
-    if options.verbose {
-        for fallback in report.fallbacks { print("fallback: \(fallback.description)") }
-        for file in report.files { print("wrote \(file)") }
-    }
-    if !report.succeeded {
-        print(report.summary, to: &standardError)
-        return false
-    }
-    if !options.quiet { print(report.summary) }
-    return true
-}
-
-extension FileHandle: @retroactive TextOutputStream {
-    public func write(_ string: String) {
-        write(Data(string.utf8))
-    }
 }

@@ -47,11 +47,11 @@ final class ContentLoaderTests: XCTestCase {
         let copilot = try XCTUnwrap(site.tool("github-copilot"))
         XCTAssertEqual(copilot.name, "GitHub Copilot")
         XCTAssertEqual(copilot.url, "https://github.com/features/copilot")
-        XCTAssertEqual(site.toolDescription(copilot, in: "fr"), "Programmeur en binôme IA.")
-        XCTAssertEqual(site.toolDescription(try XCTUnwrap(site.tool("cursor")), in: "fr"), "AI-first code editor.", "falls back")
+        XCTAssertEqual(site.toolDescription(copilot, in: "fr"), LocalizedText(text: "Programmeur en binôme IA.", locale: "fr"))
+        XCTAssertEqual(site.toolDescription(try XCTUnwrap(site.tool("cursor")), in: "fr"), LocalizedText(text: "AI-first code editor.", locale: "en"), "falls back")
         XCTAssertNil(site.tool("cursor")?.url)
-        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("technology")), in: "fr"), "Technologie")
-        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("finance")), in: "fr"), "Finance")
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("technology")), in: "fr"), LocalizedText(text: "Technologie", locale: "fr"))
+        XCTAssertEqual(site.sectorName(try XCTUnwrap(site.sector("finance")), in: "fr"), LocalizedText(text: "Finance", locale: "en"))
         XCTAssertNil(site.sector("health"))
     }
 
@@ -105,7 +105,13 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(french.verdictMarkdown, "Relatively secure.\n")
 
         let frontend = try XCTUnwrap(site.role("frontend-developer"))
-        XCTAssertEqual(site.text(of: frontend, in: "fr"), site.text(of: frontend, in: "en"), "no French at all: all English")
+        var frenchFrontend = site.text(of: frontend, in: "fr")
+        XCTAssertEqual(frenchFrontend.fallbackFields, [
+            "analysis", "article", "description", "title", "titlePlural", "verdict",
+        ], "its empty roadmap and quick wins are nothing to translate")
+        XCTAssertEqual(site.text(of: frontend, in: "en").fallbackFields, [], "the default locale never falls back")
+        frenchFrontend.fallbackFields = []
+        XCTAssertEqual(frenchFrontend, site.text(of: frontend, in: "en"), "no French at all: all English")
         XCTAssertEqual(site.text(of: frontend, in: "fr").articleMarkdown, "# Deep dive\n")
     }
 
@@ -128,13 +134,38 @@ final class ContentLoaderTests: XCTestCase {
             "fr: frontend-developer: analysis",
             "fr: frontend-developer: article",
             "fr: frontend-developer: description",
-            "fr: frontend-developer: quickWins",
-            "fr: frontend-developer: roadmap",
             "fr: frontend-developer: title",
             "fr: frontend-developer: titlePlural",
             "fr: frontend-developer: verdict",
         ])
-        XCTAssertEqual(try loadValid().fallbacks.first, Fallback(role: nil, locale: "fr", field: "sectors.finance.name"))
+        XCTAssertEqual(try loadValid().fallbacks.first, Fallback(
+            role: nil, locale: "fr", field: "sectors.finance.name",
+            place: TranslationPlace(file: "content/sectors.json", key: "sectors.finance.name.fr")))
+    }
+
+    /// Each fallback names the file and key where its translation belongs, so a translator (and
+    /// `--strict`) is sent to the right place, including files that do not exist yet.
+    func testFallbacksNameTheFileAndKeyOfTheMissingTranslation() throws {
+        let places = Dictionary(uniqueKeysWithValues: try loadValid().fallbacks.map { ($0.description, $0.place.description) })
+        XCTAssertEqual(places["fr: strings.report.button"], "locales/fr.json#report.button")
+        XCTAssertEqual(places["fr: tools.cursor.description"], "content/tools.json#tools.cursor.description.fr")
+        XCTAssertEqual(places["fr: backend-developer: tasks.code-reviews"], "content/roles/backend-developer/fr.json#tasks.code-reviews")
+        XCTAssertEqual(places["fr: backend-developer: verdict"], "content/roles/backend-developer/verdict.fr.md")
+        XCTAssertEqual(places["fr: frontend-developer: title"], "content/roles/frontend-developer/fr.json#title")
+    }
+
+    /// Every value another locale could translate is one unit, translated or not; fallbacks are
+    /// exactly the untranslated units.
+    func testTranslationUnitsCoverTranslatedAndFallbackValues() throws {
+        let site = try loadValid()
+        let units = site.translations.filter { $0.role == "backend-developer" }
+        let translated = units.filter(\.isTranslated).map(\.field)
+        XCTAssertTrue(translated.contains("title"))
+        XCTAssertTrue(translated.contains("tasks.crud-endpoints"))
+        XCTAssertTrue(translated.contains("analysis"))
+        XCTAssertEqual(site.fallbacks, site.translations.compactMap(\.fallback))
+        XCTAssertEqual(units.first { $0.field == "title" }?.source, "Backend Developer")
+        XCTAssertTrue(site.translations.allSatisfy { $0.locale == "fr" }, "the default locale has nothing to translate")
     }
 
     func testLocaleWithoutStringTableFallsBackEntirely() throws {

@@ -73,9 +73,12 @@ final class LoadBehaviourTests: XCTestCase {
             .replacingOccurrences(of: #"["backend-developer"]"#, with: "[]")
         let slugs = (0..<40).map { "role-\($0)" }
         for slug in slugs {
-            for name in ["en.json", "analysis.en.md", "verdict.en.md"] {
+            for name in ["analysis.en.md", "verdict.en.md"] {
                 site.files["content/roles/\(slug)/\(name)"] = site.files["content/roles/frontend-developer/\(name)"]
             }
+            // Each its own title: two roles with one title would be a warning.
+            site.files["content/roles/\(slug)/en.json"] = site.files["content/roles/frontend-developer/en.json"]!
+                .replacingOccurrences(of: #""Frontend Developer""#, with: "\"Role \(slug)\"")
             site.files["content/roles/\(slug)/role.json"] = role
         }
         let result = try site.load()

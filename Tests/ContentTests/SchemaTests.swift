@@ -55,6 +55,9 @@ final class SchemaTests: XCTestCase {
             ("role-text.schema.json", ["$defs", "roadmapPhase"], FieldNames.roadmapPhase),
             ("role-text.schema.json", ["$defs", "faqEntry"], FieldNames.faqEntry),
             ("strings.schema.json", [], ["$schema"]),
+            ("translations.schema.json", [], FieldNames.translationsFile),
+            ("site.schema.json", ["$defs", "image"], FieldNames.image),
+            ("role.schema.json", ["$defs", "image"], FieldNames.image),
             ("site.schema.json", ["properties", "urlSegments", "additionalProperties"], URLSegment.allCases.map(\.rawValue)),
         ]
         for (file, path, fields) in objects {
@@ -88,6 +91,9 @@ final class SchemaTests: XCTestCase {
              ["metiers", "a", "a-b", "a1-2b", "-a", "a-", "a--b", "A", "mé", "a b", "a_b", ""]),
             (try pattern("role.schema.json", ["$defs", "id", "pattern"]), isSafeURLSegment,
              ["crud-endpoints", "x9", "Crud", "crud endpoints", "crud--x", ""]),
+            (try pattern("translations.schema.json", ["properties", "translatedFrom", "additionalProperties", "pattern"]),
+             TranslationRecords.isFingerprint,
+             ["0123456789abcdef", TranslationRecords.fingerprint("Backend Developer"), "0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", ""]),
             (try pattern("site.schema.json", ["$defs", "httpURL", "pattern"]), isAbsoluteHTTPURL,
              ["https://example.org/", "http://a", "https://a.b/c?d#e", "ftp://a", "https://", "https:///x", "https://a b",
               "example.org", "HTTPS://A", "https://:80", "https://@host"]),

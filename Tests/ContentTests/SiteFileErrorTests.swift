@@ -24,7 +24,7 @@ final class SiteFileErrorTests: XCTestCase {
 
     func testBaseURLMustBeAbsoluteHTTP() throws {
         XCTAssertEqual(try TestSite.diagnostics(editing: "site.json", replacing: #""https://willaireplace.example""#, with: #""willaireplace.example""#), [
-            "site.json:4:14: error: `baseURL` must be an absolute http:// or https:// URL, found `willaireplace.example`",
+            "site.json:4:14: error: `baseURL` must be an http:// or https:// URL with a host and no query or fragment: `willaireplace.example` does not start with http:// or https://",
         ])
         XCTAssertEqual(try TestSite.diagnostics(editing: "site.json", replacing: #""https://example.org/report""#, with: #""mailto:me@example.org""#), [
             "site.json:8:21: error: `reportEndpoint` must be an absolute http:// or https:// URL, found `mailto:me@example.org`",

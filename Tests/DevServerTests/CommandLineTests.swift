@@ -36,10 +36,11 @@ final class CommandLineTests: XCTestCase {
         var stdout: String { lock.withLock { collected.stdout } }
         var stderr: String { lock.withLock { collected.stderr } }
 
-        /// The port of the `serving http://127.0.0.1:PORT/` line, once printed.
+        /// The port of the `serving http://HOST:PORT/` line, once printed.
         var port: UInt16? {
-            guard let range = stdout.range(of: #"serving http://127\.0\.0\.1:\d+/ \(Ctrl-C to stop\)\n"#, options: .regularExpression) else { return nil }
-            return UInt16(stdout[range].dropFirst("serving http://127.0.0.1:".count).prefix { $0.isNumber })
+            guard let range = stdout.range(of: #"serving http://[0-9.]+:\d+/ \(Ctrl-C to stop\)\n"#, options: .regularExpression) else { return nil }
+            let address = stdout[range].dropFirst("serving http://".count)
+            return UInt16(address.drop { $0 != ":" }.dropFirst().prefix { $0.isNumber })
         }
 
         /// Waits for the process to end (at most `seconds`), killing it if it does not.
@@ -69,7 +70,7 @@ final class CommandLineTests: XCTestCase {
             let running = try serve(root)
             let port = try XCTUnwrap(running.port, running.stderr)
             let lines = running.stdout.components(separatedBy: "\n")
-            XCTAssertNotNil(lines[0].range(of: #"^built 12 pages \(en 5, fr 5, 2 other\) · \d+ fallbacks"#, options: .regularExpression), lines[0])
+            XCTAssertNotNil(lines[0].range(of: #"^built 13 pages \(en 6, fr 5, 2 other\) · \d+ fallbacks"#, options: .regularExpression), lines[0])
             XCTAssertEqual(lines[1], "serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             XCTAssertEqual(try RawHTTP.get("/en/", port: port).status, 200)
             kill(running.process.processIdentifier, signalNumber)
@@ -103,9 +104,44 @@ final class CommandLineTests: XCTestCase {
         _ = try RawHTTP.get("/en", port: port)
         try ExampleSite.edit(root, "locales/en.json", replacing: "\"", with: "\"")
         waitUntil("the change is logged") { running.stdout.contains("changed: locales/en.json\n") }
-        XCTAssertTrue(running.stdout.contains("301 GET /en HTTP/1.1\n"), running.stdout)
+        XCTAssertTrue(running.stdout.contains("301 GET /en\n"), running.stdout)
         kill(running.process.processIdentifier, SIGINT)
         XCTAssertTrue(running.waitForExit(seconds: 10))
+    }
+
+    func testANonLoopbackHostIsAnOptInWithAWarning() throws {
+        let root = try ExampleSite.copy(for: self)
+        // 0.0.0.0 listens on every interface; the test talks to it on loopback only.
+        let running = try serve(root, ["--host", "0.0.0.0"])
+        let port = try XCTUnwrap(running.port, running.stderr)
+        XCTAssertEqual(running.stderr, "warning: serving on 0.0.0.0, not on loopback: other machines that can reach this address "
+                       + "can read the preview (unpublished content); use it only on a network you trust\n")
+        XCTAssertTrue(running.stdout.contains("serving http://0.0.0.0:\(port)/ (Ctrl-C to stop)\n"), running.stdout)
+        XCTAssertEqual(try RawHTTP.get("/en/", port: port).status, 200)
+        kill(running.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(running.waitForExit(seconds: 10))
+        // A loopback address other than 127.0.0.1 needs no warning.
+        let loopback = try serve(root, ["--host", "127.0.0.2"])
+        XCTAssertNotNil(loopback.port, loopback.stderr)
+        XCTAssertEqual(loopback.stderr, "")
+        kill(loopback.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(loopback.waitForExit(seconds: 10))
+    }
+
+    func testNoBrowserErrorsKeepsErrorsInTheTerminal() throws {
+        let root = try ExampleSite.copy(for: self)
+        try ExampleSite.edit(root, "site.json", replacing: "\"defaultLocale\"", with: "\"defaultLocal\"")
+        let withErrors = try serve(root)
+        let port = try XCTUnwrap(withErrors.port, withErrors.stderr)
+        XCTAssertEqual(try RawHTTP.get("/", port: port).status, 500, "the error page")
+        kill(withErrors.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(withErrors.waitForExit(seconds: 10))
+        let without = try serve(root, ["--no-browser-errors"])
+        let quietPort = try XCTUnwrap(without.port, without.stderr)
+        XCTAssertEqual(try RawHTTP.get("/", port: quietPort).status, 404, "no error page: the folder as it is")
+        XCTAssertTrue(without.stderr.contains("unknown field `defaultLocal` — did you mean `defaultLocale`?"), without.stderr)
+        kill(without.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(without.waitForExit(seconds: 10))
     }
 
     func testATakenPortFailsWithAMessage() throws {

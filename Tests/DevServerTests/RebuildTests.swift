@@ -1,5 +1,6 @@
 @testable import DevServer
 import Foundation
+import Synchronization
 import XCTest
 
 /// Edits to the sources show up in the preview; broken edits never take it down.
@@ -44,8 +45,10 @@ final class RebuildTests: XCTestCase {
         try Data("notes".utf8).write(to: root.appendingPathComponent("NOTES.md"))
         try Data("swap".utf8).write(to: root.appendingPathComponent("content/roles/backend-developer/.en.json.swp"))
         try Data("x".utf8).write(to: root.appendingPathComponent("public/extra.txt"))
-        Thread.sleep(forTimeInterval: 0.5)
-        XCTAssertEqual(log.builds.count, 1)
+        // One watched edit after them: the only change the rebuild names.
+        try ExampleSite.edit(root, "locales/en.json", replacing: "\"", with: "\"")
+        waitUntil("the watched edit is rebuilt") { log.builds.count >= 2 }
+        XCTAssertEqual(log.changes, [["locales/en.json"]])
     }
 
     func testAFailedRebuildKeepsServingTheLastGoodSite() throws {
@@ -68,17 +71,35 @@ final class RebuildTests: XCTestCase {
         XCTAssertNotEqual(try RawHTTP.get(page, port: server.port).body, before)
     }
 
-    func testAFailedFirstBuildStillServesAndRecovers() throws {
+    func testAFailedFirstBuildAnswersEveryURLWithItsErrorsAndRecovers() throws {
         let root = try ExampleSite.copy(for: self)
         try ExampleSite.edit(root, "site.json", replacing: "\"defaultLocale\"", with: "\"defaultLocal\"")
         let (server, log) = try startServer(root: root)
         XCTAssertEqual(log.builds.count, 1)
         XCTAssertFalse(log.builds[0].succeeded)
+        for target in ["/", "/en/", "/no/such/page", "/robots.txt"] {
+            let page = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(page.status, 500, target)
+            XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8", target)
+            XCTAssertTrue(page.text.contains("<h1>rolegen: the build failed</h1>"), target)
+            XCTAssertTrue(page.text.contains("site.json:"), target)
+            XCTAssertTrue(page.text.contains("unknown field `defaultLocal` — did you mean `defaultLocale`?"), page.text)
+            XCTAssertTrue(page.text.contains("/__rolegen/events?build=0&page="), "it reloads itself once a build succeeds")
+        }
+        XCTAssertEqual(try RawHTTP.request("POST", "/", port: server.port).status, 405)
+        let waiting = try EventStreamClient(port: server.port, page: "/en/", build: 0)
+        try ExampleSite.edit(root, "site.json", replacing: "\"defaultLocal\"", with: "\"defaultLocale\"")
+        XCTAssertNotNil(waiting.event("reload"), waiting.received)
+        XCTAssertEqual(try RawHTTP.get("/", port: server.port).status, 200)
+    }
+
+    func testWithoutBrowserErrorsAFailedFirstBuildServesTheFolder() throws {
+        let root = try ExampleSite.copy(for: self)
+        try ExampleSite.edit(root, "site.json", replacing: "\"defaultLocale\"", with: "\"defaultLocal\"")
+        let (server, _) = try startServer(root: root) { $0.browserErrors = false }
         let nothing = try RawHTTP.get("/", port: server.port)
         XCTAssertEqual(nothing.status, 404)
         XCTAssertEqual(nothing.text, "404 Not Found\n")
-        try ExampleSite.edit(root, "site.json", replacing: "\"defaultLocal\"", with: "\"defaultLocale\"")
-        try waitUntil("the site is served") { try RawHTTP.get("/", port: server.port).status == 200 }
     }
 
     func testRequestsAreAnsweredWhileRebuildsRun() throws {
@@ -103,33 +124,88 @@ final class RebuildTests: XCTestCase {
     }
 }
 
-/// The fingerprint the watcher compares.
-final class SourceFingerprintTests: XCTestCase {
-    func testItListsWatchedFilesSortedWithoutHiddenOnes() throws {
-        let root = try ExampleSite.copy(for: self)
+/// The kernel's change reports as the watcher collects them.
+final class SourceWatcherTests: XCTestCase {
+    private var root: URL!
+    private var watcher: SourceWatcher!
+
+    override func setUpWithError() throws {
+        root = try ExampleSite.copy(for: self)
+        watcher = try SourceWatcher(root: root)
+    }
+
+    /// The next batch of changes; fails the test when none comes within 10 s.
+    private func nextChanges(file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        let watcher = watcher!
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<[String]?>(nil)
+        Thread {
+            let changes = watcher.waitForChanges(debounce: .milliseconds(50))
+            result.withLock { $0 = changes }
+            done.signal()
+        }.start()
+        if done.wait(timeout: .now() + 10) == .timedOut {
+            watcher.wake()
+            done.wait()
+            XCTFail("no change reported within 10 s", file: file, line: line)
+        }
+        return result.withLock { $0 } ?? []
+    }
+
+    func testAnAtomicSaveIsOneChangeOfTheSavedFile() throws {
+        // What editors do: write a temporary (hidden) file, then rename it over the original.
+        try ExampleSite.edit(root, "content/roles/backend-developer/en.json", replacing: "Backend Developer", with: "Backend Dev")
+        XCTAssertEqual(nextChanges(), ["content/roles/backend-developer/en.json"])
+    }
+
+    func testAnAtomicSaveWithAVisibleTemporaryNameNamesBoth() throws {
+        let folder = root.appendingPathComponent("templates/assets")
+        let css = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".css") })
+        try Data("body{}".utf8).write(to: folder.appendingPathComponent(css + "~tmp"))
+        XCTAssertEqual(rename(folder.appendingPathComponent(css + "~tmp").path, folder.appendingPathComponent(css).path), 0)
+        XCTAssertEqual(nextChanges(), ["templates/assets/\(css)", "templates/assets/\(css)~tmp"])
+    }
+
+    func testAFileWrittenInPlaceIsReported() throws {
+        let url = root.appendingPathComponent("locales/fr.json")
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        XCTAssertEqual(nextChanges(), ["locales/fr.json"])
+    }
+
+    func testANewFolderIsWatchedAndItsFilesReported() throws {
+        let role = root.appendingPathComponent("content/roles/data-engineer")
+        try FileManager.default.createDirectory(at: role, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: role.appendingPathComponent("role.json"))
+        XCTAssertEqual(nextChanges(), ["content/roles/data-engineer", "content/roles/data-engineer/role.json"])
+        // Files saved into the new folder later are seen too: the folder is watched now.
+        try Data("{}".utf8).write(to: role.appendingPathComponent("en.json"))
+        XCTAssertEqual(nextChanges(), ["content/roles/data-engineer/en.json"])
+    }
+
+    func testARemovedFolderIsOneChangeAndItsWatchesGo() throws {
+        try FileManager.default.moveItem(at: root.appendingPathComponent("content/roles/devops-engineer"),
+                                         to: root.appendingPathComponent("devops-engineer-old"))
+        XCTAssertEqual(nextChanges(), ["content/roles/devops-engineer"])
+        // An edit in the moved-away folder is outside the sources now: only the next edit counts.
+        try Data("{}".utf8).write(to: root.appendingPathComponent("devops-engineer-old/role.json"))
+        try ExampleSite.edit(root, "locales/en.json", replacing: "\"", with: "\"")
+        XCTAssertEqual(nextChanges(), ["locales/en.json"])
+    }
+
+    func testHiddenFilesAndOtherFoldersAreIgnored() throws {
         try Data("x".utf8).write(to: root.appendingPathComponent("content/.DS_Store"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("public"), withIntermediateDirectories: true)
         try Data("x".utf8).write(to: root.appendingPathComponent("public/index.html"))
-        let fingerprint = SourceFingerprint(root: root)
-        let paths = fingerprint.files.map(\.path)
-        XCTAssertEqual(paths, paths.sorted())
-        XCTAssertTrue(paths.contains("site.json"))
-        XCTAssertTrue(paths.contains("content/roles/backend-developer/en.json"))
-        XCTAssertTrue(paths.contains("locales/fr.json"))
-        XCTAssertTrue(paths.contains("templates/pages/role.html"))
-        XCTAssertFalse(paths.contains { $0.contains(".DS_Store") || $0.hasPrefix("public") })
-        XCTAssertEqual(SourceFingerprint(root: root), fingerprint, "deterministic")
+        try Data("x".utf8).write(to: root.appendingPathComponent("NOTES.md"))
+        try ExampleSite.edit(root, "site.json", replacing: "{", with: "{")
+        XCTAssertEqual(nextChanges(), ["site.json"])
     }
 
-    func testChangesNameAddedRemovedAndModifiedFiles() throws {
-        let root = try ExampleSite.copy(for: self)
-        let before = SourceFingerprint(root: root)
-        try Data("{}".utf8).write(to: root.appendingPathComponent("locales/de.json"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("content/roles/backend-developer/verdict.fr.md"))
-        try ExampleSite.edit(root, "content/tools.json", replacing: "{", with: "{ ")
-        let after = SourceFingerprint(root: root)
-        XCTAssertNotEqual(after, before)
-        XCTAssertEqual(after.changes(since: before),
-                       ["content/roles/backend-developer/verdict.fr.md", "content/tools.json", "locales/de.json"])
+    func testWakeEndsAWait() {
+        watcher.wake()
+        XCTAssertNil(watcher.waitForChanges(debounce: .milliseconds(50)))
     }
 }

@@ -1,49 +1,13 @@
 @testable import DevServer
 import XCTest
 
-/// The HTTP rules on their own: request heads, paths, media types, dates, base paths.
+/// The preview's own HTTP rules, free of sockets: paths, media types, base paths, pages.
 final class RequestParsingTests: XCTestCase {
-    private func head(_ text: String) throws(RequestError) -> RequestHead {
-        try RequestHead(parsing: Array(text.utf8))
-    }
-
-    func testARequestLineIsParsed() throws {
-        let parsed = try head("GET /en/?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n")
-        XCTAssertEqual(parsed.method, "GET")
-        XCTAssertEqual(parsed.target, "/en/?x=1")
-        XCTAssertEqual(parsed.version, "HTTP/1.1")
-        XCTAssertEqual(parsed.requestLine, "GET /en/?x=1 HTTP/1.1")
-        XCTAssertEqual(try head("\r\nHEAD / HTTP/1.0\n").method, "HEAD", "leading blank lines and bare LF are accepted")
-    }
-
-    func testMalformedHeadsHaveTheirErrors() {
-        let cases: [(String, RequestError)] = [
-            ("", .malformedRequestLine),
-            ("GET /\r\n", .malformedRequestLine),
-            ("GET / HTTP/1.1 extra\r\n", .malformedRequestLine),
-            ("G(T / HTTP/1.1\r\n", .malformedRequestLine),
-            ("GET /é HTTP/1.1\r\n", .malformedRequestLine),
-            ("GET / FTP/1.0\r\n", .malformedRequestLine),
-            ("GET / HTTP/2\r\n", .unsupportedVersion("HTTP/2")),
-            ("GET / HTTP/1.1\r\n: empty name\r\n", .malformedHeader(": empty name")),
-            ("GET / HTTP/1.1\r\nHost : x\r\n", .malformedHeader("Host : x")),
-        ]
-        for (text, expected) in cases {
-            XCTAssertThrowsError(try head(text), text) { XCTAssertEqual($0 as? RequestError, expected, text) }
-        }
-    }
-
-    func testTheEndOfAHeadIsFound() {
-        XCTAssertEqual(RequestHead.endOfHead(in: Array("GET / HTTP/1.1\r\nHost: x\r\n\r\nbody".utf8)), 27)
-        XCTAssertEqual(RequestHead.endOfHead(in: Array("GET / HTTP/1.1\n\n".utf8)), 16)
-        XCTAssertNil(RequestHead.endOfHead(in: Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8)))
-        XCTAssertNil(RequestHead.endOfHead(in: []))
-    }
-
     func testPathsAreDecodedIntoSegments() throws {
         let path = try RequestPath(target: "/fr/m%C3%A9tiers//x%20y/?q=%2e%2e#frag")
         XCTAssertEqual(path.segments, ["fr", "métiers", "x y"])
-        XCTAssertEqual(path.raw, "/fr/m%C3%A9tiers//x%20y/")
+        XCTAssertEqual(path.canonical, "/fr/m%C3%A9tiers/x%20y", "still encoded, one slash between segments")
+        XCTAssertEqual(try RequestPath(target: "//en").canonical, "/en", "never `//en`, which a browser reads as a host")
         XCTAssertEqual(path.query, "q=%2e%2e")
         XCTAssertTrue(path.endsWithSlash)
         let file = try RequestPath(target: "/robots.txt")
@@ -89,29 +53,20 @@ final class RequestParsingTests: XCTestCase {
         }
     }
 
-    func testDatesAreIMFFixdate() {
-        XCTAssertEqual(HTTPDate.format(secondsSinceEpoch: 784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT")
-        XCTAssertEqual(HTTPDate.format(secondsSinceEpoch: 0), "Thu, 01 Jan 1970 00:00:00 GMT")
+    func testAPageIsTheFileItsURLServes() {
+        XCTAssertEqual(PreviewResponder.page(at: "/en/", basePath: .root), "en/index.html")
+        XCTAssertEqual(PreviewResponder.page(at: "/", basePath: .root), "index.html")
+        XCTAssertEqual(PreviewResponder.page(at: "/404.html", basePath: .root), "404.html")
+        XCTAssertEqual(PreviewResponder.page(at: "/docs/en/roles/x/", basePath: BasePath(baseURL: "https://h/docs/")), "en/roles/x/index.html")
+        XCTAssertNil(PreviewResponder.page(at: "/en/", basePath: BasePath(baseURL: "https://h/docs/")), "outside the base path")
+        XCTAssertNil(PreviewResponder.page(at: "/../site.json", basePath: .root))
     }
 
-    func testAResponseIsSerializedWithItsHeaders() {
-        let response = HTTPResponse.redirect(to: "/en/")
-        let bytes = response.serialized(withBody: true, date: "Thu, 01 Jan 1970 00:00:00 GMT")
-        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """
-            HTTP/1.1 301 Moved Permanently\r
-            Content-Type: text/plain; charset=utf-8\r
-            Location: /en/\r
-            Content-Length: 28\r
-            Cache-Control: no-store\r
-            X-Content-Type-Options: nosniff\r
-            Date: Thu, 01 Jan 1970 00:00:00 GMT\r
-            Connection: close\r
-            \r
-            301 Moved Permanently: /en/
-
-            """)
-        let head = String(decoding: response.serialized(withBody: false, date: "-"), as: UTF8.self)
-        XCTAssertTrue(head.hasSuffix("Content-Length: 28\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nDate: -\r\nConnection: close\r\n\r\n"))
+    func testLoopbackAddresses() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "::1"] { XCTAssertTrue(ServeOptions.isLoopback(host), host) }
+        for host in ["0.0.0.0", "192.168.1.10", "::", "example.org", "128.0.0.1", "127.0.0.1.example"] {
+            XCTAssertFalse(ServeOptions.isLoopback(host), host)
+        }
     }
 
     func testBasePaths() {

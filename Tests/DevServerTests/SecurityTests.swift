@@ -3,15 +3,15 @@ import Foundation
 import Site
 import XCTest
 
-/// The preview never serves anything outside its folder, never listens beyond 127.0.0.1, and
-/// no client can hold it up.
+/// The preview never serves anything outside its folder, never listens beyond 127.0.0.1 unless
+/// told to, and no client can hold it up.
 final class SecurityTests: XCTestCase {
     private var root: URL!
     private var server: DevServer!
 
     override func setUpWithError() throws {
         root = try ExampleSite.copy(for: self)
-        (server, _) = try startServer(root: root) { $0.requestTimeout = .milliseconds(500) }
+        (server, _) = try startServer(root: root) { $0.idleTimeout = .milliseconds(500) }
     }
 
     /// `site.json` sits right beside `public/`: the file every traversal below aims at.
@@ -41,13 +41,19 @@ final class SecurityTests: XCTestCase {
             "/index.html%00.css": "the path segment `index.html%00.css` holds a control character",
             "/%c0%ae%c0%ae/site.json": "the path segment `%c0%ae%c0%ae` does not decode to UTF-8",
             "/%2/site.json": "`%2` is not a valid percent-encoding",
-            "http://127.0.0.1/../site.json": "the request target `http://127.0.0.1/../site.json` is not a path starting with `/`",
-            "../site.json": "the request target `../site.json` is not a path starting with `/`",
+            // Absolute form: the HTTP layer hands rolegen its path.
+            "http://127.0.0.1/../site.json": "the path segment `..` is a dot segment, which could leave the site folder",
         ]
         for (target, reason) in refused.sorted(by: { $0.key < $1.key }) {
             let response = try RawHTTP.get(target, port: server.port)
             XCTAssertEqual(response.status, 400, target)
             XCTAssertEqual(response.text, "400 Bad Request: \(reason)\n", target)
+            assertNotLeaked(response, target)
+        }
+        // Not a path at all: the HTTP parser refuses it before rolegen sees it.
+        for target in ["../site.json", "*"] {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 400, target)
             assertNotLeaked(response, target)
         }
     }
@@ -70,16 +76,18 @@ final class SecurityTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("home.html").path, withDestinationPath: "en/index.html")
         let response = try RawHTTP.get("/home.html", port: server.port)
         XCTAssertEqual(response.status, 200)
-        XCTAssertEqual(response.body, Array(try Data(contentsOf: output.appendingPathComponent("en/index.html"))))
+        XCTAssertEqual(response.body, ReloadClient.inject(into: Array(try Data(contentsOf: output.appendingPathComponent("en/index.html"))), generation: 1))
     }
 
     func testOnlyGetAndHeadAreAnswered() throws {
-        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "get"] {
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"] {
             let response = try RawHTTP.request(method, "/en/", port: server.port)
             XCTAssertEqual(response.status, 405, method)
             XCTAssertEqual(response.headers["allow"], "GET, HEAD", method)
             XCTAssertEqual(response.text, "405 Method Not Allowed: this preview answers GET and HEAD only\n", method)
         }
+        // Methods are case-sensitive: `get` is no GET (the HTTP parser refuses it).
+        XCTAssertEqual(try RawHTTP.request("get", "/en/", port: server.port).status, 400)
     }
 
     func testAPostWithABodyStillGetsItsAnswer() throws {
@@ -89,23 +97,18 @@ final class SecurityTests: XCTestCase {
     }
 
     func testAnOversizedHeadIsRefused() throws {
-        let padding = String(repeating: "a", count: 9000)
+        // Hummingbird's limit: 80 KiB of header fields.
+        let padding = String(repeating: "a", count: 100_000)
         let response = try RawHTTP.exchange("GET /en/ HTTP/1.1\r\nHost: x\r\nX-Padding: \(padding)\r\n\r\n", port: server.port)
-        XCTAssertEqual(response.status, 431)
-        XCTAssertEqual(response.text, "431 Request Header Fields Too Large: the request head is larger than 8192 bytes\n")
+        XCTAssertEqual(response.status, 400)
+        assertNotLeaked(response, "oversized")
     }
 
     func testMalformedRequestsAreRefused() throws {
-        let cases: [(String, Int, String)] = [
-            ("GARBAGE\r\n\r\n", 400, "the request line is not `METHOD /path HTTP/1.1`"),
-            ("GET  /en/ HTTP/1.1\r\n\r\n", 400, "the request line is not `METHOD /path HTTP/1.1`"),
-            ("GET /en/ HTTP/1.1\r\nno colon here\r\n\r\n", 400, "the header line `no colon here` has no `name:`"),
-            ("GET /en/ HTTP/2.0\r\n\r\n", 505, "HTTP/2.0 is not supported; this server speaks HTTP/1.1"),
-        ]
-        for (request, status, reason) in cases {
+        for request in ["GARBAGE\r\n\r\n", "GET /en/ HTTP/1.1\r\nno colon here\r\n\r\n", "GET /en/ HTTP/9.9\r\n\r\n"] {
             let response = try RawHTTP.exchange(request, port: server.port)
-            XCTAssertEqual(response.status, status, request)
-            XCTAssertEqual(response.text, "\(HTTPStatus(rawValue: status)!): \(reason)\n", request)
+            XCTAssertEqual(response.status, 400, request)
+            XCTAssertEqual(response.body, [], request)
         }
     }
 
@@ -118,56 +121,58 @@ final class SecurityTests: XCTestCase {
         }
     }
 
-    func testASilentClientDoesNotBlockOthersAndTimesOut() throws {
+    /// Reads until the server closes `client`: true when it does (recv returns 0) within 10 s.
+    private func closedByServer(_ client: Int32) -> Bool {
+        var byte = [UInt8](repeating: 0, count: 1024)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let count = recv(client, &byte, byte.count, 0)
+            if count == 0 { return true }
+            if count < 0 && errno != EAGAIN && errno != EINTR { return true }
+        }
+        return false
+    }
+
+    func testASilentClientDoesNotBlockOthersAndIsClosedWhenIdle() throws {
         let silent = try RawHTTP.connect(port: server.port)
         defer { close(silent) }
         let trickling = try RawHTTP.connect(port: server.port)
         defer { close(trickling) }
         RawHTTP.send(Array("GET /en/ HT".utf8), on: trickling)
-        let started = Date()
         XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 200)
-        // Then each silent client is told it took too long (500 ms here) and disconnected.
-        for client in [silent, trickling] {
-            let timedOut = try RawHTTP.readResponse(from: client)
-            XCTAssertEqual(timedOut.status, 408)
-            XCTAssertEqual(timedOut.text, "408 Request Timeout: the request head did not arrive in time\n")
-        }
-        let waited = Date().timeIntervalSince(started)
-        XCTAssertGreaterThan(waited, 0.3)
-        XCTAssertLessThan(waited, 3)
+        // Then each is closed once idle for the idle timeout (500 ms here).
+        XCTAssertTrue(closedByServer(silent), "silent client closed")
+        XCTAssertTrue(closedByServer(trickling), "trickling client closed")
     }
 
-    func testOthersAreAnsweredWhileSilentClientsWait() throws {
+    func testManySlowClientsDoNotHoldUpOthersNorStop() throws {
         let root = try ExampleSite.copy(for: self)
-        let (patient, _) = try startServer(root: root) { $0.requestTimeout = .seconds(30) }
-        let silent = try (0..<5).map { _ in try RawHTTP.connect(port: patient.port) }
-        defer { silent.forEach { close($0) } }
-        let started = Date()
-        XCTAssertEqual(try RawHTTP.get("/en/", port: patient.port).status, 200)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "answered long before the silent clients time out")
-        // Stopping does not wait for them either.
+        let (patient, _) = try startServer(root: root) { $0.idleTimeout = .seconds(60) }
+        let slow = try (0..<200).map { _ in try RawHTTP.connect(port: patient.port) }
+        defer { slow.forEach { close($0) } }
+        for client in slow { RawHTTP.send(Array("GET /en/ HTTP/1.1\r\nHost".utf8), on: client) }
+        for _ in 0..<20 {
+            XCTAssertEqual(try RawHTTP.get("/en/", port: patient.port).status, 200)
+        }
+        // Stopping does not wait for them either: they are closed.
         patient.stop()
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertTrue(slow.prefix(5).allSatisfy(closedByServer))
     }
 
-    func testConnectionsBeyondTheLimitGet503() throws {
-        let root = try ExampleSite.copy(for: self)
-        let (small, _) = try startServer(root: root) {
-            $0.maxConnections = 1
-            $0.requestTimeout = .seconds(30)
+    func testKeepAliveConnectionsAnswerManyRequests() throws {
+        let client = try RawHTTP.connect(port: server.port)
+        defer { close(client) }
+        for target in ["/en/", "/fr/", "/robots.txt", "/en", "/nothing"] {
+            RawHTTP.send(Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), on: client)
+            let response = try RawHTTP.readResponse(from: client)
+            XCTAssertEqual(response.status, ["/en": 301, "/nothing": 404][target] ?? 200, target)
         }
-        // Accepted first (the backlog is in order), it holds the only place until stop.
-        let holding = try RawHTTP.connect(port: small.port)
-        defer { close(holding) }
-        let refused = try RawHTTP.get("/en/", port: small.port)
-        XCTAssertEqual(refused.status, 503)
-        XCTAssertEqual(refused.text, "503 Service Unavailable\n")
     }
 
     func testATakenPortIsReported() throws {
         let root = try ExampleSite.copy(for: self)
         XCTAssertThrowsError(try startServer(root: root) { $0.port = self.server.port }) { error in
-            XCTAssertEqual(error as? ServeError, .portInUse(server.port))
+            XCTAssertEqual(error as? ServeError, .portInUse("127.0.0.1", server.port))
             XCTAssertEqual("\(error)", "port \(server.port) on 127.0.0.1 is already in use — stop the other server, or pass --port 0 for any free port")
         }
     }

@@ -18,6 +18,11 @@ final class ServingTests: XCTestCase {
         Array(try Data(contentsOf: root.appendingPathComponent("public/" + path)))
     }
 
+    /// An HTML file as served: the file's bytes with the reload script before `</body>`.
+    private func served(_ path: String) throws -> [UInt8] {
+        ReloadClient.inject(into: try output(path), generation: 1)
+    }
+
     func testStartBuildsOnceAndPrintsTheRootURL() throws {
         XCTAssertEqual(log.builds.count, 1)
         XCTAssertTrue(log.builds[0].succeeded)
@@ -30,18 +35,18 @@ final class ServingTests: XCTestCase {
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(response.headers["content-type"], "text/html; charset=utf-8")
         XCTAssertEqual(response.headers["cache-control"], "no-store")
-        XCTAssertEqual(response.headers["connection"], "close")
-        let expected = try output("en/roles/backend-developer/index.html")
+        XCTAssertEqual(response.headers["x-content-type-options"], "nosniff")
+        let expected = try served("en/roles/backend-developer/index.html")
         XCTAssertEqual(response.headers["content-length"], "\(expected.count)")
         XCTAssertEqual(response.body, expected)
         XCTAssertTrue(response.text.contains("Backend Developer"))
     }
 
     func testTheRootAndLocaleIndexesServeTheirIndexFiles() throws {
-        XCTAssertEqual(try RawHTTP.get("/", port: server.port).body, try output("index.html"))
-        XCTAssertEqual(try RawHTTP.get("/fr/", port: server.port).body, try output("fr/index.html"))
+        XCTAssertEqual(try RawHTTP.get("/", port: server.port).body, try served("index.html"))
+        XCTAssertEqual(try RawHTTP.get("/fr/", port: server.port).body, try served("fr/index.html"))
         XCTAssertEqual(try RawHTTP.get("/fr/metiers/backend-developer/", port: server.port).body,
-                       try output("fr/metiers/backend-developer/index.html"))
+                       try served("fr/metiers/backend-developer/index.html"))
     }
 
     func testOtherFilesGetTheirTypes() throws {
@@ -57,7 +62,7 @@ final class ServingTests: XCTestCase {
     func testHeadSendsTheHeadersOfGetWithoutABody() throws {
         let response = try RawHTTP.request("HEAD", "/en/roles/backend-developer/", port: server.port)
         XCTAssertEqual(response.status, 200)
-        XCTAssertEqual(response.headers["content-length"], "\(try output("en/roles/backend-developer/index.html").count)")
+        XCTAssertEqual(response.headers["content-length"], "\(try served("en/roles/backend-developer/index.html").count)")
         XCTAssertEqual(response.body, [])
     }
 
@@ -70,19 +75,51 @@ final class ServingTests: XCTestCase {
         XCTAssertEqual(withQuery.headers["location"], "/en/?utm=x")
     }
 
+    func testADoubleSlashNeverRedirectsToAnotherHost() throws {
+        // `Location: //en/` would send the browser to the host `en`.
+        for (target, location) in [("//en", "/en/"), ("///en//roles//backend-developer", "/en/roles/backend-developer/")] {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 301, target)
+            XCTAssertEqual(response.headers["location"], location, target)
+        }
+    }
+
     func testAQueryIsIgnoredForLookup() throws {
         let response = try RawHTTP.get("/en/?utm=x#top", port: server.port)
         XCTAssertEqual(response.status, 200)
-        XCTAssertEqual(response.body, try output("en/index.html"))
+        XCTAssertEqual(response.body, try served("en/index.html"))
     }
 
     func testAnUnknownPathIsA404WithTheSitesNotFoundPage() throws {
-        let notFoundPage = try output("404.html")
-        for target in ["/en/roles/no-such-role/", "/nothing.html", "/robots.txt/", "/assets/"] {
+        let notFoundPage = try served("404.html")
+        for target in ["/nothing.html", "/robots.txt/", "/assets/"] {
             let response = try RawHTTP.get(target, port: server.port)
             XCTAssertEqual(response.status, 404, target)
             XCTAssertEqual(response.headers["content-type"], "text/html; charset=utf-8", target)
             XCTAssertEqual(response.body, notFoundPage, target)
+        }
+    }
+
+    /// A missing page under a locale's folder gets that locale's not-found page.
+    func testAnUnknownPathUnderALocaleGetsThatLocalesNotFoundPage() throws {
+        for (target, page) in [("/fr/metiers/no-such-role/", "fr/404.html"), ("/fr/nothing", "fr/404.html"),
+                               ("/en/roles/no-such-role/", "en/404.html")] {
+            let response = try RawHTTP.get(target, port: server.port)
+            XCTAssertEqual(response.status, 404, target)
+            XCTAssertEqual(response.body, try served(page), target)
+        }
+        XCTAssertTrue(try RawHTTP.get("/fr/nothing", port: server.port).text.contains("<html lang=\"fr\">"))
+    }
+
+    func testOnlyHTMLGetsTheReloadScriptAndTheFilesNeverDo() throws {
+        let page = try RawHTTP.get("/en/", port: server.port).text
+        XCTAssertEqual(page.components(separatedBy: "/__rolegen/events?build=1&page=").count, 2, "once per page")
+        XCTAssertTrue(page.hasSuffix("</script>\n</body>\n</html>\n"), "just before </body>")
+        XCTAssertFalse(try RawHTTP.get("/sitemap.xml", port: server.port).text.contains("__rolegen"))
+        XCTAssertFalse(try RawHTTP.get("/robots.txt", port: server.port).text.contains("__rolegen"))
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: root.appendingPathComponent("public").path))
+        for case let file as String in files where file.hasSuffix(".html") {
+            XCTAssertFalse(String(decoding: try output(file), as: UTF8.self).contains("__rolegen"), file)
         }
     }
 
@@ -98,7 +135,7 @@ final class ServingTests: XCTestCase {
         _ = try RawHTTP.get("/en/", port: server.port)
         _ = try RawHTTP.request("POST", "/en/", port: server.port)
         waitUntil("both requests are logged") { log.served.count == 2 }
-        XCTAssertEqual(log.served.map(\.requestLine), ["GET /en/ HTTP/1.1", "POST /en/ HTTP/1.1"])
+        XCTAssertEqual(log.served.map(\.request), ["GET /en/", "POST /en/"])
         XCTAssertEqual(log.served.map(\.status), [.ok, .methodNotAllowed])
     }
 
@@ -118,7 +155,7 @@ final class BasePathServingTests: XCTestCase {
         XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/careers/")
         let page = try RawHTTP.get("/careers/en/", port: server.port)
         XCTAssertEqual(page.status, 200)
-        XCTAssertEqual(page.body, Array(try Data(contentsOf: root.appendingPathComponent("public/en/index.html"))))
+        XCTAssertEqual(page.body, ReloadClient.inject(into: Array(try Data(contentsOf: root.appendingPathComponent("public/en/index.html"))), generation: 1))
         XCTAssertTrue(page.text.contains("href=\"/careers/en/"), "links are under the base path")
         let base = try RawHTTP.get("/careers", port: server.port)
         XCTAssertEqual(base.status, 301)

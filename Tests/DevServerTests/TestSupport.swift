@@ -48,16 +48,15 @@ final class EventLog: Sendable {
         events.withLock { $0.compactMap { if case let .rebuilding(paths) = $0 { paths } else { nil } } }
     }
 
-    var served: [(requestLine: String, status: HTTPStatus)] {
-        events.withLock { $0.compactMap { if case let .served(line, status) = $0 { (line, status) } else { nil } } }
+    var served: [(request: String, status: HTTPStatus)] {
+        events.withLock { $0.compactMap { if case let .served(request, status) = $0 { (request, status) } else { nil } } }
     }
 }
 
 extension XCTestCase {
-    /// Starts a server on a free port for `root` (polling fast, so tests stay short) and stops
-    /// it when the test ends.
+    /// Starts a server on a free port for `root` and stops it when the test ends.
     func startServer(root: URL, configure: (inout ServeOptions) -> Void = { _ in }) throws -> (server: DevServer, log: EventLog) {
-        var options = ServeOptions(build: BuildOptions(root: root), port: 0, pollInterval: .milliseconds(100), requestTimeout: .seconds(2))
+        var options = ServeOptions(build: BuildOptions(root: root), port: 0)
         configure(&options)
         let log = EventLog()
         let server = try DevServer.start(options) { log.record($0) }
@@ -115,12 +114,12 @@ enum RawHTTP {
         return fd
     }
 
-    /// Sends `request` as is and reads the response until the server closes.
+    /// Sends `request` as is and reads the response (its head only, for HEAD).
     static func exchange(_ request: String, port: UInt16) throws -> RawResponse {
         let fd = try connect(port: port)
         defer { close(fd) }
         send(Array(request.utf8), on: fd)
-        return try readResponse(from: fd)
+        return try readResponse(from: fd, withBody: !request.hasPrefix("HEAD "))
     }
 
     static func get(_ target: String, port: UInt16) throws -> RawResponse {
@@ -140,18 +139,31 @@ enum RawHTTP {
         }
     }
 
-    static func readResponse(from fd: Int32) throws -> RawResponse {
+    /// Reads one response: its head, then as many body bytes as its Content-Length says (the
+    /// connection may stay open), or everything until the server closes when it has none.
+    static func readResponse(from fd: Int32, withBody: Bool = true) throws -> RawResponse {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
+        let separator = Array("\r\n\r\n".utf8)
+        var end: Int?
+        var expected: Int?
         while true {
+            if end == nil, bytes.count >= 4 {
+                end = (0...(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == separator }
+                if let end {
+                    let head = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
+                    if let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }) {
+                        expected = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+                    }
+                    if !withBody { expected = 0 }
+                }
+            }
+            if let end, let expected, bytes.count >= end + 4 + expected { break }
             let count = recv(fd, &chunk, chunk.count, 0)
             guard count > 0 else { break }
             bytes += chunk[..<count]
         }
-        let separator = Array("\r\n\r\n".utf8)
-        guard let end = (0...max(0, bytes.count - 4)).first(where: { Array(bytes[$0..<min($0 + 4, bytes.count)]) == separator }) else {
-            throw Failure.noResponse(String(decoding: bytes, as: UTF8.self))
-        }
+        guard let end else { throw Failure.noResponse(String(decoding: bytes, as: UTF8.self)) }
         let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
         let statusLine = lines[0].split(separator: " ")
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure.noResponse(lines[0]) }
@@ -160,6 +172,70 @@ enum RawHTTP {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        return RawResponse(status: status, headers: headers, body: Array(bytes[(end + 4)...]))
+        let body = bytes[(end + 4)...]
+        return RawResponse(status: status, headers: headers, body: Array(expected.map { body.prefix($0) } ?? body))
+    }
+}
+
+/// A page's live-reload connection, as a browser's EventSource opens it: reads the stream as it
+/// comes and waits for an event with a deadline (never sleep-and-check).
+final class EventStreamClient {
+    private let fd: Int32
+    /// Everything received so far (chunked framing included: each event arrives in one chunk).
+    private(set) var received = ""
+
+    /// Connects for the page at `page`, served after `build` builds, and waits until the server
+    /// confirms the stream is open.
+    init(port: UInt16, page: String, build: Int) throws {
+        fd = try RawHTTP.connect(port: port)
+        let target = "/__rolegen/events?build=\(build)&page=" + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? page)
+        RawHTTP.send(Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".utf8), on: fd)
+        guard waitFor(": rolegen serve: listening for builds") else {
+            close(fd)
+            throw RawHTTP.Failure.noResponse(received)
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Reads until `text` has arrived (true) or `seconds` have passed or the stream ended (false).
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+        waitUntil(seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Reads until `condition` holds for what was received (true), or `seconds` have passed or
+    /// the stream ended (false). Each read blocks for at most 200 ms.
+    func waitUntil(seconds: Double, _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while !condition(received) {
+            guard Date() < deadline else { return false }
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count == 0 { return false }
+            if count > 0 { received += String(decoding: chunk[..<count], as: UTF8.self) }
+        }
+        return true
+    }
+
+    /// Waits for the first event named `name` and returns its data (the `data:` lines joined by
+    /// newlines), or nil when it did not come in time.
+    func event(_ name: String, seconds: Double = 10) -> String? {
+        let header = "event: \(name)\n"
+        let complete = waitUntil(seconds: seconds) { text in
+            guard let start = text.range(of: header) else { return false }
+            return text[start.upperBound...].contains("\n\n")
+        }
+        guard complete, let start = received.range(of: header) else { return nil }
+        let block = received[start.upperBound...].components(separatedBy: "\n\n")[0]
+        return block.components(separatedBy: "\n").filter { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }.joined(separator: "\n")
+    }
+
+    /// The names of every event received so far, in order.
+    var eventNames: [String] {
+        // `\r\n` (chunk framing) is one Character in Swift: make it a plain newline first.
+        received.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n").filter { $0.hasPrefix("event: ") }.map { String($0.dropFirst(7)) }
     }
 }

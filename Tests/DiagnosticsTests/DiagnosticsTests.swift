@@ -23,7 +23,7 @@ final class SourceFileTests: XCTestCase {
     func testRenderedDiagnosticQuotesLineWithCaret() {
         let file = SourceFile(path: "t.html", text: "<p>\n\t<b>{{ role.faqs }}</b>\n")
         let offset = Array(file.bytes).firstIndex(of: UInt8(ascii: "{"))!
-        let diagnostic = file.diagnostic(.error, "unknown name 'role.faqs'", atByteOffset: offset)
+        let diagnostic = file.diagnostic(.error, "unknown name 'role.faqs'", code: "RG220", atByteOffset: offset)
         XCTAssertEqual(diagnostic.rendered, "t.html:2:5: error: unknown name 'role.faqs'\n    \t<b>{{ role.faqs }}</b>\n    \t   ^")
     }
 
@@ -31,20 +31,23 @@ final class SourceFileTests: XCTestCase {
     /// terminal; the caret still lands under the right character after an escaped one.
     func testFileNamesMessagesAndQuotedLinesAreEscaped() {
         let name = "content/x\ncontent/y.json:1:1: error: forged\u{1B}[2J.json"
-        let diagnostic = Diagnostic.error("unexpected file `\(name)`", at: SourceLocation(file: name, line: 1, column: 3), sourceLine: "\u{1B}[31mred")
+        let diagnostic = Diagnostic.error("unexpected file `\(name)`", code: "RG104", at: SourceLocation(file: name, line: 1, column: 3), sourceLine: "\u{1B}[31mred")
         XCTAssertEqual(diagnostic.description, "content/x\\u{A}content/y.json:1:1: error: forged\\u{1B}[2J.json:1:3: error: unexpected file `content/x\\u{A}content/y.json:1:1: error: forged\\u{1B}[2J.json`")
         XCTAssertEqual(diagnostic.rendered.components(separatedBy: "\n").count, 3)
         XCTAssertEqual(diagnostic.rendered.components(separatedBy: "\n")[1...], ["    \\u{1B}[31mred", "           ^"], "under the `3`")
         XCTAssertFalse(diagnostic.rendered.unicodeScalars.contains { $0.value == 0x1B })
+        let coloured = DiagnosticFormat.human(colour: true).format(diagnostic)
+        XCTAssertEqual(coloured.components(separatedBy: "\n").count, 3, "in colour too")
+        XCTAssertTrue(coloured.contains("forged\\u{1B}[2J.json"), coloured)
         XCTAssertEqual(TerminalText.escaped("tab\there", keepingTabs: true), "tab\there")
         XCTAssertEqual(TerminalText.escaped("tab\there\u{85}\u{2028}"), "tab\\u{9}here\\u{85}\\u{2028}")
     }
 
     func testDiagnosticsSortByPositionThenSeverity() {
-        let a = Diagnostic.warning("w", at: SourceLocation(file: "a", line: 2, column: 1))
-        let b = Diagnostic.error("e", at: SourceLocation(file: "a", line: 2, column: 1))
-        let c = Diagnostic.error("first", at: SourceLocation(file: "a", line: 1, column: 9))
-        let d = Diagnostic.error("no file")
+        let a = Diagnostic.warning("w", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))
+        let b = Diagnostic.error("e", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))
+        let c = Diagnostic.error("first", code: "RG1", at: SourceLocation(file: "a", line: 1, column: 9))
+        let d = Diagnostic.error("no file", code: "RG1")
         XCTAssertEqual([a, b, c, d].sorted(), [d, c, b, a])
     }
 }
@@ -65,5 +68,43 @@ final class SuggestionTests: XCTestCase {
 
     func testTranspositionCountsOnce() {
         XCTAssertEqual(editDistance("tilte", "title"), 1)
+    }
+}
+
+/// The forms a diagnostic is printed in (the command-line tests check them end to end).
+final class DiagnosticFormatTests: XCTestCase {
+    private let typo = Diagnostic.error(
+        "unknown field `riskScroe` — did you mean `riskScore`?", code: "RG120",
+        at: SourceLocation(file: "content/roles/a/role.json", line: 4, column: 3), sourceLine: "  \"riskScroe\": 33,", suggestion: "riskScore")
+
+    func testHumanFormWithAndWithoutColour() {
+        XCTAssertEqual(DiagnosticFormat.human(colour: false).format(typo), typo.rendered)
+        XCTAssertEqual(typo.rendered, "content/roles/a/role.json:4:3: error: unknown field `riskScroe` — did you mean `riskScore`?\n      \"riskScroe\": 33,\n      ^")
+        XCTAssertEqual(
+            DiagnosticFormat.human(colour: true).format(typo),
+            "\u{1B}[1mcontent/roles/a/role.json:4:3:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m unknown field `riskScroe` — did you mean `riskScore`?\n      \"riskScroe\": 33,\n      \u{1B}[1;32m^\u{1B}[0m")
+        let warning = Diagnostic.warning("w", code: "RG403")
+        XCTAssertEqual(DiagnosticFormat.human(colour: true).format(warning), "\u{1B}[1;33mwarning:\u{1B}[0m w")
+    }
+
+    func testJSONFormEscapesAndUsesNullForWhatIsUnknown() {
+        XCTAssertEqual(DiagnosticFormat.json.format(typo), #"{"type":"diagnostic","severity":"error","code":"RG120","file":"content/roles/a/role.json","line":4,"column":3,"end":null,"message":"unknown field `riskScroe` — did you mean `riskScore`?","suggestion":"riskScore"}"#)
+        let odd = Diagnostic.warning("a \"quote\", a \\ and\n\t\u{1} end", code: "RG1")
+        XCTAssertEqual(DiagnosticFormat.json.format(odd), #"{"type":"diagnostic","severity":"warning","code":"RG1","file":null,"line":null,"column":null,"end":null,"message":"a \"quote\", a \\ and\n\t\u0001 end","suggestion":null}"#)
+    }
+
+    func testWorkflowCommandEscapesDataAndProperties() {
+        let diagnostic = Diagnostic.error("50% done\r\nnext: a, b", code: "RG9", at: SourceLocation(file: "a,b:c.json", line: 2, column: 5))
+        XCTAssertEqual(
+            DiagnosticFormat.githubActions(pathPrefix: "site/").format(diagnostic),
+            "::error file=site/a%2Cb%3Ac.json,line=2,col=5,title=rolegen RG9::50%25 done%0D%0Anext: a, b")
+        XCTAssertEqual(DiagnosticFormat.githubActions(pathPrefix: "").format(Diagnostic.warning("w", code: "RG1")), "::warning title=rolegen RG1::w")
+    }
+
+    func testDecimalsAreWrittenWithoutLocaleOrExponent() {
+        XCTAssertEqual(JSONText.decimal(0.0004, places: 3).text, "0.000")
+        XCTAssertEqual(JSONText.decimal(12.3456, places: 3).text, "12.346")
+        XCTAssertEqual(JSONText.decimal(0.05, places: 3).text, "0.050")
+        XCTAssertEqual(JSONText.object([("b", .number(1)), ("a", .array([.bool(true), .null]))]).text, #"{"b":1,"a":[true,null]}"#)
     }
 }

@@ -76,6 +76,14 @@ final class LocaleRulesTests: XCTestCase {
         XCTAssertEqual(fr.date(year: 12345, month: 2, day: 2), "2 février 12345", "years are never grouped")
     }
 
+    /// Sentences never run together: each gets a full stop unless it already ends a sentence.
+    func testSentences() {
+        XCTAssertEqual(en.sentences([]), "")
+        XCTAssertEqual(en.sentences(["Install Copilot for your next endpoint", "Use ChatGPT "]),
+                       "Install Copilot for your next endpoint. Use ChatGPT.")
+        XCTAssertEqual(en.sentences(["Done.", "Really?", "Go!", "Wait…"]), "Done. Really? Go! Wait…")
+    }
+
     func testLists() {
         XCTAssertEqual(en.list([]), "")
         XCTAssertEqual(en.list(["a"]), "a")

@@ -32,6 +32,20 @@ final class TypographyTests: XCTestCase {
         assertText("le 1er!", "le 1er\(nnbsp)!")
     }
 
+    /// "40 %" from content gets the no-break space `percent(_:)` writes, and so do ‰ and the
+    /// currency signs; a sign that follows no number, or sits in a URL, is left alone.
+    func testSignsAfterANumberAreSpaced() {
+        assertText("un potentiel de 40 % environ", "un potentiel de 40\(nbsp)% environ")
+        assertText("40% des tâches", "40\(nbsp)% des tâches")
+        assertText("5 ‰, 12 €, 3$ et 8 £", "5\(nbsp)‰, 12\(nbsp)€, 3\(nbsp)$ et 8\(nbsp)£")
+        assertText("40\(nbsp)% déjà", "40\(nbsp)% déjà")
+        assertText("100 % !", "100\(nbsp)%\(nnbsp)!")
+        assertText("le signe % seul", "le signe % seul")
+        assertText("voir https://exemple.fr/a%20b et 50%", "voir https://exemple.fr/a%20b et 50\(nbsp)%")
+        assertHTML("<p>40 % <code>50 %</code></p>", "<p>40\(nbsp)% <code>50 %</code></p>")
+        XCTAssertEqual(LocaleRules.builtIn("en")!.typography(text: "40 %"), "40 %", "English text is left as written")
+    }
+
     func testAGroupOfMarksGetsOneSpace() {
         assertText("Quoi?!", "Quoi\(nnbsp)?!")
         assertText("Quoi ?!", "Quoi\(nnbsp)?!")

@@ -45,7 +45,7 @@ final class GFMSpecTests: XCTestCase {
     private func check(_ fileName: String, enabledExamples: Int,
                        extensions: [MarkdownRenderer.Extension], options: MarkdownRenderer.Options) throws {
         let url = Self.specFolder.appendingPathComponent(fileName)
-        try SharedSpec.require(url, what: "GFM spec data")
+        try SharedSpec.require(url, otherwise: "GFM spec data not found at \(url.path) (it lives outside the project, in ../shared/spec/gfm)")
         let examples = GFMSpecExample.parse(Array(try Data(contentsOf: url))).filter { !$0.isDisabled }
         XCTAssertEqual(examples.count, enabledExamples, "\(fileName): number of enabled examples")
         var failures = 0

@@ -3,6 +3,18 @@ import XCTest
 
 /// The `rolegen` binary run as a user runs it: arguments in, exit status and output out.
 final class CLITests: XCTestCase {
+    private func run(_ arguments: [String]) throws -> RolegenProcess.Result {
+        try RolegenProcess.run(arguments)
+    }
+
+    private var binary: URL {
+        get throws { try RolegenProcess.binary }
+    }
+
+    private func exampleCopy() throws -> URL {
+        try RolegenProcess.exampleCopy(testCase: self).root
+    }
+
     func testVersionAndHelp() throws {
         let version = try run(["--version"])
         XCTAssertEqual(version.status, 0)
@@ -19,7 +31,7 @@ final class CLITests: XCTestCase {
         let result = try run(["build", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
-        let pattern = #"^built 12 pages \(en 5, fr 5, 2 other\) · \d+ fallbacks \(fr \d+; --verbose lists them\) · 0 warnings · \d+\.\d\d s\n$"#
+        let pattern = #"^built 13 pages \(en 6, fr 5, 2 other\) · \d+ fallbacks \(fr \d+; --verbose lists them\) · 0 warnings · \d+\.\d\d s\n$"#
         XCTAssertNotNil(result.stdout.range(of: pattern, options: .regularExpression), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/en/roles/backend-developer/index.html").path))
     }
@@ -68,8 +80,22 @@ final class CLITests: XCTestCase {
         let root = try exampleCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for title of role `backend-developer`"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for `title` of role `backend-developer`"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "check writes nothing")
+    }
+
+    /// `--strict` takes an optional value: alone (last, or before another option) it means every
+    /// locale; a value names the locales.
+    func testStrictTakesAnOptionalListOfLocales() throws {
+        let root = try exampleCopy()
+        for arguments in [["--strict"], ["--strict", "--quiet"], ["--strict", "fr"], ["--strict=fr"], ["--strict", "fr", "--quiet"]] {
+            let result = try run(["check", "--root", root.path] + arguments)
+            XCTAssertEqual(result.status, 1, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains("error: no `fr` text for `title` of role `backend-developer`"), "\(arguments): \(result.stderr)")
+        }
+        let typo = try run(["check", "--root", root.path, "--strict", "ft"])
+        XCTAssertEqual(typo.status, 1)
+        XCTAssertTrue(typo.stderr.hasPrefix("error: --strict names `ft`, which is not a locale the site translates into (`en` is the default) — did you mean `fr`?\n"), typo.stderr)
     }
 
     /// A build killed at any moment leaves the output folder either exactly as it was or
@@ -77,7 +103,7 @@ final class CLITests: XCTestCase {
     func testKilledBuildLeavesOutputWholeOldOrWholeNew() throws {
         let root = try exampleCopy()
         // Enough roles that the build is still running when it is killed.
-        try addRoleCopies(to: root, count: 400)
+        try RolegenProcess.addRoleCopies(to: root, count: 400)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let old = try snapshot(root.appendingPathComponent("public"))
         // Change every page, so that old and new trees differ everywhere.

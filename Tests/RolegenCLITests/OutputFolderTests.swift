@@ -6,6 +6,18 @@ import XCTest
 final class OutputFolderTests: XCTestCase {
     private let fileManager = FileManager.default
 
+    private func run(_ arguments: [String], in folder: URL? = nil) throws -> RolegenProcess.Result {
+        try RolegenProcess.run(arguments, in: folder)
+    }
+
+    private var binary: URL {
+        get throws { try RolegenProcess.binary }
+    }
+
+    private func exampleCopy() throws -> URL {
+        try RolegenProcess.exampleCopy(testCase: self).root
+    }
+
     private func exists(_ url: URL, _ path: String) -> Bool {
         fileManager.fileExists(atPath: url.appendingPathComponent(path).path)
     }
@@ -108,7 +120,7 @@ final class OutputFolderTests: XCTestCase {
     /// it rendered, and a partial tree was published in about one run of three.)
     func testConcurrentBuildsAreSerialised() throws {
         let root = try exampleCopy()
-        try addRoleCopies(to: root, count: 100)
+        try RolegenProcess.addRoleCopies(to: root, count: 100)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let expected = try fileManager.subpathsOfDirectory(atPath: root.appendingPathComponent("public").path).sorted()
         for _ in 0..<4 {

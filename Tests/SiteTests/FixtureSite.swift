@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Site
 import XCTest
@@ -37,7 +38,7 @@ final class FixtureSite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    func build(strict: Bool = false, baseURL: String? = nil) -> BuildReport {
+    func build(strict: StrictTranslations = .off, baseURL: String? = nil) -> BuildReport {
         SiteBuilder.build(BuildOptions(root: root, strict: strict, baseURL: baseURL))
     }
 

@@ -18,12 +18,13 @@ final class SiteBuildTests: XCTestCase {
         let html = report.files.filter { $0.hasSuffix(".html") }
         XCTAssertEqual(html, [
             "404.html",
+            "en/404.html",
             "en/index.html",
             "en/roles/backend/full-analysis/index.html",
             "en/roles/backend/index.html",
             "en/roles/frontend/index.html",
+            "fr/404.html",
             "fr/index.html",
-            "fr/metiers/backend/full-analysis/index.html",
             "fr/metiers/backend/index.html",
             "fr/metiers/frontend/index.html",
             "index.html",
@@ -33,14 +34,36 @@ final class SiteBuildTests: XCTestCase {
         let stylesheet = try XCTUnwrap(report.files.first { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
         XCTAssertEqual(stylesheet.count, "assets/style.".count + 16 + ".css".count, "content-hashed name")
         XCTAssertContains(try site.read("en/roles/backend/index.html"), "href=\"/\(stylesheet)\"")
-        XCTAssertEqual(report.pagesPerLocale.map(\.count), [4, 4])
+        XCTAssertEqual(report.pagesPerLocale.map(\.count), [5, 4], "no French article page: the article is not translated")
         XCTAssertEqual(report.rootPages, 2)
+    }
+
+    /// An article is a page's whole text: a locale without its translation gets no article page
+    /// (never an English page offered as French). Its role page links to the default locale's
+    /// article, marked with that language; the article names only the locales that have it.
+    func testUntranslatedArticleIsPublishedOnlyWhereItIsTranslated() throws {
+        let site = try twoRoles(backendExtra: ["article.en.md": "Long read.\n"])
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        XCTAssertFalse(site.exists("fr/metiers/backend/full-analysis/index.html"))
+        XCTAssertContains(try site.read("fr/metiers/backend/index.html"), #"<a href="/en/roles/backend/full-analysis/" hreflang="en">"#)
+        let article = try site.read("en/roles/backend/full-analysis/index.html")
+        XCTAssertNotContains(article, #"<link rel="alternate" hreflang="fr""#)
+        XCTAssertContains(article, #"href="/fr/metiers/backend/""#)
+        XCTAssertContains(article, #"<link rel="alternate" hreflang="en" href="https://fixture.example/en/roles/backend/full-analysis/">"#)
+        XCTAssertNotContains(try site.read("sitemap.xml"), "fr/metiers/backend/full-analysis")
+
+        try site.write("Lecture longue.\n", to: "content/roles/backend/article.fr.md")
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(site.exists("fr/metiers/backend/full-analysis/index.html"))
+        XCTAssertContains(try site.read("fr/metiers/backend/index.html"), #"<a href="/fr/metiers/backend/full-analysis/">"#)
+        XCTAssertContains(try site.read("en/roles/backend/full-analysis/index.html"), #"<link rel="alternate" hreflang="fr""#)
     }
 
     func testURLSegmentsAreTranslatedPerLocale() throws {
         let site = try twoRoles(
             site: Fixture.site(urlSegments: #"{ "fr": { "roles": "metiers", "article": "analyse-complete" }, "en": { "roles": "jobs" } }"#),
-            backendExtra: ["article.en.md": "Long read.\n"])
+            backendExtra: ["article.en.md": "Long read.\n", "article.fr.md": "Lecture longue.\n"])
         let report = site.build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
         XCTAssertTrue(site.exists("en/jobs/backend/full-analysis/index.html"))
@@ -85,7 +108,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testStrictTurnsFallbacksIntoErrorsAndWritesNothing() throws {
         let site = try twoRoles()
-        let report = site.build(strict: true)
+        let report = site.build(strict: .allLocales)
         XCTAssertFalse(report.succeeded)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
         XCTAssertTrue(report.diagnostics.errors.contains { $0.message.contains("--strict") })
@@ -240,7 +263,7 @@ final class SiteBuildTests: XCTestCase {
         let site = try twoRoles()
         XCTAssertTrue(site.build().succeeded)
         let page = try site.read("en/roles/backend/index.html")
-        XCTAssertContains(page, "<h3>Which Backend Developer tasks are most at risk from AI?</h3>\n    <p>Writing CRUD endpoints, Writing unit tests, and more.</p>")
+        XCTAssertContains(page, "<h3>Which Backend Developer tasks are most at risk from AI?</h3>\n    <p>Writing CRUD endpoints and Writing unit tests.</p>")
         XCTAssertContains(page, "within 5–7 years. This is based on current automation potential of 40% and the pace of AI tool adoption in the Technology sector.")
         XCTAssertContains(page, "<p>Install Copilot. Review a pull request with AI.</p>")
         let french = try site.read("fr/metiers/backend/index.html")
@@ -251,13 +274,20 @@ final class SiteBuildTests: XCTestCase {
         let site = try twoRoles()
         XCTAssertTrue(site.build().succeeded)
         let page = try site.read("en/roles/backend/index.html")
-        let coding = try XCTUnwrap(page.range(of: "<text class=\"bar-label\" x=\"0\" y=\"19\">Boilerplate coding</text>"))
-        let design = try XCTUnwrap(page.range(of: "<text class=\"bar-label\" x=\"0\" y=\"49\">System design</text>"))
+        // An HTML list named by the chart's caption: each item is a skill and its value as text.
+        XCTAssertContains(page, "<span id=\"skills-chart-title\">Resilience of each Backend Developer skill to AI automation, out of 100</span>")
+        XCTAssertContains(page, "<ul class=\"bars\" aria-labelledby=\"skills-chart-title\">")
+        let coding = try XCTUnwrap(page.range(of: """
+            <li class="bar bar-low">
+                    <span class="bar-label">Boilerplate coding</span>
+                    <span class="bar-value">20</span>
+                    <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="width: 20%"></span></span>
+            """))
+        let design = try XCTUnwrap(page.range(of: "<span class=\"bar-label\">System design</span>\n        <span class=\"bar-value\">80</span>"))
         XCTAssertTrue(coding.lowerBound < design.lowerBound, "resilience 20 comes before 80")
-        XCTAssertContains(page, "<rect class=\"bar-fill\" x=\"340\" y=\"6\" width=\"60\" height=\"16\"></rect>")
-        XCTAssertContains(page, ">20</text>")
-        XCTAssertContains(page, ">80</text>")
-        XCTAssertContains(page, "<title id=\"skills-chart-title\">Resilience of each Backend Developer skill to AI automation, out of 100</title>")
+        XCTAssertNotContains(page, "<svg viewBox")  // no scaled SVG whose text shrinks on a phone
+        let french = try site.read("fr/metiers/backend/index.html")
+        XCTAssertContains(french, "<li class=\"bar bar-low\" lang=\"en\">")  // an untranslated skill name is marked English
     }
 
     func testTaskGroupsCountWithLocalePlurals() throws {

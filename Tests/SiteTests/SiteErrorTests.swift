@@ -25,7 +25,7 @@ final class SiteErrorTests: XCTestCase {
         XCTAssertEqual(descriptions(report), [
             "templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?",
         ])
-        XCTAssertTrue(descriptions(report, .warning).contains("locales/en.json:107:14: warning: UI string `faq.title` is defined but no template uses it"), "\(descriptions(report, .warning))")
+        XCTAssertTrue(descriptions(report, .warning).contains("locales/en.json:110:14: warning: UI string `faq.title` is defined but no template uses it"), "\(descriptions(report, .warning))")
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
 

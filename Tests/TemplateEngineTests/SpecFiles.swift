@@ -7,7 +7,9 @@ extension SharedSpec {
     /// The Mustache spec folder, or a skip (a failure when `CI=true`) that says where it was
     /// expected.
     static func mustache() throws -> URL {
-        try folder("mustache")
+        let url = folderURL("mustache")
+        try require(url, otherwise: "Mustache spec files not found at \(url.path) (expected ../shared/spec/mustache beside the package)")
+        return url
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// The `rolegen` executable, for tests that run it as a user does. `swift build --build-tests`
-/// builds it next to the test bundle (`.build/<triple>/debug/`).
+/// The `rolegen` executable that `swift build --build-tests` builds next to the test bundle
+/// (`.build/<triple>/debug/`), for tests that run it as a user does.
 public enum RolegenBinary {
     public static var url: URL {
         get throws {

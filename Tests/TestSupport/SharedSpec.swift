@@ -13,21 +13,11 @@ public enum SharedSpec {
         PackageRoot.url.appendingPathComponent("../shared/spec/\(name)").standardizedFileURL
     }
 
-    /// The spec folder `name`, or a skip (a failure when `CI=true`) that names where it was
-    /// expected.
-    public static func folder(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        let url = folderURL(name)
-        try require(url, what: "\(name) spec data", file: file, line: line)
-        return url
-    }
-
-    /// Skips, or fails when `CI=true`, unless `url` exists.
-    public static func require(_ url: URL, what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Skips with `message` unless `url` exists; when `CI=true` the test fails with it instead.
+    public static func require(_ url: URL, otherwise message: String, inCI: Bool = isCI) throws {
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        let message = "\(what) not found at \(url.path) (it lives outside the project, in ../shared/spec/ beside the package)"
-        if isCI {
-            XCTFail("\(message); CI=true, so a missing spec suite is a failure, not a skip", file: file, line: line)
-            throw MissingSharedSpec(message: message)
+        if inCI {
+            throw MissingSharedSpec(message: "\(message); CI=true, so a missing spec suite fails instead of skipping")
         }
         throw XCTSkip(message)
     }
@@ -37,9 +27,10 @@ public enum SharedSpec {
         ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
-    struct MissingSharedSpec: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    /// Thrown instead of a skip in CI, so that the test fails with the skip's message.
+    public struct MissingSharedSpec: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
     }
 }
 

@@ -43,6 +43,13 @@ public enum ContentError: Sendable, Equatable {
 
     /// A key the object does not have: usually a typo.
     case unknownField(name: String, suggestion: String?)
+    /// A meta description longer than search engines show (they cut it, mid-word, at about
+    /// 160 characters). A warning: the page is still right, only its search snippet is cut.
+    case descriptionTooLong(length: Int, limit: Int)
+    /// A range of numbers typed with a hyphen ("5-7 years") where the pages write ranges in the
+    /// locale's range format ("5–7", "5 à 7"). A warning: the text is readable, but the page
+    /// would write the same range two ways.
+    case rangeWithHyphen(written: String, localeFormat: String)
     /// A required key is absent (reported at the object's opening brace).
     case missingField(path: String)
     /// A value of the wrong JSON type; `expected` and `found` read like "an integer", "a string".
@@ -56,6 +63,9 @@ public enum ContentError: Sendable, Equatable {
     case invalidDate(path: String, found: String)
     /// A string that is not an absolute `http://` or `https://` URL.
     case invalidURL(path: String, found: String)
+    /// A base URL (`baseURL` in site.json, `--base-url`) that pages' URLs cannot be appended
+    /// to: not http(s), no host, a query or a fragment, a space.
+    case invalidBaseURL(path: String, found: String, problem: BaseURLProblem)
     /// A string that is not one of a fixed set of words (`demandTrend`, `exposure`).
     case invalidChoice(path: String, choices: [String], found: String, suggestion: String?)
     /// A list that must have at least one element.
@@ -73,6 +83,8 @@ public enum ContentError: Sendable, Equatable {
     /// A name that refers to nothing known: a tool, sector or role id, a section, a URL
     /// segment name, an illustrative figure (`kind` says which).
     case unknownName(kind: String, name: String, suggestion: String?)
+    /// `--set KEY=VALUE` with a key that is not a settable value of site.json.
+    case unknownSetting(String, settable: [String], suggestion: String?)
     /// A role that lists itself among its related roles.
     case relatedToItself(slug: String)
 
@@ -93,6 +105,16 @@ public enum ContentError: Sendable, Equatable {
     case missingItemText(kind: String, id: String)
     /// A text for a task, skill or tool the role does not have (`kind`: "task", "skill", "tool").
     case textForUnknownItem(kind: String, id: String, role: String, suggestion: String?)
+    /// A text still as a scaffold wrote it (`TODO: …`): `rolegen new role` marks what an
+    /// editor must write, so that a copy cannot be published by accident.
+    case placeholderText(path: String)
+    /// `role.json` still has the `todo` note a scaffold wrote: its figures are not reviewed yet.
+    case unreviewedFigures(note: String)
+    /// A role title that another role of the same locale already has.
+    case duplicateTitle(title: String, firstFile: String)
+    /// An empty or blank text where the default locale needs one, or inside a list. (In
+    /// another locale an empty value is treated as absent: the default locale's text shows.)
+    case emptyText(path: String)
 
     // MARK: UI string tables
 
@@ -103,20 +125,31 @@ public enum ContentError: Sendable, Equatable {
     /// A translated key that the default locale's table does not have, so no page uses it.
     case keyNotInDefaultTable(key: String, defaultFile: String, suggestion: String?)
 
+    // MARK: Translation records
+
+    /// A record in `translations/<locale>.json` whose value is not a fingerprint as
+    /// `rolegen translations mark` writes it.
+    case invalidFingerprint(place: String, found: String)
+
+    // MARK: --strict
+
+    /// `--strict` names a locale that the site does not translate into.
+    case strictLocaleNotTranslated(String, defaultLocale: String, suggestion: String?)
+    /// Under `--strict`, a value the locale does not translate.
+    case strictFallback(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation made from a default text that has changed since.
+    case strictOutdated(value: String, locale: String, defaultLocale: String)
+    /// Under `--strict`, a translation in a tracked locale that was never marked as reviewed.
+    case strictUnreviewed(value: String, locale: String)
+
     /// Whether this mistake fails the build. An early translation and a translated UI string
     /// that no page uses are warnings (like a default-locale string no template uses): nothing
     /// shown is wrong, but the translator should look.
     public var severity: Severity {
         switch self {
-        case .translationWithoutOriginal, .keyNotInDefaultTable: .warning
+        case .translationWithoutOriginal, .keyNotInDefaultTable, .descriptionTooLong, .rangeWithHyphen, .duplicateTitle: .warning
         default: .error
         }
-    }
-
-    /// The problem as a diagnostic about a whole file (at its first line) or, without `file`,
-    /// about no file.
-    public func diagnostic(file: String?) -> Diagnostic {
-        Diagnostic(severity, message, at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
     }
 
     /// The plain sentence shown after `error:`.
@@ -133,7 +166,7 @@ public enum ContentError: Sendable, Equatable {
         case .notARegularFile(let path, let kind):
             "`\(path)` is \(kind), not a regular file: rolegen reads only regular files and folders"
         case .unexpectedFile(let name, let place, let suggestion):
-            "unexpected file `\(name)` in \(place)" + hint(suggestion)
+            "unexpected file `\(name)` in \(place)" + didYouMean(suggestion: suggestion)
         case .fileForUnconfiguredLocale(let name, let locale):
             "`\(name)` is for locale `\(locale)`, which `locales` in site.json does not list"
         case .translationWithoutOriginal(let name, let original):
@@ -145,7 +178,11 @@ public enum ContentError: Sendable, Equatable {
         case .duplicateKey(let name, let firstLine):
             "duplicate key `\(name)` (first defined on line \(firstLine))"
         case .unknownField(let name, let suggestion):
-            "unknown field `\(name)`" + hint(suggestion)
+            "unknown field `\(name)`" + didYouMean(suggestion: suggestion)
+        case .rangeWithHyphen(let written, let localeFormat):
+            "range `\(written)` is written with a hyphen; pages write ranges as `\(localeFormat)` — write it that way"
+        case .descriptionTooLong(let length, let limit):
+            "`description` is \(length) characters long; search results show about \(limit), so keep it to \(limit) or fewer"
         case .missingField(let path):
             "missing required field `\(path)`"
         case .wrongType(let path, let expected, let found):
@@ -158,8 +195,10 @@ public enum ContentError: Sendable, Equatable {
             "`\(path)` must be a real date written YYYY-MM-DD, found `\(found)`"
         case .invalidURL(let path, let found):
             "`\(path)` must be an absolute http:// or https:// URL, found `\(found)`"
+        case .invalidBaseURL(let path, let found, let problem):
+            "`\(path)` must be an http:// or https:// URL with a host and no query or fragment: `\(found)` \(problem.rawValue)"
         case .invalidChoice(let path, let choices, let found, let suggestion):
-            "`\(path)` must be one of \(choices.map { "`\($0)`" }.joined(separator: ", ")), found `\(found)`" + hint(suggestion)
+            "`\(path)` must be one of \(choices.map { "`\($0)`" }.joined(separator: ", ")), found `\(found)`" + didYouMean(suggestion: suggestion)
         case .emptyList(let path):
             "`\(path)` must not be empty"
         case .duplicateEntry(let path, let value, let firstLine):
@@ -169,7 +208,9 @@ public enum ContentError: Sendable, Equatable {
         case .duplicateID(let kind, let id, let firstLine):
             "duplicate \(kind) id `\(id)` (first defined on line \(firstLine))"
         case .unknownName(let kind, let name, let suggestion):
-            "unknown \(kind) `\(name)`" + hint(suggestion)
+            "unknown \(kind) `\(name)`" + didYouMean(suggestion: suggestion)
+        case .unknownSetting(let name, let settable, let suggestion):
+            "unknown setting `\(name)`" + didYouMean(suggestion: suggestion) + " (settable: \(settable.joined(separator: ", ")))"
         case .relatedToItself(let slug):
             "role `\(slug)` lists itself in `relatedRoles`"
         case .invalidLocaleCode(let code):
@@ -177,27 +218,39 @@ public enum ContentError: Sendable, Equatable {
         case .unsupportedLocale(let code, let supported):
             "rolegen has no formatting rules for locale `\(code)` (supported: \(supported.joined(separator: ", ")); docs/localization.md says how to add one)"
         case .defaultLocaleNotListed(let code, let suggestion):
-            "`defaultLocale` `\(code)` is not one of `locales`" + hint(suggestion)
+            "`defaultLocale` `\(code)` is not one of `locales`" + didYouMean(suggestion: suggestion)
         case .unconfiguredLocale(let code, let suggestion):
-            "locale `\(code)` is not listed in `locales` in site.json" + hint(suggestion)
+            "locale `\(code)` is not listed in `locales` in site.json" + didYouMean(suggestion: suggestion)
         case .missingDefaultText(let path, let locale):
             "`\(path)` has no `\(locale)` text (the default locale's text is required)"
         case .missingItemText(let kind, let id):
             "missing \(kind) `\(id)`"
         case .textForUnknownItem(let kind, let id, let role, let suggestion):
-            "text for \(kind) `\(id)` that role `\(role)` does not have" + hint(suggestion)
+            "text for \(kind) `\(id)` that role `\(role)` does not have" + didYouMean(suggestion: suggestion)
+        case .placeholderText(let path):
+            (path.isEmpty ? "the file" : "`\(path)`") + " is still a placeholder (`\(placeholderMarker) …`): write its text"
+        case .unreviewedFigures(let note):
+            "the role's figures are not reviewed yet (`todo`: \(note)): check every figure, then delete the `todo` field"
+        case .duplicateTitle(let title, let firstFile):
+            "another role is already titled `\(title)` (\(firstFile)): readers cannot tell the two pages apart"
+        case .emptyText(let path):
+            path.isEmpty ? "the file is empty: write its text" : "`\(path)` is empty: write its text"
         case .invalidStringKey(let segment):
             "string key `\(segment)` must start with a letter and contain only letters, digits and `_`"
         case .stringTableLeafNotText(let key, let found):
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
-            "string `\(key)` is not in \(defaultFile), so no page uses it" + hint(suggestion)
+            "string `\(key)` is not in \(defaultFile), so no page uses it" + didYouMean(suggestion: suggestion)
+        case .strictLocaleNotTranslated(let locale, let defaultLocale, let suggestion):
+            "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + didYouMean(suggestion: suggestion)
+        case .strictFallback(let value, let locale, let defaultLocale):
+            "no `\(locale)` text for \(value): the `\(defaultLocale)` text is shown instead (--strict forbids fallbacks)"
+        case .strictOutdated(let value, let locale, let defaultLocale):
+            "the `\(locale)` text for \(value) was translated from an earlier `\(defaultLocale)` text: update it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
+        case .strictUnreviewed(let value, let locale):
+            "the `\(locale)` text for \(value) is not marked as reviewed: check it, then run `rolegen translations mark \(locale)` (--strict forbids outdated translations)"
+        case .invalidFingerprint(let place, let found):
+            "the record of `\(place)` must be 16 hexadecimal digits as `rolegen translations mark` writes them, found `\(found)`"
         }
     }
-}
-
-/// ` — did you mean `x`?`, the same wording as `Diagnostics.didYouMean`, for a suggestion
-/// already chosen (with `closestMatch`).
-private func hint(_ suggestion: String?) -> String {
-    suggestion.map { " — did you mean `\($0)`?" } ?? ""
 }

@@ -33,7 +33,7 @@ public enum ContentLoader {
     public static func load(root: URL) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
-            return LoadResult(site: nil, diagnostics: [.error(ContentError.missingSiteFolder(path: root.path).message)])
+            return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
         }
         let files = FileChecks(folder: folder)
         let (config, locales) = files.open("site.json", required: true).map(SiteConfigReader.read) ?? (nil, nil)
@@ -52,23 +52,53 @@ public enum ContentLoader {
         )
         let readings = readRoles(slugs, folder: folder, context: context)
         let strings = readStringTables(files, locales: locales)
+        let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
         guard let config else { return LoadResult(site: nil, diagnostics: diagnostics) }
         guard !diagnostics.hasErrors, let sectors, let tools else {
             let partial = SiteContent(
                 config: config, sectors: sectors?.items ?? [], tools: tools?.items ?? [],
-                roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, fallbacks: [])
+                roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, translations: [], fallbacks: [],
+                translationRecords: translationRecords)
             return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
         }
-        let fallbacks = catalogFallbacks(sectors: sectors.items, tools: tools.items, locales: locales)
-            + stringFallbacks(strings, locales: locales)
-            + readings.flatMap(\.fallbacks)
+        let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)
+            + stringTranslations(strings, locales: locales)
+            + readings.flatMap(\.translations)).sorted()
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
-            strings: strings, fallbacks: fallbacks.sorted()
+            strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
+            translationRecords: translationRecords
         )
-        return LoadResult(site: site, diagnostics: diagnostics)
+        return LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+    }
+
+    /// Two roles with the same title in one locale are two pages readers cannot tell apart
+    /// (often a copied folder whose text was not rewritten): a warning at the later role's
+    /// title, naming the earlier one's file. A title that falls back is reported in its own
+    /// locale only.
+    private static func duplicateTitles(_ site: SiteContent, root: URL) -> [Diagnostic] {
+        var duplicates: [(place: TranslationPlace, title: String, first: TranslationPlace)] = []
+        for locale in site.config.locales {
+            var firstPlace: [String: TranslationPlace] = [:]
+            for role in site.roles {
+                guard let text = role.localized[locale], !text.isFallback("title") else { continue }
+                let place = TranslationPlace(file: "content/roles/\(role.slug)/\(locale).json", key: "title")
+                if let first = firstPlace[text.title] {
+                    duplicates.append((place, text.title, first))
+                } else {
+                    firstPlace[text.title] = place
+                }
+            }
+        }
+        guard !duplicates.isEmpty else { return [] }
+        let located = SiteContent.locate(duplicates.map(\.place), root: root)
+        return duplicates.map { duplicate in
+            let error = ContentError.duplicateTitle(title: duplicate.title, firstFile: duplicate.first.file)
+            let place = located[duplicate.place]
+            return error.diagnostic(at: place?.location, sourceLine: place?.sourceLine)
+        }
     }
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
@@ -110,19 +140,37 @@ public enum ContentLoader {
         return tables
     }
 
-    private static func catalogFallbacks(sectors: [Sector], tools: [Tool], locales: Locales) -> [Fallback] {
+    /// Sector names and tool descriptions, per locale other than the default.
+    private static func catalogTranslations(sectors: [Sector], tools: [Tool], locales: Locales) -> [TranslationUnit] {
         locales.others.flatMap { locale in
-            sectors.filter { $0.name[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "sectors.\($0.id).name") }
-                + tools.filter { $0.description[locale] == nil }.map { Fallback(role: nil, locale: locale, field: "tools.\($0.id).description") }
+            sectors.compactMap { sector in
+                sector.name[locales.defaultLocale].map { source in
+                    TranslationUnit(
+                        role: nil, locale: locale, field: "sectors.\(sector.id).name",
+                        place: TranslationPlace(file: "content/sectors.json", key: "sectors.\(sector.id).name.\(locale)"),
+                        isTranslated: sector.name[locale] != nil, source: source)
+                }
+            } + tools.compactMap { tool in
+                tool.description[locales.defaultLocale].map { source in
+                    TranslationUnit(
+                        role: nil, locale: locale, field: "tools.\(tool.id).description",
+                        place: TranslationPlace(file: "content/tools.json", key: "tools.\(tool.id).description.\(locale)"),
+                        isTranslated: tool.description[locale] != nil, source: source)
+                }
+            }
         }
     }
 
-    /// A locale without a table falls back entirely: one record per key.
-    private static func stringFallbacks(_ tables: [String: StringTable], locales: Locales) -> [Fallback] {
+    /// Every key of the default string table, per locale other than the default (a locale
+    /// without a table falls back on every key).
+    private static func stringTranslations(_ tables: [String: StringTable], locales: Locales) -> [TranslationUnit] {
         guard let defaultTable = tables[locales.defaultLocale] else { return [] }
         return locales.others.flatMap { locale in
-            defaultTable.entries.keys.filter { tables[locale]?.entries[$0] == nil }.map {
-                Fallback(role: nil, locale: locale, field: "strings.\($0)")
+            defaultTable.entries.map { key, entry in
+                TranslationUnit(
+                    role: nil, locale: locale, field: "strings.\(key)",
+                    place: TranslationPlace(file: "locales/\(locale).json", key: key),
+                    isTranslated: tables[locale]?.entries[key] != nil, source: entry.value)
             }
         }
     }

@@ -5,7 +5,9 @@
 enum FieldNames {
     static let site = [
         "$schema", "title", "baseURL", "defaultLocale", "locales", "urlSegments", "allowRawHTML", "reportEndpoint", "sections",
+        "image",
     ]
+    static let image = ["asset", "width", "height", "alt"]
 
     static let sectorsFile = ["$schema", "sectors"]
     static let sector = ["id", "name"]
@@ -16,6 +18,7 @@ enum FieldNames {
     static let role = [
         "$schema", "sector", "riskScore", "automationPotential", "saferPeersPercent", "impactYears", "salaryPremium",
         "demandTrend", "tasks", "skills", "replacingTools", "toolsToLearn", "relatedRoles", "lastReviewed", "illustrative",
+        "image", "todo",
     ]
     static let impactYears = ["from", "to"]
     static let task = ["id", "exposure"]
@@ -24,6 +27,8 @@ enum FieldNames {
     static let roleText = [
         "$schema", "title", "titlePlural", "description", "tasks", "skills", "toolReasons", "roadmap", "quickWins", "faq",
     ]
+    static let translationsFile = ["$schema", "translatedFrom"]
+
     static let roadmapPhase = ["title", "timeframe", "summary", "steps"]
     static let faqEntry = ["question", "answer"]
 }

@@ -18,11 +18,22 @@ final class FileCheck {
     var hasErrors: Bool { diagnostics.hasErrors }
 
     func report(_ error: ContentError, at offset: Int) {
-        diagnostics.append(source.diagnostic(error.severity, error.message, atByteOffset: offset))
+        diagnostics.append(source.diagnostic(error.severity, error.message, code: error.code, atByteOffset: offset, suggestion: error.suggestion))
     }
 
     func location(of offset: Int) -> SourceLocation {
         source.location(ofByteOffset: offset)
+    }
+
+    /// The byte offset where 1-based `line` starts (the end of the file past its last line).
+    func offset(ofLine line: Int) -> Int {
+        var remaining = line - 1
+        var offset = 0
+        while remaining > 0, offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { remaining -= 1 }
+            offset += 1
+        }
+        return offset
     }
 
     func line(of offset: Int) -> Int {

@@ -154,6 +154,22 @@ extension FileCheck {
         array(field).map { $0.compactMap(string) }
     }
 
+    /// A text shown to readers. Empty or blank counts as absent: an error where a text is
+    /// `required` (the default locale, list items), nil elsewhere (another locale then shows
+    /// the default locale's text and counts a fallback, never an empty heading).
+    func text(_ field: JSONField, required: Bool) -> String? {
+        guard let text = string(field) else { return nil }
+        if isPlaceholder(text) { report(.placeholderText(path: field.path), at: field.value.offset) }
+        guard isBlank(text) else { return text }
+        if required { report(.emptyText(path: field.path), at: field.value.offset) }
+        return nil
+    }
+
+    /// A list of texts, each required to have words.
+    func texts(_ field: JSONField) -> [String]? {
+        array(field).map { $0.compactMap { text($0, required: true) } }
+    }
+
     func bool(_ field: JSONField) -> Bool? {
         guard case .bool(let flag) = field.value.content else {
             return mismatch(field, expected: "`true` or `false`")
@@ -192,6 +208,18 @@ extension FileCheck {
             return nil
         }
         return text
+    }
+
+    /// A base URL (see `normalizedBaseURL`), returned ending with `/`.
+    func baseURL(_ field: JSONField) -> String? {
+        guard let text = string(field) else { return nil }
+        switch normalizedBaseURL(text) {
+        case .success(let url):
+            return url
+        case .failure(let problem):
+            report(.invalidBaseURL(path: field.path, found: text, problem: problem), at: field.value.offset)
+            return nil
+        }
     }
 
     func day(_ field: JSONField) -> Day? {

@@ -25,7 +25,7 @@ extension FileCheck {
         var texts: [String: String] = [:]
         for entry in entries {
             checkLocale(entry.key, at: entry.keyOffset, locales: locales)
-            texts[entry.key] = string(entry.field)
+            texts[entry.key] = text(entry.field, required: entry.key == locales.defaultLocale)
         }
         if !entries.contains(where: { $0.key == locales.defaultLocale }) {
             report(.missingDefaultText(path: field.path, locale: locales.defaultLocale), at: field.value.offset)

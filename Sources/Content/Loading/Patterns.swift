@@ -3,7 +3,7 @@
 
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`: ids, slugs and URL segments are safe in any URL and file system
 /// without escaping, and read the same on every platform.
-func isSafeURLSegment(_ text: String) -> Bool {
+public func isSafeURLSegment(_ text: String) -> Bool {
     var previousWasHyphen = true  // so a leading hyphen fails
     for byte in text.utf8 {
         switch byte {
@@ -53,4 +53,29 @@ func isAbsoluteHTTPURL(_ text: String) -> Bool {
 
 private func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
+
+/// Whether `text` has nothing but white space (or nothing at all): an empty translation.
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+}
+
+/// How scaffolded text starts (`TODO: write the title`): such a text is refused until an editor
+/// writes it.
+public let placeholderMarker = "TODO:"
+
+/// Whether `text` is still a scaffold's placeholder: it starts with `TODO:` (after white space).
+func isPlaceholder(_ text: String) -> Bool {
+    text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
+}
+
+/// A base URL that page paths can be appended to: http(s), a host, no query, fragment or
+/// spaces. Returns it ending with `/` (`https://example.org/careers` → `…/careers/`).
+func normalizedBaseURL(_ text: String) -> Result<String, BaseURLProblem> {
+    guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return .failure(.notHTTP) }
+    guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return .failure(.whitespace) }
+    guard isAbsoluteHTTPURL(text) else { return .failure(.noHost) }
+    if text.contains("?") { return .failure(.query) }
+    if text.contains("#") { return .failure(.fragment) }
+    return .success(text.hasSuffix("/") ? text : text + "/")
 }

@@ -57,6 +57,10 @@ enum RoleFactsReader {
         let relatedRoles = root.required("relatedRoles").flatMap { readRelatedRoles($0, check: check, slug: slug, context: context) }
         let lastReviewed = root.required("lastReviewed").flatMap(check.day)
         let illustrative = root.optional("illustrative").flatMap { readIllustrative($0, check: check) } ?? []
+        let image = root.optional("image").flatMap { SharingImageReader.read($0, check: check, locales: context.locales) }
+        if let todo = root.optional("todo") {
+            check.report(.unreviewedFigures(note: check.string(todo) ?? ""), at: todo.value.offset)
+        }
 
         var facts = RoleFacts(taskIDs: tasks?.ids, skillIDs: skills?.ids, toolsToLearn: toolsToLearn)
         guard !check.hasErrors, let sector, let riskScore, let automationPotential, let saferPeersPercent, let impactYears,
@@ -69,7 +73,7 @@ enum RoleFactsReader {
             saferPeersPercent: saferPeersPercent, impactYears: impactYears, salaryPremium: salaryPremium,
             demandTrend: demandTrend, tasks: tasks, skills: skills, replacingTools: replacingTools,
             toolsToLearn: toolsToLearn, relatedRoles: relatedRoles, lastReviewed: lastReviewed,
-            illustrative: illustrative, texts: [:]
+            illustrative: illustrative, image: image, texts: [:]
         )
         return facts
     }

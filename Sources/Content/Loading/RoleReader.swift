@@ -4,7 +4,8 @@ import Diagnostics
 struct RoleReading: Sendable {
     var role: Role?
     var diagnostics: [Diagnostic]
-    var fallbacks: [Fallback]
+    /// One per value a translation could give, in every locale but the default.
+    var translations: [TranslationUnit]
 }
 
 /// The Markdown files of a role, `<kind>.<locale>.md`.
@@ -67,11 +68,11 @@ enum RoleReader {
             guard isDefault || RoleFile.all(in: locale).contains(where: { present.contains($0.name) }) else { continue }
             var text = RoleLocaleText()
             if let check = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale") {
-                RoleTextReader.read(check, into: &text, facts: facts, slug: slug, isDefaultLocale: isDefault)
+                RoleTextReader.read(check, into: &text, facts: facts, slug: slug, locale: locale, isDefaultLocale: isDefault)
             }
             for kind in MarkdownKind.allCases {
                 let check = open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale")
-                let markdown = check?.text()
+                let markdown = check.flatMap { readMarkdown($0, isDefaultLocale: isDefault) }
                 switch kind {
                 case .analysis: text.analysisMarkdown = markdown
                 case .verdict: text.verdictMarkdown = markdown
@@ -83,15 +84,16 @@ enum RoleReader {
         warnAboutArticlesWithoutOriginal(texts, path: path, files: files, locales: locales)
 
         guard !files.hasErrors, var role = facts.role else {
-            return RoleReading(role: nil, diagnostics: files.diagnostics, fallbacks: [])
+            return RoleReading(role: nil, diagnostics: files.diagnostics, translations: [])
         }
         role.texts = texts
-        let fallbacks = locales.others.flatMap { locale in
-            role.resolvedText(in: locale, defaultLocale: locales.defaultLocale).fellBack.map {
-                Fallback(role: slug, locale: locale, field: $0)
-            }
+        var translations: [TranslationUnit] = []
+        for locale in locales.all {
+            let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale)
+            role.localized[locale] = text
+            translations += units
         }
-        return RoleReading(role: role, diagnostics: files.diagnostics, fallbacks: fallbacks)
+        return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations)
     }
 
     /// The names of the role files present in the folder. Everything else is reported: a file
@@ -102,6 +104,18 @@ enum RoleReader {
         let stray = names.filter { !context.roleFileNames.contains($0) }
         files.reportStray(in: path, names: stray, expected: context.roleFiles.map(\.name), locales: context.locales)
         return Set(names).subtracting(stray)
+    }
+
+    /// A Markdown file's text. A blank file is no text: an error in the default locale, a
+    /// fallback in another (a translator's empty placeholder must not publish an empty section).
+    private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool) -> String? {
+        guard let text = check.text() else { return nil }
+        if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
+            check.report(.placeholderText(path: ""), at: check.offset(ofLine: line + 1))
+        }
+        guard isBlank(text) else { return text }
+        if isDefaultLocale { check.report(.emptyText(path: ""), at: 0) }
+        return nil
     }
 
     /// Whether a role has an article is decided by the default locale; a translated article

@@ -1,4 +1,5 @@
 import Diagnostics
+import Localization
 
 /// Reads a role's `<locale>.json`: the role's words in one locale.
 ///
@@ -6,39 +7,50 @@ import Diagnostics
 /// is optional (what is missing falls back to the default locale). In every locale a text for
 /// a task, skill or tool the role does not have is an error.
 enum RoleTextReader {
-    static func read(_ check: FileCheck, into text: inout RoleLocaleText, facts: RoleFacts, slug: String, isDefaultLocale: Bool) {
+    /// The longest meta description search engines show whole.
+    static let maximumDescriptionLength = 160
+
+    static func read(_ check: FileCheck, into text: inout RoleLocaleText, facts: RoleFacts, slug: String, locale: String, isDefaultLocale: Bool) {
         guard let root = check.root(fields: FieldNames.roleText) else { return }
         let field = isDefaultLocale ? root.required : root.optional
+        let prose = Prose(check: check, rules: LocaleRules.builtIn(locale), isDefaultLocale: isDefaultLocale)
 
-        text.title = field("title").flatMap(check.string)
-        text.titlePlural = field("titlePlural").flatMap(check.string)
-        text.description = field("description").flatMap(check.string)
-        let items = ItemTexts(root: root, slug: slug, isDefaultLocale: isDefaultLocale)
+        text.title = field("title").flatMap(prose.text)
+        text.titlePlural = field("titlePlural").flatMap(prose.text)
+        if let descriptionField = field("description"), let description = prose.text(descriptionField) {
+            text.description = description
+            if description.count > maximumDescriptionLength {
+                check.report(.descriptionTooLong(length: description.count, limit: maximumDescriptionLength), at: descriptionField.value.offset)
+            }
+        }
+        let items = ItemTexts(root: root, prose: prose, slug: slug, isDefaultLocale: isDefaultLocale)
         text.tasks = items.read("tasks", ids: facts.taskIDs, kind: "task", missing: "a text for task")
         text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
         text.toolReasons = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
-        text.roadmap = field("roadmap").flatMap { readRoadmap($0, check: check) }
-        text.quickWins = field("quickWins").flatMap(check.strings)
-        text.faq = root.optional("faq").flatMap { readFAQ($0, check: check) }
+        text.roadmap = field("roadmap").flatMap { readRoadmap($0, prose: prose) }
+        text.quickWins = field("quickWins").flatMap { check.array($0)?.compactMap(prose.listText) }
+        text.faq = root.optional("faq").flatMap { readFAQ($0, prose: prose) }
     }
 
-    private static func readRoadmap(_ field: JSONField, check: FileCheck) -> [RoadmapPhase]? {
-        check.array(field)?.compactMap { element in
+    private static func readRoadmap(_ field: JSONField, prose: Prose) -> [RoadmapPhase]? {
+        let check = prose.check
+        return check.array(field)?.compactMap { element in
             guard let phase = check.object(element, fields: FieldNames.roadmapPhase) else { return nil }
-            let title = phase.required("title").flatMap(check.string)
-            let timeframe = phase.required("timeframe").flatMap(check.string)
-            let summary = phase.optional("summary").flatMap(check.string)
-            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(check.string) }
+            let title = phase.required("title").flatMap(prose.listText)
+            let timeframe = phase.required("timeframe").flatMap(prose.listText)
+            let summary = phase.optional("summary").flatMap(prose.listText)
+            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(prose.listText) }
             guard let title, let timeframe, let steps else { return nil }
             return RoadmapPhase(title: title, timeframe: timeframe, summary: summary, steps: steps)
         }
     }
 
-    private static func readFAQ(_ field: JSONField, check: FileCheck) -> [FAQEntry]? {
-        check.array(field)?.compactMap { element in
+    private static func readFAQ(_ field: JSONField, prose: Prose) -> [FAQEntry]? {
+        let check = prose.check
+        return check.array(field)?.compactMap { element in
             guard let entry = check.object(element, fields: FieldNames.faqEntry) else { return nil }
-            let question = entry.required("question").flatMap(check.string)
-            let answer = entry.required("answer").flatMap(check.string)
+            let question = entry.required("question").flatMap(prose.listText)
+            let answer = entry.required("answer").flatMap(prose.listText)
             guard let question, let answer else { return nil }
             return FAQEntry(question: question, answer: answer)
         }
@@ -49,6 +61,7 @@ enum RoleTextReader {
 /// of the role; in the default locale every id of the role needs a text.
 private struct ItemTexts {
     let root: ObjectReader
+    let prose: Prose
     let slug: String
     let isDefaultLocale: Bool
 
@@ -64,7 +77,7 @@ private struct ItemTexts {
                 let suggestion = closestMatch(to: entry.key, among: ids)
                 check.report(.textForUnknownItem(kind: kind, id: entry.key, role: slug, suggestion: suggestion), at: entry.keyOffset)
             }
-            texts[entry.key] = check.string(entry.field)
+            texts[entry.key] = prose.text(entry.field)
         }
         if isDefaultLocale, let ids {
             for id in ids where !entries.contains(where: { $0.key == id }) {
@@ -72,5 +85,64 @@ private struct ItemTexts {
             }
         }
         return texts
+    }
+}
+
+/// Reads the strings of a role text that pages show as prose, warning about a range of numbers
+/// typed with a hyphen ("5-7 years"): pages write ranges in the locale's range format.
+private struct Prose {
+    let check: FileCheck
+    /// Nil for a locale rolegen has no rules for (reported elsewhere): then nothing is checked.
+    let rules: LocaleRules?
+
+    /// Blank counts as absent (see `FileCheck.text`): an error in the default locale, a
+    /// fallback in the others.
+    let isDefaultLocale: Bool
+
+    /// A field's or an item's text.
+    func text(_ field: JSONField) -> String? {
+        checked(field, required: isDefaultLocale)
+    }
+
+    /// A text inside a list (a quick win, a roadmap step, an FAQ entry): never blank.
+    func listText(_ field: JSONField) -> String? {
+        checked(field, required: true)
+    }
+
+    private func checked(_ field: JSONField, required: Bool) -> String? {
+        guard let text = check.text(field, required: required) else { return nil }
+        if let rules, let range = Self.firstHyphenatedRange(in: text) {
+            check.report(.rangeWithHyphen(written: range.written, localeFormat: rules.yearRange(from: range.from, to: range.to)),
+                         at: field.value.offset)
+        }
+        return text
+    }
+
+    /// The first "5-7" in `text`: one to three digits, a hyphen, one to three digits, with no
+    /// digit, letter or hyphen on either side (so dates like 2026-10-01, "COVID-19" and
+    /// "555-1234" are not ranges).
+    static func firstHyphenatedRange(in text: String) -> (written: String, from: Int, to: Int)? {
+        let characters = Array(text)
+        func isDigit(_ index: Int) -> Bool { index >= 0 && index < characters.count && characters[index].isASCII && characters[index].isNumber }
+        func isWordOrHyphen(_ index: Int) -> Bool {
+            index >= 0 && index < characters.count && (characters[index].isLetter || characters[index].isNumber || characters[index] == "-")
+        }
+        var index = 0
+        while index < characters.count {
+            guard isDigit(index), !isWordOrHyphen(index - 1) else { index += 1; continue }
+            var end = index
+            while isDigit(end) { end += 1 }
+            let fromDigits = end - index
+            if fromDigits <= 3, end < characters.count, characters[end] == "-", isDigit(end + 1) {
+                var toEnd = end + 1
+                while isDigit(toEnd) { toEnd += 1 }
+                if toEnd - end - 1 <= 3, !isWordOrHyphen(toEnd),
+                   let from = Int(String(characters[index..<end])), let to = Int(String(characters[(end + 1)..<toEnd])) {
+                    return (String(characters[index..<toEnd]), from, to)
+                }
+            }
+            index = end
+        }
+        return nil
     }
 }

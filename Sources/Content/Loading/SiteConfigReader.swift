@@ -11,16 +11,18 @@ enum SiteConfigReader {
 
         let locales = readLocales(root)
         let title = root.required("title").flatMap(check.string)
-        let baseURL = root.required("baseURL").flatMap(check.url).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let baseURL = root.required("baseURL").flatMap(check.baseURL)
         let urlSegments = root.optional("urlSegments").map { readURLSegments($0, check: check, locales: locales) } ?? [:]
         let allowRawHTML = root.optional("allowRawHTML").flatMap(check.bool) ?? false
         let reportEndpoint = root.optional("reportEndpoint").flatMap(check.url)
         let sections = root.optional("sections").flatMap { readSections($0, check: check) } ?? Section.allCases
+        let image = root.optional("image").flatMap { SharingImageReader.read($0, check: check, locales: locales) }
 
         guard !check.hasErrors, let locales, let title, let baseURL else { return (nil, locales) }
         let config = SiteConfig(
             title: title, baseURL: baseURL, defaultLocale: locales.defaultLocale, locales: locales.all,
-            urlSegments: urlSegments, allowRawHTML: allowRawHTML, reportEndpoint: reportEndpoint, sections: sections
+            urlSegments: urlSegments, allowRawHTML: allowRawHTML, reportEndpoint: reportEndpoint, sections: sections,
+            image: image
         )
         return (config, locales)
     }

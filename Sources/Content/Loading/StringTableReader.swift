@@ -39,6 +39,12 @@ private struct Flattener {
                     let defaultFile = "locales/\(defaultTable.locale).json"
                     check.report(.keyNotInDefaultTable(key: key, defaultFile: defaultFile, suggestion: suggestion), at: entry.keyOffset)
                 }
+                // A blank translation is no translation (the default text shows and counts as a
+                // fallback); a blank default text is an error.
+                guard !isBlank(value) else {
+                    if defaultTable == nil { check.report(.emptyText(path: key), at: entry.field.value.offset) }
+                    continue
+                }
                 entries[key] = StringEntry(value: value, location: check.location(of: entry.field.value.offset))
             default:
                 check.report(.stringTableLeafNotText(key: key, found: entry.field.value.kindDescription), at: entry.field.value.offset)

@@ -1,7 +1,7 @@
 /// One localized value that a locale does not provide, so the default locale's value is shown.
 ///
 /// Builds print a summary of these (translators see what is left to translate) and `--strict`
-/// turns each into an error.
+/// turns each into an error at the file where the translation belongs.
 public struct Fallback: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The role's slug; nil for catalogs (tools, sectors) and UI strings.
     public var role: String?
@@ -10,11 +10,14 @@ public struct Fallback: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Which value: `title`, `tasks.crud-endpoints`, `analysis`, `toolReasons.cursor`,
     /// `tools.github-copilot.description`, `sectors.technology.name`, `strings.report.button`.
     public var field: String
+    /// Where the translation belongs: the file (relative to the site root) and the key in it.
+    public var place: TranslationPlace
 
-    public init(role: String?, locale: String, field: String) {
+    public init(role: String?, locale: String, field: String, place: TranslationPlace) {
         self.role = role
         self.locale = locale
         self.field = field
+        self.place = place
     }
 
     /// `fr: backend-developer: title`, or `fr: strings.report.button` without a role.
@@ -31,5 +34,30 @@ public struct Fallback: Sendable, Hashable, Comparable, CustomStringConvertible 
         case let (.some(x), .some(y)) where x != y: return x < y
         default: return (a.locale, a.field) < (b.locale, b.field)
         }
+    }
+}
+
+/// Where a translation is written: a file relative to the site root and, for JSON files, the
+/// dotted key of the value inside it.
+public struct TranslationPlace: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `content/roles/backend-developer/fr.json`, `content/roles/backend-developer/analysis.fr.md`,
+    /// `locales/fr.json`, `content/tools.json`.
+    public var file: String
+    /// `title`, `tasks.crud-endpoints`, `report.button`, `tools.cursor.description.fr`; nil when
+    /// the whole file is the value (Markdown).
+    public var key: String?
+
+    public init(file: String, key: String?) {
+        self.file = file
+        self.key = key
+    }
+
+    /// `file#key`, or `file` alone: the key translators see and the translation record uses.
+    public var description: String {
+        key.map { "\(file)#\($0)" } ?? file
+    }
+
+    public static func < (a: TranslationPlace, b: TranslationPlace) -> Bool {
+        a.description < b.description
     }
 }

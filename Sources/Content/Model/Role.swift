@@ -44,9 +44,14 @@ public struct Role: Sendable, Equatable {
     public var lastReviewed: Day
     /// Names from `Role.illustrativeFigures`: figures shown as illustrative, not sourced.
     public var illustrative: [String]
+    /// The link-preview picture of the role's pages, instead of the site's.
+    public var image: SharingImage?
     /// Locale → the texts of `<locale>.json` and the Markdown files, as written (no fallback).
     /// The default locale's entry is always present and complete.
     public var texts: [String: RoleLocaleText]
+    /// Locale → the text a page shows, fallback applied: resolved once by the loader for every
+    /// configured locale. `SiteContent.text(of:in:)` reads it.
+    public var localized: [String: RoleText] = [:]
 
     /// Whether `figure` (one of `Role.illustrativeFigures`) is marked illustrative.
     public func isIllustrative(_ figure: String) -> Bool {

@@ -45,6 +45,15 @@ public struct RoleText: Sendable, Equatable {
     public var verdictMarkdown: String
     /// Nil when the role has no deep-dive article (none in the default locale).
     public var articleMarkdown: String?
+    /// The fields shown in the default locale because this locale lacks them (`title`,
+    /// `tasks.crud-endpoints`, `analysis`, …): decided by the loader, so pages mark and typeset
+    /// fallback text by its own language without comparing strings.
+    public var fallbackFields: Set<String> = []
+
+    /// Whether `field` (as `Fallback.field` names it) is shown in the default locale.
+    public func isFallback(_ field: String) -> Bool {
+        fallbackFields.contains(field)
+    }
 }
 
 /// One phase of a role's career roadmap.

@@ -1,50 +1,95 @@
 extension Role {
-    /// The role's text in `locale` with fallback to the default locale, and the fields that fell
-    /// back (`title`, `tasks.crud-endpoints`, `analysis`, …).
+    /// The role's text in `locale` with fallback to the default locale, and one translation unit
+    /// per value a translation of `locale` could give (none for the default locale itself).
     ///
-    /// The one place fallback is decided: pages get the text from here and the loader records
-    /// the fallbacks from here, so what is reported is exactly what is shown. A field counts as
-    /// falling back only when the default locale has a value for it (an absent optional FAQ is
-    /// not a missing translation).
-    func resolvedText(in locale: String, defaultLocale: String) -> (text: RoleText, fellBack: [String]) {
+    /// The one place role-text fallback is decided: pages get the text from here, and the
+    /// fallbacks, the translation status and the outdated checks are read from the units, so
+    /// what is reported is exactly what is shown. A value counts only when the default locale
+    /// has it (an absent optional FAQ is nothing to translate).
+    func resolvedText(in locale: String, defaultLocale: String) -> (text: RoleText, units: [TranslationUnit]) {
         let base = texts[defaultLocale] ?? RoleLocaleText()
-        let own = texts[locale] ?? RoleLocaleText()
-        var fellBack: [String] = []
+        let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
+        var units: [TranslationUnit] = []
+        var fallbackFields: Set<String> = []
 
-        func pick<Value>(_ field: String, _ path: KeyPath<RoleLocaleText, Value?>) -> Value? {
-            if let value = own[keyPath: path] { return value }
-            if base[keyPath: path] != nil { fellBack.append(field) }
-            return base[keyPath: path]
+        /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
+        /// nothing to translate, so it is neither a translation nor a fallback.
+        func note(_ field: String, translated: Bool, source: @autoclosure () -> String) {
+            guard locale != defaultLocale else { return }
+            let source = source()
+            guard !source.isEmpty else { return }
+            let file = RoleTextField.file(of: field, in: locale)
+            let key = RoleTextField.isMarkdown(field) ? nil : field
+            units.append(TranslationUnit(
+                role: slug, locale: locale, field: field,
+                place: TranslationPlace(file: "content/roles/\(slug)/\(file)", key: key),
+                isTranslated: translated, source: source))
+            if !translated { fallbackFields.insert(field) }
+        }
+        func pick<Value>(_ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String) -> Value? {
+            guard let baseValue = base[keyPath: path] else { return own[keyPath: path] }
+            let ownValue = own[keyPath: path]
+            note(field, translated: ownValue != nil, source: source(baseValue))
+            return ownValue ?? baseValue
+        }
+        func pickText(_ field: String, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
+            pick(field, path) { $0 }
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
             var picked: [String: String] = [:]
             for id in ids {
-                if let value = ownTexts[id] {
-                    picked[id] = value
-                } else if let value = baseTexts[id] {
-                    picked[id] = value
-                    fellBack.append("\(field).\(id)")
-                }
+                guard let baseValue = baseTexts[id] else { continue }
+                let ownValue = ownTexts[id]
+                note("\(field).\(id)", translated: ownValue != nil, source: baseValue)
+                picked[id] = ownValue ?? baseValue
             }
             return picked
         }
 
         let hasArticle = base.articleMarkdown != nil
-        let text = RoleText(
-            title: pick("title", \.title) ?? "",
-            titlePlural: pick("titlePlural", \.titlePlural) ?? "",
-            description: pick("description", \.description) ?? "",
+        var text = RoleText(
+            title: pickText("title", \.title) ?? "",
+            titlePlural: pickText("titlePlural", \.titlePlural) ?? "",
+            description: pickText("description", \.description) ?? "",
             tasks: pickEach("tasks", tasks.map(\.id), \.tasks),
             skills: pickEach("skills", skills.map(\.id), \.skills),
             toolReasons: pickEach("toolReasons", toolsToLearn, \.toolReasons),
-            roadmap: pick("roadmap", \.roadmap) ?? [],
-            quickWins: pick("quickWins", \.quickWins) ?? [],
-            faq: pick("faq", \.faq) ?? [],
-            analysisMarkdown: pick("analysis", \.analysisMarkdown) ?? "",
-            verdictMarkdown: pick("verdict", \.verdictMarkdown) ?? "",
-            articleMarkdown: hasArticle ? pick("article", \.articleMarkdown) : nil
+            roadmap: pick("roadmap", \.roadmap, source: RoleTextField.source(of:)) ?? [],
+            quickWins: pick("quickWins", \.quickWins) { $0.joined(separator: "\n") } ?? [],
+            faq: pick("faq", \.faq, source: RoleTextField.source(of:)) ?? [],
+            analysisMarkdown: pickText("analysis", \.analysisMarkdown) ?? "",
+            verdictMarkdown: pickText("verdict", \.verdictMarkdown) ?? "",
+            articleMarkdown: hasArticle ? pickText("article", \.articleMarkdown) : nil
         )
-        return (text, fellBack)
+        text.fallbackFields = fallbackFields
+        return (text, units)
+    }
+}
+
+/// The names of a role text's fields as fallbacks and translation records give them, and the
+/// file of a locale each one is written in.
+enum RoleTextField {
+    /// The fields written as Markdown files of their own (`<field>.<locale>.md`).
+    static func isMarkdown(_ field: String) -> Bool {
+        MarkdownKind(rawValue: field) != nil
+    }
+
+    /// `fr.json`, or `analysis.fr.md` for a Markdown field.
+    static func file(of field: String, in locale: String) -> String {
+        if let kind = MarkdownKind(rawValue: field) { return RoleFile.markdown(kind, locale: locale).name }
+        return RoleFile.text(locale: locale).name
+    }
+
+    /// A roadmap as one text: each phase's title, timeframe, summary and steps on lines.
+    static func source(of roadmap: [RoadmapPhase]) -> String {
+        roadmap.map { phase in
+            ([phase.title, phase.timeframe] + (phase.summary.map { [$0] } ?? []) + phase.steps).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// FAQ entries as one text: question and answer on lines.
+    static func source(of faq: [FAQEntry]) -> String {
+        faq.map { "\($0.question)\n\($0.answer)" }.joined(separator: "\n\n")
     }
 }

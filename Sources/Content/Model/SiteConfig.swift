@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var reportEndpoint: String?
     /// The sections of a role page, in display order.
     public var sections: [Section]
+    /// The link-preview picture of every page that does not have its own (`og:image`).
+    public var image: SharingImage?
 
     /// The URL path segment `segment` in `locale`: its translation, else its default wording.
     public func urlSegment(_ segment: URLSegment, in locale: String) -> String {

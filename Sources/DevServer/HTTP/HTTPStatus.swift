@@ -1,22 +1,17 @@
-/// Every status the preview server answers with, and nothing else: a small server is easier to
-/// trust when its answers can be listed.
+/// Every status the preview answers with itself, and nothing else: a small server is easier to
+/// trust when its answers can be listed. (Hummingbird answers a request it cannot parse with a
+/// bare 400 before rolegen sees it.)
 public enum HTTPStatus: Int, Sendable, Hashable, CustomStringConvertible {
     case ok = 200
     /// A folder asked for without its trailing slash (`/en` → `/en/`), so relative links work.
     case movedPermanently = 301
-    /// A malformed request line or header, or a path that tries to leave the site folder.
+    /// A path that tries to leave the site folder, or is not a path.
     case badRequest = 400
     case notFound = 404
     /// Anything but GET and HEAD: a preview has nothing to post to.
     case methodNotAllowed = 405
-    /// The request head did not arrive in time.
-    case requestTimeout = 408
-    /// The request head is larger than the server reads.
-    case headersTooLarge = 431
-    /// Too many connections are open at once.
-    case serviceUnavailable = 503
-    /// HTTP/2 or another version the server does not speak.
-    case versionNotSupported = 505
+    /// No build has succeeded yet and the last one failed: every URL shows its diagnostics.
+    case internalServerError = 500
 
     public var reason: String {
         switch self {
@@ -25,10 +20,7 @@ public enum HTTPStatus: Int, Sendable, Hashable, CustomStringConvertible {
         case .badRequest: "Bad Request"
         case .notFound: "Not Found"
         case .methodNotAllowed: "Method Not Allowed"
-        case .requestTimeout: "Request Timeout"
-        case .headersTooLarge: "Request Header Fields Too Large"
-        case .serviceUnavailable: "Service Unavailable"
-        case .versionNotSupported: "HTTP Version Not Supported"
+        case .internalServerError: "Internal Server Error"
         }
     }
 

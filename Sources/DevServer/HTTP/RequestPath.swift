@@ -3,9 +3,10 @@
 /// character once decoded. Anything that would need normalizing to be safe is refused instead,
 /// so what is served never depends on clever decoding.
 struct RequestPath: Equatable, Sendable {
-    /// The path as received, still percent-encoded, without query: `/en/roles`. Redirects
-    /// append to it, so a redirect never re-encodes anything.
-    var raw: String
+    /// The path as received, still percent-encoded, without query, with runs of `/` made one:
+    /// `/en/roles` (also for `//en//roles`). Redirects append to it, so a redirect never
+    /// re-encodes anything, and never leads to `//en/` — which a browser reads as the host `en`.
+    var canonical: String
     /// What followed `?`, as received; nil without one.
     var query: String?
     /// Decoded segments; `//` collapses (an empty segment names nothing).
@@ -19,7 +20,7 @@ struct RequestPath: Equatable, Sendable {
         guard target.hasPrefix("/") else { throw .notAPath(target) }
         let withoutFragment = target.prefix { $0 != "#" }
         let path = withoutFragment.prefix { $0 != "?" }
-        raw = String(path)
+        canonical = "/" + path.split(separator: "/").joined(separator: "/")
         query = path.endIndex < withoutFragment.endIndex ? String(withoutFragment[withoutFragment.index(after: path.endIndex)...]) : nil
         endsWithSlash = path.hasSuffix("/")
         segments = []

@@ -1,0 +1,39 @@
+/// One translatable value in a locale other than the default: where its translation belongs,
+/// whether the locale provides it, and the default locale's text it translates.
+///
+/// The loader decides these once, in `Role.resolvedText(in:defaultLocale:)` for role text and
+/// beside the catalogs and string tables for the rest; fallbacks, the translation status and
+/// outdated-translation checks are all read from them, never re-derived.
+public struct TranslationUnit: Sendable, Hashable, Comparable {
+    /// The role's slug; nil for catalogs and UI strings.
+    public var role: String?
+    public var locale: String
+    /// As `Fallback.field`: `title`, `tasks.crud-endpoints`, `analysis`, `strings.report.button`.
+    public var field: String
+    public var place: TranslationPlace
+    /// Whether the locale has its own text for the value (false: the default locale's is shown).
+    public var isTranslated: Bool
+    /// The default locale's text, as one string (list items on lines of their own): what
+    /// translators translate, and what a translation record fingerprints.
+    public var source: String
+
+    public init(role: String?, locale: String, field: String, place: TranslationPlace, isTranslated: Bool, source: String) {
+        self.role = role
+        self.locale = locale
+        self.field = field
+        self.place = place
+        self.isTranslated = isTranslated
+        self.source = source
+    }
+
+    /// The fallback this unit is when the locale does not translate it.
+    public var fallback: Fallback? {
+        isTranslated ? nil : Fallback(role: role, locale: locale, field: field, place: place)
+    }
+
+    /// UI strings and catalogs first, then by role, locale and field: the order of `Fallback`.
+    public static func < (a: TranslationUnit, b: TranslationUnit) -> Bool {
+        Fallback(role: a.role, locale: a.locale, field: a.field, place: a.place)
+            < Fallback(role: b.role, locale: b.locale, field: b.field, place: b.place)
+    }
+}

@@ -1,0 +1,204 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+
+/// The checks of the links and raw HTML in roles' Markdown (analysis, verdict, article).
+///
+/// Before rendering, each Markdown file is inspected once: raw HTML that the page will not show
+/// (raw HTML is off unless `allowRawHTML`) is a warning at its line; a `role:` link to a role
+/// that does not exist is an error; a link with an unknown scheme or a malformed web address is a
+/// warning. Links to the site's own pages (paths, `role:` links, `#anchors`) are kept and
+/// checked against the built tree after rendering: a link to no page, or to an anchor the page
+/// does not have, is an error at the link.
+struct MarkdownChecks {
+    /// A link to a page of the site, resolved for one page that shows the Markdown.
+    struct InternalLink: Sendable {
+        /// The linked file, relative to the output folder (`en/roles/x/index.html`).
+        var targetFile: String
+        var anchor: String?
+        /// As written, for the message.
+        var destination: String
+        var location: SourceLocation
+        var sourceLine: String?
+    }
+
+    var diagnostics: [Diagnostic] = []
+    var internalLinks: [InternalLink] = []
+
+    /// The `role:` form links to another role's page in the page's own locale.
+    static let roleScheme = "role:"
+
+    /// `role:devops-engineer#faq` → the role's page in `locale`, with the anchor; nil for any
+    /// other destination. Used by pages when they render Markdown.
+    static func resolveRoleLink(_ destination: String, urls: SiteURLs, in locale: String) -> String? {
+        guard destination.hasPrefix(roleScheme) else { return nil }
+        let reference = destination.dropFirst(roleScheme.count)
+        let slug = reference.prefix { $0 != "#" }
+        return urls.role(String(slug), in: locale) + reference.dropFirst(slug.count)
+    }
+
+    init(model: SiteModel) {
+        let site = model.site
+        let inspector = model.sectionMarkdown
+        for role in site.roles {
+            let articleLocales = model.articleLocales(of: role)
+            for written in site.config.locales {
+                guard let texts = role.texts[written] else { continue }
+                for (field, markdown) in [("analysis", texts.analysisMarkdown), ("verdict", texts.verdictMarkdown), ("article", texts.articleMarkdown)] {
+                    guard let markdown else { continue }
+                    // The pages that show this file: its own locale's, and those that fall back on it.
+                    let shownIn = site.config.locales.filter { page in
+                        let isShown = page == written
+                            ? role.localized[page]?.isFallback(field) == false
+                            : written == site.config.defaultLocale && role.localized[page]?.isFallback(field) == true
+                        return isShown && (field != "article" || articleLocales.contains(page))
+                    }
+                    let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
+                    check(
+                        markdown, file: "content/roles/\(role.slug)/\(field).\(written).md", pages: Array(zip(shownIn, pageURLs)),
+                        model: model, inspector: inspector)
+                }
+            }
+        }
+    }
+
+    private mutating func check(_ markdown: String, file: String, pages: [(locale: String, url: String)], model: SiteModel, inspector: MarkdownRenderer) {
+        let inspection = inspector.inspect(markdown)
+        guard !inspection.links.isEmpty || !inspection.rawHTML.isEmpty else { return }
+        let source = SourceFile(path: file, text: markdown)
+        let lineStarts = Self.lineStarts(markdown)
+        func place(_ line: Int, _ byteColumn: Int) -> (SourceLocation, String?) {
+            // cmark-gfm gives some nodes no position (0): they count from the start of the file.
+            let lineIndex = min(max(line - 1, 0), lineStarts.count - 1)
+            let offset = lineStarts[lineIndex] + max(byteColumn - 1, 0)
+            let location = source.location(ofByteOffset: offset)
+            return (location, source.lineText(location.line))
+        }
+        if !model.site.config.allowRawHTML {
+            for position in inspection.rawHTML {
+                let (location, line) = place(position.line, position.byteColumn)
+                diagnostics.append(SiteError.rawHTMLDropped.diagnostic(at: location, sourceLine: line))
+            }
+        }
+        for link in inspection.links {
+            let (location, line) = place(link.line, link.byteColumn)
+            let destination = link.destination
+            if destination.isEmpty { continue }
+            if destination.hasPrefix(Self.roleScheme) {
+                let slug = String(destination.dropFirst(Self.roleScheme.count).prefix { $0 != "#" })
+                guard model.site.role(slug) != nil else {
+                    let suggestion = closestMatch(to: slug, among: model.site.roles.map(\.slug))
+                    diagnostics.append(SiteError.unknownRoleLink(slug: slug, suggestion: suggestion).diagnostic(at: location, sourceLine: line))
+                    continue
+                }
+                for page in pages {
+                    let resolved = Self.resolveRoleLink(destination, urls: model.urls, in: page.locale)!
+                    addInternal(resolved, destination: destination, from: page.url, model: model, location: location, line: line)
+                }
+            } else if let scheme = Self.scheme(of: destination) {
+                if let problem = Self.problem(with: destination, scheme: scheme) {
+                    diagnostics.append(SiteError.malformedLink(destination: destination, problem: problem).diagnostic(at: location, sourceLine: line))
+                }
+            } else if !destination.hasPrefix("//") {
+                for page in pages {
+                    addInternal(destination, destination: destination, from: page.url, model: model, location: location, line: line)
+                }
+            }
+        }
+    }
+
+    /// Resolves a path or `#anchor` against the page that shows it, as a browser does.
+    private mutating func addInternal(_ reference: String, destination: String, from pageURL: String, model: SiteModel, location: SourceLocation, line: String?) {
+        guard let base = URL(string: "https://site.invalid" + pageURL), let url = URL(string: reference, relativeTo: base) else {
+            diagnostics.append(SiteError.malformedLink(destination: destination, problem: .notAnAddress).diagnostic(at: location, sourceLine: line))
+            return
+        }
+        var path = url.path(percentEncoded: false)
+        if reference.hasPrefix("#") || reference.hasSuffix("/") || url.path(percentEncoded: true).hasSuffix("/") {
+            if !path.hasSuffix("/") { path += "/" }
+        }
+        let basePath = model.urls.basePath
+        guard path.hasPrefix(basePath) else {
+            internalLinks.append(InternalLink(targetFile: path, anchor: url.fragment, destination: destination, location: location, sourceLine: line))
+            return
+        }
+        internalLinks.append(InternalLink(
+            targetFile: model.urls.filePath(for: path), anchor: url.fragment(percentEncoded: false), destination: destination,
+            location: location, sourceLine: line))
+    }
+
+    /// After rendering: every internal link leads to a file of the built tree and, when it has
+    /// an anchor, to an element with that `id` in it. `ids` maps each HTML file to its ids.
+    func linkErrors(files: Set<String>, ids: [String: Set<String>]) -> [Diagnostic] {
+        internalLinks.compactMap { link in
+            var file = link.targetFile
+            if !files.contains(file), files.contains(file + "/index.html") { file += "/index.html" }
+            guard files.contains(file) else {
+                return SiteError.brokenLink(destination: link.destination).diagnostic(at: link.location, sourceLine: link.sourceLine)
+            }
+            if let anchor = link.anchor, !anchor.isEmpty, ids[file]?.contains(anchor) != true {
+                return SiteError.brokenAnchor(destination: link.destination, anchor: anchor).diagnostic(at: link.location, sourceLine: link.sourceLine)
+            }
+            return nil
+        }
+    }
+
+    /// The files internal links point into with an anchor: the pages whose ids rendering keeps.
+    var anchoredFiles: Set<String> {
+        Set(internalLinks.filter { $0.anchor?.isEmpty == false }.flatMap { [$0.targetFile, $0.targetFile + "/index.html"] })
+    }
+
+    /// The scheme of an absolute URL (`https`, `mailto`), lowercased; nil for a path.
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// What is wrong with an absolute URL, if anything.
+    static func problem(with destination: String, scheme: String) -> SiteError.LinkProblem? {
+        switch scheme {
+        case "http", "https":
+            let rest = destination.dropFirst(scheme.count + 1)
+            guard rest.hasPrefix("//"), let host = rest.dropFirst(2).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first,
+                  !host.isEmpty
+            else { return .noHost }
+            if destination.contains(where: { $0 == " " || $0.isNewline }) { return .whitespace }
+            return nil
+        case "mailto", "tel":
+            return nil
+        default:
+            return .unknownScheme(scheme, suggestion: closestMatch(to: scheme, among: ["http", "https", "mailto", "tel"]))
+        }
+    }
+
+    private static func lineStarts(_ text: String) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        return starts
+    }
+}
+
+/// The `id` attributes of an HTML page, for anchor checks (`id="…"`, as rolegen's templates
+/// and cmark-gfm write them).
+func htmlIDs(in bytes: [UInt8]) -> Set<String> {
+    var ids: Set<String> = []
+    let marker = Array(#" id=""#.utf8)
+    var index = 0
+    while index + marker.count <= bytes.count {
+        if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+            let start = index + marker.count
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            index = end
+        } else {
+            index += 1
+        }
+    }
+    return ids
+}

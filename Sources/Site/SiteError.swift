@@ -1,0 +1,149 @@
+import Diagnostics
+import Localization
+import TemplateEngine
+
+/// Every mistake the build finds that is not in one file on its own: how templates, string
+/// tables and content fit together, and what happens to the output. One case each, with its
+/// stable code (RG4xx, docs/errors.md). Mistakes inside one file are `ContentError`s,
+/// `TemplateError`s and `MessageSyntaxError`s, with their own codes.
+public enum SiteError: Sendable {
+    /// A template uses `{{t.key}}` and no string table defines `key`.
+    case unknownUIString(key: String, suggestion: String?)
+    /// A UI string rolegen formats itself (page titles, FAQ entries) is missing from the
+    /// default locale's table.
+    case missingBuiltInUIString(key: String, table: String)
+    /// A default-locale UI string that nothing uses. A warning: nothing shown is wrong.
+    case unusedUIString(key: String)
+    /// A UI string uses a `{name}` argument that rolegen never passes.
+    case unknownMessageArgument(key: String, name: String, suggestion: String?)
+    /// A UI string whose message syntax is wrong; the code is that of the syntax mistake.
+    case invalidUIString(MessageSyntaxError.Kind)
+    /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
+    case missingImageAsset(asset: String)
+    /// Raw HTML in a role's Markdown while `allowRawHTML` is off: the page leaves it out. A
+    /// warning.
+    case rawHTMLDropped
+    /// A `role:` link to a role that does not exist.
+    case unknownRoleLink(slug: String, suggestion: String?)
+    /// A link with an unknown scheme (`htps://`) or a web address without a host. A warning.
+    case malformedLink(destination: String, problem: LinkProblem)
+    /// A link to a path of the site where the build wrote no page.
+    case brokenLink(destination: String)
+    /// A link to an anchor that the linked page does not have.
+    case brokenAnchor(destination: String, anchor: String)
+
+    /// What is wrong with a link's address (`malformedLink`).
+    public enum LinkProblem: Sendable, Equatable {
+        case unknownScheme(String, suggestion: String?)
+        case noHost
+        case whitespace
+        case notAnAddress
+    }
+    /// The output folder cannot be prepared (created beside its parent's other files).
+    case outputFailed(what: String, reason: String)
+    /// The output folder is refused (it holds the sources, or files rolegen did not write), a
+    /// file of it cannot be written, or the new tree cannot be swapped in; the code is that of
+    /// the `OutputError`.
+    case output(OutputError)
+
+    /// The stable code of each case (RG4xx; an invalid UI string has its syntax mistake's code).
+    public enum Code: String, Sendable, CaseIterable {
+        case unknownUIString = "RG401"
+        case missingBuiltInUIString = "RG402"
+        case unusedUIString = "RG403"
+        case unknownMessageArgument = "RG404"
+        case missingImageAsset = "RG408"
+        case rawHTMLDropped = "RG420"
+        case unknownRoleLink = "RG421"
+        case malformedLink = "RG422"
+        case brokenLink = "RG423"
+        case brokenAnchor = "RG424"
+        case outputFailed = "RG407"
+    }
+
+    public var code: String {
+        switch self {
+        case .unknownUIString: Code.unknownUIString.rawValue
+        case .missingBuiltInUIString: Code.missingBuiltInUIString.rawValue
+        case .unusedUIString: Code.unusedUIString.rawValue
+        case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
+        case .invalidUIString(let kind): kind.code.rawValue
+        case .missingImageAsset: Code.missingImageAsset.rawValue
+        case .rawHTMLDropped: Code.rawHTMLDropped.rawValue
+        case .unknownRoleLink: Code.unknownRoleLink.rawValue
+        case .malformedLink: Code.malformedLink.rawValue
+        case .brokenLink: Code.brokenLink.rawValue
+        case .brokenAnchor: Code.brokenAnchor.rawValue
+        case .outputFailed: Code.outputFailed.rawValue
+        case .output(let error): error.code.rawValue
+        }
+    }
+
+    public var severity: Severity {
+        switch self {
+        case .unusedUIString, .rawHTMLDropped, .malformedLink: .warning
+        default: .error
+        }
+    }
+
+    public var suggestion: String? {
+        switch self {
+        case .unknownUIString(_, let suggestion), .unknownMessageArgument(_, _, let suggestion), .unknownRoleLink(_, let suggestion): suggestion
+        case .malformedLink(_, .unknownScheme(_, let suggestion)): suggestion
+        default: nil
+        }
+    }
+
+    /// The plain sentence shown after `error:`.
+    public var message: String {
+        switch self {
+        case .unknownUIString(let key, let suggestion):
+            "unknown UI string `\(key)`: no table in locales/ defines it" + didYouMean(suggestion: suggestion)
+        case .missingBuiltInUIString(let key, let table):
+            "UI string `\(key)` is missing from \(table) (rolegen uses it to build pages)"
+        case .unusedUIString(let key):
+            "UI string `\(key)` is defined but no template uses it"
+        case .unknownMessageArgument(let key, let name, let suggestion):
+            "UI string `\(key)` uses unknown argument `{\(name)}`" + didYouMean(suggestion: suggestion)
+        case .invalidUIString(let kind):
+            "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
+        case .missingImageAsset(let asset):
+            "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
+        case .rawHTMLDropped:
+            "raw HTML is left out of the page (`allowRawHTML` is false in site.json): write it in Markdown, or allow raw HTML"
+        case .unknownRoleLink(let slug, let suggestion):
+            "link to role `\(slug)`, which does not exist" + didYouMean(suggestion: suggestion)
+        case .malformedLink(let destination, let problem):
+            switch problem {
+            case .unknownScheme(let scheme, let suggestion):
+                "link `\(destination)` has the unknown scheme `\(scheme):`" + didYouMean(suggestion: suggestion)
+            case .noHost: "link `\(destination)` has no host after `//`"
+            case .whitespace: "link `\(destination)` contains white space"
+            case .notAnAddress: "link `\(destination)` is not an address"
+            }
+        case .brokenLink(let destination):
+            "link `\(destination)` leads to no page of the site"
+        case .brokenAnchor(let destination, let anchor):
+            "link `\(destination)`: the page has no element with id `\(anchor)`"
+        case .outputFailed(let what, let reason):
+            "cannot \(what): \(reason)"
+        case .output(let error):
+            error.description
+        }
+    }
+
+    func diagnostic(at location: SourceLocation? = nil, sourceLine: String? = nil) -> Diagnostic {
+        Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
+}
+
+extension TemplateError {
+    /// The template mistake as a build diagnostic. An error without a line (an unreadable
+    /// folder) belongs to its file as a whole, shown at its first line, like a content file's.
+    var diagnostic: Diagnostic {
+        let location = file.isEmpty ? nil : SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
+        return Diagnostic(
+            .error, message, code: kind.code.rawValue, at: location,
+            sourceLine: line > 0 ? sourceLine : nil, suggestion: kind.suggestion)
+    }
+}

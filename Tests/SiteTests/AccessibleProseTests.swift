@@ -1,0 +1,31 @@
+@testable import Site
+import XCTest
+
+/// The shapes of cmark-gfm output that `AccessibleProse` changes, and what it leaves alone.
+final class AccessibleProseTests: XCTestCase {
+    private let box = #"<input type="checkbox" disabled="" />"#
+
+    func testTheLabelEndsWithTheItemsOwnText() {
+        XCTAssertEqual(AccessibleProse.labelTaskCheckboxes("<ul>\n<li>\(box) a <em>b</em></li>\n</ul>"),
+                       "<ul>\n<li><label>\(box) a <em>b</em></label></li>\n</ul>")
+        // A loose list puts the text in a paragraph; a nested list is not part of the name.
+        XCTAssertEqual(AccessibleProse.labelTaskCheckboxes("<li><p>\(box) a</p>\n<ul>\n<li>c</li>\n</ul></li>"),
+                       "<li><p><label>\(box) a</label></p>\n<ul>\n<li>c</li>\n</ul></li>")
+        XCTAssertEqual(AccessibleProse.labelTaskCheckboxes("<li>\(box) a\n<ol>\n<li>\(box) b</li>\n</ol></li>"),
+                       "<li><label>\(box) a\n</label><ol>\n<li><label>\(box) b</label></li>\n</ol></li>")
+    }
+
+    func testHTMLWithoutCheckboxesOrTablesIsUnchanged() {
+        let html = "<p>A <code>&lt;table&gt;</code> and a list:</p>\n<ul>\n<li>item</li>\n</ul>\n"
+        XCTAssertEqual(AccessibleProse.labelTaskCheckboxes(html), html)
+        XCTAssertEqual(AccessibleProse.wrapTables(html, label: "Table"), html)
+    }
+
+    func testEveryTableIsWrappedAndTheLabelIsEscaped() {
+        XCTAssertEqual(AccessibleProse.wrapTables("<table>\n</table>\n<table>\n</table>", label: #"Table "1" & <2>"#),
+                       #"<div class="table-scroll" role="region" tabindex="0" aria-label="Table &quot;1&quot; &amp; &lt;2&gt;"><table>"#
+                       + "\n</table></div>\n"
+                       + #"<div class="table-scroll" role="region" tabindex="0" aria-label="Table &quot;1&quot; &amp; &lt;2&gt;"><table>"#
+                       + "\n</table></div>")
+    }
+}
