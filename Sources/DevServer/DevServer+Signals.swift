@@ -17,7 +17,7 @@ extension DevServer {
     /// trick). Not a Dispatch signal source: that one reads the signal through a signalfd, which
     /// sees it only when every thread blocks it — and Hummingbird's event-loop threads, started
     /// before, do not, so one of them could take and drop the signal.
-    public func stopOnSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
+    func stopOnSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }

@@ -263,7 +263,8 @@ extension Rolegen {
                 after a rebuild that changed them; a stylesheet change is swapped in without a \
                 reload. A failed rebuild prints its errors, shows them over every open page and \
                 keeps serving the last good site. Only GET and HEAD, only files inside the output \
-                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C. See docs/serve.md.
+                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C (a second Ctrl-C \
+                stops at once, even during a build). See docs/serve.md.
                 """)
 
         @OptionGroup var site: SiteOptions
