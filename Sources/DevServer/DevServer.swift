@@ -21,7 +21,7 @@ public final class DevServer: Sendable {
     private let watcher: SourceWatcher
     private let responder: PreviewResponder
     private let state: BuildState
-    private let events: @Sendable (DevServerEvent) -> Void
+    let events: @Sendable (DevServerEvent) -> Void
     private let stopRequested = Atomic<Bool>(false)
     /// The watcher thread; `stop()` waits for it (and so for a running rebuild).
     private let workers = DispatchGroup()
@@ -57,8 +57,18 @@ public final class DevServer: Sendable {
         let server = DevServer(options: options, rebuilder: rebuilder ?? FullRebuilder(options: options.build),
                                watcher: watcher, events: events)
         try server.listen()
-        server.build(changed: [])
+        server.keepAliveTask.withLock { [state = server.state] task in
+            task = Task {
+                while (try? await Task.sleep(for: options.keepAliveInterval)) != nil { state.keepAlive() }
+            }
+        }
+        // Before the first build, which may be long or wait for another build's lock: a signal
+        // meanwhile must stop the server, not be lost or kill it mid-write.
+        if options.stopsOnSignals { server.stopOnSignals() }
+        // One worker from the first build to the watcher's end: a stop requested during the first
+        // build waits for it, and the watcher then returns at once (`wake()` stays signalled).
         server.workers.enter()
+        server.build(changed: [])
         // Builds run on this thread; template rendering recurses, so it gets a main-sized stack.
         let thread = Thread { [server] in
             while let changed = server.watcher.waitForChanges(debounce: options.debounce) {
@@ -69,11 +79,6 @@ public final class DevServer: Sendable {
         }
         thread.stackSize = 8 << 20
         thread.start()
-        server.keepAliveTask.withLock { [state = server.state] task in
-            task = Task {
-                while (try? await Task.sleep(for: options.keepAliveInterval)) != nil { state.keepAlive() }
-            }
-        }
         return server
     }
 

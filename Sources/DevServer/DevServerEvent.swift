@@ -10,4 +10,7 @@ public enum DevServerEvent: Sendable {
     case built(BuildReport)
     /// A request was answered: `GET /en/` (method and target as sent), and its status.
     case served(request: String, status: HTTPStatus)
+    /// A first SIGINT or SIGTERM arrived (`stopOnSignals`): the server stops once a running
+    /// build has finished; a second signal stops it at once.
+    case stopping
 }

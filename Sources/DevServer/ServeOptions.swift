@@ -20,10 +20,13 @@ public struct ServeOptions: Sendable {
     /// How often open pages' event streams get a keep-alive comment, which is how a stream
     /// whose page went away without closing it is noticed and dropped.
     public var keepAliveInterval: Duration
+    /// SIGINT and SIGTERM stop the server (`DevServer.stopOnSignals`), from before the first
+    /// build on. For a process that owns these signals (the CLI).
+    public var stopsOnSignals: Bool
 
     public init(build: BuildOptions, host: String = ServeOptions.loopback, port: UInt16 = 8080,
                 debounce: Duration = .milliseconds(50), browserErrors: Bool = true, idleTimeout: Duration = .seconds(30),
-                keepAliveInterval: Duration = .seconds(15)) {
+                keepAliveInterval: Duration = .seconds(15), stopsOnSignals: Bool = false) {
         self.build = build
         self.host = host
         self.port = port
@@ -31,6 +34,7 @@ public struct ServeOptions: Sendable {
         self.browserErrors = browserErrors
         self.idleTimeout = idleTimeout
         self.keepAliveInterval = keepAliveInterval
+        self.stopsOnSignals = stopsOnSignals
     }
 
     /// The default address: IPv4 loopback, unreachable from other machines.

@@ -14,8 +14,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `file:line:column`, the form editors and terminals turn into links.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the form editors and terminals turn into links; the file name
+    /// escaped (`TerminalText`).
+    public var description: String { "\(TerminalText.escaped(file)):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
@@ -111,12 +112,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
     }
 
-    /// The single-line form: `file:line:column: error: message`.
+    /// The single-line form: `file:line:column: error: message`. File names and messages (which
+    /// quote names from the user's files) are escaped: nothing in them can break the line or
+    /// drive the terminal.
     public var description: String {
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(location): \(severity.rawValue): \(TerminalText.escaped(message))"
         }
-        return "\(severity.rawValue): \(message)"
+        return "\(severity.rawValue): \(TerminalText.escaped(message))"
     }
 
     /// The single-line form followed, when the source line is known, by that line (or the

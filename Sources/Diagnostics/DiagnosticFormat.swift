@@ -27,9 +27,19 @@ public enum DiagnosticFormat: Sendable, Hashable {
         let paint = TerminalStyle.painter(enabled: colour)
         let severity = paint("\(diagnostic.severity.rawValue):", TerminalStyle.severity(diagnostic.severity))
         var line = diagnostic.location.map { paint("\($0):", .bold) + " " } ?? ""
-        line += "\(severity) \(diagnostic.message)"
+        // The file name (in `location`'s description), the message and the quoted line are
+        // escaped (`TerminalText`): nothing from the user's files can break the line or drive
+        // the terminal.
+        line += "\(severity) \(TerminalText.escaped(diagnostic.message))"
         guard let quote = diagnostic.quote, diagnostic.location != nil else { return line }
-        return "\(line)\n    \(quote.text)\n    \(quote.caretPadding)\(paint("^", .caret))"
+        // Tabs in the quoted window are copied into the caret's padding so the caret lines up;
+        // an escaped character is padded as wide as it is shown.
+        var caretPad = ""
+        for (index, scalar) in quote.text.unicodeScalars.enumerated() where index < quote.caretColumn - 1 {
+            let shown = TerminalText.escaped(scalar, keepingTabs: true)
+            caretPad += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.unicodeScalars.count)
+        }
+        return "\(line)\n    \(TerminalText.escaped(quote.text, keepingTabs: true))\n    \(caretPad)\(paint("^", .caret))"
     }
 
     // MARK: JSON

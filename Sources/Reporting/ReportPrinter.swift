@@ -154,4 +154,16 @@ extension ReportPrinter {
             Output.standardOutput.line(DiagnosticFormat.json.format(diagnostic))
         }
     }
+
+    /// A line about what a command is doing (`serving http://…`, `stopping …`): on stdout for
+    /// people; on stderr with `--format json`, whose stdout carries only JSON objects.
+    public func status(_ line: String) {
+        (format == .json ? Output.standardError : Output.standardOutput).line(line)
+    }
+
+    /// Why nothing seems to happen (the build waits for another build's lock): on stderr in
+    /// every format and even with `--quiet`, since the wait may be long.
+    public func notice(_ sentence: String) {
+        Output.standardError.line(sentence)
+    }
 }

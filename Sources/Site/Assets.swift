@@ -15,14 +15,22 @@ struct Assets {
 
     let files: [File]
 
-    init(directory: URL) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    /// The files directly in `templates/assets/` (none when there is no such folder), read
+    /// through `folder` so that nothing outside the site root is read; a file that cannot be
+    /// read is reported and left out.
+    init(folder: SiteFolder, into diagnostics: inout [Diagnostic]) {
         var files: [File] = []
-        for name in names where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let bytes = [UInt8](try Data(contentsOf: url))
+        for entry in folder.entries("templates/assets") ?? [] where !entry.isFolder {
+            let path = "templates/assets/" + entry.name
+            let bytes: [UInt8]
+            switch folder.contents(of: path) {
+            case .bytes(let contents): bytes = contents
+            case .missing: continue
+            case .refused(let error):
+                diagnostics.append(error.diagnostic(file: path))
+                continue
+            }
+            let name = entry.name
             let hash = Self.fnv1a64(bytes)
             let published: String
             if let dot = name.lastIndex(of: ".") {

@@ -22,10 +22,17 @@ public struct BuildOptions: Sendable {
     public var warningsAsErrors: Bool
     /// Updated as the build goes, for a progress line; nil when nobody watches.
     public var progress: BuildProgress?
+    /// Replaces an output folder that holds files rolegen did not write (`--force`). Never
+    /// lets the output be the site root or one of its sources.
+    public var force: Bool
+    /// Called with a sentence when the build waits for another build into the same output
+    /// folder to finish (the CLI prints it on stderr).
+    public var waiting: @Sendable (String) -> Void
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
-        overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil
+        overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil,
+        force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
@@ -35,5 +42,7 @@ public struct BuildOptions: Sendable {
         self.overrides = overrides
         self.warningsAsErrors = warningsAsErrors
         self.progress = progress
+        self.force = force
+        self.waiting = waiting
     }
 }

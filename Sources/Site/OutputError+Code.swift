@@ -4,6 +4,12 @@ extension OutputError {
         case cannotWrite = "RG410"
         case outputIsNotAFolder = "RG411"
         case cannotReplace = "RG412"
+        case containsSiteRoot = "RG413"
+        case insideSources = "RG414"
+        case notRolegenOutput = "RG415"
+        case danglingSymlink = "RG416"
+        case mountPoint = "RG417"
+        case cannotPrepare = "RG418"
     }
 
     public var code: Code {
@@ -11,6 +17,12 @@ extension OutputError {
         case .cannotWrite: .cannotWrite
         case .outputIsNotAFolder: .outputIsNotAFolder
         case .cannotReplace: .cannotReplace
+        case .containsSiteRoot: .containsSiteRoot
+        case .insideSources: .insideSources
+        case .notRolegenOutput: .notRolegenOutput
+        case .danglingSymlink: .danglingSymlink
+        case .mountPoint: .mountPoint
+        case .cannotPrepare: .cannotPrepare
         }
     }
 }

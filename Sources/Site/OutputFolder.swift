@@ -1,67 +1,316 @@
+import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a build into a hidden staging folder beside the output folder and, only when the
-/// whole build succeeded, swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`: readers and
-/// a build killed at any instant see either the old tree or the new one, never a mix, and
-/// files of removed roles disappear with the old tree.
+/// Writes a build into a staging folder beside the output folder and, only when the whole build
+/// succeeded, swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`: readers and a build
+/// killed at any instant see either the old tree or the new one, never a mix, and files of
+/// removed roles disappear with the old tree.
+///
+/// rolegen deletes only what it wrote. Beside the output folder `NAME` it keeps a hidden record
+/// folder `.NAME.rolegen/` (outside the published tree) holding
+/// - `files`: every file of the tree it published last, so that the next build recognises that
+///   tree as its own and may replace it;
+/// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
+/// - `staging-PID/`: the tree being built by process PID.
+///
+/// A folder that is neither absent, empty nor an earlier build's tree is replaced only when the
+/// user says so (`--force`); the site root and its sources never are.
 struct OutputFolder: Sendable {
-    let output: URL
-    let staging: URL
+    /// The output folder's real path (symbolic links resolved: a link's target is what is replaced).
+    let output: String
+    private let record: String
+    let staging: String
+    /// The `flock`ed descriptor of `record/lock`, released by `commit()` or `discard()`.
+    private let lock: Int32
+    /// The files of the tree in place, as recorded by the build that published it.
+    private let previousFiles: Set<String>
 
-    init(output: URL) throws {
-        self.output = output.standardizedFileURL
-        let parent = self.output.deletingLastPathComponent()
-        let name = self.output.lastPathComponent
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        // Staging folders left by killed builds are removed first.
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where leftover.hasPrefix(".\(name).staging-") {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+    /// Takes the output folder for one build: checks that it may be replaced, waits for any
+    /// other build into it (calling `waiting` first), and prepares an empty staging folder.
+    init(output requested: URL, root: URL, force: Bool, waiting: (String) -> Void) throws(OutputError) {
+        let output = try Self.resolve(requested.standardizedFileURL.path)
+        if let problem = Self.placementProblem(output: output, root: root) { throw problem }
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        try Self.checkNotMountPoint(output, parent: parent)
+        try Self.makeFolders(parent)
+        record = parent + "/." + name + ".rolegen"
+        try Self.makeFolders(record)
+
+        let lockPath = record + "/lock"
+        let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw .cannotPrepare(lockPath, Self.lastError) }
+        if !Self.flockRetrying(lock, LOCK_EX | LOCK_NB) {
+            guard errno == EWOULDBLOCK else {
+                let reason = Self.lastError
+                close(lock)
+                throw .cannotPrepare(lockPath, reason)
+            }
+            waiting(TerminalText.escaped("waiting for another rolegen build into \(output) to finish (it holds \(lockPath))"))
+            guard Self.flockRetrying(lock, LOCK_EX) else {
+                let reason = Self.lastError
+                close(lock)
+                throw .cannotPrepare(lockPath, reason)
+            }
         }
-        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        self.output = output
+        self.lock = lock
+        do throws(OutputError) {
+            previousFiles = Self.readRecord(record + "/files")
+            try Self.checkReplaceable(output, recorded: previousFiles, force: force)
+            Self.removeAbandonedStaging(in: record)
+            staging = record + "/staging-\(getpid())"
+            try? FileManager.default.removeItem(atPath: staging)
+            try Self.makeFolders(staging)
+        } catch {
+            close(lock)
+            throw error
+        }
     }
 
     /// Writes `bytes` at `relativePath` inside the staging folder, creating folders as needed.
     /// Safe to call from many threads at once.
-    func write(_ bytes: [UInt8], to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        let directory = url.deletingLastPathComponent().path
+    func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
+        let path = staging + "/" + relativePath
+        let directory = (path as NSString).deletingLastPathComponent
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Self.makeFolders(directory)
         }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.cannotWrite(relativePath, String(cString: strerror(errno))) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(relativePath, Self.lastError) }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            guard result > 0 else { throw OutputError.cannotWrite(relativePath, String(cString: strerror(errno))) }
+            guard result > 0 else { throw .cannotWrite(relativePath, Self.lastError) }
             written += result
         }
     }
 
-    /// Puts the staged tree in place of the output folder and removes the old tree.
-    func commit() throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError.outputIsNotAFolder(output.path) }
-            guard Self.exchange(staging.path, output.path) else {
-                throw OutputError.cannotReplace(output.path, String(cString: strerror(errno)))
+    /// Puts the staged tree (holding `files`) in place of the output folder, removes the old
+    /// tree and releases the folder. The record lists the old and the new files while the swap
+    /// happens, so that whichever tree a killed build leaves in place is recognised next time.
+    func commit(files: [String]) throws(OutputError) {
+        // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
+        // either way it goes.
+        defer { discard() }
+        let newFiles = Set(files)
+        try writeRecord(previousFiles.union(newFiles))
+        var status = stat()
+        if lstat(output, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw .outputIsNotAFolder(output) }
+            guard Self.exchange(staging, output) else {
+                let code = errno
+                if code == EBUSY || code == EXDEV { throw .mountPoint(output) }
+                throw .cannotReplace(output, String(cString: strerror(code)))
             }
-        } else if rename(staging.path, output.path) != 0 {
-            throw OutputError.cannotReplace(output.path, String(cString: strerror(errno)))
+        } else if rename(staging, output) != 0 {
+            throw .cannotReplace(output, Self.lastError)
         }
-        // `staging` now holds the previous tree (or nothing).
-        try? FileManager.default.removeItem(at: staging)
+        try? writeRecord(newFiles)
     }
 
-    /// Removes the staging folder after a failed build; the output folder was never touched.
+    /// Removes the staging folder and releases the output folder: after a failed build (the
+    /// output folder was never touched), and by `commit()`.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(atPath: staging)
+        close(lock)
+    }
+
+    // MARK: Where the output may go
+
+    /// Why `output` must never be replaced, even with `--force`: it is the site root, holds it,
+    /// or is (or lies inside) one of its sources. Paths are compared after resolving symbolic
+    /// links, so neither `--output .` nor a link to `content/` gets through.
+    static func placementProblem(output: URL, root: URL) -> OutputError? {
+        guard let resolved = try? resolve(output.standardizedFileURL.path) else { return nil }
+        return placementProblem(output: resolved, root: root)
+    }
+
+    private static func placementProblem(output: String, root: URL) -> OutputError? {
+        let rootPath = (try? resolve(root.standardizedFileURL.path)) ?? root.standardizedFileURL.path
+        if isInside(rootPath, output) { return .containsSiteRoot(output: output, root: rootPath) }
+        for source in ["site.json", "content", "locales", "templates"] {
+            let path = rootPath + "/" + source
+            for candidate in Set([path, (try? resolve(path)) ?? path]) {
+                if isInside(output, candidate) { return .insideSources(output: output, source: candidate) }
+                if isInside(candidate, output) { return .containsSiteRoot(output: output, root: candidate) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `path` is `folder` or lies below it.
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder || path.hasPrefix(folder + "/")
+    }
+
+    /// `path` with every symbolic link resolved; for a path that does not exist yet, its deepest
+    /// existing folder resolved and the rest appended. A link whose target is missing is refused:
+    /// replacing it would have to guess what was meant.
+    private static func resolve(_ path: String) throws(OutputError) -> String {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            guard let real = realPath(path) else {
+                throw .danglingSymlink(path, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+            }
+            return real
+        }
+        var existing = path
+        var rest: [String] = []
+        while lstat(existing, &status) != 0, existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let real = realPath(existing) else { throw .danglingSymlink(existing, "?") }
+        return ([real == "/" ? "" : real] + rest).joined(separator: "/")
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// A mount point cannot be renamed (`EBUSY`), and its staging folder beside it would be on
+    /// another file system: refused, with a folder inside it suggested instead.
+    private static func checkNotMountPoint(_ output: String, parent: String) throws(OutputError) {
+        var own = stat()
+        var above = stat()
+        guard stat(output, &own) == 0 else { return }
+        if output == "/" || (stat(parent, &above) == 0 && own.st_dev != above.st_dev) || mountPoints().contains(output) {
+            throw .mountPoint(output)
+        }
+    }
+
+    /// The mount points of this process's mount namespace (`/proc/self/mountinfo`, fifth field,
+    /// with its octal escapes undone): bind mounts keep their device number, so `st_dev` alone
+    /// does not find them.
+    private static func mountPoints() -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/mountinfo") else { return [] }
+        var points: Set<String> = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 4 else { continue }
+            var point = String(fields[4])
+            for (escape, character) in [("\\040", " "), ("\\011", "\t"), ("\\012", "\n"), ("\\134", "\\")] {
+                point = point.replacingOccurrences(of: escape, with: character)
+            }
+            points.insert(point)
+        }
+        return points
+    }
+
+    // MARK: What may be replaced
+
+    /// Refuses to replace an existing folder that is not empty and holds anything the record of
+    /// the last build does not list (a folder rolegen did not write, or files added by hand),
+    /// unless `force`.
+    private static func checkReplaceable(_ output: String, recorded: Set<String>, force: Bool) throws(OutputError) {
+        var status = stat()
+        guard lstat(output, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw .outputIsNotAFolder(output) }
+        guard !force else { return }
+        var recordedFolders: Set<String> = []
+        for file in recorded {
+            var folder = (file as NSString).deletingLastPathComponent
+            while !folder.isEmpty, recordedFolders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        var unexpected: [String] = []
+        collectUnexpected(in: output, relative: "", recorded: recorded, folders: recordedFolders, into: &unexpected)
+        guard unexpected.isEmpty else { throw .notRolegenOutput(output, unexpected: unexpected.sorted()) }
+    }
+
+    /// Walks the tree without following links: every file must be recorded, every folder must
+    /// hold recorded files. Stops after a few, which are enough to tell the user what is there.
+    private static func collectUnexpected(in path: String, relative: String, recorded: Set<String>, folders: Set<String>, into unexpected: inout [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names.sorted() where unexpected.count < 5 {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var status = stat()
+            guard lstat(path + "/" + name, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                if folders.contains(child) {
+                    collectUnexpected(in: path + "/" + name, relative: child, recorded: recorded, folders: folders, into: &unexpected)
+                } else {
+                    unexpected.append(child + "/")
+                }
+            } else if !recorded.contains(child) {
+                unexpected.append(child)
+            }
+        }
+    }
+
+    /// Removes staging folders of builds that were killed. Every build holds the lock while its
+    /// staging folder exists, so one found under the lock has no live owner; a folder whose
+    /// process still runs (a build that took no lock) is left alone all the same.
+    private static func removeAbandonedStaging(in record: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] where name.hasPrefix("staging-") {
+            if let pid = Int32(name.dropFirst("staging-".count)), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+                continue
+            }
+            try? FileManager.default.removeItem(atPath: record + "/" + name)
+        }
+    }
+
+    // MARK: The record
+
+    /// One relative path per line after a header line; `%`, and bytes below 0x20 (a newline in an
+    /// asset's name) are written as `%XX`.
+    private static let recordHeader = "rolegen output record 1"
+
+    private static func readRecord(_ path: String) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(recordHeader) else { return [] }
+        return Set(lines.dropFirst().map { $0.removingPercentEncoding ?? String($0) })
+    }
+
+    private func writeRecord(_ files: Set<String>) throws(OutputError) {
+        var text = Self.recordHeader + "\n"
+        for file in files.sorted() {
+            for scalar in file.unicodeScalars {
+                if scalar.value < 0x20 || scalar == "%" {
+                    text += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+            text += "\n"
+        }
+        let path = record + "/files"
+        let temporary = path + ".\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
+            throw .cannotWrite(path, Self.lastError)
+        }
+    }
+
+    // MARK: System calls
+
+    private static var lastError: String { String(cString: strerror(errno)) }
+
+    /// `mkdir -p`, with the system's reason when it fails.
+    private static func makeFolders(_ path: String) throws(OutputError) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw .cannotPrepare(path, "it is a file, not a folder") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if parent != path, !parent.isEmpty { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw .cannotPrepare(path, lastError) }
+    }
+
+    private static func flockRetrying(_ fd: Int32, _ operation: Int32) -> Bool {
+        while flock(fd, operation) != 0 {
+            guard errno == EINTR else { return false }
+        }
+        return true
     }
 
     /// renameat2(2) with RENAME_EXCHANGE, looked up at run time: Swift's Glibc module does not
@@ -75,20 +324,51 @@ struct OutputFolder: Sendable {
     }
 }
 
-/// Problems writing the output tree (the disk, not the content).
+/// Why the output folder cannot be written or replaced: the disk and the folder, not the
+/// content. Each message is a plain sentence that names the folder and says what to do.
 public enum OutputError: Error, CustomStringConvertible {
-    /// A file of the staged tree could not be written.
-    case cannotWrite(String, String)
+    /// The output folder is the site root, or a folder that contains the root or one of its
+    /// sources (`--output .`): replacing it would delete them. `--force` does not override this.
+    case containsSiteRoot(output: String, root: String)
+    /// The output folder is one of the site's sources or lies inside one (`--output content`).
+    /// `--force` does not override this.
+    case insideSources(output: String, source: String)
+    /// The output folder exists, is not empty and holds files that no earlier rolegen build
+    /// recorded (the first few are named): rolegen does not delete what it did not write.
+    case notRolegenOutput(String, unexpected: [String])
     /// The output path exists and is a file.
     case outputIsNotAFolder(String)
+    /// The output path is a symbolic link to nothing.
+    case danglingSymlink(String, String)
+    /// The output folder is a mount point, which cannot be swapped by a rename.
+    case mountPoint(String)
+    /// The record folder, lock or staging folder beside the output could not be created.
+    case cannotPrepare(String, String)
+    /// A file of the staged tree could not be written.
+    case cannotWrite(String, String)
     /// The staged tree could not be swapped in.
     case cannotReplace(String, String)
 
     public var description: String {
         switch self {
-        case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
-        case let .outputIsNotAFolder(path): "output path \(path) exists and is not a folder"
-        case let .cannotReplace(path, reason): "cannot replace \(path): \(reason)"
+        case let .containsSiteRoot(output, root):
+            "the output folder \(output) is or contains the site root or its sources (\(root)): building there would delete them; choose another folder with --output, such as the default <root>/public (--force does not override this)"
+        case let .insideSources(output, source):
+            "the output folder \(output) is or lies inside the site's sources (\(source)): building there would delete them; choose another folder with --output, such as the default <root>/public (--force does not override this)"
+        case let .notRolegenOutput(output, unexpected):
+            "the output folder \(output) holds files rolegen did not write (\(unexpected.joined(separator: ", "))\(unexpected.count >= 5 ? ", …" : "")) and would be replaced; choose an empty or new folder with --output, or pass --force to replace it"
+        case let .outputIsNotAFolder(path):
+            "the output path \(path) is a file, not a folder; remove it or choose another folder with --output"
+        case let .danglingSymlink(path, target):
+            "the output path \(path) is a symbolic link to \(target), which does not exist; create the folder it points to or remove the link"
+        case let .mountPoint(path):
+            "the output folder \(path) is a mount point, which rolegen cannot replace atomically; build into a folder inside it (--output \(path)/site) or into a folder on the same file system as its parent"
+        case let .cannotPrepare(path, reason):
+            "cannot create \(path) beside the output folder: \(reason)"
+        case let .cannotWrite(path, reason):
+            "cannot write \(path): \(reason)"
+        case let .cannotReplace(path, reason):
+            "cannot replace the output folder \(path): \(reason)"
         }
     }
 }

@@ -23,27 +23,24 @@ public enum SiteBuilder {
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         }
 
-        // 1. Read and check everything.
+        // 0. Where the site goes: never over its own sources, whatever else is wrong.
+        if options.writeOutput, let problem = OutputFolder.placementProblem(output: options.output, root: options.root) {
+            report.diagnostics.append(SiteError.output(problem).diagnostic())
+        }
+
+        // 1. Read and check everything: a mistake in one kind of file does not stop the others
+        //    from being checked, so one run reports every mistake.
+        let folder = SiteFolder(root: options.root.standardizedFileURL.path)
         let loaded = ContentLoader.load(root: options.root)
         report.diagnostics += loaded.diagnostics
-        var templates: TemplateSet?
-        do {
-            templates = try TemplateSet(directory: options.root.appendingPathComponent("templates"), displayPrefix: "templates")
-        } catch {
-            report.diagnostics += error.errors.map(\.diagnostic)
-        }
-        let assets: Assets?
-        do {
-            assets = try Assets(directory: options.root.appendingPathComponent("templates/assets"))
-        } catch {
-            assets = nil
-            report.diagnostics.append(SiteError.unreadableAssets(reason: "\(error)").diagnostic())
-        }
-        guard var site = loaded.site, let templates, let assets else {
+        let templates = loadTemplates(folder, into: &report.diagnostics)
+        let assets = Assets(folder: folder, into: &report.diagnostics)
+        guard var site = loaded.site ?? loaded.partialSite, let templates else {
             finish(&report, &clock)
             return report
         }
         clock.enter(.check)
+        let contentIsWhole = loaded.site != nil
         report.fallbacks = site.fallbacks
         do throws(ContentError) {
             if let baseURL = options.baseURL {
@@ -57,36 +54,40 @@ public enum SiteBuilder {
         }
         let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
-        report.diagnostics += StringUsage.check(templates, site)
-        report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
-        report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
-        if options.warningsAsErrors {
-            for index in report.diagnostics.indices where report.diagnostics[index].severity == .warning {
-                report.diagnostics[index].severity = .error
-            }
+        // Without the default table (it is missing or broken, which is reported), every key
+        // would be "unknown": errors that only repeat that one.
+        let hasDefaultTable = site.strings[site.config.defaultLocale] != nil
+        if hasDefaultTable {
+            report.diagnostics += StringUsage.check(templates, site)
+        }
+        // Fallbacks and outdated translations of partly loaded content would only repeat the
+        // errors that left the rest out.
+        if contentIsWhole {
+            report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
+            report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
         }
         report.diagnostics += assets.checkImages(site)
-        guard !report.diagnostics.hasErrors else {
+        guard hasDefaultTable else {
             finish(&report, &clock)
             return report
         }
 
-        // 2. Render every page in parallel.
+        // 2. Render every page in parallel. Pages are rendered even when something is wrong
+        //    already, to find every template mistake too; they are written only when nothing is.
         clock.enter(.render)
         let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)
         report.diagnostics += markdown.diagnostics
-        guard !report.diagnostics.hasErrors else {
-            finish(&report, &clock)
-            return report
-        }
+        if options.warningsAsErrors { makeWarningsErrors(&report.diagnostics) }
         let output: OutputFolder?
         do {
-            output = options.writeOutput ? try OutputFolder(output: options.output) : nil
+            output = options.writeOutput && !report.diagnostics.hasErrors
+                ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting)
+                : nil
         } catch {
-            report.diagnostics.append(SiteError.outputFailed(what: "prepare \(options.output.path)", reason: "\(error)").diagnostic())
+            report.diagnostics.append(Self.diagnostic(output: error, what: "prepare \(options.output.path)"))
             finish(&report, &clock)
             return report
         }
@@ -117,9 +118,9 @@ public enum SiteBuilder {
             } else {
                 clock.enter(.swap)
                 do {
-                    try output.commit()
+                    // Removes the staging folder and releases the lock, whether it succeeds or not.
+                    try output.commit(files: files)
                 } catch {
-                    output.discard()
                     report.diagnostics.append(Self.diagnostic(output: error))
                 }
             }
@@ -135,10 +136,19 @@ public enum SiteBuilder {
         return report
     }
 
-    /// A problem writing the output: an `OutputError` keeps its own code.
-    private static func diagnostic(output error: any Error) -> Diagnostic {
+    /// `--warnings-as-errors`: every warning so far becomes an error, so that the build fails
+    /// (and writes nothing).
+    private static func makeWarningsErrors(_ diagnostics: inout [Diagnostic]) {
+        for index in diagnostics.indices where diagnostics[index].severity == .warning {
+            diagnostics[index].severity = .error
+        }
+    }
+
+    /// A problem with the output folder: an `OutputError` keeps its own code; anything else
+    /// is said as failing to do `what`.
+    private static func diagnostic(output error: any Error, what: String = "write the output") -> Diagnostic {
         if let error = error as? OutputError { return SiteError.output(error).diagnostic() }
-        return SiteError.outputFailed(what: "write the output", reason: "\(error)").diagnostic()
+        return SiteError.outputFailed(what: what, reason: "\(error)").diagnostic()
     }
 
     /// Parses every UI string of every locale once for the whole build.
@@ -150,15 +160,13 @@ public enum SiteBuilder {
         for locale in site.config.locales {
             guard let rules = LocaleRules.builtIn(locale) else { continue }
             let own = Set(site.strings[locale]?.entries.keys.map { $0 } ?? [])
-            do {
-                compiled[locale] = try LocaleStrings(
-                    locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
-                    rules: rules, defaultRules: defaultRules)
-            } catch {
-                // A broken default-locale string is reported once, not once per locale that falls back to it.
-                let defaultTable = "locales/\(defaultLocale).json"
-                diagnostics += error.diagnostics.filter { locale == defaultLocale || $0.location?.file != defaultTable }
-            }
+            let strings = LocaleStrings(
+                locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
+                rules: rules, defaultRules: defaultRules)
+            compiled[locale] = strings
+            // A broken default-locale string is reported once, not once per locale that falls back to it.
+            let defaultTable = "locales/\(defaultLocale).json"
+            diagnostics += strings.problems.filter { locale == defaultLocale || $0.location?.file != defaultTable }
         }
         return compiled
     }
@@ -179,14 +187,16 @@ public enum SiteBuilder {
             let page = pages[index]
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let bytes = try templates.renderBytes(page.template, page.data())
+                let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, page.data())
                 if anchored.contains(page.file) {
                     let found = htmlIDs(in: bytes)
                     ids.withLock { $0[page.file] = found }
                 }
                 let rendered = DispatchTime.now().uptimeNanoseconds
                 renderNanoseconds.add(rendered - start, ordering: .relaxed)
-                if let output {
+                if !renderErrors.isEmpty {
+                    errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
+                } else if let output {
                     try output.write(bytes, to: page.file)
                     writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
                 }
@@ -200,6 +210,42 @@ public enum SiteBuilder {
         let rendering = Double(renderNanoseconds.load(ordering: .relaxed))
         let writing = Double(writeNanoseconds.load(ordering: .relaxed))
         return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0, ids.withLock { $0 })
+    }
+
+    /// Every template under `templates/` (`pages/role.html` is `pages/role`), read through
+    /// `folder` so that nothing outside the site root is read. Templates with mistakes are
+    /// reported and compiled empty, so that the others are still checked; nil only when the
+    /// folder is missing.
+    private static func loadTemplates(_ folder: SiteFolder, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        guard folder.isFolder("templates") else {
+            diagnostics.append(ContentError.missingFile(path: "templates/", why: "the page templates").diagnostic(file: nil))
+            return nil
+        }
+        var files: [TemplateFile] = []
+        var refused: [(path: String, error: ContentError)] = []
+        let paths = folder.files(under: "templates", refused: &refused)
+        diagnostics += refused.map { $0.error.diagnostic(file: $0.path) }
+        for path in paths where path.hasSuffix(".html") {
+            switch folder.contents(of: path) {
+            case .bytes(let bytes):
+                let name = String(path.dropFirst("templates/".count).dropLast(".html".count))
+                files.append(TemplateFile(name: name, displayName: path, bytes: bytes))
+            case .missing:
+                break  // removed since the folder was listed
+            case .refused(let error):
+                diagnostics.append(error.diagnostic(file: path))
+            }
+        }
+        let (templates, errors) = TemplateSet.compilingAll(files)
+        diagnostics += errors.map(\.diagnostic)
+        return templates
+    }
+
+    /// `{{t.some.key}}` naming no UI string: `StringUsage` reports each use already, at the
+    /// same position and with the table to fix, so the renderer's error would only repeat it.
+    private static func isUnknownUIString(_ error: TemplateError) -> Bool {
+        if case .unknownName(let name, _) = error.kind { return name.hasPrefix("t.") }
+        return false
     }
 }
 

@@ -21,8 +21,6 @@ public enum SiteError: Sendable {
     case unknownMessageArgument(key: String, name: String, suggestion: String?)
     /// A UI string whose message syntax is wrong; the code is that of the syntax mistake.
     case invalidUIString(MessageSyntaxError.Kind)
-    /// The stylesheets and other files of `templates/assets` cannot be read.
-    case unreadableAssets(reason: String)
     /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
     case missingImageAsset(asset: String)
     /// Raw HTML in a role's Markdown while `allowRawHTML` is off: the page leaves it out. A
@@ -46,8 +44,9 @@ public enum SiteError: Sendable {
     }
     /// The output folder cannot be prepared (created beside its parent's other files).
     case outputFailed(what: String, reason: String)
-    /// A file of the output cannot be written, or the new tree cannot be swapped in; the code
-    /// is that of the `OutputError`.
+    /// The output folder is refused (it holds the sources, or files rolegen did not write), a
+    /// file of it cannot be written, or the new tree cannot be swapped in; the code is that of
+    /// the `OutputError`.
     case output(OutputError)
 
     /// The stable code of each case (RG4xx; an invalid UI string has its syntax mistake's code).
@@ -56,7 +55,6 @@ public enum SiteError: Sendable {
         case missingBuiltInUIString = "RG402"
         case unusedUIString = "RG403"
         case unknownMessageArgument = "RG404"
-        case unreadableAssets = "RG406"
         case missingImageAsset = "RG408"
         case untranslatedLanguageName = "RG409"
         case rawHTMLDropped = "RG420"
@@ -74,7 +72,6 @@ public enum SiteError: Sendable {
         case .unusedUIString: Code.unusedUIString.rawValue
         case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
         case .invalidUIString(let kind): kind.code.rawValue
-        case .unreadableAssets: Code.unreadableAssets.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
         case .untranslatedLanguageName: Code.untranslatedLanguageName.rawValue
         case .rawHTMLDropped: Code.rawHTMLDropped.rawValue
@@ -115,8 +112,6 @@ public enum SiteError: Sendable {
             "UI string `\(key)` uses unknown argument `{\(name)}`" + didYouMean(suggestion: suggestion)
         case .invalidUIString(let kind):
             "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
-        case .unreadableAssets(let reason):
-            "cannot read templates/assets: \(reason)"
         case .missingImageAsset(let asset):
             "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
         case .untranslatedLanguageName(let locale, let defaultName):

@@ -23,13 +23,17 @@ struct LocaleStrings: Sendable {
     private let messages: [String: Entry]
     private let constantTree: [String: TemplateValue]
     private let usesDefaultArguments: Bool
+    /// Message syntax and argument errors. A string with a syntax error is shown as nothing,
+    /// so that the pages can still be rendered and checked without an error for every use of
+    /// it that would only repeat this one.
+    let problems: [Diagnostic]
 
     /// - Parameter templateKeys: the keys templates use (`{{t.key}}`). Only these go into a
     ///   page's `t` object; the others are formatted only when Swift code asks for them.
     init(
         locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: Set<String>,
         rules: LocaleRules, defaultRules: LocaleRules
-    ) throws(UIStringErrors) {
+    ) {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
@@ -44,6 +48,9 @@ struct LocaleStrings: Sendable {
                 message = try Message(parsing: entry.value)
             } catch {
                 problems.append(Self.diagnostic(for: error, in: entry))
+                if templateKeys.contains(key) {
+                    Self.set(.string(""), at: key.split(separator: ".").map(String.init)[...], in: &tree)
+                }
                 continue
             }
             for name in message.argumentNames where !MessageArguments.known.contains(name) {
@@ -62,7 +69,7 @@ struct LocaleStrings: Sendable {
                 dynamic.append(item)
             }
         }
-        if !problems.isEmpty { throw UIStringErrors(diagnostics: problems) }
+        self.problems = problems
         dynamicEntries = dynamic
         messages = all
         constantTree = tree
@@ -131,11 +138,6 @@ struct LocaleStrings: Sendable {
 struct ResolvedArguments: Sendable {
     var own: [String: MessageArgument]
     var fallback: [String: MessageArgument]
-}
-
-/// Message syntax and argument errors found while compiling the string tables.
-struct UIStringErrors: Error {
-    var diagnostics: [Diagnostic]
 }
 
 /// The values a UI string may embed, by name. Computed per page; formatted per locale, so an

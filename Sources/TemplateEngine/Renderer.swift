@@ -26,11 +26,24 @@ struct Renderer {
     private var depth = 0
     /// Sections, blocks and partials being rendered, one inside the other.
     private var nesting = 0
+    /// When true, a data error (strict mode) is recorded in `errors` and rendering goes on as
+    /// if the value were missing, so one render finds every mistake; when false the first one
+    /// is thrown.
+    private let collectsErrors: Bool
+    /// The data errors met so far, when `collectsErrors`.
+    private(set) var errors: [TemplateError] = []
 
-    init(program: Program, data: TemplateValue) {
+    init(program: Program, data: TemplateValue, collectsErrors: Bool = false) {
         self.program = program
+        self.collectsErrors = collectsErrors
         stack = [data]
         output.reserveCapacity(16 * 1024)
+    }
+
+    /// Throws `error`, or records it when collecting errors.
+    private mutating func fail(_ error: TemplateError) throws(TemplateError) {
+        guard collectsErrors else { throw error }
+        errors.append(error)
     }
 
     mutating func run(_ range: Range<Int>) throws(TemplateError) {
@@ -124,7 +137,7 @@ struct Renderer {
             break
         case .array, .object:
             if program.isStrict {
-                throw error(.notInterpolatable(program.writtenNames[name], kind: value.kindDescription), name: name)
+                try fail(error(.notInterpolatable(program.writtenNames[name], kind: value.kindDescription), name: name))
             }
         }
     }
@@ -134,7 +147,7 @@ struct Renderer {
     /// The value of `names[name]` in the context stack (spec: the first frame holding the first
     /// key, then each further key in the value before it). A miss is `.null` in non-strict mode
     /// and an error in strict mode; a `null` along a dotted path is `null`.
-    private func resolve(_ name: Int) throws(TemplateError) -> TemplateValue {
+    private mutating func resolve(_ name: Int) throws(TemplateError) -> TemplateValue {
         let keys = program.names[name].keys
         guard let firstKey = keys.first else { return stack[stack.count - 1] }
         let first = program.keys[firstKey]
@@ -158,7 +171,8 @@ struct Renderer {
             default:
                 guard program.isStrict else { return .null }
                 let prefix = program.keys[keys.lowerBound..<keyIndex].joined(separator: ".")
-                throw error(.notAnObject(program.writtenNames[name], prefix: prefix, kind: value.kindDescription), name: name)
+                try fail(error(.notAnObject(program.writtenNames[name], prefix: prefix, kind: value.kindDescription), name: name))
+                return .null
             }
         }
         return value
@@ -166,7 +180,7 @@ struct Renderer {
 
     /// A key of `names[name]` found nothing: in strict mode an error suggesting the closest key
     /// that was visible (in `container`, or anywhere in the context stack for the first key).
-    private func miss(_ name: Int, at keyIndex: Int, in container: TemplateValue?) throws(TemplateError) -> TemplateValue {
+    private mutating func miss(_ name: Int, at keyIndex: Int, in container: TemplateValue?) throws(TemplateError) -> TemplateValue {
         guard program.isStrict else { return .null }
         let keys = program.names[name].keys
         let written = program.writtenNames[name]
@@ -178,7 +192,8 @@ struct Renderer {
         }
         let prefix = program.keys[keys.lowerBound..<keyIndex].map { $0 + "." }.joined()
         let suggestion = closestMatch(to: program.keys[keyIndex], among: Set(visible)).map { prefix + $0 }
-        throw error(.unknownName(written, suggestion: suggestion), name: name)
+        try fail(error(.unknownName(written, suggestion: suggestion), name: name))
+        return .null
     }
 
     private func error(_ kind: TemplateError.Kind, name: Int) -> TemplateError {
@@ -210,11 +225,11 @@ struct Renderer {
     }
 
     /// The template a dynamic name designates, or nil (non-strict mode) when there is none.
-    private func dynamicTemplate(name: Int, call: Int) throws(TemplateError) -> Int? {
+    private mutating func dynamicTemplate(name: Int, call: Int) throws(TemplateError) -> Int? {
         let value = try resolve(name)
         guard case .string(let templateName) = value else {
             if program.isStrict, value != .null {
-                throw error(.dynamicNameNotString(program.writtenNames[name], kind: value.kindDescription), name: name)
+                try fail(error(.dynamicNameNotString(program.writtenNames[name], kind: value.kindDescription), name: name))
             }
             return nil
         }
@@ -222,7 +237,8 @@ struct Renderer {
         guard program.isStrict else { return nil }
         let suggestion = closestMatch(to: templateName, among: program.templates.map(\.name))
         let isParent = program.calls[call].isParent
-        throw error(isParent ? .unknownParent(templateName, suggestion: suggestion) : .unknownPartial(templateName, suggestion: suggestion), name: name)
+        try fail(error(isParent ? .unknownParent(templateName, suggestion: suggestion) : .unknownPartial(templateName, suggestion: suggestion), name: name))
+        return nil
     }
 
     /// A block renders the override from the outermost parent tag that has one (the page beats

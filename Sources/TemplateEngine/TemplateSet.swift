@@ -16,8 +16,20 @@ public struct TemplateSet: Sendable {
         try self.init(files: files, strict: strict)
     }
 
-    /// Compiles templates that are already read: the one place both initializers meet.
-    init(files: [TemplateFile], strict: Bool) throws(TemplateLoadError) {
+    /// Compiles templates that are already read (by a caller that controls how files are
+    /// read). Throws every mistake of every file.
+    public init(files: [TemplateFile], strict: Bool = true) throws(TemplateLoadError) {
+        let (templates, errors) = Self.compilingAll(files, strict: strict)
+        guard errors.isEmpty else { throw TemplateLoadError(errors: errors) }
+        self = templates
+    }
+
+    /// Compiles every template, even when some have mistakes, and returns the set with every
+    /// mistake (sorted): a template with a syntax error is compiled as an empty template and a
+    /// partial or parent tag naming no template renders nothing, so that the other templates
+    /// can still be rendered and checked in the same run — and the broken one adds no errors
+    /// that only repeat its syntax error.
+    public static func compilingAll(_ files: [TemplateFile], strict: Bool = true) -> (templates: TemplateSet, errors: [TemplateError]) {
         let files = files.sorted { $0.name < $1.name }
         let names = files.map(\.name)
         let parsed = files.map { Parser.parse(name: $0.name, source: SourceText(displayName: $0.displayName, bytes: $0.bytes)) }
@@ -25,8 +37,11 @@ public struct TemplateSet: Sendable {
         if strict {
             errors += Self.unknownTemplateErrors(in: parsed, names: names)
         }
-        guard errors.isEmpty else { throw TemplateLoadError(errors: errors) }
+        let templates = TemplateSet(files: files, parsed: parsed, strict: strict)
+        return (templates, TemplateLoadError(errors: errors).errors)
+    }
 
+    private init(files: [TemplateFile], parsed: [ParsedTemplate], strict: Bool) {
         var builder = ProgramBuilder(templates: files.map { ($0.name, $0.bytes) })
         var compiled: [CompiledTemplate] = []
         for (index, template) in parsed.enumerated() {
@@ -35,7 +50,7 @@ public struct TemplateSet: Sendable {
         }
         builder.finish()
         program = Program(builder: builder, templates: compiled, isStrict: strict)
-        self.names = names
+        names = files.map(\.name)
         references = parsed.flatMap { template in
             template.references.map { use in
                 let (line, column) = template.source.lineAndColumn(of: use.offset)
@@ -73,13 +88,33 @@ public struct TemplateSet: Sendable {
         try renderer.run(program.templates[index].entry)
         return renderer.output
     }
+
+    /// Renders template `name` to the end even when the data does not fit it (strict mode), and
+    /// returns every mistake met — in every template it includes — rather than the first: a
+    /// missing value renders as nothing and a section over it is skipped. The bytes are only
+    /// meaningful when there is no error. Throws only what ends a render (an unknown template,
+    /// partials nested too deep).
+    public func renderCollectingErrors(_ name: String, _ data: TemplateValue) throws(TemplateError) -> (bytes: [UInt8], errors: [TemplateError]) {
+        guard let index = program.templateIndex[name] else {
+            throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
+        }
+        var renderer = Renderer(program: program, data: data, collectsErrors: true)
+        try renderer.run(program.templates[index].entry)
+        return (renderer.output, renderer.errors)
+    }
 }
 
 /// A template's source before parsing.
-struct TemplateFile {
+public struct TemplateFile: Sendable {
     /// What partial and parent tags call it.
-    let name: String
+    public let name: String
     /// How errors show its file.
-    let displayName: String
-    let bytes: [UInt8]
+    public let displayName: String
+    public let bytes: [UInt8]
+
+    public init(name: String, displayName: String, bytes: [UInt8]) {
+        self.name = name
+        self.displayName = displayName
+        self.bytes = bytes
+    }
 }

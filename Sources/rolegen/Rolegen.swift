@@ -123,13 +123,17 @@ struct SiteOptions: ParsableArguments {
         return overrides
     }
 
-    func buildOptions(output: String? = nil, writeOutput: Bool = true) -> BuildOptions {
-        BuildOptions(
+    func buildOptions(output: String? = nil, writeOutput: Bool = true, force: Bool = false) -> BuildOptions {
+        let printer = printer
+        return BuildOptions(
             root: rootURL,
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             strict: strict.value, writeOutput: writeOutput,
             overrides: (try? overrides()) ?? [],  // checked by `validate`
-            warningsAsErrors: warningsAsErrors)
+            warningsAsErrors: warningsAsErrors,
+            force: force,
+            // Why nothing happens: another build holds the output folder.
+            waiting: { printer.notice($0) })
     }
 
     /// How results are printed, from the flags and the environment.
@@ -232,8 +236,11 @@ extension Rolegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
 
+        @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
+        var force = false
+
         func run() throws {
-            try site.run(site.buildOptions(output: output))
+            try site.run(site.buildOptions(output: output, force: force))
         }
     }
 
@@ -256,13 +263,17 @@ extension Rolegen {
                 after a rebuild that changed them; a stylesheet change is swapped in without a \
                 reload. A failed rebuild prints its errors, shows them over every open page and \
                 keeps serving the last good site. Only GET and HEAD, only files inside the output \
-                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C. See docs/serve.md.
+                folder, only 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C (a second Ctrl-C \
+                stops at once, even during a build). See docs/serve.md.
                 """)
 
         @OptionGroup var site: SiteOptions
 
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/public).", valueName: "dir"))
         var output: String?
+
+        @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
+        var force = false
 
         @Option(name: .long, help: ArgumentHelp("The port; 0 picks any free port.", valueName: "n"))
         var port: UInt16 = 8080
@@ -284,7 +295,11 @@ extension Rolegen {
             }
             let server: DevServer
             do {
-                let options = ServeOptions(build: site.buildOptions(output: output), host: host, port: port, browserErrors: !noBrowserErrors)
+                // Signals are handled from before the first build on: a first one stops the
+                // server once a running build ends, a second at once.
+                let options = ServeOptions(
+                    build: site.buildOptions(output: output, force: force), host: host, port: port,
+                    browserErrors: !noBrowserErrors, stopsOnSignals: true)
                 server = try DevServer.start(options) { [site] event in
                     switch event {
                     case let .rebuilding(changed):
@@ -293,6 +308,8 @@ extension Rolegen {
                         _ = printer.print(report)
                     case let .served(request, status):
                         if site.verbose { print("\(status.rawValue) \(request)") }
+                    case .stopping:
+                        if !site.quiet { printer.status("stopping (press Ctrl-C again to stop at once)") }
                     }
                     flushOutput()
                 }
@@ -300,10 +317,7 @@ extension Rolegen {
                 printer.print(Diagnostic.error(error.description, code: error.code.rawValue))
                 throw ExitCode.failure
             }
-            server.stopOnSignals()
-            // With --format json, stdout carries only JSON objects.
-            let serving = "serving \(server.url) (Ctrl-C to stop)"
-            if site.format == .json { Output.standardError.line(serving) } else { print(serving) }
+            printer.status("serving \(server.url) (Ctrl-C to stop)")
             flushOutput()
             server.waitUntilStopped()
             if !site.quiet && site.format == .text { print("stopped") }

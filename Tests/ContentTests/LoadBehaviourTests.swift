@@ -22,7 +22,6 @@ final class LoadBehaviourTests: XCTestCase {
             "content/roles/frontend-developer/verdict.en.md:1:1: error: missing file `content/roles/frontend-developer/verdict.en.md` (the role's verdict in the default locale)",
             "content/tools.json:5:39: error: unexpected `\"`, expected `,` or `}`",
             "locales/fr.json:2:13: warning: string `hero.subtitle` is not in locales/en.json, so no page uses it — did you mean `hero.title`?",
-            "site.json:1:1: error: missing required field `title`",
             "site.json:3:3: error: unknown field `titel` — did you mean `title`?",
         ])
         XCTAssertEqual(result.diagnostics, result.diagnostics.sorted())

@@ -91,7 +91,7 @@ final class CommandLineTests: XCTestCase {
         waitUntil("the error is printed") { running.stderr.contains("build failed: ") }
         let lines = running.stderr.components(separatedBy: "\n")
         XCTAssertTrue(lines.contains("content/roles/devops-engineer/role.json:4:3: error: unknown field `riskScroe` — did you mean `riskScore`?"), running.stderr)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: 2 errors") && $0.hasSuffix("(output left untouched)") }, running.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("build failed: 1 error") && $0.hasSuffix("(output left untouched)") }, running.stderr)
         kill(running.process.processIdentifier, SIGTERM)
         XCTAssertTrue(running.waitForExit(seconds: 10))
         XCTAssertEqual(running.process.terminationStatus, 0)
@@ -154,5 +154,40 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(second.stderr, "error: port \(port) on 127.0.0.1 is already in use — stop the other server, or pass --port 0 for any free port\n")
         kill(first.process.processIdentifier, SIGTERM)
         XCTAssertTrue(first.waitForExit(seconds: 10))
+    }
+
+    /// A FIFO in place of a source file used to hang the first build, and then SIGTERM.
+    func testAFIFOIsAnErrorAndSIGTERMStillStopsTheServer() throws {
+        let root = try ExampleSite.copy(for: self)
+        let role = root.appendingPathComponent("content/roles/devops-engineer/role.json").path
+        try FileManager.default.removeItem(atPath: role)
+        XCTAssertEqual(mkfifo(role, 0o644), 0)
+        let running = try serve(root)
+        XCTAssertNotNil(running.port, running.stderr)
+        XCTAssertTrue(running.stderr.hasPrefix("content/roles/devops-engineer/role.json:1:1: error: `content/roles/devops-engineer/role.json` is a FIFO (named pipe), not a regular file: rolegen reads only regular files and folders\n"), running.stderr)
+        kill(running.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(running.waitForExit(seconds: 10), "stopped on SIGTERM")
+        XCTAssertEqual(running.process.terminationStatus, 0)
+    }
+
+    /// A first build that cannot finish (it waits for another build's lock): the first signal
+    /// asks for a clean stop, the second ends the process at once.
+    func testASecondSignalStopsAServerWhoseBuildCannotFinish() throws {
+        let root = try ExampleSite.copy(for: self)
+        let record = root.appendingPathComponent(".public.rolegen")
+        try FileManager.default.createDirectory(at: record, withIntermediateDirectories: true)
+        let lock = open(record.appendingPathComponent("lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(lock) }
+        XCTAssertEqual(flock(lock, LOCK_EX), 0)
+        let running = try ServeProcess(binary: try binary, arguments: ["serve", "--root", root.path, "--port", "0"])
+        addTeardownBlock { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        waitUntil("the build says it waits") { running.stderr.contains("waiting for another rolegen build") }
+        kill(running.process.processIdentifier, SIGTERM)
+        waitUntil("the server says it stops") { running.stdout.contains("stopping (press Ctrl-C again to stop at once)\n") }
+        XCTAssertTrue(running.process.isRunning, "the build cannot finish")
+        kill(running.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(running.waitForExit(seconds: 10), "stopped on the second SIGTERM")
+        XCTAssertEqual(running.process.terminationStatus, 128 + SIGTERM)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 }

@@ -27,6 +27,22 @@ final class SourceFileTests: XCTestCase {
         XCTAssertEqual(diagnostic.rendered, "t.html:2:5: error: unknown name 'role.faqs'\n    \t<b>{{ role.faqs }}</b>\n    \t   ^")
     }
 
+    /// A file name with a newline cannot forge a second diagnostic line; ESC cannot drive the
+    /// terminal; the caret still lands under the right character after an escaped one.
+    func testFileNamesMessagesAndQuotedLinesAreEscaped() {
+        let name = "content/x\ncontent/y.json:1:1: error: forged\u{1B}[2J.json"
+        let diagnostic = Diagnostic.error("unexpected file `\(name)`", code: "RG104", at: SourceLocation(file: name, line: 1, column: 3), sourceLine: "\u{1B}[31mred")
+        XCTAssertEqual(diagnostic.description, "content/x\\u{A}content/y.json:1:1: error: forged\\u{1B}[2J.json:1:3: error: unexpected file `content/x\\u{A}content/y.json:1:1: error: forged\\u{1B}[2J.json`")
+        XCTAssertEqual(diagnostic.rendered.components(separatedBy: "\n").count, 3)
+        XCTAssertEqual(diagnostic.rendered.components(separatedBy: "\n")[1...], ["    \\u{1B}[31mred", "           ^"], "under the `3`")
+        XCTAssertFalse(diagnostic.rendered.unicodeScalars.contains { $0.value == 0x1B })
+        let coloured = DiagnosticFormat.human(colour: true).format(diagnostic)
+        XCTAssertEqual(coloured.components(separatedBy: "\n").count, 3, "in colour too")
+        XCTAssertTrue(coloured.contains("forged\\u{1B}[2J.json"), coloured)
+        XCTAssertEqual(TerminalText.escaped("tab\there", keepingTabs: true), "tab\there")
+        XCTAssertEqual(TerminalText.escaped("tab\there\u{85}\u{2028}"), "tab\\u{9}here\\u{85}\\u{2028}")
+    }
+
     func testDiagnosticsSortByPositionThenSeverity() {
         let a = Diagnostic.warning("w", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))
         let b = Diagnostic.error("e", code: "RG1", at: SourceLocation(file: "a", line: 2, column: 1))

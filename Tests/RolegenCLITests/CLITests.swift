@@ -65,6 +65,17 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
 
+    /// A FIFO in place of site.json used to hang `check` (and `build`) forever.
+    func testCheckRefusesAFIFOInsteadOfHanging() throws {
+        let root = try exampleCopy()
+        let site = root.appendingPathComponent("site.json").path
+        try FileManager.default.removeItem(atPath: site)
+        XCTAssertEqual(mkfifo(site, 0o644), 0)
+        let result = try run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr.components(separatedBy: "\n").first, "site.json:1:1: error: `site.json` is a FIFO (named pipe), not a regular file: rolegen reads only regular files and folders")
+    }
+
     func testStrictFailsOnFallbacks() throws {
         let root = try exampleCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
@@ -91,17 +102,8 @@ final class CLITests: XCTestCase {
     /// exactly as a complete build writes it — never a mix, never missing.
     func testKilledBuildLeavesOutputWholeOldOrWholeNew() throws {
         let root = try exampleCopy()
-        let roles = root.appendingPathComponent("content/roles")
         // Enough roles that the build is still running when it is killed.
-        let template = roles.appendingPathComponent("devops-engineer")
-        for index in 0..<400 {
-            let copy = roles.appendingPathComponent("copy-\(index)")
-            try FileManager.default.copyItem(at: template, to: copy)
-            let facts = copy.appendingPathComponent("role.json")
-            let text = try String(contentsOf: facts, encoding: .utf8)
-                .replacingOccurrences(of: #""relatedRoles": ["backend-developer"]"#, with: #""relatedRoles": []"#)
-            try Data(text.utf8).write(to: facts)
-        }
+        try RolegenProcess.addRoleCopies(to: root, count: 400)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let old = try snapshot(root.appendingPathComponent("public"))
         // Change every page, so that old and new trees differ everywhere.
@@ -124,7 +126,7 @@ final class CLITests: XCTestCase {
         }
         // The next build cleans up whatever staging folder a killed build left.
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".public.staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".public.rolegen").path).filter { $0.hasPrefix("staging-") }
         XCTAssertEqual(leftovers, [])
     }
 

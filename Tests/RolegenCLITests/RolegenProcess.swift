@@ -80,8 +80,11 @@ enum RolegenProcess {
     }
 
     /// A copy of the example site in a temp folder (at `subfolder` of it), so tests can break it.
+    /// Its path has every symbolic link resolved, as rolegen shows it in messages about the
+    /// output folder.
     static func exampleCopy(at subfolder: String = "", testCase: XCTestCase) throws -> (folder: URL, root: URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-cli-\(UUID().uuidString)")
+        let temporary = URL(fileURLWithPath: FileManager.default.temporaryDirectory.path).resolvingSymlinksInPath()
+        let folder = temporary.appendingPathComponent("rolegen-cli-\(UUID().uuidString)")
         let root = subfolder.isEmpty ? folder : folder.appendingPathComponent(subfolder)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for item in ["site.json", "content", "locales", "templates"] {
@@ -89,6 +92,21 @@ enum RolegenProcess {
         }
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return (folder, root)
+    }
+
+    /// Adds `count` more roles to the site at `root` (copies of `devops-engineer`), so that a
+    /// build takes long enough to overlap with something.
+    static func addRoleCopies(to root: URL, count: Int) throws {
+        let roles = root.appendingPathComponent("content/roles")
+        let template = roles.appendingPathComponent("devops-engineer")
+        for index in 0..<count {
+            let copy = roles.appendingPathComponent("copy-\(index)")
+            try FileManager.default.copyItem(at: template, to: copy)
+            let facts = copy.appendingPathComponent("role.json")
+            let text = try String(contentsOf: facts, encoding: .utf8)
+                .replacingOccurrences(of: #""relatedRoles": ["backend-developer"]"#, with: #""relatedRoles": []"#)
+            try Data(text.utf8).write(to: facts)
+        }
     }
 
     /// Replaces the first `old` (which must occur) with `new` in the file at `path` under `root`.

@@ -23,7 +23,7 @@ final class TerminalTests: XCTestCase {
         XCTAssertTrue(output.contains(
             "\u{1B}[1mcontent/roles/devops-engineer/role.json:4:3:\(Self.reset) \(Self.red)error:\(Self.reset) unknown field `riskScroe` — did you mean `riskScore`?\r\n"
             + "      \"riskScroe\": 33,\r\n      \(Self.green)^\(Self.reset)\r\n"), output)
-        XCTAssertTrue(output.contains("\(Self.red)check failed:\(Self.reset) 2 errors · "), output)
+        XCTAssertTrue(output.contains("\(Self.red)check failed:\(Self.reset) 1 error · "), output)
 
         let fine = try RolegenProcess.exampleCopy(testCase: self).root
         let built = try RolegenProcess.runOnTerminal(["check", "--root", fine.path])

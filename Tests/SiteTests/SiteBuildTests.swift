@@ -235,7 +235,8 @@ final class SiteBuildTests: XCTestCase {
         let report = site.build()
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(try site.snapshot(), before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        let record = site.root.appendingPathComponent(".public.rolegen").path
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: record).filter { $0.hasPrefix("staging-") }
         XCTAssertEqual(leftovers, [], "no staging folder is left behind")
     }
 

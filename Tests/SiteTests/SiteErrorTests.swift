@@ -163,4 +163,43 @@ final class SiteErrorTests: XCTestCase {
                              ^
             """), rendered.joined(separator: "\n"))
     }
+
+    /// Mistakes in content, a UI string, a template's syntax and two templates' names, all in
+    /// one run: no kind of file hides the others, and render errors come from every template.
+    func testEveryMistakeIsReportedInOneRun() throws {
+        var files = Fixture.files(roles: [
+            Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers"),
+            Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers"),
+        ])
+        files["content/roles/frontend/role.json"] = files["content/roles/frontend/role.json"]!.replacingOccurrences(of: "\"riskScore\"", with: "\"riskScroe\"")
+        let site = try FixtureSite(files)
+        func edit(_ path: String, _ old: String, _ new: String) throws {
+            let url = site.root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains(old), "\(path) contains \(old)")
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
+        try edit("locales/fr.json", #""automatedCount": "{automatedCount, plural, one {# tâche} other {# tâches}}""#, #""automatedCount": "{automatedCount, plural, one {# tâche}}""#)
+        try edit("templates/sections/quick-wins.html", "</section>", "{{#oops}}</section>")
+        try edit("templates/sections/hero.html", "{{role.description}}", "{{role.descripton}}")
+        try edit("templates/sections/salary.html", "{{role.salaryPremium}}", "{{role.salaryPremum}}")
+        let report = site.build()
+        XCTAssertEqual(descriptions(report), [
+            "content/roles/frontend/role.json:1:27: error: unknown field `riskScroe` — did you mean `riskScore`?",
+            "locales/fr.json:34:24: error: invalid UI string: plural argument 'automatedCount' has no 'other' branch",
+            "templates/sections/hero.html:4:101: error: unknown name 'role.descripton' — did you mean 'role.description'?",
+            "templates/sections/quick-wins.html:9:1: error: section 'oops' is never closed",
+            "templates/sections/salary.html:8:39: error: unknown name 'role.salaryPremum' — did you mean 'role.salaryPremium'?",
+        ])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// A file name cannot forge a diagnostic line or drive the terminal.
+    func testFileNamesInDiagnosticsAreEscaped() throws {
+        let site = try site(["content/x\nsite.json:1:1: error: forged \u{1B}[2J": "{}"])
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.map(\.rendered), [
+            "content/x\\u{A}site.json:1:1: error: forged \\u{1B}[2J:1:1: error: unexpected file `x\\u{A}site.json:1:1: error: forged \\u{1B}[2J` in `content/`",
+        ])
+    }
 }

@@ -18,6 +18,34 @@ final class StrictModeTests: XCTestCase {
         }
     }
 
+    /// Every mistake of one render, in every template it includes, rather than the first.
+    func testRenderCollectingErrorsFindsTheMistakesOfEveryPartial() throws {
+        let templates = try TemplateSet(sources: [
+            "page": "<h1>{{titel}}</h1>{{>a}}{{>b}}{{#lsit}}{{never}}{{/lsit}}",
+            "a": "<p>{{role.nmae}}</p>",
+            "b": "<p>{{role.title}} {{role}}</p>",
+        ])
+        let (bytes, errors) = try templates.renderCollectingErrors("page", ["title": "T", "list": [], "role": ["name": "N", "title": "R"]])
+        XCTAssertEqual(errors.map(\.description), [
+            "page:1:5: error: unknown name 'titel' — did you mean 'title'?",
+            "a:1:4: error: unknown name 'role.nmae' — did you mean 'role.name'?",
+            "b:1:19: error: 'role' is an object and cannot be interpolated: use a section ('#') to go through it",
+            "page:1:31: error: unknown name 'lsit' — did you mean 'list'?",
+        ])
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "<h1></h1><p></p><p>R </p>")
+    }
+
+    /// A template with a syntax error is reported and compiled empty: the others still render.
+    func testCompilingAllKeepsTheTemplatesWithoutMistakes() throws {
+        let (templates, errors) = TemplateSet.compilingAll([
+            TemplateFile(name: "page", displayName: "page.html", bytes: Array("<main>{{>broken}}{{>fine}}</main>".utf8)),
+            TemplateFile(name: "broken", displayName: "broken.html", bytes: Array("{{#open}}".utf8)),
+            TemplateFile(name: "fine", displayName: "fine.html", bytes: Array("ok".utf8)),
+        ])
+        XCTAssertEqual(errors.map(\.description), ["broken.html:1:1: error: section 'open' is never closed"])
+        XCTAssertEqual(try templates.render("page", [:]), "<main>ok</main>")
+    }
+
     func testUnknownFirstKeySuggestsFromEveryObjectInTheContextStack() throws {
         let error = try renderError("{{#role}}{{sit}}{{/role}}", ["site": "S", "role": ["title": "T"]])
         XCTAssertError(error, "page:1:10: error: unknown name 'sit' — did you mean 'site'?")

@@ -11,6 +11,8 @@ extension ContentError {
         case unexpectedFile = "RG104"
         case fileForUnconfiguredLocale = "RG105"
         case translationWithoutOriginal = "RG106"
+        case outsideSiteRoot = "RG107"
+        case notARegularFile = "RG108"
         // Encoding (JSON syntax has its own codes: `JSONSyntaxError.Kind.Code`)
         case invalidUTF8 = "RG110"
         case duplicateKey = "RG111"
@@ -68,6 +70,8 @@ extension ContentError {
         case .unexpectedFile: Code.unexpectedFile.rawValue
         case .fileForUnconfiguredLocale: Code.fileForUnconfiguredLocale.rawValue
         case .translationWithoutOriginal: Code.translationWithoutOriginal.rawValue
+        case .outsideSiteRoot: Code.outsideSiteRoot.rawValue
+        case .notARegularFile: Code.notARegularFile.rawValue
         case .invalidUTF8: Code.invalidUTF8.rawValue
         case .markdownTooLarge: Code.markdownTooLarge.rawValue
         case .invalidJSON(let kind): kind.code.rawValue
@@ -134,6 +138,12 @@ extension ContentError {
     /// The same with the whole text of the line at `location`, of which a window is quoted.
     public func diagnostic(at location: SourceLocation?, sourceLine: String?) -> Diagnostic {
         Diagnostic(severity, message, code: code, at: location, sourceLine: sourceLine, suggestion: suggestion)
+    }
+
+    /// The diagnostic for this mistake about a whole file (at its first line) or, without
+    /// `file`, about no file.
+    public func diagnostic(file: String?) -> Diagnostic {
+        diagnostic(at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
     }
 }
 

@@ -15,6 +15,13 @@ public enum ContentError: Sendable, Equatable {
     case missingFile(path: String, why: String?)
     /// A file exists but cannot be read (permissions, or it is a folder).
     case unreadableFile(path: String)
+    /// A path that resolves, through a symbolic link, to `target` outside the site root:
+    /// rolegen reads only inside it, so that no link can publish `/etc/passwd` or the build's
+    /// environment. Refused before the file is opened.
+    case outsideSiteRoot(path: String, target: String)
+    /// Something that is neither a regular file nor a folder (a FIFO, a socket, a device):
+    /// reading it could block forever or have side effects. Refused before it is opened.
+    case notARegularFile(path: String, kind: String)
     /// A file or folder that has no place where it stands (`analysys.en.md` in a role folder).
     case unexpectedFile(name: String, place: String, suggestion: String?)
     /// A per-locale file for a locale `site.json` does not configure (`de.json`, `verdict.de.md`).
@@ -156,6 +163,10 @@ public enum ContentError: Sendable, Equatable {
             "missing file `\(path)`" + (why.map { " (\($0))" } ?? "")
         case .unreadableFile(let path):
             "cannot read `\(path)`"
+        case .outsideSiteRoot(let path, let target):
+            "`\(path)` resolves to `\(target)`, outside the site root: rolegen reads only files inside it (copy the file in instead of linking to it)"
+        case .notARegularFile(let path, let kind):
+            "`\(path)` is \(kind), not a regular file: rolegen reads only regular files and folders"
         case .unexpectedFile(let name, let place, let suggestion):
             "unexpected file `\(name)` in \(place)" + didYouMean(suggestion: suggestion)
         case .fileForUnconfiguredLocale(let name, let locale):

@@ -10,10 +10,16 @@ public struct LoadResult: Sendable, Equatable {
     public var site: SiteContent?
     /// Sorted. Warnings may be present with a non-nil `site`.
     public var diagnostics: [Diagnostic]
+    /// When there are errors, what loaded without one — `site.json`, the string tables, the
+    /// catalogs and the roles that have no error (none when a catalog is broken) — so that a
+    /// build can go on checking string tables and templates in the same run. Nil when there is
+    /// no error (see `site`) or when `site.json` itself could not be read.
+    public var partialSite: SiteContent?
 
-    public init(site: SiteContent?, diagnostics: [Diagnostic]) {
+    public init(site: SiteContent?, diagnostics: [Diagnostic], partialSite: SiteContent? = nil) {
         self.site = site
         self.diagnostics = diagnostics
+        self.partialSite = partialSite
     }
 }
 
@@ -50,8 +56,13 @@ public enum ContentLoader {
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
-        guard !diagnostics.hasErrors, let config, let sectors, let tools else {
-            return LoadResult(site: nil, diagnostics: diagnostics)
+        guard let config else { return LoadResult(site: nil, diagnostics: diagnostics) }
+        guard !diagnostics.hasErrors, let sectors, let tools else {
+            let partial = SiteContent(
+                config: config, sectors: sectors?.items ?? [], tools: tools?.items ?? [],
+                roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, translations: [], fallbacks: [],
+                translationRecords: translationRecords)
+            return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
         }
         let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)
             + stringTranslations(strings, locales: locales)

@@ -71,15 +71,21 @@ struct ObjectReader {
     let check: FileCheck
     let object: JSONObject
     let field: JSONField
+    /// The fields that an unknown key's did-you-mean names (`riskScroe` → `riskScore`): such a
+    /// field is not reported missing as well, since that error would only repeat the typo.
+    private let suggested: Set<String>
 
     init(check: FileCheck, object: JSONObject, field: JSONField, fields: [String]) {
         self.check = check
         self.object = object
         self.field = field
+        var suggested: Set<String> = []
         for member in object.members where !fields.contains(member.key) {
             let suggestion = closestMatch(to: member.key, among: fields.filter { $0 != "$schema" })
             check.report(.unknownField(name: member.key, suggestion: suggestion), at: member.keyOffset)
+            if let suggestion { suggested.insert(suggestion) }
         }
+        self.suggested = suggested
     }
 
     func optional(_ key: String) -> JSONField? {
@@ -88,7 +94,9 @@ struct ObjectReader {
 
     func required(_ key: String) -> JSONField? {
         guard let found = optional(key) else {
-            check.report(.missingField(path: field.childPath(key)), at: field.value.offset)
+            if !suggested.contains(key) {
+                check.report(.missingField(path: field.childPath(key)), at: field.value.offset)
+            }
             return nil
         }
         return found

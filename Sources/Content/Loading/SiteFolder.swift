@@ -7,41 +7,62 @@ import Darwin
 #endif
 
 /// Read-only access to a site's files by paths relative to its root: the same relative paths
-/// that diagnostics show.
+/// that diagnostics show. The one way rolegen reads a site (content, string tables, templates,
+/// assets), so the one place that keeps it inside the site root: a path that resolves outside
+/// the root (through a symbolic link, anywhere along it) or to something that is not a regular
+/// file (a FIFO would block forever, a device could do anything) is refused before it is opened.
 ///
 /// Plain POSIX calls rather than `FileManager` and `URL`: a large site is tens of thousands of
 /// small files, and Foundation's path objects and `Data` copies cost more than reading them.
-struct SiteFolder: Sendable {
+public struct SiteFolder: Sendable {
     /// The root folder's path, ending with `/`.
     let root: String
+    /// The root with every symbolic link resolved, ending with `/`: what every file read must
+    /// resolve under.
+    private let realRoot: String
 
-    init(root: String) {
+    public init(root: String) {
         self.root = root.hasSuffix("/") ? root : root + "/"
+        let real = Self.realPath(self.root) ?? self.root
+        realRoot = real.hasSuffix("/") ? real : real + "/"
     }
 
-    enum FileContents {
+    public enum FileContents: Sendable {
         case bytes([UInt8])
         case missing
-        case unreadable
+        /// The file exists but is not read, for this reason.
+        case refused(ContentError)
     }
 
-    struct Entry: Equatable {
-        var name: String
-        var isFolder: Bool
+    public struct Entry: Equatable, Sendable {
+        public var name: String
+        public var isFolder: Bool
     }
 
-    func contents(of path: String) -> FileContents {
-        let descriptor = open(root + path, O_RDONLY)
-        guard descriptor >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
-        defer { close(descriptor) }
+    /// The bytes of the regular file at `path`, once it is known to be inside the root.
+    public func contents(of path: String) -> FileContents {
+        let full = root + path
+        guard let real = Self.realPath(full) else {
+            var status = stat()
+            return lstat(full, &status) != 0 && (errno == ENOENT || errno == ENOTDIR) ? .missing : .refused(.unreadableFile(path: path))
+        }
+        guard real.hasPrefix(realRoot) else { return .refused(.outsideSiteRoot(path: path, target: real)) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
+        if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
+        // O_NOFOLLOW and O_NONBLOCK: should the file be swapped for a link or a FIFO after the
+        // checks above, opening fails or returns at once instead of following or blocking.
+        let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .refused(.unreadableFile(path: path)) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0 else { return .refused(.unreadableFile(path: path)) }
+        if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
         let size = Int(status.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {
             let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
-            if count < 0 { return .unreadable }
+            if count < 0 { return .refused(.unreadableFile(path: path)) }
             if count == 0 { break }
             filled += count
         }
@@ -49,10 +70,29 @@ struct SiteFolder: Sendable {
         return .bytes(bytes)
     }
 
+    /// What a non-regular file is, for a message (`a FIFO (named pipe)`); nil for a regular file.
+    private static func kindIfNotRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
     /// The entries of a folder, sorted by name, without hidden ones (`.DS_Store`, editor swap
-    /// files), or nil when the folder does not exist.
-    func entries(_ path: String) -> [Entry]? {
+    /// files), or nil when the folder does not exist (or resolves outside the root).
+    public func entries(_ path: String) -> [Entry]? {
         let folderPath = root + path
+        guard let real = Self.realPath(folderPath), (real + "/").hasPrefix(realRoot) else { return nil }
         guard let directory = opendir(folderPath) else { return nil }
         defer { closedir(directory) }
         var entries: [Entry] = []
@@ -67,9 +107,37 @@ struct SiteFolder: Sendable {
     }
 
     /// Whether `path` is a folder (following symbolic links); `""` is the root.
-    func isFolder(_ path: String) -> Bool {
+    public func isFolder(_ path: String) -> Bool {
         var status = stat()
         return stat(root + path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The paths of the files below the folder `path` (relative to the root, sorted), without
+    /// hidden files and folders. A folder that resolves outside the root is not entered but
+    /// added to `refused`; a linked folder is entered once (a link back up the tree would
+    /// never end).
+    public func files(under path: String, refused: inout [(path: String, error: ContentError)]) -> [String] {
+        var files: [String] = []
+        var visited: Set<String> = []
+        collectFiles(under: path, visited: &visited, into: &files, refused: &refused)
+        return files.sorted()
+    }
+
+    private func collectFiles(under path: String, visited: inout Set<String>, into files: inout [String], refused: inout [(path: String, error: ContentError)]) {
+        guard let real = Self.realPath(root + path) else { return }
+        guard (real + "/").hasPrefix(realRoot) else {
+            refused.append((path, .outsideSiteRoot(path: path, target: real)))
+            return
+        }
+        guard visited.insert(real).inserted, let entries = entries(path) else { return }
+        for entry in entries {
+            let child = path + "/" + entry.name
+            if entry.isFolder {
+                collectFiles(under: child, visited: &visited, into: &files, refused: &refused)
+            } else {
+                files.append(child)
+            }
+        }
     }
 }
 
@@ -95,15 +163,15 @@ final class FileChecks {
             return check
         case .missing:
             if required { report(.missingFile(path: path, why: why), file: path) }
-        case .unreadable:
-            report(.unreadableFile(path: path), file: path)
+        case .refused(let error):
+            report(error, file: path)
         }
         return nil
     }
 
     /// Reports a problem about a whole file (at its first line) or, without `file`, about no file.
     func report(_ error: ContentError, file: String? = nil) {
-        other.append(error.diagnostic(at: file.map { SourceLocation(file: $0, line: 1, column: 1) }))
+        other.append(error.diagnostic(file: file))
     }
 
     var diagnostics: [Diagnostic] { other + checks.flatMap(\.diagnostics) }
