@@ -2,10 +2,13 @@
 //
 // rolegen: a static site generator for localized role pages.
 //
-// Dependencies point one way:
-//   Diagnostics ← Localization ← Content ← Site ← Reporting ← rolegen (CLI)
+// Dependencies point one way (a module uses only those to its left; CONTRIBUTING.md draws it):
+//   Diagnostics, Localization ← Content ← Site ← Reporting, DevServer ← rolegen (CLI)
+//   Content ← Scaffold ← rolegen
 //   TemplateEngine ← Site          (the engine depends on nothing of rolegen)
-//   CCmarkGFM ← Markdown ← Site    (cmark-gfm, the C library from libcmark-gfm-dev)
+//   CCmarkGFM ← Markdown ← Site    (cmark-gfm, from Debian's libcmark-gfm-dev and
+//                                   libcmark-gfm-extensions-dev)
+//   Hummingbird ← DevServer        (the preview server's HTTP stack)
 import PackageDescription
 
 let package = Package(
