@@ -58,7 +58,13 @@ public enum SiteBuilder {
         // would be "unknown": errors that only repeat that one.
         let hasDefaultTable = site.strings[site.config.defaultLocale] != nil
         if hasDefaultTable {
-            report.diagnostics += StringUsage.check(templates, site)
+            let usage = StringUsage.check(templates, site)
+            report.diagnostics += usage.diagnostics
+            // A translation's key reported as missing from the default table "— did you mean"
+            // the default table's own typo only repeats the root cause reported at the typo.
+            report.diagnostics.removeAll {
+                $0.code == ContentError.Code.keyNotInDefaultTable.rawValue && usage.misspeltKeys.contains($0.suggestion ?? "")
+            }
         }
         // Fallbacks and outdated translations of partly loaded content would only repeat the
         // errors that left the rest out.

@@ -9,6 +9,13 @@ import TemplateEngine
 public enum SiteError: Sendable {
     /// A template uses `{{t.key}}` and no string table defines `key`.
     case unknownUIString(key: String, suggestion: String?)
+    /// A template uses `{{t.key}}`, no table defines `key`, and the default table defines a
+    /// near name that nothing uses: one of the two is misspelt, and the translations do not
+    /// tell which.
+    case unknownUIStringNearUnused(key: String, unused: String, table: String)
+    /// A default-table key that nothing uses, near a key templates use and the translations
+    /// define: the default table is misspelt.
+    case misspeltUIStringKey(key: String, meant: String)
     /// A UI string rolegen formats itself (page titles, FAQ entries) is missing from the
     /// default locale's table.
     case missingBuiltInUIString(key: String, table: String)
@@ -52,6 +59,8 @@ public enum SiteError: Sendable {
     /// The stable code of each case (RG4xx; an invalid UI string has its syntax mistake's code).
     public enum Code: String, Sendable, CaseIterable {
         case unknownUIString = "RG401"
+        case unknownUIStringNearUnused = "RG425"
+        case misspeltUIStringKey = "RG426"
         case missingBuiltInUIString = "RG402"
         case unusedUIString = "RG403"
         case unknownMessageArgument = "RG404"
@@ -68,6 +77,8 @@ public enum SiteError: Sendable {
     public var code: String {
         switch self {
         case .unknownUIString: Code.unknownUIString.rawValue
+        case .unknownUIStringNearUnused: Code.unknownUIStringNearUnused.rawValue
+        case .misspeltUIStringKey: Code.misspeltUIStringKey.rawValue
         case .missingBuiltInUIString: Code.missingBuiltInUIString.rawValue
         case .unusedUIString: Code.unusedUIString.rawValue
         case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
@@ -94,6 +105,7 @@ public enum SiteError: Sendable {
     public var suggestion: String? {
         switch self {
         case .unknownUIString(_, let suggestion), .unknownMessageArgument(_, _, let suggestion), .unknownRoleLink(_, let suggestion): suggestion
+        case .misspeltUIStringKey(_, let meant): meant
         case .malformedLink(_, .unknownScheme(_, let suggestion)): suggestion
         default: nil
         }
@@ -104,6 +116,10 @@ public enum SiteError: Sendable {
         switch self {
         case .unknownUIString(let key, let suggestion):
             "unknown UI string `\(key)`: no table in locales/ defines it" + didYouMean(suggestion: suggestion)
+        case .unknownUIStringNearUnused(let key, let unused, let table):
+            "unknown UI string `\(key)`: no table in locales/ defines it, and \(table) defines `\(unused)`, which nothing uses — one of the two names is misspelt"
+        case .misspeltUIStringKey(let key, let meant):
+            "UI string `\(key)` is used by no template, which use `\(meant)` as the other locales' tables name it — did you mean `\(meant)`?"
         case .missingBuiltInUIString(let key, let table):
             "UI string `\(key)` is missing from \(table) (rolegen uses it to build pages)"
         case .unusedUIString(let key):

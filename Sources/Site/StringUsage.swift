@@ -20,20 +20,47 @@ enum StringUsage {
         "tasks.safe", "tasks.safeCount",
     ]
 
-    static func check(_ templates: TemplateSet, _ site: SiteContent) -> [Diagnostic] {
+    /// The diagnostics, and the default-table keys found misspelt: a translation's "not in the
+    /// default table — did you mean <that typo>?" warning only repeats that root cause.
+    static func check(_ templates: TemplateSet, _ site: SiteContent) -> (diagnostics: [Diagnostic], misspeltKeys: Set<String>) {
         let defaultLocale = site.config.defaultLocale
         let defaultTable = site.strings[defaultLocale]?.entries ?? [:]
         var diagnostics: [Diagnostic] = []
+        let templateReferences = templates.references.filter { $0.name.hasPrefix("t.") }
         var used = Set(usedBySwift)
-        for reference in templates.references where reference.name.hasPrefix("t.") {
+        for reference in templateReferences { used.insert(String(reference.name.dropFirst(2))) }
+        let otherTables = site.config.locales.filter { $0 != defaultLocale }.compactMap { site.strings[$0]?.entries }
+        var misspeltDefinitions: Set<String> = []
+        for reference in templateReferences {
             let key = String(reference.name.dropFirst(2))
-            used.insert(key)
-            if defaultTable[key] == nil {
-                let quote = QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)
-                diagnostics.append(SiteError.unknownUIString(key: key, suggestion: closestMatch(to: key, among: defaultTable.keys))
-                    .diagnostic(at: SourceLocation(file: reference.file, line: reference.line, column: reference.column), quote: quote))
+            guard defaultTable[key] == nil else { continue }
+            let location = SourceLocation(file: reference.file, line: reference.line, column: reference.column)
+            let quote = QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)
+            let nearest = closestMatch(to: key, among: defaultTable.keys)
+            // Which of the two names is the typo? A nearest key that something uses is right,
+            // so the template is wrong. One nothing uses is suspect: the translations decide
+            // (they agree with whichever is right); when they do not tell, neither is suggested
+            // as the fix for the other.
+            guard let nearest, !used.contains(nearest) else {
+                diagnostics.append(SiteError.unknownUIString(key: key, suggestion: nearest).diagnostic(at: location, quote: quote))
+                continue
+            }
+            let translationsHaveKey = otherTables.contains { $0[key] != nil && $0[nearest] == nil }
+            let translationsHaveNearest = otherTables.contains { $0[nearest] != nil && $0[key] == nil }
+            if translationsHaveKey && !translationsHaveNearest, !misspeltDefinitions.contains(nearest) {
+                // The default table is misspelt: report it there, once, instead of at the template.
+                misspeltDefinitions.insert(nearest)
+                let (definition, definitionQuote) = defaultTable[nearest]!.position()
+                diagnostics.append(SiteError.misspeltUIStringKey(key: nearest, meant: key).diagnostic(at: definition, quote: definitionQuote))
+            } else if translationsHaveNearest && !translationsHaveKey {
+                diagnostics.append(SiteError.unknownUIString(key: key, suggestion: nearest).diagnostic(at: location, quote: quote))
+            } else if !misspeltDefinitions.contains(nearest) {
+                diagnostics.append(SiteError.unknownUIStringNearUnused(key: key, unused: nearest, table: "locales/\(defaultLocale).json")
+                    .diagnostic(at: location, quote: quote))
             }
         }
+        // A misspelt key's "unused" warning would repeat it.
+        for key in misspeltDefinitions { used.insert(key) }
         for key in usedBySwift where defaultTable[key] == nil {
             diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: "locales/\(defaultLocale).json").diagnostic())
         }
@@ -49,6 +76,6 @@ enum StringUsage {
                     .diagnostic(at: SourceLocation(file: "locales/\(locale).json", line: 1, column: 1)))
             }
         }
-        return diagnostics
+        return (diagnostics, misspeltDefinitions)
     }
 }

@@ -202,4 +202,46 @@ final class SiteErrorTests: XCTestCase {
             "content/x\\u{A}site.json:1:1: error: forged \\u{1B}[2J:1:1: error: unexpected file `x\\u{A}site.json:1:1: error: forged \\u{1B}[2J` in `content/`",
         ])
     }
+
+    // MARK: Which name is the typo
+
+    private func editFile(_ site: FixtureSite, _ path: String, _ old: String, _ new: String) throws {
+        let url = site.root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(path) contains \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    /// The default table misspells a key that the templates and the French table agree on: the
+    /// error is at the typo, suggesting the right name, never the other way round.
+    func testAMisspeltDefaultKeyIsReportedAtItsDefinition() throws {
+        let site = try site([:])
+        try editFile(site, "locales/en.json", #""title": "Frequently Asked Questions""#, #""titel": "Frequently Asked Questions""#)
+        let report = site.build()
+        let line = try String(contentsOf: site.root.appendingPathComponent("locales/en.json"), encoding: .utf8)
+            .components(separatedBy: "\n").firstIndex { $0.contains(#""titel""#) }! + 1
+        XCTAssertEqual(descriptions(report), [
+            "locales/en.json:\(line):14: error: UI string `faq.titel` is used by no template, which use `faq.title` as the other locales' tables name it — did you mean `faq.title`?",
+        ])
+        XCTAssertEqual(descriptions(report, .warning).filter { $0.contains("faq.") }, [], "no follow-on suggesting the typo")
+    }
+
+    /// The template misspells a key the tables agree on: the error is at the template.
+    func testAMisspeltTemplateKeyIsReportedAtTheTemplate() throws {
+        let site = try site([:])
+        try editFile(site, "templates/sections/faq.html", "{{t.faq.title}}", "{{t.faq.titel}}")
+        XCTAssertEqual(descriptions(site.build()), [
+            "templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?",
+        ])
+    }
+
+    /// When no translation tells which name is right, neither is offered as the other's fix.
+    func testAnUndecidableTypoSuggestsNeither() throws {
+        let site = try site([:])
+        try editFile(site, "locales/en.json", #""title": "Frequently Asked Questions""#, #""titel": "Frequently Asked Questions""#)
+        try editFile(site, "locales/fr.json", #""title": "Questions Fréquentes""#, #""autre": "Questions Fréquentes""#)
+        XCTAssertEqual(descriptions(site.build()), [
+            "templates/sections/faq.html:3:7: error: unknown UI string `faq.title`: no table in locales/ defines it, and locales/en.json defines `faq.titel`, which nothing uses — one of the two names is misspelt",
+        ])
+    }
 }
