@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test bench fuzz deps browser-deps build check golden scaffold clean
+.PHONY: site test lint bench fuzz deps browser-deps build check golden scaffold clean
 
 ## install-missing: apt-get installs those of the packages given that are not installed yet.
 install-missing = missing=$$(for p in $(1); do \
@@ -33,11 +33,11 @@ build: deps
 site: build
 	.build/release/rolegen build
 
-## test: unit and end-to-end tests, then the example site built and every page run through
-## the W3C Nu HTML Checker and opened in headless Chromium (scripts/check-pages: axe-core,
+## test: the style checks (make lint), unit and end-to-end tests, then the example site built
+## and every page run through the W3C Nu HTML Checker and opened in headless Chromium (scripts/check-pages: axe-core,
 ## overflow, text size, contrast, dark scheme, print), together with a generated site of long
 ## titles and many skills; the benchmarks are compiled (not run) so that they keep building.
-test: deps browser-deps
+test: lint deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --package-path Benchmarks
@@ -53,6 +53,11 @@ test: deps browser-deps
 	.build/debug/rolegen build --root .build/init-site --quiet
 	.build/debug/rolegen schemas --root .build/init-site
 	scripts/check-schemas .build/init-site
+
+## lint: swift-format's rules (.swift-format) over every Swift source and .editorconfig's
+## whitespace rules over every tracked file; see scripts/lint.
+lint:
+	scripts/lint
 
 ## scaffold: re-embed templates/, locales/ and docs/schemas/ for `rolegen init` and `rolegen schemas`.
 scaffold:

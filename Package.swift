@@ -2,13 +2,15 @@
 //
 // rolegen: a static site generator for localized role pages.
 //
-// Dependencies point one way (a module uses only those to its left; CONTRIBUTING.md draws it):
-//   Diagnostics, Localization ← Content ← Site ← Reporting, DevServer ← rolegen (CLI)
-//   Content ← Scaffold ← rolegen
-//   TemplateEngine ← Site          (the engine depends on nothing of rolegen)
-//   CCmarkGFM ← Markdown ← Site    (cmark-gfm, from Debian's libcmark-gfm-dev and
-//                                   libcmark-gfm-extensions-dev)
-//   Hummingbird ← DevServer        (the preview server's HTTP stack)
+// Dependencies point one way: a module uses only modules of the lines above its own (the
+// targets below list exactly which; CONTRIBUTING.md draws the graph).
+//   LibC, Diagnostics, Localization, TemplateEngine, CCmarkGFM    (nothing of rolegen)
+//   MarkdownRendering, Content
+//   Scaffold, Site
+//   Reporting, DevServer
+//   rolegen (the CLI)
+// Of the packages below, only DevServer uses Hummingbird (and the HTTP types, NIO and logging
+// it is built on), and only the CLI uses swift-argument-parser.
 import PackageDescription
 
 let package = Package(
@@ -16,7 +18,7 @@ let package = Package(
     products: [
         .executable(name: "rolegen", targets: ["rolegen"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
-        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "MarkdownRendering", targets: ["MarkdownRendering"]),
         .library(name: "Localization", targets: ["Localization"]),
         .library(name: "Content", targets: ["Content"]),
         .library(name: "Site", targets: ["Site"]),
@@ -34,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
+        // The platform's C library (Glibc, Musl or Darwin) behind one import, for the few POSIX
+        // calls Foundation does not wrap.
+        .target(name: "LibC"),
         // Mustache-compatible, strict template engine. Self-contained on purpose.
         .target(name: "TemplateEngine"),
 
@@ -42,24 +47,25 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // GitHub-flavoured Markdown to HTML. Not called `Markdown`: that is swift-markdown's module.
+        .target(name: "MarkdownRendering", dependencies: ["CCmarkGFM"]),
 
         // file:line:column diagnostics shared by content loading, site build and CLI.
         .target(name: "Diagnostics"),
         // Plural rules, message formatting, numbers/dates per locale, French typography.
         .target(name: "Localization"),
         // Site config, roles, catalogs, string tables: strict loading and validation.
-        .target(name: "Content", dependencies: ["Diagnostics", "Localization"]),
+        .target(name: "Content", dependencies: ["Diagnostics", "Localization", "LibC"]),
         // Starting points for editors: a new role folder, a new site (`rolegen new`, `rolegen init`).
         .target(name: "Scaffold", dependencies: ["Content"]),
         // Turns loaded content into the output tree.
-        .target(name: "Site", dependencies: ["Content", "TemplateEngine", "Markdown", "Diagnostics", "Localization"]),
+        .target(name: "Site", dependencies: ["Content", "TemplateEngine", "MarkdownRendering", "Diagnostics", "Localization", "LibC"]),
         // `rolegen serve`: an HTTP preview of the output folder (Hummingbird, loopback by default),
         // rebuilt when the kernel reports a change, with live reload and errors in the browser.
         .target(
             name: "DevServer",
             dependencies: [
-                "Site", "Diagnostics",
+                "Site", "Diagnostics", "LibC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -69,25 +75,29 @@ let package = Package(
         ),
         // How a build's results are shown: human text (with colour on a terminal), JSON lines,
         // GitHub Actions annotations, a progress line.
-        .target(name: "Reporting", dependencies: ["Site", "Diagnostics"]),
+        .target(name: "Reporting", dependencies: ["Site", "Diagnostics", "LibC"]),
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
             dependencies: ["Content", "Diagnostics", "Scaffold", "Site", "DevServer", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        // Helpers shared by the test targets: package root, ../shared/spec (skip, or fail in CI).
+        // Helpers shared by the test targets: the package root, the built rolegen binary,
+        // temporary sites, ../shared/spec (skip, or fail in CI).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
+        .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content"]),
-        // Golden/ is read from the package root by GoldenTests, not bundled.
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Diagnostics"]),
         .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
-        .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "Reporting", "DevServer", "Site", "TestSupport"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "Site", "Diagnostics", "TestSupport"]),
+        // Golden/ is read from the package root by GoldenTests, not bundled.
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Diagnostics", "LibC"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RolegenCLITests",
+            dependencies: ["rolegen", "Content", "DevServer", "Localization", "Site", "TemplateEngine", "LibC", "TestSupport"]
+        ),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "Site", "Diagnostics", "LibC", "TestSupport"]),
     ]
 )

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 extension DevServer {
     /// Makes SIGINT (Ctrl-C) and SIGTERM stop the server cleanly — a running rebuild

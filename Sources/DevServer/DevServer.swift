@@ -158,7 +158,7 @@ public final class DevServer: Sendable {
     func answer(method: String, target: String) -> PreviewResponse {
         let snapshot = state.snapshot
         var response: PreviewResponse
-        if (method == "GET" || method == "HEAD"), let failure = state.firstBuildFailure {
+        if method == "GET" || method == "HEAD", let failure = state.firstBuildFailure {
             response = .html(BrowserMessages.firstBuildFailedPage(failure), status: .internalServerError)
         } else {
             response = responder.response(method: method, target: target, basePath: snapshot.basePath)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 /// What the streams rolegen writes to can show: whether they are terminals, and whether to
 /// colour them. Colour follows the common conventions: `NO_COLOR` (any non-empty value) turns
@@ -43,7 +41,7 @@ public struct Output: Sendable {
     public func write(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
+            let count = bytes.withUnsafeBytes { LibC.write(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
             bytes = bytes.dropFirst(count)

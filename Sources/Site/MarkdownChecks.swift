@@ -1,7 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
-import Markdown
+import MarkdownRendering
 
 /// The checks of the links and raw HTML in roles' Markdown (analysis, verdict, article).
 ///

@@ -1,8 +1,6 @@
 import Diagnostics
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 /// Writes a build into a staging folder beside the output folder and, only when the whole build
 /// succeeded, swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`: readers and a build
@@ -84,7 +82,7 @@ struct OutputFolder: Sendable {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let result = bytes.withUnsafeBytes { LibC.write(fd, $0.baseAddress! + written, bytes.count - written) }
             guard result > 0 else { throw .cannotWrite(relativePath, Self.lastError) }
             written += result
         }

@@ -1,6 +1,6 @@
 import Content
 import Localization
-import Markdown
+import MarkdownRendering
 import TemplateEngine
 
 /// The data of one role page (and of its deep-dive article page) in one locale.

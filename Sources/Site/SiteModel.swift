@@ -1,7 +1,7 @@
-import Foundation
 import Content
+import Foundation
 import Localization
-import Markdown
+import MarkdownRendering
 import TemplateEngine
 
 /// Everything about the site that every page needs, computed once per build: URLs, compiled UI

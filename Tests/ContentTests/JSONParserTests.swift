@@ -1,5 +1,5 @@
-@testable import Content
 import XCTest
+@testable import Content
 
 final class JSONParserTests: XCTestCase {
     private func parse(_ text: String) -> JSONDocument {

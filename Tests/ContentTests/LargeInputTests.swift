@@ -1,5 +1,5 @@
-@testable import Content
 import XCTest
+@testable import Content
 
 /// Duplicate checks on large input report exactly the repeats (their speed is measured by
 /// `make bench`, `large-role`, not here).

@@ -1,6 +1,6 @@
-@testable import Content
 import Foundation
 import XCTest
+@testable import Content
 
 /// The JSON Schemas in docs/schemas give editors completion; these tests keep them in step with
 /// what the loader accepts, so the two cannot drift apart.

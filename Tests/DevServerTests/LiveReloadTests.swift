@@ -1,8 +1,8 @@
-@testable import DevServer
 import Diagnostics
 import Foundation
 import Site
 import XCTest
+@testable import DevServer
 
 /// Open pages follow the builds: they reload when their page changed, swap a changed
 /// stylesheet, show a notice when their page is gone and the diagnostics of a failed build.

@@ -1,7 +1,7 @@
-@testable import DevServer
 import Foundation
 import Synchronization
 import XCTest
+@testable import DevServer
 
 /// Edits to the sources show up in the preview; broken edits never take it down.
 final class RebuildTests: XCTestCase {

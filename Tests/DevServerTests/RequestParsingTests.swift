@@ -1,5 +1,5 @@
-@testable import DevServer
 import XCTest
+@testable import DevServer
 
 /// The preview's own HTTP rules, free of sockets: paths, media types, base paths, pages.
 final class RequestParsingTests: XCTestCase {

@@ -1,7 +1,7 @@
-@testable import DevServer
 import Foundation
 import Site
 import XCTest
+@testable import DevServer
 
 /// The preview never serves anything outside its folder, never listens beyond 127.0.0.1 unless
 /// told to, and no client can hold it up.
@@ -149,7 +149,7 @@ final class SecurityTests: XCTestCase {
         let root = try ExampleSite.copy(for: self)
         let (patient, _) = try startServer(root: root) { $0.idleTimeout = .seconds(60) }
         let slow = try (0..<200).map { _ in try RawHTTP.connect(port: patient.port) }
-        defer { slow.forEach { close($0) } }
+        defer { for client in slow { close(client) } }
         for client in slow { RawHTTP.send(Array("GET /en/ HTTP/1.1\r\nHost".utf8), on: client) }
         for _ in 0..<20 {
             XCTAssertEqual(try RawHTTP.get("/en/", port: patient.port).status, 200)

@@ -1,7 +1,7 @@
-@testable import DevServer
 import Foundation
 import Site
 import XCTest
+@testable import DevServer
 
 /// What a browser gets from the preview of the example site.
 final class ServingTests: XCTestCase {

@@ -1,8 +1,9 @@
-@testable import DevServer
 import Foundation
+import LibC
 import Site
 import Synchronization
 import XCTest
+@testable import DevServer
 
 /// The repository's example site, copied into a temp folder so tests can edit it.
 enum ExampleSite {
@@ -104,7 +105,7 @@ enum RawHTTP {
         address.sin_port = port.bigEndian
         inet_pton(AF_INET, host, &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { LibC.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else {
             let code = errno
@@ -133,7 +134,7 @@ enum RawHTTP {
     static func send(_ bytes: [UInt8], on fd: Int32) {
         var sent = 0
         while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = bytes.withUnsafeBytes { LibC.send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
             guard count > 0 else { return }
             sent += count
         }

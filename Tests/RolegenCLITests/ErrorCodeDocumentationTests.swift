@@ -2,10 +2,10 @@ import Content
 import DevServer
 import Foundation
 import Localization
-@testable import rolegen
 import Site
 import TemplateEngine
 import XCTest
+@testable import rolegen
 
 /// docs/errors.md lists every diagnostic code with the case that owns it: the tables and the
 /// code enums must hold exactly the same pairs, and no code may belong to two cases.

@@ -75,16 +75,16 @@ final class OutputFolderTests: XCTestCase {
 
     func testOwnEarlierOutputIsReplacedButNotFilesAddedToIt() throws {
         let root = try exampleCopy()
-        let public_ = root.appendingPathComponent("public")
-        try fileManager.createDirectory(at: public_, withIntermediateDirectories: true)  // empty: fine
+        let publicFolder = root.appendingPathComponent("public")
+        try fileManager.createDirectory(at: publicFolder, withIntermediateDirectories: true)  // empty: fine
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0, "its own output is replaced")
         XCTAssertFalse(exists(root, "public/.rolegen"), "the record stays outside the published tree")
-        try Data("example.org".utf8).write(to: public_.appendingPathComponent("CNAME"))
+        try Data("example.org".utf8).write(to: publicFolder.appendingPathComponent("CNAME"))
         let refused = try run(["build", "--root", root.path])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertEqual(refused.stderr.components(separatedBy: "\n").first, "error: the output folder \(public_.path) holds files rolegen did not write (CNAME) and would be replaced; choose an empty or new folder with --output, or pass --force to replace it")
-        XCTAssertTrue(exists(public_, "CNAME"))
+        XCTAssertEqual(refused.stderr.components(separatedBy: "\n").first, "error: the output folder \(publicFolder.path) holds files rolegen did not write (CNAME) and would be replaced; choose an empty or new folder with --output, or pass --force to replace it")
+        XCTAssertTrue(exists(publicFolder, "CNAME"))
     }
 
     func testOutputLinkIsFollowedAndStaysALink() throws {

@@ -1,9 +1,7 @@
 import Foundation
+import LibC
 import TestSupport
 import XCTest
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The `rolegen` binary run as a user runs it: arguments and environment in, exit status and
 /// output out; through pipes, or with stdout and stderr on a pseudo-terminal.

@@ -1,9 +1,9 @@
 import Content
 import Foundation
-@testable import Scaffold
 import Site
 import TestSupport
 import XCTest
+@testable import Scaffold
 
 /// `rolegen init`'s site builds as it is, and what it embeds is what the repository has.
 final class SiteScaffoldTests: XCTestCase {

@@ -1,5 +1,5 @@
-@testable import Site
 import XCTest
+@testable import Site
 
 /// The shapes of cmark-gfm output that `AccessibleProse` changes, and what it leaves alone.
 final class AccessibleProseTests: XCTestCase {

@@ -131,10 +131,13 @@ enum Fixture {
     }
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// Named and called like XCTest's own assertions.
 func XCTAssertContains(_ haystack: String, _ needle: String, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertTrue(haystack.contains(needle), "expected to find \(needle.debugDescription)", file: file, line: line)
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 func XCTAssertNotContains(_ haystack: String, _ needle: String, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertFalse(haystack.contains(needle), "did not expect \(needle.debugDescription)", file: file, line: line)
 }

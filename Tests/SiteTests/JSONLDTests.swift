@@ -1,5 +1,5 @@
-@testable import Site
 import XCTest
+@testable import Site
 
 final class JSONLDTests: XCTestCase {
     func testScriptSafeEscaping() {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import LibC
 import Site
 import XCTest
 
@@ -88,7 +89,7 @@ final class ReadingInsideRootTests: XCTestCase {
         let site = try site()
         let path = site.root.appendingPathComponent("content/roles/backend/verdict.en.md").path
         try FileManager.default.removeItem(atPath: path)
-        let socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = LibC.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

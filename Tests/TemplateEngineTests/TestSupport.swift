@@ -41,7 +41,9 @@ func loadErrors(file: StaticString = #filePath, line: UInt = #line, _ load: () t
     }
 }
 
-/// Asserts an error's compiler-style line, e.g. `page:1:3: error: …`.
+/// Asserts an error's compiler-style line, e.g. `page:1:3: error: …`. Named like XCTest's own
+/// assertions.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 func XCTAssertError(_ error: TemplateError, _ description: String, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(error.description, description, file: file, line: line)
 }

@@ -22,5 +22,4 @@ final class SharedSpecTests: XCTestCase {
     func testPresentFolderNeitherSkipsNorFails() throws {
         try SharedSpec.require(PackageRoot.url, otherwise: "not here", inCI: true)
     }
-
 }

@@ -1,10 +1,5 @@
 import Diagnostics
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Read-only access to a site's files by paths relative to its root: the same relative paths
 /// that diagnostics show. The one way rolegen reads a site (content, string tables, templates,

@@ -134,6 +134,6 @@ final class BuildState: Sendable {
             defer { state.listeners.removeAll() }
             return Array(state.listeners.values)
         }
-        listeners.forEach { $0.continuation.finish() }
+        for listener in listeners { listener.continuation.finish() }
     }
 }

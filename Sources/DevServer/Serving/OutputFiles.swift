@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 /// The output folder as the server sees it. A file is returned only when its real path —
 /// every symlink resolved — lies inside the folder's real path, so neither a crafted URL nor a
@@ -51,7 +49,7 @@ struct OutputFiles: Sendable {
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            let count = bytes.withUnsafeMutableBytes { LibC.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             filled += count

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 /// Tells which source files changed, as the kernel reports them (inotify), instead of polling
 /// the tree. Watches `site.json`, `content/`, `locales/` and `templates/` — the files a build
@@ -38,7 +36,7 @@ final class SourceWatcher: @unchecked Sendable {
         guard inotify >= 0 else { throw .watchFailed(String(cString: strerror(errno))) }
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else {
-            Glibc.close(inotify)
+            LibC.close(inotify)
             throw .watchFailed(String(cString: strerror(errno)))
         }
         for end in ends {
@@ -55,9 +53,9 @@ final class SourceWatcher: @unchecked Sendable {
     }
 
     deinit {
-        Glibc.close(inotify)
-        Glibc.close(wakeup.read)
-        Glibc.close(wakeup.write)
+        LibC.close(inotify)
+        LibC.close(wakeup.read)
+        LibC.close(wakeup.write)
     }
 
     /// Makes a `waitForChanges` that is waiting (or the next one) return nil.

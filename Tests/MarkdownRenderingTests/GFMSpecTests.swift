@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+import MarkdownRendering
 import TestSupport
 import XCTest
 
@@ -37,7 +37,7 @@ final class GFMSpecTests: XCTestCase {
                   options: [.unsafe, .footnotes, .tablePreferStyleAttributes])
     }
 
-    /// `../shared/spec/gfm` next to the package root.
+    /// The `gfm` suite of the shared spec data (see `SharedSpec`).
     private static let specFolder = SharedSpec.folderURL("gfm")
 
     /// Renders every enabled example of `fileName` with the file's extensions and options plus

@@ -1,6 +1,8 @@
 import Foundation
 
-/// One example from a cmark-gfm spec file (format: /work/shared/spec/gfm/README.md).
+/// One example from a cmark-gfm spec file (`spec.txt`, `extensions.txt`, …): Markdown and its
+/// expected HTML between two 32-backtick fences, `example` (plus tags) after the opening one
+/// and a line with a lone `.` between the two parts.
 struct GFMSpecExample {
     /// 1-based position in its file: the number the GFM spec prints.
     var number: Int

@@ -1,4 +1,4 @@
-import Markdown
+import MarkdownRendering
 import XCTest
 
 /// What the site relies on, in our own words: each GFM feature the prose uses, the safety

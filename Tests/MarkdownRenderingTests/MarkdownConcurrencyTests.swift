@@ -1,4 +1,4 @@
-import Markdown
+import MarkdownRendering
 import XCTest
 
 /// cmark-gfm switches global parser tables on and off during inline parsing; without the
