@@ -42,7 +42,7 @@ public final class DevServer: Sendable {
         self.watcher = watcher
         self.events = events
         responder = PreviewResponder(files: OutputFiles(folder: options.build.output.path))
-        state = BuildState(basePath: .configured(for: options.build), browserErrors: options.browserErrors)
+        state = BuildState(basePath: .root, browserErrors: options.browserErrors)
         running.enter()
     }
 
@@ -185,7 +185,7 @@ public final class DevServer: Sendable {
         let result = rebuilder.rebuild(changedSources: changed)
         if result.report.succeeded {
             let output = options.build.output.path
-            state.succeeded(changes: result.changedOutputs, basePath: .configured(for: options.build)) { page in
+            state.succeeded(changes: result.changedOutputs, basePath: BasePath(of: result.report)) { page in
                 FileManager.default.fileExists(atPath: output + "/" + page)
             }
         } else {

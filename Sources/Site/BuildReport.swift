@@ -24,6 +24,11 @@ public struct BuildReport: Sendable {
     public var timings: [(phase: BuildPhase, seconds: Double)] = []
     /// False for `rolegen check`, which renders every page and writes none.
     public var wroteOutput = true
+    /// The path every page is linked under: `/`, or `/docs/` for a base URL of
+    /// `https://example.org/docs/` (`--base-url` applied), still percent-encoded as in links.
+    /// Decided once, here, by the build that wrote the links; the preview server maps requests
+    /// with it. Nil when the build stopped before it read the configuration.
+    public var basePath: String?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }

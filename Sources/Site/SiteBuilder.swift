@@ -82,6 +82,7 @@ public enum SiteBuilder {
         //    already, to find every template mistake too; they are written only when nothing is.
         clock.enter(.render)
         let urls = SiteURLs(config: site.config)
+        report.basePath = urls.basePath
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)

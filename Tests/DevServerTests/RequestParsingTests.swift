@@ -1,3 +1,5 @@
+import Foundation
+import Site
 import XCTest
 @testable import DevServer
 
@@ -57,8 +59,8 @@ final class RequestParsingTests: XCTestCase {
         XCTAssertEqual(PreviewResponder.page(at: "/en/", basePath: .root), "en/index.html")
         XCTAssertEqual(PreviewResponder.page(at: "/", basePath: .root), "index.html")
         XCTAssertEqual(PreviewResponder.page(at: "/404.html", basePath: .root), "404.html")
-        XCTAssertEqual(PreviewResponder.page(at: "/docs/en/roles/x/", basePath: BasePath(baseURL: "https://h/docs/")), "en/roles/x/index.html")
-        XCTAssertNil(PreviewResponder.page(at: "/en/", basePath: BasePath(baseURL: "https://h/docs/")), "outside the base path")
+        XCTAssertEqual(PreviewResponder.page(at: "/docs/en/roles/x/", basePath: BasePath(path: "/docs/")), "en/roles/x/index.html")
+        XCTAssertNil(PreviewResponder.page(at: "/en/", basePath: BasePath(path: "/docs/")), "outside the base path")
         XCTAssertNil(PreviewResponder.page(at: "/../site.json", basePath: .root))
     }
 
@@ -70,13 +72,19 @@ final class RequestParsingTests: XCTestCase {
     }
 
     func testBasePaths() {
-        XCTAssertEqual(BasePath(baseURL: "https://example.org/").segments, [])
-        XCTAssertEqual(BasePath(baseURL: "https://example.org").path, "/")
-        XCTAssertEqual(BasePath(baseURL: "https://example.org/docs/v2/").segments, ["docs", "v2"])
-        let encoded = BasePath(baseURL: "https://example.org/my%20docs")
+        XCTAssertEqual(BasePath(path: "/").segments, [])
+        XCTAssertEqual(BasePath(path: "/").path, "/")
+        XCTAssertEqual(BasePath(path: "/docs/v2/").segments, ["docs", "v2"])
+        let encoded = BasePath(path: "/my%20docs/")
         XCTAssertEqual(encoded.segments, ["my docs"])
         XCTAssertEqual(encoded.path, "/my%20docs/", "as written in URLs")
-        let docs = BasePath(baseURL: "http://localhost/docs")
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-no-site-\(UUID().uuidString)")
+        var report = SiteBuilder.build(BuildOptions(root: nowhere, writeOutput: false))
+        XCTAssertNil(report.basePath)
+        XCTAssertEqual(BasePath(of: report), .root, "a build that stopped before reading site.json")
+        report.basePath = "/docs/"
+        XCTAssertEqual(BasePath(of: report).segments, ["docs"])
+        let docs = BasePath(path: "/docs/")
         XCTAssertEqual(docs.relative(["docs", "en"]), ["en"])
         XCTAssertEqual(docs.relative(["docs"]), [])
         XCTAssertNil(docs.relative(["en"]))

@@ -163,6 +163,26 @@ final class BasePathServingTests: XCTestCase {
         XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 404, "outside the base path")
     }
 
+    /// The server maps requests with the base path the build reports, never with one it works
+    /// out from site.json itself: a rebuilder that reports another path moves the preview.
+    func testTheBasePathComesFromTheBuild() throws {
+        struct ReportingElsewhere: Rebuilder {
+            let options: BuildOptions
+            func rebuild(changedSources: [String]) -> RebuildResult {
+                var report = SiteBuilder.build(options)
+                report.basePath = "/elsewhere/"
+                return RebuildResult(report: report, changedOutputs: .everything)
+            }
+        }
+        let root = try ExampleSite.copy(for: self)
+        let options = ServeOptions(build: BuildOptions(root: root), port: 0)
+        let server = try DevServer.start(options, rebuilder: ReportingElsewhere(options: options.build))
+        addTeardownBlock { server.stop() }
+        XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/elsewhere/")
+        XCTAssertEqual(try RawHTTP.get("/elsewhere/en/", port: server.port).status, 200)
+        XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 404, "site.json's base path is not consulted")
+    }
+
     func testTheBaseURLOptionWins() throws {
         let root = try ExampleSite.copy(for: self)
         let (server, _) = try startServer(root: root) { $0.build.baseURL = "http://localhost/preview/" }

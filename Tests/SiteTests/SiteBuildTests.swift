@@ -172,11 +172,19 @@ final class SiteBuildTests: XCTestCase {
 
     func testBaseURLOverrideAndSubpath() throws {
         let site = try twoRoles()
-        XCTAssertTrue(site.build(baseURL: "https://staging.example/preview/").succeeded)
+        let report = site.build(baseURL: "https://staging.example/preview/")
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.basePath, "/preview/", "the path the links are under, for the preview server")
         XCTAssertTrue(site.exists("en/roles/backend/index.html"))
         let page = try site.read("en/roles/backend/index.html")
         XCTAssertContains(page, "<link rel=\"canonical\" href=\"https://staging.example/preview/en/roles/backend/\">")
         XCTAssertContains(page, "href=\"/preview/en/roles/frontend/\"")
+    }
+
+    func testTheReportedBasePathIsTheBaseURLsPath() throws {
+        XCTAssertEqual(try twoRoles().build().basePath, "/")
+        let site = try twoRoles(site: Fixture.site().replacingOccurrences(of: "https://fixture.example/", with: "https://fixture.example/my%20docs"))
+        XCTAssertEqual(site.build().basePath, "/my%20docs/")
     }
 
     func testHostileTextIsEscapedEverywhere() throws {

@@ -7,7 +7,8 @@ import Synchronization
 final class BuildState: Sendable {
     /// The facts a request is answered from.
     struct Snapshot: Sendable {
-        /// Re-read after each successful build: an edit of `baseURL` moves the preview with it.
+        /// The last successful build's (the root until one succeeds): an edit of `baseURL` moves
+        /// the preview with the next good build.
         var basePath: BasePath
         /// Successful builds so far; 0 until the first one succeeds.
         var generation = 0
