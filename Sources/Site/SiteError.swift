@@ -35,18 +35,25 @@ public enum SiteError: Sendable {
     case rawHTMLDropped
     /// A `role:` link to a role that does not exist.
     case unknownRoleLink(slug: String, suggestion: String?)
-    /// A link with an unknown scheme (`htps://`) or a web address without a host. A warning.
+    /// A link that is not a usable address: an unknown scheme (`htps://`), a web address
+    /// without a host, white space, or no address at all. A warning.
     case malformedLink(destination: String, problem: LinkProblem)
     /// A link to a path of the site where the build wrote no page.
     case brokenLink(destination: String)
     /// A link to an anchor that the linked page does not have.
     case brokenAnchor(destination: String, anchor: String)
 
-    /// What is wrong with a link's address (`malformedLink`).
+    /// What is wrong with a link's address (`malformedLink`, one code for all four: each is a
+    /// typo in the same place).
     public enum LinkProblem: Sendable, Equatable {
+        /// A scheme rolegen does not know (`htps:`), with the known one it is nearest to.
         case unknownScheme(String, suggestion: String?)
+        /// An `http:` or `https:` address without `//` and a host: `https:/roles/`, `https:///x`.
         case noHost
+        /// White space inside a web address (`<https://example.org/a b>`): the link breaks
+        /// where a browser stops reading it.
         case whitespace
+        /// A path or `#anchor` that does not parse as a URL at all.
         case notAnAddress
     }
     /// The output folder cannot be prepared (created beside its parent's other files).
