@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "Diagnostics"]),
         .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Diagnostics", "LibC"], exclude: ["Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Diagnostics", "LibC", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "RolegenCLITests",
             dependencies: ["rolegen", "Content", "DevServer", "Localization", "Site", "TemplateEngine", "LibC", "TestSupport"]
