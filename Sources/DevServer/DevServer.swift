@@ -173,6 +173,12 @@ public final class DevServer: Sendable {
     /// How many pages listen for builds (for tests).
     var listenerCount: Int { state.listenerCount }
 
+    /// Waits until a page's event stream has ended (for tests): true when one did within
+    /// `seconds`.
+    func waitForListenerToLeave(seconds: Double = 30) -> Bool {
+        state.listenerLeft.wait(timeout: .now() + seconds) == .success
+    }
+
     /// The event stream of the page at `page` (its URL path), served after `generation` builds.
     func listen(page: String, generation: Int) -> AsyncStream<ReloadEvent> {
         let file = PreviewResponder.page(at: page, basePath: state.snapshot.basePath) ?? ""

@@ -10,22 +10,22 @@ final class LiveReloadTests: XCTestCase {
     private let page = "/en/roles/backend-developer/"
 
     func testAnEditedPageReloads() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root)
         let client = try EventStreamClient(port: server.port, page: page, build: 1)
-        try ExampleSite.edit(root, "content/roles/backend-developer/en.json",
+        try ServedSite.edit(root, "content/roles/backend-developer/en.json",
                              replacing: "\"title\": \"Backend Developer\"", with: "\"title\": \"Server-Side Engineer\"")
         XCTAssertEqual(client.event("reload"), "reload", client.received)
         XCTAssertTrue(try RawHTTP.get(page, port: server.port).text.contains("Server-Side Engineer"), "the reload gets the new page")
     }
 
     func testAPageThatDidNotChangeIsLeftAlone() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, log) = try startServer(root: root)
         let client = try EventStreamClient(port: server.port, page: page, build: 1)
         // The French analysis shows on the French page only.
-        try ExampleSite.edit(root, "content/roles/backend-developer/analysis.fr.md", replacing: "\n", with: "\n\nNouveau paragraphe.\n")
-        waitUntil("the rebuild is reported") { log.builds.count == 2 }
+        try ServedSite.edit(root, "content/roles/backend-developer/analysis.fr.md", replacing: "\n", with: "\n\nNouveau paragraphe.\n")
+        log.waitUntil("the rebuild is reported") { $0.builds.count == 2 }
         // A second client on the changed page proves the event went out before the check below.
         let french = try EventStreamClient(port: server.port, page: "/fr/metiers/backend-developer/", build: 1)
         XCTAssertNotNil(french.event("reload"), "a page served before the rebuild reloads when it connects")
@@ -33,10 +33,10 @@ final class LiveReloadTests: XCTestCase {
     }
 
     func testAStylesheetEditSwapsTheStylesheetWithoutAReload() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root)
         let client = try EventStreamClient(port: server.port, page: page, build: 1)
-        try ExampleSite.edit(root, "templates/assets/style.css", replacing: "{", with: "{ color: rebeccapurple;")
+        try ServedSite.edit(root, "templates/assets/style.css", replacing: "{", with: "{ color: rebeccapurple;")
         XCTAssertEqual(client.event("css"), "css", client.received)
         XCTAssertEqual(client.eventNames, ["css"], "no reload: only the stylesheet changed")
         let served = try RawHTTP.get(page, port: server.port).text
@@ -45,7 +45,7 @@ final class LiveReloadTests: XCTestCase {
     }
 
     func testAPageWhoseFileDisappearedShowsANotice() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root)
         let article = "/en/roles/backend-developer/full-analysis/"
         XCTAssertEqual(try RawHTTP.get(article, port: server.port).status, 200)
@@ -61,11 +61,11 @@ final class LiveReloadTests: XCTestCase {
     }
 
     func testAFailedRebuildShowsTheOverlayOnEveryPageUntilTheNextGoodBuild() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, log) = try startServer(root: root)
         let before = try RawHTTP.get(page, port: server.port).body
         let open = try EventStreamClient(port: server.port, page: "/fr/", build: 1)
-        try ExampleSite.edit(root, "content/roles/backend-developer/role.json",
+        try ServedSite.edit(root, "content/roles/backend-developer/role.json",
                              replacing: "\"riskScore\": 38", with: "\"<b>riskScore</b>\": 38")
         let overlay = try XCTUnwrap(open.event("failed"), open.received)
         XCTAssertEqual(overlay, """
@@ -82,38 +82,39 @@ final class LiveReloadTests: XCTestCase {
         let later = try EventStreamClient(port: server.port, page: page, build: 1)
         XCTAssertEqual(later.event("failed"), overlay)
         // The next good build takes it away: a page that did not change is told to hide it.
-        try ExampleSite.edit(root, "content/roles/backend-developer/role.json",
+        try ServedSite.edit(root, "content/roles/backend-developer/role.json",
                              replacing: "\"<b>riskScore</b>\": 38", with: "\"riskScore\": 38")
         XCTAssertNotNil(open.event("fixed"), open.received)
         XCTAssertEqual(open.eventNames, ["failed", "fixed"])
         // Pages hear of a build just before its report goes out.
-        waitUntil("the good build is reported") { log.builds.count == 3 }
+        log.waitUntil("the good build is reported") { $0.builds.count == 3 }
         XCTAssertTrue(log.builds[2].succeeded)
     }
 
     func testWithoutBrowserErrorsNoOverlayIsSent() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, log) = try startServer(root: root) { $0.browserErrors = false }
         let client = try EventStreamClient(port: server.port, page: page, build: 1)
-        try ExampleSite.edit(root, "content/roles/backend-developer/role.json", replacing: "\"riskScore\": 38", with: "\"riskScroe\": 38")
-        waitUntil("the failed rebuild is reported") { log.builds.count == 2 }
-        try ExampleSite.edit(root, "content/roles/backend-developer/role.json", replacing: "\"riskScroe\": 38", with: "\"riskScore\": 39")
+        try ServedSite.edit(root, "content/roles/backend-developer/role.json", replacing: "\"riskScore\": 38", with: "\"riskScroe\": 38")
+        log.waitUntil("the failed rebuild is reported") { $0.builds.count == 2 }
+        try ServedSite.edit(root, "content/roles/backend-developer/role.json", replacing: "\"riskScroe\": 38", with: "\"riskScore\": 39")
         XCTAssertNotNil(client.event("reload"), client.received)
         XCTAssertEqual(client.eventNames, ["reload"], "events arrive in order: no overlay came before the reload")
     }
 
     func testAStreamWhosePageWentAwayIsDropped() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root) { $0.keepAliveInterval = .milliseconds(100) }
         var client: EventStreamClient? = try EventStreamClient(port: server.port, page: page, build: 1)
         XCTAssertTrue(client!.waitFor(": keep-alive\n\n"), "open streams get keep-alive comments")
         XCTAssertEqual(server.listenerCount, 1)
         client = nil  // the page goes away: its connection closes
-        waitUntil("the stream is dropped") { server.listenerCount == 0 }
+        XCTAssertTrue(server.waitForListenerToLeave(), "the stream is dropped")
+        XCTAssertEqual(server.listenerCount, 0)
     }
 
     func testBuildOutputIsByteIdenticalWithAndWithoutAServer() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let alone = root.appendingPathComponent("public-alone")
         XCTAssertTrue(SiteBuilder.build(BuildOptions(root: root, output: alone)).succeeded)
         let (server, _) = try startServer(root: root)

@@ -10,7 +10,7 @@ final class SecurityTests: XCTestCase {
     private var server: DevServer!
 
     override func setUpWithError() throws {
-        root = try ExampleSite.copy(for: self)
+        root = try ServedSite.copy(for: self)
         (server, _) = try startServer(root: root) { $0.idleTimeout = .milliseconds(500) }
     }
 
@@ -146,7 +146,7 @@ final class SecurityTests: XCTestCase {
     }
 
     func testManySlowClientsDoNotHoldUpOthersNorStop() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (patient, _) = try startServer(root: root) { $0.idleTimeout = .seconds(60) }
         let slow = try (0..<200).map { _ in try RawHTTP.connect(port: patient.port) }
         defer { for client in slow { close(client) } }
@@ -170,7 +170,7 @@ final class SecurityTests: XCTestCase {
     }
 
     func testATakenPortIsReported() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         XCTAssertThrowsError(try startServer(root: root) { $0.port = self.server.port }) { error in
             XCTAssertEqual(error as? ServeError, .portInUse("127.0.0.1", server.port))
             XCTAssertEqual("\(error)", "port \(server.port) on 127.0.0.1 is already in use — stop the other server, or pass --port 0 for any free port")

@@ -3,14 +3,14 @@ import Site
 import XCTest
 @testable import DevServer
 
-/// What a browser gets from the preview of the example site.
+/// What a browser gets from the preview of the i18n fixture site.
 final class ServingTests: XCTestCase {
     private var root: URL!
     private var server: DevServer!
     private var log: EventLog!
 
     override func setUpWithError() throws {
-        root = try ExampleSite.copy(for: self)
+        root = try ServedSite.copy(for: self)
         (server, log) = try startServer(root: root)
     }
 
@@ -134,7 +134,7 @@ final class ServingTests: XCTestCase {
     func testRequestsAreReportedAsEvents() throws {
         _ = try RawHTTP.get("/en/", port: server.port)
         _ = try RawHTTP.request("POST", "/en/", port: server.port)
-        waitUntil("both requests are logged") { log.served.count == 2 }
+        log.waitUntil("both requests are logged") { $0.served.count == 2 }
         XCTAssertEqual(log.served.map(\.request), ["GET /en/", "POST /en/"])
         XCTAssertEqual(log.served.map(\.status), [.ok, .methodNotAllowed])
     }
@@ -149,8 +149,8 @@ final class ServingTests: XCTestCase {
 /// A site whose base URL has a path: links go under it, files stay at the top of the output.
 final class BasePathServingTests: XCTestCase {
     func testRequestsAreMappedBelowTheBasePath() throws {
-        let root = try ExampleSite.copy(for: self)
-        try ExampleSite.edit(root, "site.json", replacing: "https://willaireplace.example/\"", with: "https://willaireplace.example/careers/\"")
+        let root = try ServedSite.copy(for: self)
+        try ServedSite.edit(root, "site.json", replacing: "https://willaireplace.example/\"", with: "https://willaireplace.example/careers/\"")
         let (server, _) = try startServer(root: root)
         XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/careers/")
         let page = try RawHTTP.get("/careers/en/", port: server.port)
@@ -174,7 +174,7 @@ final class BasePathServingTests: XCTestCase {
                 return RebuildResult(report: report, changedOutputs: .everything)
             }
         }
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let options = ServeOptions(build: BuildOptions(root: root), port: 0)
         let server = try DevServer.start(options, rebuilder: ReportingElsewhere(options: options.build))
         addTeardownBlock { server.stop() }
@@ -184,7 +184,7 @@ final class BasePathServingTests: XCTestCase {
     }
 
     func testTheBaseURLOptionWins() throws {
-        let root = try ExampleSite.copy(for: self)
+        let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root) { $0.build.baseURL = "http://localhost/preview/" }
         XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/preview/")
         XCTAssertEqual(try RawHTTP.get("/preview/en/", port: server.port).status, 200)

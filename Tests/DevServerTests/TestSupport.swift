@@ -2,21 +2,15 @@ import Foundation
 import LibC
 import Site
 import Synchronization
+import TestSupport
 import XCTest
 @testable import DevServer
 
-/// The repository's example site, copied into a temp folder so tests can edit it.
-enum ExampleSite {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
+/// The site the server tests serve: the i18n fixture (Tests/Fixtures/i18n), copied into a temp
+/// folder so tests can edit it.
+enum ServedSite {
     static func copy(for test: XCTestCase) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["site.json", "content", "locales", "templates"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: root) }
-        return root
+        try FixtureSites.copy("i18n", testCase: test)
     }
 
     /// Replaces `old` with `new` in a file of the site, failing the test when `old` is absent.
@@ -33,24 +27,43 @@ enum ExampleSite {
     }
 }
 
-/// Every event a server reported, in order, readable from the test's thread.
+/// Every event a server reported, in order, readable from the test's thread. A test waits for
+/// the events it expects with `waitUntil`, woken by each new event — never by sleeping.
 final class EventLog: Sendable {
-    private let events = Mutex<[DevServerEvent]>([])
+    /// The events reported so far, and what they say.
+    struct Events {
+        var all: [DevServerEvent] = []
+
+        var builds: [BuildReport] {
+            all.compactMap { if case let .built(report) = $0 { report } else { nil } }
+        }
+
+        var changes: [[String]] {
+            all.compactMap { if case let .rebuilding(paths) = $0 { paths } else { nil } }
+        }
+
+        var served: [(request: String, status: HTTPStatus)] {
+            all.compactMap { if case let .served(request, status) = $0 { (request, status) } else { nil } }
+        }
+    }
+
+    private let events = Observed(Events())
 
     func record(_ event: DevServerEvent) {
-        events.withLock { $0.append(event) }
+        events.update { $0.all.append(event) }
     }
 
-    var builds: [BuildReport] {
-        events.withLock { $0.compactMap { if case let .built(report) = $0 { report } else { nil } } }
-    }
+    var builds: [BuildReport] { events.current.builds }
+    var changes: [[String]] { events.current.changes }
+    var served: [(request: String, status: HTTPStatus)] { events.current.served }
 
-    var changes: [[String]] {
-        events.withLock { $0.compactMap { if case let .rebuilding(paths) = $0 { paths } else { nil } } }
-    }
-
-    var served: [(request: String, status: HTTPStatus)] {
-        events.withLock { $0.compactMap { if case let .served(request, status) = $0 { (request, status) } else { nil } } }
+    /// Blocks until `condition` holds of the events, checked again at each new one; fails the
+    /// test when it still does not after `seconds` (a guard against a hang).
+    func waitUntil(_ what: String, seconds: Double = 30, file: StaticString = #filePath, line: UInt = #line,
+                   _ condition: (Events) -> Bool) {
+        if !events.wait(seconds: seconds, until: condition) {
+            XCTFail("no event after \(seconds) s made it true that \(what)", file: file, line: line)
+        }
     }
 }
 
@@ -63,17 +76,6 @@ extension XCTestCase {
         let server = try DevServer.start(options) { log.record($0) }
         addTeardownBlock { server.stop() }
         return (server, log)
-    }
-
-    /// Polls `condition` every 50 ms for up to `seconds`; fails the test when it never holds.
-    func waitUntil(_ what: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line,
-                   _ condition: () throws -> Bool) rethrows {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        XCTFail("timed out after \(seconds) s waiting until \(what)", file: file, line: line)
     }
 }
 

@@ -11,8 +11,8 @@ final class CLITests: XCTestCase {
         get throws { try RolegenProcess.binary }
     }
 
-    private func exampleCopy() throws -> URL {
-        try RolegenProcess.exampleCopy(testCase: self).root
+    private func siteCopy() throws -> URL {
+        try RolegenProcess.siteCopy(testCase: self).root
     }
 
     func testVersionAndHelp() throws {
@@ -27,7 +27,7 @@ final class CLITests: XCTestCase {
     }
 
     func testSuccessfulBuildPrintsOneSummaryLine() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let result = try run(["build", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
@@ -37,7 +37,7 @@ final class CLITests: XCTestCase {
     }
 
     func testQuietPrintsNothingAndVerboseListsFallbacks() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let quiet = try run(["build", "--root", root.path, "--quiet"])
         XCTAssertEqual(quiet.status, 0)
         XCTAssertEqual(quiet.stdout, "")
@@ -51,7 +51,7 @@ final class CLITests: XCTestCase {
     }
 
     func testErrorsGoToStderrWithPositionsAndExitNonZero() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let role = root.appendingPathComponent("content/roles/devops-engineer/role.json")
         var text = try String(contentsOf: role, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"riskScore\": 33", with: "\"riskScroe\": 33")
@@ -67,7 +67,7 @@ final class CLITests: XCTestCase {
 
     /// A FIFO in place of site.json used to hang `check` (and `build`) forever.
     func testCheckRefusesAFIFOInsteadOfHanging() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let site = root.appendingPathComponent("site.json").path
         try FileManager.default.removeItem(atPath: site)
         XCTAssertEqual(mkfifo(site, 0o644), 0)
@@ -77,7 +77,7 @@ final class CLITests: XCTestCase {
     }
 
     func testStrictFailsOnFallbacks() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let result = try run(["check", "--root", root.path, "--strict"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("content/roles/backend-developer/fr.json:1:1: error: no `fr` text for `title` of role `backend-developer`"), result.stderr)
@@ -87,7 +87,7 @@ final class CLITests: XCTestCase {
     /// `--strict` takes an optional value: alone (last, or before another option) it means every
     /// locale; a value names the locales.
     func testStrictTakesAnOptionalListOfLocales() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         for arguments in [["--strict"], ["--strict", "--quiet"], ["--strict", "fr"], ["--strict=fr"], ["--strict", "fr", "--quiet"]] {
             let result = try run(["check", "--root", root.path] + arguments)
             XCTAssertEqual(result.status, 1, "\(arguments)")
@@ -99,10 +99,13 @@ final class CLITests: XCTestCase {
     }
 
     /// A build killed at any moment leaves the output folder either exactly as it was or
-    /// exactly as a complete build writes it — never a mix, never missing.
+    /// exactly as a complete build writes it — never a mix, never missing. The build runs on a
+    /// terminal with its progress line shown from the start, and is killed when that line
+    /// reaches a given point: while loading, once pages are being written into the staging
+    /// folder, and halfway through them.
     func testKilledBuildLeavesOutputWholeOldOrWholeNew() throws {
-        let root = try exampleCopy()
-        // Enough roles that the build is still running when it is killed.
+        let root = try siteCopy()
+        // Enough roles that the progress line shows the render phase more than once.
         try RolegenProcess.addRoleCopies(to: root, count: 400)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let old = try snapshot(root.appendingPathComponent("public"))
@@ -110,22 +113,32 @@ final class CLITests: XCTestCase {
         let site = root.appendingPathComponent("site.json")
         let config = try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "Will AI Replace My Job?", with: "Will AI Replace Your Job?")
         try Data(config.utf8).write(to: site)
-        for delay in [0.05, 0.2, 0.5] {
-            let process = Process()
-            process.executableURL = try binary
-            process.arguments = ["build", "--root", root.path, "--quiet"]
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let now = try snapshot(root.appendingPathComponent("public"))
-            if now != old {
-                XCTAssertEqual(now.count, old.count, "killed after \(delay) s: a partial tree")
-                XCTAssertTrue(now.values.allSatisfy { !$0.contains("Will AI Replace My Job?") }, "killed after \(delay) s: a mix of old and new pages")
-            }
+        let reference = root.appendingPathComponent("complete")
+        XCTAssertEqual(try run(["build", "--root", root.path, "--output", reference.path, "--quiet"]).status, 0)
+        let new = try snapshot(reference)
+        XCTAssertNotEqual(new, old)
+        /// `render 412/1010 pages`: the pages done and the total of the last progress line.
+        func pages(_ output: String) -> (done: Int, total: Int)? {
+            guard let line = output.components(separatedBy: "rolegen: render ").last, output.contains("rolegen: render "),
+                  let slash = line.firstIndex(of: "/"), let done = Int(line[..<slash]),
+                  let total = Int(line[line.index(after: slash)...].prefix { $0.isNumber })
+            else { return nil }
+            return (done, total)
         }
-        // The next build cleans up whatever staging folder a killed build left.
+        let points: [(name: String, reached: (String) -> Bool)] = [
+            ("while loading", { $0.contains("rolegen: load") || $0.contains("rolegen: check") }),
+            ("once pages are written", { (pages($0)?.done ?? 0) > 0 }),
+            ("halfway through the pages", { pages($0).map { $0.done * 2 >= $0.total } ?? false }),
+        ]
+        for point in points {
+            let run = try RolegenProcess.runOnTerminal(["build", "--root", root.path], environment: ["ROLEGEN_PROGRESS_DELAY": "0"], killWhen: point.reached)
+            XCTAssertTrue(run.killed, "\(point.name): the build ended before it was killed: \(run.output.suffix(300))")
+            let now = try snapshot(root.appendingPathComponent("public"))
+            XCTAssertTrue(now == old, "killed \(point.name), before the swap: the old tree, whole (\(now.count) files, \(old.count) before)")
+        }
+        // The next build cleans up whatever staging folder a killed build left, and swaps the new tree in.
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
+        XCTAssertTrue(try snapshot(root.appendingPathComponent("public")) == new, "the complete build's tree")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".public.rolegen").path).filter { $0.hasPrefix("staging-") }
         XCTAssertEqual(leftovers, [])
     }
@@ -142,7 +155,7 @@ final class CLITests: XCTestCase {
     }
 
     func testAFloodOfErrorsOnOneLinePrintsAtMostFiftyShortErrorsPerFile() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         // 10,000 unclosed sections on one line: one nesting error. 10,000 stray closing tags on
         // one line: 50 errors quoting a window of the line, then a count.
         try Data(String(repeating: "{{#a}}", count: 10_000).utf8).write(to: root.appendingPathComponent("templates/partials/unclosed.html"))

@@ -49,7 +49,7 @@ final class CommandLineEdgeTests: XCTestCase {
     }
 
     func testBaseURLIsValidatedAsAUsageError() throws {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         let cases = [
             "example.org/careers": "does not start with http:// or https://",
             "https://example.org/careers/?x=1": "has a query (`?…`)",
@@ -71,7 +71,7 @@ final class CommandLineEdgeTests: XCTestCase {
     }
 
     func testSetOverridesSiteValuesForOneBuild() throws {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         let page = "en/roles/backend-developer/index.html"
         let staging = root.appendingPathComponent("staging")
         let result = try RolegenProcess.run(["build", "--root", root.path, "--output", staging.path, "--set", "reportEndpoint=https://staging.example/api/report"])
@@ -98,7 +98,7 @@ final class CommandLineEdgeTests: XCTestCase {
     }
 
     func testCheckSpeaksOfPagesChecked() throws {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         let result = try RolegenProcess.run(["check", "--root", root.path, "--verbose"])
         XCTAssertEqual(result.status, 0)
         XCTAssertFalse(result.stdout.contains("wrote"), result.stdout)

@@ -4,6 +4,7 @@ import Foundation
 import Localization
 import Site
 import TemplateEngine
+import TestSupport
 import XCTest
 @testable import rolegen
 
@@ -22,7 +23,7 @@ final class ErrorCodeDocumentationTests: XCTestCase {
 
     private static var codesInDocument: [(code: String, name: String)] {
         get throws {
-            let text = try String(contentsOf: RolegenProcess.packageRoot.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+            let text = try String(contentsOf: PackageRoot.url.appendingPathComponent("docs/errors.md"), encoding: .utf8)
             return text.split(separator: "\n").compactMap { line in
                 let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard cells.count >= 3, cells[0].range(of: #"^RG\d{3}$"#, options: .regularExpression) != nil else { return nil }

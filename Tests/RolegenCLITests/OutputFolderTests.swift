@@ -14,8 +14,8 @@ final class OutputFolderTests: XCTestCase {
         get throws { try RolegenProcess.binary }
     }
 
-    private func exampleCopy() throws -> URL {
-        try RolegenProcess.exampleCopy(testCase: self).root
+    private func siteCopy() throws -> URL {
+        try RolegenProcess.siteCopy(testCase: self).root
     }
 
     private func exists(_ url: URL, _ path: String) -> Bool {
@@ -23,7 +23,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testBuildingIntoTheSiteRootIsRefusedEvenWithForce() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         for arguments in [["build", "--output", "."], ["build", "--output", ".", "--force"], ["build", "--root", ".", "--output", "../" + root.lastPathComponent]] {
             let result = try run(arguments, in: root)
             XCTAssertEqual(result.status, 1)
@@ -38,7 +38,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testBuildingIntoASourceFolderIsRefusedEvenWithForce() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         for output in ["content", "templates/assets", "locales/new", "site.json"] {
             let result = try run(["build", "--root", root.path, "--output", root.appendingPathComponent(output).path, "--force"])
             XCTAssertEqual(result.status, 1)
@@ -56,7 +56,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testAFolderRolegenDidNotWriteIsReplacedOnlyWithForce() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let output = root.appendingPathComponent("www")
         try fileManager.createDirectory(at: output.appendingPathComponent("photos"), withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: output.appendingPathComponent("notes.txt"))
@@ -74,7 +74,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testOwnEarlierOutputIsReplacedButNotFilesAddedToIt() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let publicFolder = root.appendingPathComponent("public")
         try fileManager.createDirectory(at: publicFolder, withIntermediateDirectories: true)  // empty: fine
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
@@ -88,7 +88,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testOutputLinkIsFollowedAndStaysALink() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let target = root.appendingPathComponent("elsewhere/site")
         try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
         let link = root.appendingPathComponent("public")
@@ -108,7 +108,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testAMountPointIsRefused() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         let result = try run(["build", "--root", root.path, "--output", "/proc", "--force"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr.components(separatedBy: "\n").first, "error: the output folder /proc is a mount point, which rolegen cannot replace atomically; build into a folder inside it (--output /proc/site) or into a folder on the same file system as its parent")
@@ -119,7 +119,7 @@ final class OutputFolderTests: XCTestCase {
     /// is always whole. (Without the lock, one build deleted the other's staging folder while
     /// it rendered, and a partial tree was published in about one run of three.)
     func testConcurrentBuildsAreSerialised() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         try RolegenProcess.addRoleCopies(to: root, count: 100)
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let expected = try fileManager.subpathsOfDirectory(atPath: root.appendingPathComponent("public").path).sorted()
@@ -142,7 +142,7 @@ final class OutputFolderTests: XCTestCase {
 
     /// A build that finds the lock held says so and waits; it publishes only once it has the lock.
     func testASecondBuildWaitsForTheLock() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let site = root.appendingPathComponent("site.json")
         try Data(try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "Will AI Replace My Job?", with: "Will AI Replace Your Job?").utf8).write(to: site)
@@ -174,7 +174,7 @@ final class OutputFolderTests: XCTestCase {
 
     /// A staging folder whose build still runs is never deleted; one whose build died is.
     func testOnlyAbandonedStagingFoldersAreRemoved() throws {
-        let root = try exampleCopy()
+        let root = try siteCopy()
         XCTAssertEqual(try run(["build", "--root", root.path, "--quiet"]).status, 0)
         let record = root.appendingPathComponent(".public.rolegen")
         let alive = record.appendingPathComponent("staging-\(getpid())")

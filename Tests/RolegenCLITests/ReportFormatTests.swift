@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The machine-readable forms of a run (`--format json`, GitHub Actions annotations), asserted
-/// exactly on a copy of the example site with known mistakes: two errors in one role file (one
+/// exactly on a copy of the i18n fixture site with known mistakes: two errors in one role file (one
 /// with a suggestion, one whose message quotes `%`, `,`, `:` and a line break), a
 /// missing field that follows from the typo, and a warning in a string table.
 final class ReportFormatTests: XCTestCase {
     /// The site lives in `sites/careers,v2/` of a repository, so annotation paths need the
     /// folder's path in front and its comma escaped.
     private func brokenSite() throws -> (repository: URL, root: URL) {
-        let (repository, root) = try RolegenProcess.exampleCopy(at: "sites/careers,v2", testCase: self)
+        let (repository, root) = try RolegenProcess.siteCopy(at: "sites/careers,v2", testCase: self)
         let role = "content/roles/devops-engineer/role.json"
         try RolegenProcess.edit(root, role, replacing: #""riskScore": 33"#, with: #""riskScroe": 33"#)
         try RolegenProcess.edit(root, role, replacing: #""demandTrend": "growing""#, with: #""demandTrend": "grow,ing: 50%\n""#)
@@ -40,7 +41,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testJSONSummaryOfASuccessfulBuild() throws {
-        let (_, root) = try RolegenProcess.exampleCopy(testCase: self)
+        let (_, root) = try RolegenProcess.siteCopy(testCase: self)
         let result = try RolegenProcess.run(["build", "--format", "json", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stdout)
         let pattern = #"^\{"type":"summary","command":"build","succeeded":true,"pages":\{"total":13,"perLocale":\{"en":6,"fr":5\},"other":2\},"fallbacks":\{"total":\d+,"perLocale":\{"fr":\d+\}\},"outdatedTranslations":\{"total":0,"perLocale":\{\}\},"errors":0,"warnings":0,"seconds":[0-9.]+,"timings":\{"load":[0-9.]+,"check":[0-9.]+,"render":[0-9.]+,"write":[0-9.]+,"swap":[0-9.]+\}\}\n$"#
@@ -71,7 +72,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testWarningsAsErrorsFailsAndWritesNothing() throws {
-        let (_, root) = try RolegenProcess.exampleCopy(testCase: self)
+        let (_, root) = try RolegenProcess.siteCopy(testCase: self)
         try RolegenProcess.edit(root, "locales/fr.json", replacing: "{\n", with: "{\n  \"unusedNote\": \"jamais\",\n")
         let lenient = try RolegenProcess.run(["build", "--root", root.path, "--output", root.appendingPathComponent("a").path])
         XCTAssertEqual(lenient.status, 0, lenient.stderr)
@@ -87,7 +88,7 @@ final class ReportFormatTests: XCTestCase {
 /// are exactly the schema's properties for its `type`, each of an allowed JSON type.
 enum ReportSchema {
     static func check(_ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws {
-        let url = RolegenProcess.packageRoot.appendingPathComponent("docs/schemas/report.schema.json")
+        let url = PackageRoot.url.appendingPathComponent("docs/schemas/report.schema.json")
         let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed) as? [String: Any], line)
         let type = try XCTUnwrap(object["type"] as? String)

@@ -12,8 +12,6 @@ enum RolegenProcess {
         var stderr: String
     }
 
-    static let packageRoot = PackageRoot.url
-
     static var binary: URL {
         get throws { try RolegenBinary.url }
     }
@@ -52,6 +50,15 @@ enum RolegenProcess {
     /// Runs with stdout and stderr both on one pseudo-terminal (openpty), as in a terminal
     /// window: what rolegen writes there, byte for byte (the terminal turns `\n` into `\r\n`).
     static func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let run = try runOnTerminal(arguments, environment: extra, killWhen: { _ in false })
+        return (run.status, run.output)
+    }
+
+    /// The same, reading the terminal as rolegen writes it, and killing the process (SIGKILL)
+    /// the moment `killWhen` is true of the output so far: at a point of its run that the
+    /// output names, not after a guessed delay. `killed` tells whether that happened.
+    static func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:],
+                              killWhen: (String) -> Bool) throws -> (status: Int32, output: String, killed: Bool) {
         var controller: Int32 = -1
         var device: Int32 = -1
         guard openpty(&controller, &device, nil, nil, nil) == 0 else { throw XCTSkip("no pseudo-terminal: \(String(cString: strerror(errno)))") }
@@ -66,29 +73,31 @@ enum RolegenProcess {
         try terminal.close()  // the child holds its own copies; EOF comes when it exits
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var killed = false
         while true {
             let count = read(controller, &buffer, buffer.count)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }  // EIO once the child has closed the terminal
             bytes += buffer[0..<count]
+            if !killed, killWhen(String(decoding: bytes, as: UTF8.self)) {
+                kill(process.processIdentifier, SIGKILL)
+                killed = true
+            }
         }
         close(controller)
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self), killed && process.terminationReason == .uncaughtSignal)
     }
 
-    /// A copy of the example site in a temp folder (at `subfolder` of it), so tests can break it.
-    /// Its path has every symbolic link resolved, as rolegen shows it in messages about the
-    /// output folder.
-    static func exampleCopy(at subfolder: String = "", testCase: XCTestCase) throws -> (folder: URL, root: URL) {
+    /// A copy of the i18n fixture site (Tests/Fixtures/i18n) in a temp folder (at `subfolder` of
+    /// it), so tests can break it. Its path has every symbolic link resolved, as rolegen shows
+    /// it in messages about the output folder.
+    static func siteCopy(at subfolder: String = "", testCase: XCTestCase) throws -> (folder: URL, root: URL) {
         let temporary = URL(fileURLWithPath: FileManager.default.temporaryDirectory.path).resolvingSymlinksInPath()
         let folder = temporary.appendingPathComponent("rolegen-cli-\(UUID().uuidString)")
         let root = subfolder.isEmpty ? folder : folder.appendingPathComponent(subfolder)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["site.json", "content", "locales", "templates"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        try FixtureSites.write("i18n", to: root)
         return (folder, root)
     }
 

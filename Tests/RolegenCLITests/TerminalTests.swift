@@ -9,9 +9,9 @@ final class TerminalTests: XCTestCase {
     private static let reset = "\u{1B}[0m"
     private static let eraseLine = "\r\u{1B}[2K"
 
-    /// A copy of the example site with one typo.
+    /// A copy of the i18n fixture site with one typo.
     private func siteWithTypo() throws -> URL {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         try RolegenProcess.edit(root, "content/roles/devops-engineer/role.json", replacing: #""riskScore": 33"#, with: #""riskScroe": 33"#)
         return root
     }
@@ -25,7 +25,7 @@ final class TerminalTests: XCTestCase {
             + "      \"riskScroe\": 33,\r\n      \(Self.green)^\(Self.reset)\r\n"), output)
         XCTAssertTrue(output.contains("\(Self.red)check failed:\(Self.reset) 1 error · "), output)
 
-        let fine = try RolegenProcess.exampleCopy(testCase: self).root
+        let fine = try RolegenProcess.siteCopy(testCase: self).root
         let built = try RolegenProcess.runOnTerminal(["check", "--root", fine.path])
         XCTAssertEqual(built.status, 0)
         XCTAssertTrue(built.output.hasPrefix("\(Self.green)checked\(Self.reset) 13 pages "), built.output)
@@ -50,7 +50,7 @@ final class TerminalTests: XCTestCase {
     /// ROLEGEN_PROGRESS_DELAY=0 shows it from the start, so the test does not depend on how
     /// long the build takes.
     func testProgressLineOnATerminalOnlyAndErasedBeforeTheSummary() throws {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         let (status, output) = try RolegenProcess.runOnTerminal(
             ["build", "--root", root.path], environment: ["ROLEGEN_PROGRESS_DELAY": "0", "NO_COLOR": "1"])
         XCTAssertEqual(status, 0, output)
@@ -68,7 +68,7 @@ final class TerminalTests: XCTestCase {
     /// A build that ends before the delay shows nothing of the line (the default delay is a
     /// second; a long one here keeps the test independent of the machine's speed).
     func testBuildShorterThanTheDelayShowsNoProgress() throws {
-        let root = try RolegenProcess.exampleCopy(testCase: self).root
+        let root = try RolegenProcess.siteCopy(testCase: self).root
         let (status, output) = try RolegenProcess.runOnTerminal(
             ["check", "--root", root.path], environment: ["NO_COLOR": "1", "ROLEGEN_PROGRESS_DELAY": "600"])
         XCTAssertEqual(status, 0)

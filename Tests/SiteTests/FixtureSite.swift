@@ -1,10 +1,8 @@
 import Content
 import Foundation
 import Site
+import TestSupport
 import XCTest
-
-/// The package root, found from this file's path (Tests/SiteTests/FixtureSite.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A small site written into a temporary folder: the example templates and string tables
 /// from the repository (unless a test replaces them) plus the files a test writes inline.
@@ -16,10 +14,10 @@ final class FixtureSite {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-site-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if exampleTemplates {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+            try FileManager.default.copyItem(at: PackageRoot.url.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         }
         if exampleLocales {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
+            try FileManager.default.copyItem(at: PackageRoot.url.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
         }
         for (path, text) in files { try write(text, to: path) }
     }

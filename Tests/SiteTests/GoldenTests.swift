@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import TestSupport
 import XCTest
 
 /// The example site's Backend Developer pages, byte for byte. A change to templates, content,
@@ -17,10 +18,10 @@ final class GoldenTests: XCTestCase {
     func testExampleSiteMatchesGoldenFiles() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = SiteBuilder.build(BuildOptions(root: packageRoot, output: output))
+        let report = SiteBuilder.build(BuildOptions(root: PackageRoot.url, output: output))
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
         XCTAssertEqual(report.diagnostics.warnings.map(\.description), [], "the example site builds without warnings")
-        let golden = packageRoot.appendingPathComponent("Tests/SiteTests/Golden")
+        let golden = PackageRoot.url.appendingPathComponent("Tests/SiteTests/Golden")
         let update = ProcessInfo.processInfo.environment["ROLEGEN_UPDATE_GOLDEN"] == "1"
         for (built, expected) in Self.pages {
             let actual = try String(contentsOf: output.appendingPathComponent(built), encoding: .utf8)
@@ -49,7 +50,7 @@ final class GoldenTests: XCTestCase {
     func testExampleFrenchPageShowsFallbackLikeTheSeed() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-seed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = SiteBuilder.build(BuildOptions(root: packageRoot, output: output))
+        let report = SiteBuilder.build(BuildOptions(root: PackageRoot.url, output: output))
         XCTAssertTrue(report.succeeded)
         let page = try String(contentsOf: output.appendingPathComponent("fr/metiers/backend-developer/index.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("Quelles tâches quotidiennes d&#39;un(e) Backend Developer sont déjà automatisées"))

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+import TestSupport
 import XCTest
 
 /// What readers, sharing previews and search engines get: prose that reads right, accessible
@@ -207,17 +208,20 @@ final class ReaderFacingTests: XCTestCase {
         XCTAssertNotContains(try site.read("sitemap.xml"), "404")
     }
 
-    /// The example site's role pages: the lede does not repeat the H1, and ranges are written
-    /// in the locale's range format only.
-    func testExampleSiteProseReadsRight() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-prose-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let report = SiteBuilder.build(BuildOptions(root: packageRoot, output: output))
+    /// Real role pages (the i18n fixture's): the lede does not repeat the H1, and ranges are
+    /// written in the locale's range format only.
+    func testRolePageProseReadsRight() throws {
+        let root = try FixtureSites.copy("i18n", testCase: self)
+        let output = root.appendingPathComponent("public")
+        let report = SiteBuilder.build(BuildOptions(root: root, output: output))
         XCTAssertTrue(report.succeeded)
-        for path in report.files where path.hasSuffix(".html") && (path.contains("roles/") || path.contains("metiers/")) {
+        let rolePages = report.files.filter { $0.hasSuffix("/index.html") && ($0.contains("/roles/") || $0.contains("/metiers/")) && !$0.contains("analys") }
+        XCTAssertEqual(rolePages.count, 6, "three roles, each in English and French")
+        for path in rolePages {
             let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             guard let h1Start = page.range(of: "<h1>"), let h1End = page.range(of: "</h1>", range: h1Start.upperBound..<page.endIndex),
-                  let lede = page.range(of: "<p class=\"lede\"") else { continue }
+                  let lede = page.range(of: "<p class=\"lede\"")
+            else { return XCTFail("\(path): no <h1> or lede") }
             let heading = String(page[h1Start.upperBound..<h1End.lowerBound])
             let ledeText = page[lede.upperBound...].drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
             XCTAssertFalse(ledeText.hasPrefix(heading), "\(path): the lede repeats the H1 \(heading)")

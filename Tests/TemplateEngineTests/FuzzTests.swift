@@ -3,7 +3,8 @@ import TemplateEngine
 import XCTest
 
 /// Feeds the parser (and, when a template compiles, the renderer) random and truncated
-/// templates. A crash would end the test run; a hang would break the time limit. The random
+/// templates. A crash would end the test run; runaway rendering (a partial that includes itself,
+/// sections that multiply) would show as output out of all proportion to the data. The random
 /// generator is seeded, so every run tries the same templates and a failure can be replayed; set
 /// `FUZZ_SEED=<number>` in the environment to explore other templates.
 final class FuzzTests: XCTestCase {
@@ -43,16 +44,17 @@ final class FuzzTests: XCTestCase {
             }
         }
 
-        let clock = ContinuousClock()
-        let start = clock.now
         var compiled = 0
         for template in templates {
-            let templateStart = clock.now
             for strict in [true, false] {
                 do {
                     let set = try TemplateSet(sources: ["page": template, "p": template], strict: strict)
                     compiled += 1
-                    _ = try? set.render("page", Self.data)
+                    // The data holds a handful of values and the engine bounds recursion, so no
+                    // page of at most 30 fragments comes near a megabyte.
+                    if let page = try? set.render("page", Self.data) {
+                        XCTAssertLessThan(page.utf8.count, 1 << 20, "runaway output: \(String(reflecting: template))")
+                    }
                 } catch {
                     for error in error.errors {
                         XCTAssertGreaterThan(error.line, 0, "\(String(reflecting: template)): \(error)")
@@ -61,9 +63,7 @@ final class FuzzTests: XCTestCase {
                     }
                 }
             }
-            XCTAssertLessThan(clock.now - templateStart, .seconds(1), "too slow: \(String(reflecting: template))")
         }
-        XCTAssertLessThan(clock.now - start, .seconds(60))
         XCTAssertGreaterThan(compiled, 1_000, "the fuzzer should also reach the renderer")
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 import Synchronization
 
 /// What the server knows about its builds, and the pages listening for the next one: one lock
@@ -77,6 +78,7 @@ final class BuildState: Sendable {
         }
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { _ = $0.listeners.removeValue(forKey: id) }
+            self?.listenerLeft.signal()
         }
         return stream
     }
@@ -126,6 +128,10 @@ final class BuildState: Sendable {
 
     /// How many pages listen (for tests).
     var listenerCount: Int { state.withLock { $0.listeners.count } }
+
+    /// Signalled each time a page's stream ends: a test waits on it instead of polling
+    /// `listenerCount`.
+    let listenerLeft = DispatchSemaphore(value: 0)
 
     /// Ends every event stream and refuses new ones: the server is stopping, and an open
     /// stream would hold its connection (and so the shutdown) open.
