@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import TestSupport
 import XCTest
 
 /// A content site written into a fresh temporary folder from `path → text`, for tests.
@@ -24,19 +25,7 @@ struct TestSite {
 
     /// Writes the files into a new temporary folder (removed again if writing fails).
     func write() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("content-tests-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for (path, text) in files {
-                let url = root.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: root)
-            throw error
-        }
-        return root
+        try TemporarySite(files, testCase: nil).root
     }
 
     /// Replaces `old` (which must occur exactly once) in the file at `path`.

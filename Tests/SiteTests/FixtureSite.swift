@@ -10,9 +10,11 @@ final class FixtureSite {
     let root: URL
     var output: URL { root.appendingPathComponent("public") }
 
+    private let site: TemporarySite
+
     init(_ files: [String: String], exampleTemplates: Bool = true, exampleLocales: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        site = try TemporarySite([:], testCase: nil)
+        root = site.root
         if exampleTemplates {
             try FileManager.default.copyItem(at: PackageRoot.url.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         }
@@ -23,13 +25,11 @@ final class FixtureSite {
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: root)
+        site.remove()
     }
 
     func write(_ text: String, to path: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try site.write(text, to: path)
     }
 
     func remove(_ path: String) throws {
