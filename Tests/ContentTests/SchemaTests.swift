@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Content
 
 /// The JSON Schemas in docs/schemas give editors completion; these tests keep them in step with
 /// what the loader accepts, so the two cannot drift apart.
 final class SchemaTests: XCTestCase {
-    private static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/schemas")
+    private static let folder = PackageRoot.url.appendingPathComponent("docs/schemas")
 
     private func schema(_ name: String) throws -> JSONValue {
         let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
