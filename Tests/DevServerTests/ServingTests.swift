@@ -183,6 +183,18 @@ final class BasePathServingTests: XCTestCase {
         XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 404, "site.json's base path is not consulted")
     }
 
+    func testAnEditedBaseURLMovesThePreviewWithTheNextGoodBuild() throws {
+        let root = try ServedSite.copy(for: self)
+        let (server, log) = try startServer(root: root)
+        XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 200)
+        try ServedSite.edit(root, "site.json", replacing: "https://willaireplace.example/\"", with: "https://willaireplace.example/careers/\"")
+        log.waitUntil("the rebuild is reported") { $0.builds.count == 2 }
+        XCTAssertTrue(log.builds[1].succeeded)
+        XCTAssertEqual(server.url, "http://127.0.0.1:\(server.port)/careers/")
+        XCTAssertEqual(try RawHTTP.get("/careers/en/", port: server.port).status, 200)
+        XCTAssertEqual(try RawHTTP.get("/en/", port: server.port).status, 404, "outside the new base path")
+    }
+
     func testTheBaseURLOptionWins() throws {
         let root = try ServedSite.copy(for: self)
         let (server, _) = try startServer(root: root) { $0.build.baseURL = "http://localhost/preview/" }
