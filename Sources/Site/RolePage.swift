@@ -51,15 +51,25 @@ struct RolePage {
         let rendered = renderer.html(markdown) { MarkdownChecks.resolveRoleLink($0, urls: model.urls, in: locale) }
         var html = AccessibleProse.labelTaskCheckboxes(rendered)
         if html.contains("<table>") {
-            html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)))
+            html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)).text)
         }
         return rules.typography(html: html)
     }
 
     var url: String { model.urls.role(role.slug, in: locale) }
 
-    private func breadcrumbs(_ values: ResolvedArguments) -> [(name: String, url: String)] {
-        [(strings.format("nav.home", values), model.urls.index(locale)), (typeset(text.title, field: "title"), url)]
+    private func breadcrumbs(_ values: ResolvedArguments) -> [(name: UIText, url: String)] {
+        [(strings.format("nav.home", values), model.urls.index(locale)), (shown(text.title, field: "title"), url)]
+    }
+
+    /// The language `field` is written in on this page.
+    private func language(_ field: String) -> String {
+        isFallback(field) ? model.defaultLocale : locale
+    }
+
+    /// Plain text of `field` in both forms: typeset, and marked with `lang` when it fell back.
+    private func shown(_ value: String, field: String) -> UIText {
+        UIText(content: typeset(value, field: field), language: language(field), pageLocale: locale)
     }
 
     // MARK: Role page
@@ -69,7 +79,7 @@ struct RolePage {
         // Rendered once: the page shows the verdict and the FAQ quotes it.
         let verdictHTML = html(text.verdictMarkdown, field: "verdict", renderer: model.sectionMarkdown)
         var arguments = self.arguments
-        arguments.text["verdict"] = PlainText.fromHTML(verdictHTML)
+        arguments.text["verdict"] = LocalizedText(text: PlainText.fromHTML(verdictHTML), locale: language("verdict"))
         let values = strings.resolve(arguments)
         let breadcrumbs = breadcrumbs(values)
         let faq = faqEntries(values)
@@ -79,14 +89,14 @@ struct RolePage {
             ("mainEntity", .array(faq.map { entry in
                 .object([
                     ("@type", .string("Question")),
-                    ("name", .string(entry.question)),
-                    ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(entry.answer))])),
+                    ("name", .string(entry.question.text)),
+                    ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(entry.answer.text))])),
                 ])
             })),
         ])
         let page = model.page(
             locale: locale,
-            title: strings.format("hero.title", values),
+            title: strings.format("hero.title", values).text,
             description: typeset(text.description, field: "description"),
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
@@ -118,7 +128,9 @@ struct RolePage {
         value["titlePlural"] = .string(typeset(text.titlePlural, field: "titlePlural"))
         value["description"] = .string(typeset(text.description, field: "description"))
         value["descriptionLang"] = lang("description")
-        value["sector"] = .string(arguments.text["sector"] ?? role.sector)
+        let sector = model.site.sector(role.sector).map { strings.shown(model.site.sectorName($0, in: locale)) }
+        value["sector"] = .string(sector?.text ?? role.sector)
+        value["sectorLang"] = sector?.lang ?? .null
         value["taskGroups"] = .array(taskGroups(values))
         value["replacingTools"] = .array(role.replacingTools.compactMap(toolValue))
         value["skillChart"] = SkillChart.value(
@@ -154,7 +166,7 @@ struct RolePage {
         }
         value["hasRelated"] = .bool(!related.isEmpty)
         value["related"] = .array(related)
-        value["faq"] = .array(faq.map { .object(["question": .string($0.question), "answer": .string($0.answer), "lang": $0.lang]) })
+        value["faq"] = .array(faq.map { .object(["questionHTML": .string($0.question.html), "answerHTML": .string($0.answer.html), "lang": $0.lang]) })
         let roleValue = TemplateValue.object(value)
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: [
@@ -177,7 +189,7 @@ struct RolePage {
             "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
             "saferPeersValue": .int(role.saferPeersPercent),
             "salaryPremium": .string(rules.percent(role.salaryPremium)),
-            "demandTrend": .string(strings.format("salary.\(role.demandTrend.rawValue)", values)),
+            "demandTrendHTML": .string(strings.format("salary.\(role.demandTrend.rawValue)", values).html),
             "demandTrendID": .string(role.demandTrend.rawValue),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
@@ -219,8 +231,8 @@ struct RolePage {
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
-                "label": .string(strings.format("tasks.\(exposure.rawValue)", values)),
-                "count": .string(strings.format("tasks.\(exposure.rawValue)Count", values)),
+                "labelHTML": .string(strings.format("tasks.\(exposure.rawValue)", values).html),
+                "countHTML": .string(strings.format("tasks.\(exposure.rawValue)Count", values).html),
                 "hasTasks": .bool(!tasks.isEmpty),
                 "tasks": .array(tasks),
             ])
@@ -229,8 +241,8 @@ struct RolePage {
 
     /// The standard questions come from the UI strings, filled with the role's data; the
     /// role's own questions follow. A standard question with nothing to say is left out.
-    private func faqEntries(_ values: ResolvedArguments) -> [(question: String, answer: String, lang: TemplateValue)] {
-        var entries: [(question: String, answer: String, lang: TemplateValue)] = []
+    private func faqEntries(_ values: ResolvedArguments) -> [(question: UIText, answer: UIText, lang: TemplateValue)] {
+        var entries: [(question: UIText, answer: UIText, lang: TemplateValue)] = []
         entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
         if arguments.lists["topAutomatedTasks"] != nil {
             entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values), .null))
@@ -240,28 +252,34 @@ struct RolePage {
         }
         entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values), .null))
         for item in text.faq {
-            entries.append((typeset(item.question, field: "faq"), typeset(item.answer, field: "faq"), lang("faq")))
+            // The item carries its `lang` itself (on its element), so its parts need none.
+            let question = typeset(item.question, field: "faq")
+            let answer = typeset(item.answer, field: "faq")
+            entries.append((
+                UIText(html: HTMLEscaping.escape(question), text: question), UIText(html: HTMLEscaping.escape(answer), text: answer),
+                lang("faq")))
         }
         return entries
     }
 
     private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText) -> MessageArguments {
         var arguments = MessageArguments()
-        arguments.text["title"] = text.title
-        arguments.text["titlePlural"] = text.titlePlural
-        arguments.text["siteTitle"] = model.site.config.title
+        func language(_ field: String) -> String { text.isFallback(field) ? model.defaultLocale : locale }
+        arguments.text["title"] = LocalizedText(text: text.title, locale: language("title"))
+        arguments.text["titlePlural"] = LocalizedText(text: text.titlePlural, locale: language("titlePlural"))
+        arguments.text["siteTitle"] = LocalizedText(text: model.site.config.title, locale: model.defaultLocale)
         if let sector = model.site.sector(role.sector) {
-            arguments.text["sector"] = model.site.sectorName(sector, in: locale).text
+            arguments.text["sector"] = model.site.sectorName(sector, in: locale)
         }
         let automated = role.tasks.filter { $0.exposure == .automated }
         if !automated.isEmpty {
             let shown = automated.prefix(3)
-            arguments.lists["topAutomatedTasks"] = shown.map { text.tasks[$0.id] ?? $0.id }
+            arguments.lists["topAutomatedTasks"] = shown.map { LocalizedText(text: text.tasks[$0.id] ?? $0.id, locale: language("tasks.\($0.id)")) }
             arguments.numbers["moreAutomatedCount"] = automated.count - shown.count
         }
         if !text.quickWins.isEmpty {
             let rules = model.strings[locale]!.rules
-            arguments.text["topQuickWins"] = rules.sentences(Array(text.quickWins.prefix(2)))
+            arguments.text["topQuickWins"] = LocalizedText(text: rules.sentences(Array(text.quickWins.prefix(2))), locale: language("quickWins"))
         }
         arguments.numbers["riskScore"] = role.riskScore
         arguments.numbers["automatedCount"] = automated.count
@@ -302,7 +320,7 @@ struct RolePage {
         let title = strings.format("deepDive.link", values)
         let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
-            locale: locale, title: title, description: strings.format("deepDive.description", values), path: path,
+            locale: locale, title: title.text, description: strings.format("deepDive.description", values).text, path: path,
             alternates: model.alternates(
                 url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale),
                 in: model.articleLocales(of: role)),

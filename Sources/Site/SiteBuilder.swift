@@ -52,7 +52,7 @@ public enum SiteBuilder {
         for override in options.overrides {
             override.apply(to: &site.config)
         }
-        let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
+        let templateKeys = StringUsage.templateKeys(templates)
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
         // Without the default table (it is missing or broken, which is reported), every key
         // would be "unknown": errors that only repeat that one.
@@ -250,7 +250,7 @@ public enum SiteBuilder {
     /// `{{t.some.key}}` naming no UI string: `StringUsage` reports each use already, at the
     /// same position and with the table to fix, so the renderer's error would only repeat it.
     private static func isUnknownUIString(_ error: TemplateError) -> Bool {
-        if case .unknownName(let name, _) = error.kind { return name.hasPrefix("t.") }
+        if case .unknownName(let name, _) = error.kind { return StringUsage.key(ofReference: name) != nil }
         return false
     }
 }
