@@ -51,7 +51,7 @@ struct RolePage {
         let rendered = renderer.html(markdown) { MarkdownChecks.resolveRoleLink($0, urls: model.urls, in: locale) }
         var html = AccessibleProse.labelTaskCheckboxes(rendered)
         if html.contains("<table>") {
-            html = AccessibleProse.wrapTables(html, label: strings.format("deepDive.table", strings.resolve(arguments)).text)
+            html = AccessibleProse.wrapTables(html, label: strings.format(.deepDiveTable, strings.resolve(arguments)).text)
         }
         return rules.typography(html: html)
     }
@@ -59,7 +59,7 @@ struct RolePage {
     var url: String { model.urls.role(role.slug, in: locale) }
 
     private func breadcrumbs(_ values: ResolvedArguments) -> [(name: UIText, url: String)] {
-        [(strings.format("nav.home", values), model.urls.index(locale)), (shown(text.title, field: "title"), url)]
+        [(strings.format(.navHome, values), model.urls.index(locale)), (shown(text.title, field: "title"), url)]
     }
 
     /// The language `field` is written in on this page.
@@ -79,7 +79,7 @@ struct RolePage {
         // Rendered once: the page shows the verdict and the FAQ quotes it.
         let verdictHTML = html(text.verdictMarkdown, field: "verdict", renderer: model.sectionMarkdown)
         var arguments = self.arguments
-        arguments.text["verdict"] = LocalizedText(text: PlainText.fromHTML(verdictHTML), locale: language("verdict"))
+        arguments.text[.verdict] = LocalizedText(text: PlainText.fromHTML(verdictHTML), locale: language("verdict"))
         let values = strings.resolve(arguments)
         let breadcrumbs = breadcrumbs(values)
         let faq = faqEntries(values)
@@ -96,7 +96,7 @@ struct RolePage {
         ])
         let page = model.page(
             locale: locale,
-            title: strings.format("hero.title", values).text,
+            title: strings.format(.heroTitle, values).text,
             description: typeset(text.description, field: "description"),
             path: url,
             alternates: model.alternates(url: { model.urls.role(role.slug, in: $0) }, xDefault: model.urls.role(role.slug, in: model.defaultLocale)),
@@ -189,7 +189,7 @@ struct RolePage {
             "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
             "saferPeersValue": .int(role.saferPeersPercent),
             "salaryPremium": .string(rules.percent(role.salaryPremium)),
-            "demandTrendHTML": .string(strings.format("salary.\(role.demandTrend.rawValue)", values).html),
+            "demandTrendHTML": .string(strings.format(.label(of: role.demandTrend), values).html),
             "demandTrendID": .string(role.demandTrend.rawValue),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
@@ -231,8 +231,8 @@ struct RolePage {
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
-                "labelHTML": .string(strings.format("tasks.\(exposure.rawValue)", values).html),
-                "countHTML": .string(strings.format("tasks.\(exposure.rawValue)Count", values).html),
+                "labelHTML": .string(strings.format(.label(of: exposure), values).html),
+                "countHTML": .string(strings.format(.count(of: exposure), values).html),
                 "hasTasks": .bool(!tasks.isEmpty),
                 "tasks": .array(tasks),
             ])
@@ -243,14 +243,14 @@ struct RolePage {
     /// role's own questions follow. A standard question with nothing to say is left out.
     private func faqEntries(_ values: ResolvedArguments) -> [(question: UIText, answer: UIText, lang: TemplateValue)] {
         var entries: [(question: UIText, answer: UIText, lang: TemplateValue)] = []
-        entries.append((strings.format("faq.replace.question", values), strings.format("faq.replace.answer", values), .null))
-        if arguments.lists["topAutomatedTasks"] != nil {
-            entries.append((strings.format("faq.atRisk.question", values), strings.format("faq.atRisk.answer", values), .null))
+        entries.append((strings.format(.faqReplaceQuestion, values), strings.format(.faqReplaceAnswer, values), .null))
+        if arguments.lists[.topAutomatedTasks] != nil {
+            entries.append((strings.format(.faqAtRiskQuestion, values), strings.format(.faqAtRiskAnswer, values), .null))
         }
-        if arguments.text["topQuickWins"] != nil {
-            entries.append((strings.format("faq.skills.question", values), strings.format("faq.skills.answer", values), .null))
+        if arguments.text[.topQuickWins] != nil {
+            entries.append((strings.format(.faqSkillsQuestion, values), strings.format(.faqSkillsAnswer, values), .null))
         }
-        entries.append((strings.format("faq.timeline.question", values), strings.format("faq.timeline.answer", values), .null))
+        entries.append((strings.format(.faqTimelineQuestion, values), strings.format(.faqTimelineAnswer, values), .null))
         for item in text.faq {
             // The item carries its `lang` itself (on its element), so its parts need none.
             let question = typeset(item.question, field: "faq")
@@ -265,34 +265,34 @@ struct RolePage {
     private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText) -> MessageArguments {
         var arguments = MessageArguments()
         func language(_ field: String) -> String { text.isFallback(field) ? model.defaultLocale : locale }
-        arguments.text["title"] = LocalizedText(text: text.title, locale: language("title"))
-        arguments.text["titlePlural"] = LocalizedText(text: text.titlePlural, locale: language("titlePlural"))
-        arguments.text["siteTitle"] = LocalizedText(text: model.site.config.title, locale: model.defaultLocale)
+        arguments.text[.title] = LocalizedText(text: text.title, locale: language("title"))
+        arguments.text[.titlePlural] = LocalizedText(text: text.titlePlural, locale: language("titlePlural"))
+        arguments.text[.siteTitle] = LocalizedText(text: model.site.config.title, locale: model.defaultLocale)
         if let sector = model.site.sector(role.sector) {
-            arguments.text["sector"] = model.site.sectorName(sector, in: locale)
+            arguments.text[.sector] = model.site.sectorName(sector, in: locale)
         }
         let automated = role.tasks.filter { $0.exposure == .automated }
         if !automated.isEmpty {
             let shown = automated.prefix(3)
-            arguments.lists["topAutomatedTasks"] = shown.map { LocalizedText(text: text.tasks[$0.id] ?? $0.id, locale: language("tasks.\($0.id)")) }
-            arguments.numbers["moreAutomatedCount"] = automated.count - shown.count
+            arguments.lists[.topAutomatedTasks] = shown.map { LocalizedText(text: text.tasks[$0.id] ?? $0.id, locale: language("tasks.\($0.id)")) }
+            arguments.numbers[.moreAutomatedCount] = automated.count - shown.count
         }
         if !text.quickWins.isEmpty {
             let rules = model.strings[locale]!.rules
-            arguments.text["topQuickWins"] = LocalizedText(text: rules.sentences(Array(text.quickWins.prefix(2))), locale: language("quickWins"))
+            arguments.text[.topQuickWins] = LocalizedText(text: rules.sentences(Array(text.quickWins.prefix(2))), locale: language("quickWins"))
         }
-        arguments.numbers["riskScore"] = role.riskScore
-        arguments.numbers["automatedCount"] = automated.count
-        arguments.numbers["oversightCount"] = role.tasks.filter { $0.exposure == .oversight }.count
-        arguments.numbers["safeCount"] = role.tasks.filter { $0.exposure == .safe }.count
-        arguments.numbers["roleCount"] = model.site.roles.count
+        arguments.numbers[.riskScore] = role.riskScore
+        arguments.numbers[.automatedCount] = automated.count
+        arguments.numbers[.oversightCount] = role.tasks.filter { $0.exposure == .oversight }.count
+        arguments.numbers[.safeCount] = role.tasks.filter { $0.exposure == .safe }.count
+        arguments.numbers[.roleCount] = model.site.roles.count
         if let stats = model.sectorStats[role.sector] {
-            arguments.numbers["sectorAverage"] = stats.average
-            arguments.numbers["sectorRoleCount"] = stats.count
+            arguments.numbers[.sectorAverage] = stats.average
+            arguments.numbers[.sectorRoleCount] = stats.count
         }
-        arguments.percents["automationPotential"] = role.automationPotential
-        arguments.percents["saferPeersPercent"] = role.saferPeersPercent
-        arguments.percents["salaryPremium"] = role.salaryPremium
+        arguments.percents[.automationPotential] = role.automationPotential
+        arguments.percents[.saferPeersPercent] = role.saferPeersPercent
+        arguments.percents[.salaryPremium] = role.salaryPremium
         arguments.yearRange = (role.impactYears.from, role.impactYears.to)
         arguments.date = (role.lastReviewed.year, role.lastReviewed.month, role.lastReviewed.day)
         return arguments
@@ -317,10 +317,10 @@ struct RolePage {
         guard let article = text.articleMarkdown else { return nil }
         let path = model.urls.article(role.slug, in: locale)
         let values = strings.resolve(arguments)
-        let title = strings.format("deepDive.link", values)
+        let title = strings.format(.deepDiveLink, values)
         let crumbs = breadcrumbs(values) + [(title, path)]
         let page = model.page(
-            locale: locale, title: title.text, description: strings.format("deepDive.description", values).text, path: path,
+            locale: locale, title: title.text, description: strings.format(.deepDiveDescription, values).text, path: path,
             alternates: model.alternates(
                 url: { model.urls.article(role.slug, in: $0) }, xDefault: model.urls.article(role.slug, in: model.defaultLocale),
                 in: model.articleLocales(of: role)),

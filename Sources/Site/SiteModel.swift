@@ -75,7 +75,7 @@ struct SiteModel: Sendable {
         self.siteValues = siteValues
         var names: [String: String] = [:]
         for (locale, table) in strings {
-            names[locale] = table.format("language.name", table.resolve(MessageArguments())).text
+            names[locale] = table.format(.languageName, table.resolve(MessageArguments())).text
         }
         languageNames = names
     }

@@ -10,15 +10,8 @@ import TemplateEngine
 ///
 /// (A key in another locale's table that the default table lacks is reported by Content.)
 enum StringUsage {
-    /// Keys formatted in Swift rather than in templates.
-    static let usedBySwift: [String] = [
-        "deepDive.description", "deepDive.link", "deepDive.table", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
-        "faq.replace.question", "faq.skills.answer", "faq.skills.question", "faq.timeline.answer",
-        "faq.timeline.question", "hero.title", "index.intro", "index.title", "language.name", "nav.home",
-        "notFound.body", "notFound.title", "root.description", "salary.declining", "salary.growing", "salary.stable",
-        "tasks.automated", "tasks.automatedCount", "tasks.oversight", "tasks.oversightCount",
-        "tasks.safe", "tasks.safeCount",
-    ]
+    /// Keys formatted in Swift rather than in templates: every `UIStringKey`.
+    static var usedBySwift: [String] { UIStringKey.allCases.map(\.rawValue) }
 
     /// A page's UI strings come in two forms: `t.key` is markup for element content, written
     /// `{{{t.key}}}` (escaped text with `<span lang>` around what is not in the page's
@@ -63,6 +56,23 @@ enum StringUsage {
         case .text where unescaped: return .unescapedUIStringText(key: key)
         default: return nil
         }
+    }
+
+    /// Where a missing `key` belongs in `table`: at the last-written string of the object it
+    /// would be in (`faq.atRisk.question` beside `faq.atRisk.answer`, else in `faq`), or nil
+    /// when the table has no string under its first segment.
+    private static func place(of key: String, in table: [String: StringEntry]) -> (SourceLocation, QuotedLine?)? {
+        var prefix = key.split(separator: ".").dropLast().map(String.init)
+        while !prefix.isEmpty {
+            let start = prefix.joined(separator: ".") + "."
+            let siblings = table.filter { $0.key.hasPrefix(start) }.values
+            if let last = siblings.max(by: { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) {
+                let (location, quote) = last.position()
+                return (location, quote)
+            }
+            prefix.removeLast()
+        }
+        return nil
     }
 
     /// The diagnostics, and the default-table keys found misspelt: a translation's "not in the
@@ -112,7 +122,9 @@ enum StringUsage {
         // A misspelt key's "unused" warning would repeat it.
         for key in misspeltDefinitions { used.insert(key) }
         for key in usedBySwift where defaultTable[key] == nil {
-            diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: "locales/\(defaultLocale).json").diagnostic())
+            let table = "locales/\(defaultLocale).json"
+            let (location, quote) = place(of: key, in: defaultTable) ?? (SourceLocation(file: table, line: 1, column: 1), nil)
+            diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: table).diagnostic(at: location, quote: quote))
         }
         for key in defaultTable.keys.sorted() where !used.contains(key) {
             let (location, quote) = defaultTable[key]!.position()

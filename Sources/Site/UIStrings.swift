@@ -61,8 +61,8 @@ struct LocaleStrings: Sendable {
                 }
                 continue
             }
-            for name in message.argumentNames where !MessageArguments.known.contains(name) {
-                let suggestion = closestMatch(to: name, among: MessageArguments.known)
+            for name in message.argumentNames where UIStringArgument(rawValue: name) == nil {
+                let suggestion = closestMatch(to: name, among: UIStringArgument.allCases.map(\.rawValue))
                 let (location, quote) = entry.position()
                 problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: location, quote: quote))
             }
@@ -89,11 +89,11 @@ struct LocaleStrings: Sendable {
     func resolve(_ arguments: MessageArguments) -> ResolvedArguments {
         var embedded: [EmbeddedValue] = []
         // Sorted: the markers' numbering, though never shown, is the same on every build.
-        var texts: [String: String] = [:]
+        var texts: [UIStringArgument: String] = [:]
         for name in arguments.text.keys.sorted() {
             texts[name] = embed(arguments.text[name]!, in: &embedded)
         }
-        var lists: [String: [String]] = [:]
+        var lists: [UIStringArgument: [String]] = [:]
         for name in arguments.lists.keys.sorted() {
             lists[name] = arguments.lists[name]!.map { embed($0, in: &embedded) }
         }
@@ -131,9 +131,10 @@ struct LocaleStrings: Sendable {
     }
 
     /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD): `html`
-    /// for element content, `text` where markup cannot go.
-    func format(_ key: String, _ arguments: ResolvedArguments) -> UIText {
-        guard let entry = messages[key] else { return UIText(html: "", text: "") }
+    /// for element content, `text` where markup cannot go. Every key is in the table: the
+    /// default table is checked to define each `UIStringKey`.
+    func format(_ key: UIStringKey, _ arguments: ResolvedArguments) -> UIText {
+        guard let entry = messages[key.rawValue] else { return UIText(html: "", text: "") }
         return format(entry, arguments)
     }
 
@@ -292,33 +293,28 @@ struct ResolvedArguments: Sendable {
 /// The values a UI string may embed, by name. Computed per page; formatted per locale, so an
 /// English fallback sentence gets English numbers.
 struct MessageArguments: Sendable {
-    /// Every argument name a UI string may use (documented in docs/localization.md).
-    static let known: [String] = [
-        "automatedCount", "automationPotential", "date", "languages", "moreAutomatedCount", "oversightCount",
-        "riskScore", "roleCount", "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage",
-        "sectorRoleCount", "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
-    ]
-
     /// Texts, each with the language it is written in (a fallback title is in the default
     /// locale's), which decides its typography and whether it is marked with `lang`.
-    var text: [String: LocalizedText] = [:]
+    var text: [UIStringArgument: LocalizedText] = [:]
     /// Items joined in the locale's list format ("a, b, and c"; "a, b et c"), each in its own
     /// language.
-    var lists: [String: [LocalizedText]] = [:]
-    var numbers: [String: Int] = [:]
-    var percents: [String: Int] = [:]
+    var lists: [UIStringArgument: [LocalizedText]] = [:]
+    var numbers: [UIStringArgument: Int] = [:]
+    var percents: [UIStringArgument: Int] = [:]
+    /// `{years}`.
     var yearRange: (from: Int, to: Int)?
+    /// `{date}`.
     var date: (year: Int, month: Int, day: Int)?
 
     /// The values for `rules`, with texts and list items given as their markers.
-    func values(for rules: LocaleRules, texts: [String: String], lists: [String: [String]]) -> [String: MessageArgument] {
+    func values(for rules: LocaleRules, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
-        for (name, value) in texts { values[name] = .text(value) }
-        for (name, items) in lists { values[name] = .text(rules.list(items)) }
-        for (name, value) in numbers { values[name] = .number(value) }
-        for (name, value) in percents { values[name] = .text(rules.percent(value)) }
-        if let yearRange { values["years"] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
-        if let date { values["date"] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
+        for (name, value) in texts { values[name.rawValue] = .text(value) }
+        for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
+        for (name, value) in numbers { values[name.rawValue] = .number(value) }
+        for (name, value) in percents { values[name.rawValue] = .text(rules.percent(value)) }
+        if let yearRange { values[UIStringArgument.years.rawValue] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
+        if let date { values[UIStringArgument.date.rawValue] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
 }
