@@ -4,6 +4,9 @@ import TemplateEngine
 /// The pages that are not about one role: each locale's index, the root language chooser
 /// (the hreflang `x-default` of the indexes) and the 404 page.
 extension SiteModel {
+    /// The UI strings these pages, and the language switcher, format themselves.
+    static let uiStrings: [UIStringKey] = [.indexTitle, .indexIntro, .rootDescription, .notFoundTitle, .notFoundBody, .languageName]
+
     /// Every role of the locale, grouped by sector in catalog order, each with its risk score.
     func indexData(locale: String) -> TemplateValue {
         let strings = self.strings[locale]!

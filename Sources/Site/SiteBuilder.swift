@@ -31,7 +31,7 @@ public enum SiteBuilder {
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
-        let loaded = ContentLoader.load(root: options.root)
+        let loaded = ContentLoader.load(root: options.root, sections: options.roleSections.map(\.section))
         report.diagnostics += loaded.diagnostics
         let templates = loadTemplates(folder, into: &report.diagnostics)
         let assets = Assets(folder: folder, into: &report.diagnostics)
@@ -82,7 +82,7 @@ public enum SiteBuilder {
         //    already, to find every template mistake too; they are written only when nothing is.
         clock.enter(.render)
         let urls = SiteURLs(config: site.config)
-        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
+        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections)
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)
         report.diagnostics += markdown.diagnostics

@@ -28,12 +28,20 @@ struct SiteModel: Sendable {
     let siteValues: [String: TemplateValue]
     /// Each locale's name in its own language (`language.name`), for the language switcher.
     let languageNames: [String: String]
+    /// The page code of every section the build knows, by the name `site.json` lists it by.
+    let roleSections: [Section: any RolePageSection]
 
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
-    init(site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets) {
+    init(
+        site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
+        roleSections: [any RolePageSection] = RolePageSections.standard
+    ) {
         self.site = site
+        var sections: [Section: any RolePageSection] = [:]
+        for section in roleSections { sections[section.section] = section }
+        self.roleSections = sections
         self.urls = urls
         self.strings = strings
         self.assets = assets.value(urls: urls)

@@ -7,7 +7,7 @@ import Content
 /// tables are loaded that the default table defines every case (RG402, at the place in the
 /// table where the key belongs). Keys chosen by data (a task's exposure, the demand trend)
 /// come from exhaustive switches, so a new exposure or trend does not compile until it has one.
-enum UIStringKey: String, CaseIterable, Sendable {
+public enum UIStringKey: String, CaseIterable, Sendable {
     case languageName = "language.name"
     case navHome = "nav.home"
     case heroTitle = "hero.title"
@@ -38,7 +38,7 @@ enum UIStringKey: String, CaseIterable, Sendable {
     case notFoundBody = "notFound.body"
 
     /// The heading of a group of tasks.
-    static func label(of exposure: Exposure) -> UIStringKey {
+    public static func label(of exposure: Exposure) -> UIStringKey {
         switch exposure {
         case .automated: .tasksAutomated
         case .oversight: .tasksOversight
@@ -47,7 +47,7 @@ enum UIStringKey: String, CaseIterable, Sendable {
     }
 
     /// "5 tasks": how many tasks a group has.
-    static func count(of exposure: Exposure) -> UIStringKey {
+    public static func count(of exposure: Exposure) -> UIStringKey {
         switch exposure {
         case .automated: .tasksAutomatedCount
         case .oversight: .tasksOversightCount
@@ -55,7 +55,7 @@ enum UIStringKey: String, CaseIterable, Sendable {
         }
     }
 
-    static func label(of trend: DemandTrend) -> UIStringKey {
+    public static func label(of trend: DemandTrend) -> UIStringKey {
         switch trend {
         case .growing: .salaryGrowing
         case .stable: .salaryStable
