@@ -939,7 +939,7 @@ h1, h2, h3 { hyphens: auto; }
 {{/page.jsonLD}}
 </head>
 <body style="--site-origin: '{{site.origin}}'">
-<a class="skip-link" href="#main">{{t.nav.skip}}</a>
+<a class="skip-link" href="#main">{{{t.nav.skip}}}</a>
 {{>partials/header}}
 <main id="main">
 {{$main}}{{/main}}
@@ -953,8 +953,8 @@ h1, h2, h3 { hyphens: auto; }
 {{<layouts/base}}
 {{$main}}
 <header class="hero">
-  <h1>{{t.notFound.title}}</h1>
-  <p class="lede">{{t.notFound.body}}</p>
+  <h1>{{{t.notFound.title}}}</h1>
+  <p class="lede">{{{t.notFound.body}}}</p>
 </header>
 <section class="section">
   <ul class="language-list">
@@ -962,7 +962,7 @@ h1, h2, h3 { hyphens: auto; }
     <li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a></li>
     {{/nav.languages}}
   </ul>
-  <p><a href="{{nav.homeURL}}">{{t.notFound.back}}</a></p>
+  <p><a href="{{nav.homeURL}}">{{{t.notFound.back}}}</a></p>
 </section>
 {{/main}}
 {{/layouts/base}}
@@ -973,12 +973,12 @@ h1, h2, h3 { hyphens: auto; }
 {{$main}}
 {{>partials/breadcrumbs}}
 <article class="deep-dive">
-  <p class="eyebrow">{{t.deepDive.eyebrow}}</p>
-  <h1>{{t.deepDive.link}}</h1>
+  <p class="eyebrow">{{{t.deepDive.eyebrow}}}</p>
+  <h1>{{{t.deepDive.link}}}</h1>
   <div class="prose"{{#role.articleLang}} lang="{{role.articleLang}}"{{/role.articleLang}}>
 {{{role.articleHTML}}}
   </div>
-  <p><a href="{{role.url}}">{{t.deepDive.back}}</a></p>
+  <p><a href="{{role.url}}">{{{t.deepDive.back}}}</a></p>
 </article>
 {{/main}}
 {{/layouts/base}}
@@ -988,15 +988,15 @@ h1, h2, h3 { hyphens: auto; }
 {{<layouts/base}}
 {{$main}}
 <header class="hero">
-  <h1>{{t.index.title}}</h1>
-  <p class="lede">{{t.index.intro}}</p>
+  <h1>{{{t.index.title}}}</h1>
+  <p class="lede">{{{t.index.intro}}}</p>
 </header>
 {{#sectors}}
 <section class="section sector">
   <h2{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{name}}</h2>
   <ul class="role-list">
     {{#roles}}
-    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{t.index.risk}}">{{riskScore}}</span></li>
+    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{tText.index.risk}}">{{riskScore}}</span></li>
     {{/roles}}
   </ul>
 </section>
@@ -1022,10 +1022,10 @@ h1, h2, h3 { hyphens: auto; }
 {{<layouts/base}}
 {{$main}}
 <header class="hero">
-  <h1>{{site.title}}</h1>
+  <h1{{#site.titleLang}} lang="{{site.titleLang}}"{{/site.titleLang}}>{{site.title}}</h1>
 </header>
 <section class="section">
-  <h2>{{t.root.choose}}</h2>
+  <h2>{{{t.root.choose}}}</h2>
   <ul class="language-list">
     {{#nav.languages}}
     <li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a></li>
@@ -1037,10 +1037,10 @@ h1, h2, h3 { hyphens: auto; }
 
 """#),
         ("templates/partials/breadcrumbs.html", #"""
-<nav class="breadcrumbs" aria-label="{{t.nav.breadcrumb}}">
+<nav class="breadcrumbs" aria-label="{{tText.nav.breadcrumb}}">
   <ol>
     {{#page.breadcrumbs}}
-    <li>{{#current}}<span aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{url}}">{{name}}</a>{{/current}}</li>
+    <li>{{#current}}<span aria-current="page">{{{nameHTML}}}</span>{{/current}}{{^current}}<a href="{{url}}">{{{nameHTML}}}</a>{{/current}}</li>
     {{/page.breadcrumbs}}
   </ol>
 </nav>
@@ -1048,14 +1048,14 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/partials/footer.html", #"""
 <footer class="site-footer">
-  <p><a href="{{nav.homeURL}}">{{t.nav.roles}}</a> · {{site.title}}</p>
+  <p><a href="{{nav.homeURL}}">{{{t.nav.roles}}}</a> · {{#site.titleLang}}<span lang="{{site.titleLang}}">{{site.title}}</span>{{/site.titleLang}}{{^site.titleLang}}{{site.title}}{{/site.titleLang}}</p>
 </footer>
 
 """#),
         ("templates/partials/header.html", #"""
 <header class="site-header">
-  <a class="brand" href="{{nav.homeURL}}">{{site.title}}</a>
-  <nav class="languages" aria-label="{{t.nav.language}}">
+  <a class="brand" href="{{nav.homeURL}}"{{#site.titleLang}} lang="{{site.titleLang}}"{{/site.titleLang}}>{{site.title}}</a>
+  <nav class="languages" aria-label="{{tText.nav.language}}">
     <ul>
       {{#nav.languages}}
       <li><a href="{{url}}" hreflang="{{code}}" lang="{{code}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
@@ -1066,12 +1066,12 @@ h1, h2, h3 { hyphens: auto; }
 
 """#),
         ("templates/partials/illustrative-mark.html", #"""
-<abbr class="illustrative" title="{{t.hero.illustrative}}">*</abbr>
+<abbr class="illustrative" title="{{tText.hero.illustrative}}">*</abbr>
 """#),
         ("templates/sections/analysis.html", #"""
 <section class="section analysis" id="analysis">
-  <p class="eyebrow">{{t.analysis.eyebrow}}</p>
-  <h2>{{t.analysis.title}}</h2>
+  <p class="eyebrow">{{{t.analysis.eyebrow}}}</p>
+  <h2>{{{t.analysis.title}}}</h2>
   <div class="prose"{{#role.analysisLang}} lang="{{role.analysisLang}}"{{/role.analysisLang}}>
 {{{role.analysisHTML}}}
   </div>
@@ -1080,17 +1080,17 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/benchmark.html", #"""
 <section class="section benchmark" id="benchmark">
-  <p class="eyebrow">{{t.benchmark.eyebrow}}</p>
-  <h2>{{t.benchmark.title}}</h2>
+  <p class="eyebrow">{{{t.benchmark.eyebrow}}}</p>
+  <h2>{{{t.benchmark.title}}}</h2>
   <div class="benchmark-card">
-    <p class="benchmark-label">{{t.benchmark.percentile}}</p>
+    <p class="benchmark-label">{{{t.benchmark.percentile}}}</p>
     <p class="benchmark-value">{{role.saferPeersPercent}}{{#role.illustrative.saferPeersPercent}}{{>partials/illustrative-mark}}{{/role.illustrative.saferPeersPercent}}</p>
-    <p>{{t.benchmark.saferPeers}}</p>
+    <p>{{{t.benchmark.saferPeers}}}</p>
     <svg class="meter" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
       <rect class="meter-track" x="0" y="0" width="100" height="4"></rect>
       <rect class="meter-fill" x="0" y="0" width="{{role.saferPeersValue}}" height="4"></rect>
     </svg>
-    <p>{{t.benchmark.sectorAverage}}</p>
+    <p>{{{t.benchmark.sectorAverage}}}</p>
   </div>
 </section>
 
@@ -1098,20 +1098,20 @@ h1, h2, h3 { hyphens: auto; }
         ("templates/sections/deep-dive.html", #"""
 {{#role.article}}
 <section class="section deep-dive" id="deep-dive">
-  <p class="eyebrow">{{t.deepDive.eyebrow}}</p>
-  <p class="deep-dive-link"><a href="{{url}}"{{#lang}} hreflang="{{lang}}"{{/lang}}>{{t.deepDive.link}}</a>{{#lang}} <span class="language-note">({{t.deepDive.inDefaultLanguage}})</span>{{/lang}}</p>
+  <p class="eyebrow">{{{t.deepDive.eyebrow}}}</p>
+  <p class="deep-dive-link"><a href="{{url}}"{{#lang}} hreflang="{{lang}}"{{/lang}}>{{{t.deepDive.link}}}</a>{{#lang}} <span class="language-note">({{{t.deepDive.inDefaultLanguage}}})</span>{{/lang}}</p>
 </section>
 {{/role.article}}
 
 """#),
         ("templates/sections/faq.html", #"""
 <section class="section faq" id="faq">
-  <p class="eyebrow">{{t.faq.eyebrow}}</p>
-  <h2>{{t.faq.title}}</h2>
+  <p class="eyebrow">{{{t.faq.eyebrow}}}</p>
+  <h2>{{{t.faq.title}}}</h2>
   {{#role.faq}}
   <div class="faq-item"{{#lang}} lang="{{lang}}"{{/lang}}>
-    <h3>{{question}}</h3>
-    <p>{{answer}}</p>
+    <h3>{{{questionHTML}}}</h3>
+    <p>{{{answerHTML}}}</p>
   </div>
   {{/role.faq}}
 </section>
@@ -1119,35 +1119,35 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/hero.html", ##"""
 <header class="hero" id="overview">
-  <p class="eyebrow">{{role.sector}}</p>
-  <h1>{{t.hero.title}}</h1>
+  <p class="eyebrow"{{#role.sectorLang}} lang="{{role.sectorLang}}"{{/role.sectorLang}}>{{role.sector}}</p>
+  <h1>{{{t.hero.title}}}</h1>
   <p class="lede"{{#role.descriptionLang}} lang="{{role.descriptionLang}}"{{/role.descriptionLang}}>{{role.description}}</p>
   <dl class="figures">
     <div class="figure figure-risk">
-      <dt>{{t.hero.riskScore}}</dt>
-      <dd><span class="figure-value">{{role.riskScore}}</span>{{#role.illustrative.riskScore}}{{>partials/illustrative-mark}}{{/role.illustrative.riskScore}} <span class="figure-unit">{{t.hero.outOf100}}</span></dd>
+      <dt>{{{t.hero.riskScore}}}</dt>
+      <dd><span class="figure-value">{{role.riskScore}}</span>{{#role.illustrative.riskScore}}{{>partials/illustrative-mark}}{{/role.illustrative.riskScore}} <span class="figure-unit">{{{t.hero.outOf100}}}</span></dd>
     </div>
     <div class="figure">
-      <dt>{{t.hero.automationPotential}}</dt>
+      <dt>{{{t.hero.automationPotential}}}</dt>
       <dd><span class="figure-value">{{role.automationPotential}}</span>{{#role.illustrative.automationPotential}}{{>partials/illustrative-mark}}{{/role.illustrative.automationPotential}}</dd>
     </div>
     <div class="figure">
-      <dt>{{t.benchmark.percentile}}</dt>
-      <dd>{{t.hero.saferPeers}}{{#role.illustrative.saferPeersPercent}}{{>partials/illustrative-mark}}{{/role.illustrative.saferPeersPercent}}</dd>
+      <dt>{{{t.benchmark.percentile}}}</dt>
+      <dd>{{{t.hero.saferPeers}}}{{#role.illustrative.saferPeersPercent}}{{>partials/illustrative-mark}}{{/role.illustrative.saferPeersPercent}}</dd>
     </div>
     <div class="figure">
-      <dt>{{t.hero.timeline}}</dt>
-      <dd>{{t.hero.impact}}{{#role.illustrative.impactYears}}{{>partials/illustrative-mark}}{{/role.illustrative.impactYears}}</dd>
+      <dt>{{{t.hero.timeline}}}</dt>
+      <dd>{{{t.hero.impact}}}{{#role.illustrative.impactYears}}{{>partials/illustrative-mark}}{{/role.illustrative.impactYears}}</dd>
     </div>
   </dl>
-  <p class="meta"><time datetime="{{role.lastReviewedISO}}">{{t.hero.lastReviewed}}</time>{{#role.hasIllustrative}} · {{t.hero.illustrative}}{{/role.hasIllustrative}}</p>
+  <p class="meta"><time datetime="{{role.lastReviewedISO}}">{{{t.hero.lastReviewed}}}</time>{{#role.hasIllustrative}} · {{{t.hero.illustrative}}}{{/role.hasIllustrative}}</p>
   {{#report}}
   <aside class="audit">
-    <p class="eyebrow">{{t.audit.eyebrow}}</p>
-    <p class="audit-title">{{t.audit.title}}</p>
-    <p>{{t.audit.body}}</p>
-    <p><a class="button" href="#report">{{t.report.button}}</a></p>
-    <p class="hint">{{t.report.subtitle}}</p>
+    <p class="eyebrow">{{{t.audit.eyebrow}}}</p>
+    <p class="audit-title">{{{t.audit.title}}}</p>
+    <p>{{{t.audit.body}}}</p>
+    <p><a class="button" href="#report">{{{t.report.button}}}</a></p>
+    <p class="hint">{{{t.report.subtitle}}}</p>
   </aside>
   {{/report}}
 </header>
@@ -1155,8 +1155,8 @@ h1, h2, h3 { hyphens: auto; }
 """##),
         ("templates/sections/quick-wins.html", #"""
 <section class="section quick-wins" id="quick-wins">
-  <p class="eyebrow">{{t.quickWins.eyebrow}}</p>
-  <h2>{{t.quickWins.title}}</h2>
+  <p class="eyebrow">{{{t.quickWins.eyebrow}}}</p>
+  <h2>{{{t.quickWins.title}}}</h2>
   <ol>
     {{#role.quickWins}}
     <li{{#lang}} lang="{{lang}}"{{/lang}}>{{text}}</li>
@@ -1168,11 +1168,11 @@ h1, h2, h3 { hyphens: auto; }
         ("templates/sections/related-roles.html", #"""
 {{#role.hasRelated}}
 <section class="section related" id="related-roles">
-  <p class="eyebrow">{{t.relatedRoles.eyebrow}}</p>
-  <h2>{{t.relatedRoles.title}}</h2>
+  <p class="eyebrow">{{{t.relatedRoles.eyebrow}}}</p>
+  <h2>{{{t.relatedRoles.title}}}</h2>
   <ul class="role-list">
     {{#role.related}}
-    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{t.relatedRoles.risk}}">{{riskScore}}</span></li>
+    <li><a href="{{url}}"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</a> <span class="risk risk-{{level}}" title="{{tText.relatedRoles.risk}}">{{riskScore}}</span></li>
     {{/role.related}}
   </ul>
 </section>
@@ -1181,9 +1181,9 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/replacing-tools.html", #"""
 <section class="section tools" id="replacing-tools">
-  <p class="eyebrow">{{t.replacingTools.eyebrow}}</p>
-  <h2>{{t.replacingTools.title}}</h2>
-  <p>{{t.replacingTools.intro}}</p>
+  <p class="eyebrow">{{{t.replacingTools.eyebrow}}}</p>
+  <h2>{{{t.replacingTools.title}}}</h2>
+  <p>{{{t.replacingTools.intro}}}</p>
   <ul class="tool-grid">
     {{#role.replacingTools}}
     <li class="tool">
@@ -1198,16 +1198,16 @@ h1, h2, h3 { hyphens: auto; }
         ("templates/sections/report.html", #"""
 {{#report}}
 <section class="section report" id="report">
-  <p class="eyebrow">{{t.report.eyebrow}}</p>
-  <h2>{{t.report.title}}</h2>
-  <p>{{t.report.body}}</p>
+  <p class="eyebrow">{{{t.report.eyebrow}}}</p>
+  <h2>{{{t.report.title}}}</h2>
+  <p>{{{t.report.body}}}</p>
   <form class="report-form" method="post" action="{{report.endpoint}}">
     <input type="hidden" name="role" value="{{role.slug}}">
     <input type="hidden" name="locale" value="{{page.lang}}">
-    <label for="report-email">{{t.report.email}}</label>
+    <label for="report-email">{{{t.report.email}}}</label>
     <input id="report-email" type="email" name="email" required autocomplete="email">
-    <button type="submit">{{t.report.button}}</button>
-    <p class="hint">{{t.report.subtitle}}</p>
+    <button type="submit">{{{t.report.button}}}</button>
+    <p class="hint">{{{t.report.subtitle}}}</p>
   </form>
 </section>
 {{/report}}
@@ -1215,13 +1215,13 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/roadmap.html", #"""
 <section class="section roadmap" id="roadmap">
-  <p class="eyebrow">{{t.roadmap.eyebrow}}</p>
-  <h2>{{t.roadmap.title}}</h2>
-  <p>{{t.roadmap.intro}}</p>
+  <p class="eyebrow">{{{t.roadmap.eyebrow}}}</p>
+  <h2>{{{t.roadmap.title}}}</h2>
+  <p>{{{t.roadmap.intro}}}</p>
   <ol class="phases">
     {{#role.roadmap}}
     <li class="phase"{{#lang}} lang="{{lang}}"{{/lang}}>
-      <p class="phase-meta">{{t.roadmap.phase}} {{number}} · {{timeframe}}</p>
+      <p class="phase-meta">{{{t.roadmap.phase}}} {{number}} · {{timeframe}}</p>
       <h3>{{title}}</h3>
       {{#summary}}
       <p>{{summary}}</p>
@@ -1239,17 +1239,17 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/salary.html", #"""
 <section class="section salary" id="salary">
-  <p class="eyebrow">{{t.salary.eyebrow}}</p>
-  <h2>{{t.salary.title}}</h2>
-  <p>{{t.salary.intro}}</p>
+  <p class="eyebrow">{{{t.salary.eyebrow}}}</p>
+  <h2>{{{t.salary.title}}}</h2>
+  <p>{{{t.salary.intro}}}</p>
   <dl class="figures">
     <div class="figure">
-      <dt>{{t.salary.premium}}</dt>
+      <dt>{{{t.salary.premium}}}</dt>
       <dd><span class="figure-value">+{{role.salaryPremium}}</span>{{#role.illustrative.salaryPremium}}{{>partials/illustrative-mark}}{{/role.illustrative.salaryPremium}}</dd>
     </div>
     <div class="figure">
-      <dt>{{t.salary.demand}}</dt>
-      <dd><span class="figure-value trend-{{role.demandTrendID}}">{{role.demandTrend}}</span>{{#role.illustrative.demandTrend}}{{>partials/illustrative-mark}}{{/role.illustrative.demandTrend}}</dd>
+      <dt>{{{t.salary.demand}}}</dt>
+      <dd><span class="figure-value trend-{{role.demandTrendID}}">{{{role.demandTrendHTML}}}</span>{{#role.illustrative.demandTrend}}{{>partials/illustrative-mark}}{{/role.illustrative.demandTrend}}</dd>
     </div>
   </dl>
 </section>
@@ -1257,11 +1257,11 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/skills.html", ##"""
 <section class="section skills" id="skills">
-  <p class="eyebrow">{{t.skills.eyebrow}}</p>
-  <h2>{{t.skills.title}}</h2>
-  <p>{{t.skills.intro}}</p>
+  <p class="eyebrow">{{{t.skills.eyebrow}}}</p>
+  <h2>{{{t.skills.title}}}</h2>
+  <p>{{{t.skills.intro}}}</p>
   <figure class="skills-chart">
-    <figcaption><span id="skills-chart-title">{{t.skills.chartLabel}}</span>{{#role.illustrative.skills}} <span class="chart-note">{{t.hero.illustrative}}</span>{{/role.illustrative.skills}}</figcaption>
+    <figcaption><span id="skills-chart-title">{{{t.skills.chartLabel}}}</span>{{#role.illustrative.skills}} <span class="chart-note">{{{t.hero.illustrative}}}</span>{{/role.illustrative.skills}}</figcaption>
     <ul class="bars" aria-labelledby="skills-chart-title">
       {{#role.skillChart.bars}}
       <li class="bar bar-{{level}}"{{#lang}} lang="{{lang}}"{{/lang}}>
@@ -1273,20 +1273,20 @@ h1, h2, h3 { hyphens: auto; }
     </ul>
   </figure>
   {{#report}}
-  <p class="inline-cta"><a href="#report"><strong>{{t.skills.ctaTitle}}</strong> <span>{{t.skills.ctaSubtitle}}</span></a></p>
+  <p class="inline-cta"><a href="#report"><strong>{{{t.skills.ctaTitle}}}</strong> <span>{{{t.skills.ctaSubtitle}}}</span></a></p>
   {{/report}}
 </section>
 
 """##),
         ("templates/sections/tasks.html", #"""
 <section class="section tasks" id="tasks">
-  <p class="eyebrow">{{t.tasks.eyebrow}}</p>
-  <h2>{{t.tasks.title}}</h2>
-  <p>{{t.tasks.intro}}</p>
+  <p class="eyebrow">{{{t.tasks.eyebrow}}}</p>
+  <h2>{{{t.tasks.title}}}</h2>
+  <p>{{{t.tasks.intro}}}</p>
   <div class="task-groups">
     {{#role.taskGroups}}
     <div class="task-group task-group-{{exposure}}">
-      <h3>{{label}} <span class="count">{{count}}</span></h3>
+      <h3>{{{labelHTML}}} <span class="count">{{{countHTML}}}</span></h3>
       {{#hasTasks}}
       <ul>
         {{#tasks}}
@@ -1302,8 +1302,8 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/tools-to-learn.html", #"""
 <section class="section tools" id="tools-to-learn">
-  <p class="eyebrow">{{t.toolsToLearn.eyebrow}}</p>
-  <h2>{{t.toolsToLearn.title}}</h2>
+  <p class="eyebrow">{{{t.toolsToLearn.eyebrow}}}</p>
+  <h2>{{{t.toolsToLearn.title}}}</h2>
   <ul class="tool-grid">
     {{#role.toolsToLearn}}
     <li class="tool">
@@ -1317,7 +1317,7 @@ h1, h2, h3 { hyphens: auto; }
 """#),
         ("templates/sections/verdict.html", #"""
 <section class="section verdict" id="verdict">
-  <h2>{{t.verdict.title}}</h2>
+  <h2>{{{t.verdict.title}}}</h2>
   <div class="prose"{{#role.verdictLang}} lang="{{role.verdictLang}}"{{/role.verdictLang}}>
 {{{role.verdictHTML}}}
   </div>

@@ -28,11 +28,15 @@ public struct BuildOptions: Sendable {
     /// Called with a sentence when the build waits for another build into the same output
     /// folder to finish (the CLI prints it on stderr).
     public var waiting: @Sendable (String) -> Void
+    /// The role-page sections the build can render, in their default page order:
+    /// `RolePageSections.standard`, or those and a site's own (CONTRIBUTING.md, "Add a section").
+    public var roleSections: [any RolePageSection]
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
         overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil,
-        force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in }
+        force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in },
+        roleSections: [any RolePageSection] = RolePageSections.standard
     ) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
@@ -44,5 +48,6 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.force = force
         self.waiting = waiting
+        self.roleSections = roleSections
     }
 }

@@ -4,17 +4,20 @@ import TemplateEngine
 /// The pages that are not about one role: each locale's index, the root language chooser
 /// (the hreflang `x-default` of the indexes) and the 404 page.
 extension SiteModel {
+    /// The UI strings these pages, and the language switcher, format themselves.
+    static let uiStrings: [UIStringKey] = [.indexTitle, .indexIntro, .rootDescription, .notFoundTitle, .notFoundBody, .languageName]
+
     /// Every role of the locale, grouped by sector in catalog order, each with its risk score.
     func indexData(locale: String) -> TemplateValue {
         let strings = self.strings[locale]!
         var arguments = MessageArguments()
-        arguments.numbers["roleCount"] = site.roles.count
-        arguments.text["siteTitle"] = site.config.title
+        arguments.numbers[.roleCount] = site.roles.count
+        arguments.text[.siteTitle] = LocalizedText(text: site.config.title, locale: defaultLocale)
         let values = strings.resolve(arguments)
         let path = urls.index(locale)
         // No breadcrumb: the index is the top of its locale, so it shows none and has none in JSON-LD.
         let page = self.page(
-            locale: locale, title: strings.format("index.title", values), description: strings.format("index.intro", values),
+            locale: locale, title: strings.format(.indexTitle, values).text, description: strings.format(.indexIntro, values).text,
             path: path, alternates: alternates(url: urls.index, xDefault: urls.root))
         let sectors: [TemplateValue] = site.sectors.compactMap { sector in
             let roles = site.roles.filter { $0.sector == sector.id }
@@ -44,9 +47,10 @@ extension SiteModel {
     func rootData() -> TemplateValue {
         let strings = self.strings[defaultLocale]!
         var arguments = MessageArguments()
-        arguments.numbers["roleCount"] = site.roles.count
-        arguments.text["siteTitle"] = site.config.title
-        arguments.lists["languages"] = locales.map { languageNames[$0] ?? $0 }
+        arguments.numbers[.roleCount] = site.roles.count
+        arguments.text[.siteTitle] = LocalizedText(text: site.config.title, locale: defaultLocale)
+        // Each language by its own name, in its own language.
+        arguments.lists[.languages] = locales.map { LocalizedText(text: languageNames[$0] ?? $0, locale: $0) }
         let values = strings.resolve(arguments)
         let website = JSONLD.object([
             ("@context", .string("https://schema.org")),
@@ -56,7 +60,7 @@ extension SiteModel {
             ("inLanguage", .array(locales.map { .string($0) })),
         ])
         let page = self.page(
-            locale: defaultLocale, title: site.config.title, description: strings.format("root.description", values),
+            locale: defaultLocale, title: site.config.title, description: strings.format(.rootDescription, values).text,
             path: urls.root, alternates: alternates(url: urls.index, xDefault: urls.root), jsonLD: [website])
         return pageData(locale: defaultLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }
@@ -68,11 +72,11 @@ extension SiteModel {
         let pageLocale = locale ?? defaultLocale
         let strings = self.strings[pageLocale]!
         var arguments = MessageArguments()
-        arguments.numbers["roleCount"] = site.roles.count
-        arguments.text["siteTitle"] = site.config.title
+        arguments.numbers[.roleCount] = site.roles.count
+        arguments.text[.siteTitle] = LocalizedText(text: site.config.title, locale: defaultLocale)
         let values = strings.resolve(arguments)
         let page = self.page(
-            locale: pageLocale, title: strings.format("notFound.title", values), description: strings.format("notFound.body", values),
+            locale: pageLocale, title: strings.format(.notFoundTitle, values).text, description: strings.format(.notFoundBody, values).text,
             path: locale.map(urls.notFound) ?? urls.notFound, alternates: [], noindex: true)
         return pageData(locale: pageLocale, page: page, t: strings.tree(values), languages: languages(current: nil, url: urls.index), extra: [:])
     }

@@ -31,7 +31,7 @@ public enum SiteBuilder {
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
-        let loaded = ContentLoader.load(root: options.root)
+        let loaded = ContentLoader.load(root: options.root, sections: options.roleSections.map(\.section))
         report.diagnostics += loaded.diagnostics
         let templates = loadTemplates(folder, into: &report.diagnostics)
         let assets = Assets(folder: folder, into: &report.diagnostics)
@@ -52,7 +52,7 @@ public enum SiteBuilder {
         for override in options.overrides {
             override.apply(to: &site.config)
         }
-        let templateKeys = Set(templates.references.filter { $0.name.hasPrefix("t.") }.map { String($0.name.dropFirst(2)) })
+        let templateKeys = StringUsage.templateKeys(templates)
         let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
         // Without the default table (it is missing or broken, which is reported), every key
         // would be "unknown": errors that only repeat that one.
@@ -83,7 +83,7 @@ public enum SiteBuilder {
         clock.enter(.render)
         let urls = SiteURLs(config: site.config)
         report.basePath = urls.basePath
-        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
+        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections)
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)
         report.diagnostics += markdown.diagnostics
@@ -251,7 +251,7 @@ public enum SiteBuilder {
     /// `{{t.some.key}}` naming no UI string: `StringUsage` reports each use already, at the
     /// same position and with the table to fix, so the renderer's error would only repeat it.
     private static func isUnknownUIString(_ error: TemplateError) -> Bool {
-        if case .unknownName(let name, _) = error.kind { return name.hasPrefix("t.") }
+        if case .unknownName(let name, _) = error.kind { return StringUsage.key(ofReference: name) != nil }
         return false
     }
 }

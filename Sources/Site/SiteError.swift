@@ -19,6 +19,12 @@ public enum SiteError: Sendable {
     /// A UI string rolegen formats itself (page titles, FAQ entries) is missing from the
     /// default locale's table.
     case missingBuiltInUIString(key: String, table: String)
+    /// A template writes `{{t.key}}`: `t` holds markup (a fallback's `<span lang>`), which
+    /// double braces would show as text.
+    case escapedUIStringMarkup(key: String)
+    /// A template writes `{{{tText.key}}}`: `tText` holds plain text, which triple braces would
+    /// put into the page unescaped.
+    case unescapedUIStringText(key: String)
     /// A locale whose table lacks `language.name`: the language switcher would show it under
     /// the default language's name. A warning.
     case untranslatedLanguageName(locale: String, defaultName: String)
@@ -73,6 +79,8 @@ public enum SiteError: Sendable {
         case unknownMessageArgument = "RG404"
         case missingImageAsset = "RG408"
         case untranslatedLanguageName = "RG409"
+        case escapedUIStringMarkup = "RG440"
+        case unescapedUIStringText = "RG441"
         case rawHTMLDropped = "RG420"
         case unknownRoleLink = "RG421"
         case malformedLink = "RG422"
@@ -92,6 +100,8 @@ public enum SiteError: Sendable {
         case .invalidUIString(let kind): kind.code.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
         case .untranslatedLanguageName: Code.untranslatedLanguageName.rawValue
+        case .escapedUIStringMarkup: Code.escapedUIStringMarkup.rawValue
+        case .unescapedUIStringText: Code.unescapedUIStringText.rawValue
         case .rawHTMLDropped: Code.rawHTMLDropped.rawValue
         case .unknownRoleLink: Code.unknownRoleLink.rawValue
         case .malformedLink: Code.malformedLink.rawValue
@@ -137,6 +147,10 @@ public enum SiteError: Sendable {
             "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
         case .missingImageAsset(let asset):
             "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
+        case .escapedUIStringMarkup(let key):
+            "`{{t.\(key)}}` escapes the markup of a UI string (its `<span lang>` would show as text): write `{{{t.\(key)}}}` in element content, or `{{tText.\(key)}}` in an attribute"
+        case .unescapedUIStringText(let key):
+            "`tText.\(key)` is plain text and must be escaped: write `{{tText.\(key)}}`, or `{{{t.\(key)}}}` for element content"
         case .untranslatedLanguageName(let locale, let defaultName):
             "`language.name` is not translated for `\(locale)`: the language switcher would call this locale `\(defaultName)` — write the language's own name (`Français`)"
         case .rawHTMLDropped:

@@ -23,16 +23,25 @@ struct SiteModel: Sendable {
     let titles: [String: [String: ShownText]]
     let sectorStats: [String: (average: Int, count: Int)]
     let rolesBySlug: [String: Role]
-    /// The `site` object every page shows.
-    let siteValue: TemplateValue
+    /// Locale → the `site` object its pages show. site.json's `title` is one text, in the
+    /// default locale's language: other locales' pages mark it (`titleLang`).
+    let siteValues: [String: TemplateValue]
     /// Each locale's name in its own language (`language.name`), for the language switcher.
     let languageNames: [String: String]
+    /// The page code of every section the build knows, by the name `site.json` lists it by.
+    let roleSections: [Section: any RolePageSection]
 
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
-    init(site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets) {
+    init(
+        site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
+        roleSections: [any RolePageSection] = RolePageSections.standard
+    ) {
         self.site = site
+        var sections: [Section: any RolePageSection] = [:]
+        for section in roleSections { sections[section.section] = section }
+        self.roleSections = sections
         self.urls = urls
         self.strings = strings
         self.assets = assets.value(urls: urls)
@@ -61,15 +70,20 @@ struct SiteModel: Sendable {
         var bySlug: [String: Role] = [:]
         for role in site.roles { bySlug[role.slug] = role }
         rolesBySlug = bySlug
-        siteValue = .object([
-            "title": .string(site.config.title),
-            "baseURL": .string(urls.absolute(urls.root)),
-            // Scheme and host, for the print stylesheet to write root-relative links in full.
-            "origin": .string(urls.origin),
-        ])
+        var siteValues: [String: TemplateValue] = [:]
+        for locale in site.config.locales {
+            siteValues[locale] = .object([
+                "title": .string(site.config.title),
+                "titleLang": locale == site.config.defaultLocale ? .null : .string(site.config.defaultLocale),
+                "baseURL": .string(urls.absolute(urls.root)),
+                // Scheme and host, for the print stylesheet to write root-relative links in full.
+                "origin": .string(urls.origin),
+            ])
+        }
+        self.siteValues = siteValues
         var names: [String: String] = [:]
         for (locale, table) in strings {
-            names[locale] = table.format("language.name", ResolvedArguments(own: [:], fallback: [:]))
+            names[locale] = table.format(.languageName, table.resolve(MessageArguments())).text
         }
         languageNames = names
     }
@@ -109,11 +123,11 @@ struct SiteModel: Sendable {
     func page(
         locale: String, title: String, description: String, path: String,
         alternates: [(hreflang: String, href: String)], ogType: String = "website",
-        breadcrumbs: [(name: String, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false,
+        breadcrumbs: [(name: UIText, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false,
         image: SharingImage? = nil
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
-            .object(["name": .string(crumb.name), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
+            .object(["nameHTML": .string(crumb.name.html), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
         }
         return .object([
             "lang": .string(locale),
@@ -138,7 +152,7 @@ struct SiteModel: Sendable {
         return .object(["url": .string(url), "width": .int(image.width), "height": .int(image.height), "alt": .string(alt)])
     }
 
-    func breadcrumbJSON(_ crumbs: [(name: String, url: String)]) -> JSONLD {
+    func breadcrumbJSON(_ crumbs: [(name: UIText, url: String)]) -> JSONLD {
         .object([
             ("@context", .string("https://schema.org")),
             ("@type", .string("BreadcrumbList")),
@@ -146,7 +160,7 @@ struct SiteModel: Sendable {
                 .object([
                     ("@type", .string("ListItem")),
                     ("position", .int(index + 1)),
-                    ("name", .string(crumb.name)),
+                    ("name", .string(crumb.name.text)),
                     ("item", .string(urls.absolute(crumb.url))),
                 ])
             })),
@@ -154,12 +168,13 @@ struct SiteModel: Sendable {
     }
 
     /// The common top level of every page's data.
-    func pageData(locale: String, page: TemplateValue, t: TemplateValue, languages: TemplateValue, extra: [String: TemplateValue]) -> TemplateValue {
+    func pageData(locale: String, page: TemplateValue, t: UIStringTrees, languages: TemplateValue, extra: [String: TemplateValue]) -> TemplateValue {
         var object: [String: TemplateValue] = [
-            "site": siteValue,
+            "site": siteValues[locale] ?? .null,
             "assets": assets,
             "page": page,
-            "t": t,
+            "t": .object(t.html),
+            "tText": .object(t.text),
             "nav": .object(["homeURL": .string(urls.index(locale)), "languages": languages]),
         ]
         for (key, value) in extra { object[key] = value }

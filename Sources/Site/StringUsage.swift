@@ -10,15 +10,70 @@ import TemplateEngine
 ///
 /// (A key in another locale's table that the default table lacks is reported by Content.)
 enum StringUsage {
-    /// Keys formatted in Swift rather than in templates.
-    static let usedBySwift: [String] = [
-        "deepDive.description", "deepDive.link", "deepDive.table", "faq.atRisk.answer", "faq.atRisk.question", "faq.replace.answer",
-        "faq.replace.question", "faq.skills.answer", "faq.skills.question", "faq.timeline.answer",
-        "faq.timeline.question", "hero.title", "index.intro", "index.title", "language.name", "nav.home",
-        "notFound.body", "notFound.title", "root.description", "salary.declining", "salary.growing", "salary.stable",
-        "tasks.automated", "tasks.automatedCount", "tasks.oversight", "tasks.oversightCount",
-        "tasks.safe", "tasks.safeCount",
-    ]
+    /// Keys formatted in Swift rather than in templates: every `UIStringKey`.
+    static var usedBySwift: [String] { UIStringKey.allCases.map(\.rawValue) }
+
+    /// A page's UI strings come in two forms: `t.key` is markup for element content, written
+    /// `{{{t.key}}}` (escaped text with `<span lang>` around what is not in the page's
+    /// language), and `tText.key` is plain text for attributes, written `{{tText.key}}`.
+    enum Form: CaseIterable {
+        case markup, text
+
+        var prefix: String {
+            switch self {
+            case .markup: "t."
+            case .text: "tText."
+            }
+        }
+    }
+
+    /// The UI-string key a template reference names (`t.nav.home` → `nav.home`) and in which
+    /// form, or nil when it names something else.
+    static func key(ofReference name: String) -> (key: String, form: Form)? {
+        for form in Form.allCases where name.hasPrefix(form.prefix) {
+            return (String(name.dropFirst(form.prefix.count)), form)
+        }
+        return nil
+    }
+
+    /// Every UI-string key the templates use, in either form.
+    static func templateKeys(_ templates: TemplateSet) -> Set<String> {
+        Set(templates.references.compactMap { key(ofReference: $0.name)?.key })
+    }
+
+    /// A tag that uses a form the wrong way: `{{t.key}}` would show the markup's spans as
+    /// text, `{{{tText.key}}}` would put a translator's `<` into the page unescaped. The tag is
+    /// read from the quoted line (a file that changes its delimiters is not checked).
+    private static func misuse(of reference: TemplateReference, form: Form, key: String) -> SiteError? {
+        let tag = reference.sourceLine.unicodeScalars.dropFirst(reference.caretColumn - 1)
+        guard tag.starts(with: "{{".unicodeScalars) else { return nil }
+        let sigil = tag.dropFirst(2).first.map(Character.init)
+        let unescaped = sigil == "{" || sigil == "&"
+        let isVariable = unescaped || !["#", "^", "/", ">", "<", "$", "!", "="].contains(sigil)
+        guard isVariable else { return nil }
+        switch form {
+        case .markup where !unescaped: return .escapedUIStringMarkup(key: key)
+        case .text where unescaped: return .unescapedUIStringText(key: key)
+        default: return nil
+        }
+    }
+
+    /// Where a missing `key` belongs in `table`: at the last-written string of the object it
+    /// would be in (`faq.atRisk.question` beside `faq.atRisk.answer`, else in `faq`), or nil
+    /// when the table has no string under its first segment.
+    private static func place(of key: String, in table: [String: StringEntry]) -> (SourceLocation, QuotedLine?)? {
+        var prefix = key.split(separator: ".").dropLast().map(String.init)
+        while !prefix.isEmpty {
+            let start = prefix.joined(separator: ".") + "."
+            let siblings = table.filter { $0.key.hasPrefix(start) }.values
+            if let last = siblings.max(by: { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) {
+                let (location, quote) = last.position()
+                return (location, quote)
+            }
+            prefix.removeLast()
+        }
+        return nil
+    }
 
     /// The diagnostics, and the default-table keys found misspelt: a translation's "not in the
     /// default table — did you mean <that typo>?" warning only repeats that root cause.
@@ -26,13 +81,18 @@ enum StringUsage {
         let defaultLocale = site.config.defaultLocale
         let defaultTable = site.strings[defaultLocale]?.entries ?? [:]
         var diagnostics: [Diagnostic] = []
-        let templateReferences = templates.references.filter { $0.name.hasPrefix("t.") }
+        let templateReferences = templates.references.compactMap { reference in
+            key(ofReference: reference.name).map { (reference: reference, key: $0.key, form: $0.form) }
+        }
         var used = Set(usedBySwift)
-        for reference in templateReferences { used.insert(String(reference.name.dropFirst(2))) }
+        for reference in templateReferences { used.insert(reference.key) }
         let otherTables = site.config.locales.filter { $0 != defaultLocale }.compactMap { site.strings[$0]?.entries }
         var misspeltDefinitions: Set<String> = []
-        for reference in templateReferences {
-            let key = String(reference.name.dropFirst(2))
+        for (reference, key, form) in templateReferences {
+            if let misuse = misuse(of: reference, form: form, key: key) {
+                let location = SourceLocation(file: reference.file, line: reference.line, column: reference.column)
+                diagnostics.append(misuse.diagnostic(at: location, quote: QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)))
+            }
             guard defaultTable[key] == nil else { continue }
             let location = SourceLocation(file: reference.file, line: reference.line, column: reference.column)
             let quote = QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)
@@ -62,7 +122,9 @@ enum StringUsage {
         // A misspelt key's "unused" warning would repeat it.
         for key in misspeltDefinitions { used.insert(key) }
         for key in usedBySwift where defaultTable[key] == nil {
-            diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: "locales/\(defaultLocale).json").diagnostic())
+            let table = "locales/\(defaultLocale).json"
+            let (location, quote) = place(of: key, in: defaultTable) ?? (SourceLocation(file: table, line: 1, column: 1), nil)
+            diagnostics.append(SiteError.missingBuiltInUIString(key: key, table: table).diagnostic(at: location, quote: quote))
         }
         for key in defaultTable.keys.sorted() where !used.contains(key) {
             let (location, quote) = defaultTable[key]!.position()

@@ -7,12 +7,19 @@ import TemplateEngine
 /// messages without arguments are formatted once, and a page only formats the few that embed
 /// its data (the role's title, a count, …).
 ///
-/// A string that fell back to the default locale's table is formatted and typeset with the
-/// default locale's rules: an English sentence on a French page keeps English punctuation.
+/// Every text is marked and typeset by the language it is written in. A string that fell back
+/// to the default locale's table is formatted and typeset with the default locale's rules (an
+/// English sentence on a French page keeps English punctuation) and its markup is wrapped in
+/// `<span lang="en">`. A value filled into a message (`{title}`, `{sector}`…) is typeset by its
+/// own language's rules, and wrapped in a `<span lang>` of its own when that language is not
+/// the message's: the French "d'un(e) {title}" with an English-fallback title marks the title.
 struct LocaleStrings: Sendable {
     let locale: String
     let rules: LocaleRules
     let defaultRules: LocaleRules
+    /// The default locale's code: rules are looked up by exact code (`LocaleRules.builtIn`),
+    /// so a locale's rules are identified by its code.
+    var defaultLocale: String { defaultRules.identifier }
     private struct Entry: Sendable {
         var path: [String]
         var message: Message
@@ -21,15 +28,16 @@ struct LocaleStrings: Sendable {
     }
     private let dynamicEntries: [Entry]
     private let messages: [String: Entry]
-    private let constantTree: [String: TemplateValue]
+    private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
     /// Message syntax and argument errors. A string with a syntax error is shown as nothing,
     /// so that the pages can still be rendered and checked without an error for every use of
     /// it that would only repeat this one.
     let problems: [Diagnostic]
 
-    /// - Parameter templateKeys: the keys templates use (`{{t.key}}`). Only these go into a
-    ///   page's `t` object; the others are formatted only when Swift code asks for them.
+    /// - Parameter templateKeys: the keys templates use (`{{{t.key}}}`, `{{tText.key}}`). Only
+    ///   these go into a page's `t` and `tText` objects; the others are formatted only when
+    ///   Swift code asks for them.
     init(
         locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: Set<String>,
         rules: LocaleRules, defaultRules: LocaleRules
@@ -40,21 +48,21 @@ struct LocaleStrings: Sendable {
         var problems: [Diagnostic] = []
         var dynamic: [Entry] = []
         var all: [String: Entry] = [:]
-        var tree: [String: TemplateValue] = [:]
+        var tree = UIStringTrees()
         for key in entries.keys.sorted() {
             let entry = entries[key]!
             let message: Message
             do {
-                message = try Message(parsing: entry.value)
+                message = try Message(parsing: EmbeddedText.removingMarkers(from: entry.value))
             } catch {
                 problems.append(Self.diagnostic(for: error, in: entry))
                 if templateKeys.contains(key) {
-                    Self.set(.string(""), at: key.split(separator: ".").map(String.init)[...], in: &tree)
+                    tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...])
                 }
                 continue
             }
-            for name in message.argumentNames where !MessageArguments.known.contains(name) {
-                let suggestion = closestMatch(to: name, among: MessageArguments.known)
+            for name in message.argumentNames where UIStringArgument(rawValue: name) == nil {
+                let suggestion = closestMatch(to: name, among: UIStringArgument.allCases.map(\.rawValue))
                 let (location, quote) = entry.position()
                 problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: location, quote: quote))
             }
@@ -62,9 +70,7 @@ struct LocaleStrings: Sendable {
             all[key] = item
             guard templateKeys.contains(key) else { continue }
             if message.argumentNames.isEmpty {
-                let itemRules = item.isFallback ? defaultRules : rules
-                let text = itemRules.typography(text: message.format([:], rules: itemRules))
-                Self.set(.string(text), at: item.path[...], in: &tree)
+                tree.set(Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules), at: item.path[...])
             } else {
                 dynamic.append(item)
             }
@@ -77,20 +83,42 @@ struct LocaleStrings: Sendable {
     }
 
     /// A page's arguments formatted once for this locale and, when some strings fell back, for
-    /// the default locale too; every string of the page is then formatted from these.
+    /// the default locale too; every string of the page is then formatted from these. Texts
+    /// (`{title}`, list items) are typeset once here by their own language's rules and stand in
+    /// the formatted message as markers (`EmbeddedText`), replaced when a string is shown.
     func resolve(_ arguments: MessageArguments) -> ResolvedArguments {
-        let own = arguments.values(for: rules)
-        let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier ? arguments.values(for: defaultRules) : own
-        return ResolvedArguments(own: own, fallback: fallback)
+        var embedded: [EmbeddedValue] = []
+        // Sorted: the markers' numbering, though never shown, is the same on every build.
+        var texts: [UIStringArgument: String] = [:]
+        for name in arguments.text.keys.sorted() {
+            texts[name] = embed(arguments.text[name]!, in: &embedded)
+        }
+        var lists: [UIStringArgument: [String]] = [:]
+        for name in arguments.lists.keys.sorted() {
+            lists[name] = arguments.lists[name]!.map { embed($0, in: &embedded) }
+        }
+        let own = arguments.values(for: rules, texts: texts, lists: lists)
+        let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier
+            ? arguments.values(for: defaultRules, texts: texts, lists: lists) : own
+        return ResolvedArguments(own: own, fallback: fallback, embedded: embedded)
     }
 
-    /// The `t` object of one page: every UI string, with the page's arguments filled in.
-    func tree(_ arguments: ResolvedArguments) -> TemplateValue {
+    private func embed(_ value: LocalizedText, in embedded: inout [EmbeddedValue]) -> String {
+        let valueRules = value.locale == locale ? rules : value.locale == defaultLocale ? defaultRules : LocaleRules.builtIn(value.locale)
+        let text = EmbeddedText.removingMarkers(from: value.text)
+        let typeset = valueRules?.typography(text: text) ?? text
+        embedded.append(EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale))
+        return EmbeddedText.marker(embedded.count - 1)
+    }
+
+    /// The `t` and `tText` objects of one page: every UI string templates use, with the page's
+    /// arguments filled in.
+    func tree(_ arguments: ResolvedArguments) -> UIStringTrees {
         var tree = constantTree
         for entry in dynamicEntries {
-            Self.set(.string(format(entry, arguments)), at: entry.path[...], in: &tree)
+            tree.set(format(entry, arguments), at: entry.path[...])
         }
-        return .object(tree)
+        return tree
     }
 
     /// A text from content as this locale's pages show it: typeset by the rules of the language
@@ -102,15 +130,62 @@ struct LocaleStrings: Sendable {
             lang: isForeign ? .string(text.locale) : .null)
     }
 
-    /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD).
-    func format(_ key: String, _ arguments: ResolvedArguments) -> String {
-        guard let entry = messages[key] else { return "" }
+    /// One UI string formatted for Swift-side use (page titles, FAQ entries, JSON-LD): `html`
+    /// for element content, `text` where markup cannot go. Every key is in the table: the
+    /// default table is checked to define each `UIStringKey`.
+    func format(_ key: UIStringKey, _ arguments: ResolvedArguments) -> UIText {
+        guard let entry = messages[key.rawValue] else { return UIText(html: "", text: "") }
         return format(entry, arguments)
     }
 
-    private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> String {
+    private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> UIText {
+        Self.format(
+            entry, values: entry.isFallback ? arguments.fallback : arguments.own, embedded: arguments.embedded,
+            locale: locale, rules: rules, defaultRules: defaultRules)
+    }
+
+    private static func format(
+        _ entry: Entry, values: [String: MessageArgument], embedded: [EmbeddedValue],
+        locale: String, rules: LocaleRules, defaultRules: LocaleRules
+    ) -> UIText {
         let itemRules = entry.isFallback ? defaultRules : rules
-        return itemRules.typography(text: entry.message.format(entry.isFallback ? arguments.fallback : arguments.own, rules: itemRules))
+        let typeset = itemRules.typography(text: entry.message.format(values, rules: itemRules))
+        return EmbeddedText.shown(typeset, language: itemRules.identifier, pageLocale: locale, embedded: embedded)
+    }
+
+    /// A message syntax error points into the JSON string, at the character where it is.
+    private static func diagnostic(for error: MessageSyntaxError, in entry: StringEntry) -> Diagnostic {
+        let (location, quote) = entry.position(atUTF8Offset: error.utf8Offset)
+        return SiteError.invalidUIString(error.kind).diagnostic(at: location, quote: quote)
+    }
+}
+
+/// A UI string as a page shows it, in the two forms a template needs.
+struct UIText: Sendable, Equatable {
+    /// For element content (`{{{t.key}}}`): HTML-escaped, with `<span lang>` around the parts
+    /// that are not in the page's language.
+    var html: String
+    /// For attributes, `<title>`, meta tags and JSON-LD (`{{tText.key}}`, escaped by the
+    /// template): the typeset text, without markup. An attribute cannot hold a `<span>`, so a
+    /// fallback there is read in the language of its element (the page's).
+    var text: String
+}
+
+extension UIText {
+    /// A text from content, already typeset, written in `language`, on a page in `pageLocale`.
+    init(content: String, language: String, pageLocale: String) {
+        self = EmbeddedText.shown(EmbeddedText.removingMarkers(from: content), language: language, pageLocale: pageLocale, embedded: [])
+    }
+}
+
+/// A page's UI strings: `html` becomes the template's `t` object, `text` its `tText`.
+struct UIStringTrees: Sendable {
+    var html: [String: TemplateValue] = [:]
+    var text: [String: TemplateValue] = [:]
+
+    mutating func set(_ value: UIText, at path: ArraySlice<String>) {
+        Self.set(.string(value.html), at: path, in: &html)
+        Self.set(.string(value.text), at: path, in: &text)
     }
 
     private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
@@ -125,11 +200,84 @@ struct LocaleStrings: Sendable {
         set(value, at: path.dropFirst(), in: &child)
         object[head] = .object(child)
     }
+}
 
-    /// A message syntax error points into the JSON string, at the character where it is.
-    private static func diagnostic(for error: MessageSyntaxError, in entry: StringEntry) -> Diagnostic {
-        let (location, quote) = entry.position(atUTF8Offset: error.utf8Offset)
-        return SiteError.invalidUIString(error.kind).diagnostic(at: location, quote: quote)
+/// A text filled into a message, typeset by its own language, in both forms.
+struct EmbeddedValue: Sendable {
+    var text: String
+    var html: String
+    var locale: String
+}
+
+/// Texts filled into a message stand in the formatted message as markers until it is shown:
+/// the message is then typeset as a whole by its own rules (so French spacing before a `?`
+/// that follows `{title}` is still right), and each marker is replaced by its value, typeset
+/// by the value's language and marked with it when that is not the message's.
+///
+/// A marker is U+FDD0, the value's index as hexadecimal digits written U+FDE0…U+FDEF, and
+/// U+FDD1: Unicode noncharacters, reserved for a program's internal use, which typography
+/// leaves alone as it would a letter. They are removed from messages and values beforehand.
+enum EmbeddedText {
+    private static let start = Unicode.Scalar(0xFDD0 as UInt32)!
+    private static let end = Unicode.Scalar(0xFDD1 as UInt32)!
+    private static let zeroDigit: UInt32 = 0xFDE0
+
+    static func marker(_ index: Int) -> String {
+        var marker = String(start)
+        for digit in String(index, radix: 16).unicodeScalars {
+            let value = UInt32(Int(String(digit), radix: 16)!)
+            marker.unicodeScalars.append(Unicode.Scalar(zeroDigit + value)!)
+        }
+        marker.unicodeScalars.append(end)
+        return marker
+    }
+
+    static func removingMarkers(from text: String) -> String {
+        guard text.unicodeScalars.contains(where: isReserved) else { return text }
+        var cleaned = ""
+        cleaned.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !isReserved($0) })
+        return cleaned
+    }
+
+    private static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value)
+    }
+
+    /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
+    static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
+        var text = ""
+        var html = ""
+        if typeset.unicodeScalars.contains(start) {
+            var literal = ""
+            var index: Int?
+            for scalar in typeset.unicodeScalars {
+                if scalar == start {
+                    text += literal
+                    html += HTMLEscaping.escape(literal)
+                    literal = ""
+                    index = 0
+                } else if scalar == end, let found = index {
+                    index = nil
+                    guard found < embedded.count else { continue }
+                    let value = embedded[found]
+                    text += value.text
+                    html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+                } else if let partial = index {
+                    index = partial * 16 + Int(scalar.value - zeroDigit)
+                } else {
+                    literal.unicodeScalars.append(scalar)
+                }
+            }
+            text += literal
+            html += HTMLEscaping.escape(literal)
+        } else {
+            text = typeset
+            html = HTMLEscaping.escape(typeset)
+        }
+        if language != pageLocale && !html.isEmpty {
+            html = #"<span lang="\#(language)">\#(html)</span>"#
+        }
+        return UIText(html: html, text: text)
     }
 }
 
@@ -138,34 +286,35 @@ struct LocaleStrings: Sendable {
 struct ResolvedArguments: Sendable {
     var own: [String: MessageArgument]
     var fallback: [String: MessageArgument]
+    /// The texts the markers in `own` and `fallback` stand for (`EmbeddedText`).
+    var embedded: [EmbeddedValue]
 }
 
 /// The values a UI string may embed, by name. Computed per page; formatted per locale, so an
 /// English fallback sentence gets English numbers.
 struct MessageArguments: Sendable {
-    /// Every argument name a UI string may use (documented in docs/localization.md).
-    static let known: [String] = [
-        "automatedCount", "automationPotential", "date", "languages", "moreAutomatedCount", "oversightCount",
-        "riskScore", "roleCount", "safeCount", "saferPeersPercent", "salaryPremium", "sector", "sectorAverage",
-        "sectorRoleCount", "siteTitle", "title", "titlePlural", "topAutomatedTasks", "topQuickWins", "verdict", "years",
-    ]
-
-    var text: [String: String] = [:]
-    /// Items joined in the locale's list format ("a, b, and c"; "a, b et c").
-    var lists: [String: [String]] = [:]
-    var numbers: [String: Int] = [:]
-    var percents: [String: Int] = [:]
+    /// Texts, each with the language it is written in (a fallback title is in the default
+    /// locale's), which decides its typography and whether it is marked with `lang`.
+    var text: [UIStringArgument: LocalizedText] = [:]
+    /// Items joined in the locale's list format ("a, b, and c"; "a, b et c"), each in its own
+    /// language.
+    var lists: [UIStringArgument: [LocalizedText]] = [:]
+    var numbers: [UIStringArgument: Int] = [:]
+    var percents: [UIStringArgument: Int] = [:]
+    /// `{years}`.
     var yearRange: (from: Int, to: Int)?
+    /// `{date}`.
     var date: (year: Int, month: Int, day: Int)?
 
-    func values(for rules: LocaleRules) -> [String: MessageArgument] {
+    /// The values for `rules`, with texts and list items given as their markers.
+    func values(for rules: LocaleRules, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
-        for (name, value) in text { values[name] = .text(value) }
-        for (name, items) in lists { values[name] = .text(rules.list(items)) }
-        for (name, value) in numbers { values[name] = .number(value) }
-        for (name, value) in percents { values[name] = .text(rules.percent(value)) }
-        if let yearRange { values["years"] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
-        if let date { values["date"] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
+        for (name, value) in texts { values[name.rawValue] = .text(value) }
+        for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
+        for (name, value) in numbers { values[name.rawValue] = .number(value) }
+        for (name, value) in percents { values[name.rawValue] = .text(rules.percent(value)) }
+        if let yearRange { values[UIStringArgument.years.rawValue] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
+        if let date { values[UIStringArgument.date.rawValue] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
 }

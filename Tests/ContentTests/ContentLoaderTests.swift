@@ -20,8 +20,8 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(config.urlSegment(.roles, in: "en"), "roles")
         XCTAssertFalse(config.allowRawHTML)
         XCTAssertEqual(config.reportEndpoint, "https://example.org/report")
-        XCTAssertEqual(config.sections, Section.allCases, "all sections in the standard order by default")
-        XCTAssertEqual(Section.allCases.map(\.rawValue), [
+        XCTAssertEqual(config.sections, Section.standard, "all sections in the standard order by default")
+        XCTAssertEqual(Section.standard.map(\.rawValue), [
             "hero", "tasks", "replacingTools", "benchmark", "skills", "analysis", "verdict", "toolsToLearn", "salary",
             "roadmap", "quickWins", "report", "deepDive", "relatedRoles", "faq",
         ])

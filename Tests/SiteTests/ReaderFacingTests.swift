@@ -87,7 +87,7 @@ final class ReaderFacingTests: XCTestCase {
         _ = built(site)
         let page = try site.read("fr/metiers/backend/index.html")
         XCTAssertContains(page, "Revu à 100\u{00A0}% le 1er octobre 2026")
-        XCTAssertContains(page, "<span class=\"figure-unit\">out of 100 %</span>")
+        XCTAssertContains(page, "<span class=\"figure-unit\"><span lang=\"en\">out of 100 %</span></span>")
     }
 
     func testArticleTablesScrollInALabelledRegionAndTaskCheckboxesHaveNames() throws {

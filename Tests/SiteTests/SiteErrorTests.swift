@@ -19,7 +19,7 @@ final class SiteErrorTests: XCTestCase {
     func testTemplateUsingUndefinedUIStringIsAnErrorAtItsPosition() throws {
         let site = try site([:])
         let faq = site.root.appendingPathComponent("templates/sections/faq.html")
-        let text = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{t.faq.title}}", with: "{{t.faq.titel}}")
+        let text = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{{t.faq.title}}}", with: "{{{t.faq.titel}}}")
         try Data(text.utf8).write(to: faq)
         let report = site.build()
         XCTAssertEqual(descriptions(report), [
@@ -136,14 +136,14 @@ final class SiteErrorTests: XCTestCase {
     func testUIStringAndTemplateNameErrorsQuoteTheirLine() throws {
         let site = try site([:])
         let faq = site.root.appendingPathComponent("templates/sections/faq.html")
-        let faqText = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{t.faq.title}}", with: "{{t.faq.titel}}")
+        let faqText = try String(contentsOf: faq, encoding: .utf8).replacingOccurrences(of: "{{{t.faq.title}}}", with: "{{{t.faq.titel}}}")
         try Data(faqText.utf8).write(to: faq)
         var rendered = site.build().diagnostics.map(\.rendered)
         let english = try String(contentsOf: site.root.appendingPathComponent("locales/en.json"), encoding: .utf8)
         let faqTitleLine = english.components(separatedBy: "\n").firstIndex { $0.contains(#""title": "Frequently Asked Questions""#) }! + 1
         XCTAssertTrue(rendered.contains("""
             templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?
-                  <h2>{{t.faq.titel}}</h2>
+                  <h2>{{{t.faq.titel}}}</h2>
                       ^
             """), rendered.joined(separator: "\n"))
         XCTAssertTrue(rendered.contains("""
@@ -229,7 +229,7 @@ final class SiteErrorTests: XCTestCase {
     /// The template misspells a key the tables agree on: the error is at the template.
     func testAMisspeltTemplateKeyIsReportedAtTheTemplate() throws {
         let site = try site([:])
-        try editFile(site, "templates/sections/faq.html", "{{t.faq.title}}", "{{t.faq.titel}}")
+        try editFile(site, "templates/sections/faq.html", "{{{t.faq.title}}}", "{{{t.faq.titel}}}")
         XCTAssertEqual(descriptions(site.build()), [
             "templates/sections/faq.html:3:7: error: unknown UI string `faq.titel`: no table in locales/ defines it — did you mean `faq.title`?",
         ])

@@ -30,13 +30,16 @@ public enum ContentLoader {
     /// One pass reports every problem it can: a broken file does not stop the others from being
     /// checked. The exception is `site.json`'s locales: without them nothing else can be
     /// checked meaningfully, so the run stops there. Role folders are read in parallel.
-    public static func load(root: URL) -> LoadResult {
+    ///
+    /// - Parameter sections: the role-page sections the build can render, which `site.json`'s
+    ///   `sections` may name (all of them, in this order, when it names none).
+    public static func load(root: URL, sections: [Section] = Section.standard) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
             return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
         }
         let files = FileChecks(folder: folder)
-        let (config, locales) = files.open("site.json", required: true).map(SiteConfigReader.read) ?? (nil, nil)
+        let (config, locales) = files.open("site.json", required: true).map { SiteConfigReader.read($0, sections: sections) } ?? (nil, nil)
         guard let locales else {
             return LoadResult(site: nil, diagnostics: files.diagnostics.sorted())
         }

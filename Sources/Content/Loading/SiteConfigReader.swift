@@ -6,7 +6,8 @@ enum SiteConfigReader {
     /// The configuration when the file is free of errors, and the locales whenever they could
     /// be read, even if something else in the file is wrong: the rest of the site can still be
     /// checked against them. Without locales nothing else can be checked meaningfully.
-    static func read(_ check: FileCheck) -> (config: SiteConfig?, locales: Locales?) {
+    /// - Parameter sections: the sections the build knows, in their default page order.
+    static func read(_ check: FileCheck, sections known: [Section] = Section.standard) -> (config: SiteConfig?, locales: Locales?) {
         guard let root = check.root(fields: FieldNames.site) else { return (nil, nil) }
 
         let locales = readLocales(root)
@@ -15,7 +16,7 @@ enum SiteConfigReader {
         let urlSegments = root.optional("urlSegments").map { readURLSegments($0, check: check, locales: locales) } ?? [:]
         let allowRawHTML = root.optional("allowRawHTML").flatMap(check.bool) ?? false
         let reportEndpoint = root.optional("reportEndpoint").flatMap(check.url)
-        let sections = root.optional("sections").flatMap { readSections($0, check: check) } ?? Section.allCases
+        let sections = root.optional("sections").flatMap { readSections($0, known: known, check: check) } ?? known
         let image = root.optional("image").flatMap { SharingImageReader.read($0, check: check, locales: locales) }
         let markdownSizeLimit = root.optional("markdownSizeLimit").flatMap { check.integer($0, in: SiteConfig.markdownSizeLimitRange) }
 
@@ -77,16 +78,16 @@ enum SiteConfigReader {
         return segments
     }
 
-    private static func readSections(_ field: JSONField, check: FileCheck) -> [Section]? {
+    private static func readSections(_ field: JSONField, known: [Section], check: FileCheck) -> [Section]? {
         let names = check.uniqueList(field) { element in
             guard let name = check.string(element) else { return nil }
-            guard Section(rawValue: name) != nil else {
-                let suggestion = closestMatch(to: name, among: Section.allCases.map(\.rawValue))
+            guard known.contains(Section(rawValue: name)) else {
+                let suggestion = closestMatch(to: name, among: known.map(\.rawValue))
                 check.report(.unknownName(kind: "section", name: name, suggestion: suggestion), at: element.value.offset)
                 return nil
             }
             return name
         }
-        return names?.compactMap(Section.init(rawValue:))
+        return names?.map(Section.init(rawValue:))
     }
 }

@@ -51,9 +51,36 @@ public enum URLSegment: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A section of a role page. The declaration order is the standard page order, used when
-/// `site.json` does not choose its own.
-public enum Section: String, Sendable, CaseIterable {
-    case hero, tasks, replacingTools, benchmark, skills, analysis, verdict, toolsToLearn, salary
-    case roadmap, quickWins, report, deepDive, relatedRoles, faq
+/// A section of a role page, by the name `site.json`'s `sections` lists. rolegen's own sections
+/// are the static members; `standard` is their page order, used when `site.json` does not choose
+/// its own. A build may know more sections than these (the page code of each is a
+/// `RolePageSection` in the Site module): the loader is told which names are valid.
+public struct Section: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let hero = Section(rawValue: "hero")
+    public static let tasks = Section(rawValue: "tasks")
+    public static let replacingTools = Section(rawValue: "replacingTools")
+    public static let benchmark = Section(rawValue: "benchmark")
+    public static let skills = Section(rawValue: "skills")
+    public static let analysis = Section(rawValue: "analysis")
+    public static let verdict = Section(rawValue: "verdict")
+    public static let toolsToLearn = Section(rawValue: "toolsToLearn")
+    public static let salary = Section(rawValue: "salary")
+    public static let roadmap = Section(rawValue: "roadmap")
+    public static let quickWins = Section(rawValue: "quickWins")
+    public static let report = Section(rawValue: "report")
+    public static let deepDive = Section(rawValue: "deepDive")
+    public static let relatedRoles = Section(rawValue: "relatedRoles")
+    public static let faq = Section(rawValue: "faq")
+
+    /// rolegen's sections in the standard page order (docs/schemas/site.schema.json lists them).
+    public static let standard: [Section] = [
+        .hero, .tasks, .replacingTools, .benchmark, .skills, .analysis, .verdict, .toolsToLearn, .salary,
+        .roadmap, .quickWins, .report, .deepDive, .relatedRoles, .faq,
+    ]
 }

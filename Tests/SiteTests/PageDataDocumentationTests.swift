@@ -1,0 +1,109 @@
+import Content
+import Diagnostics
+import Foundation
+import Localization
+@testable import Site
+import TemplateEngine
+import XCTest
+
+/// docs/page-data.md documents every value a template receives. These tests build the data of
+/// every page of the example site (root, 404, indexes, role and article pages) and compare its
+/// names with the ones the document lists, and each section's values with its own table, so the
+/// document cannot fall behind the code.
+final class PageDataDocumentationTests: XCTestCase {
+    /// The example site's model, built as `SiteBuilder` builds it (no output is written).
+    private static func model() throws -> SiteModel {
+        let loaded = ContentLoader.load(root: packageRoot)
+        let site = try XCTUnwrap(loaded.site, loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        var diagnostics: [Diagnostic] = []
+        let assets = Assets(folder: SiteFolder(root: packageRoot.path), into: &diagnostics)
+        let defaultRules = try XCTUnwrap(LocaleRules.builtIn(site.config.defaultLocale))
+        var strings: [String: LocaleStrings] = [:]
+        let allKeys = Set(site.strings[site.config.defaultLocale]?.entries.keys.map { $0 } ?? [])
+        for locale in site.config.locales {
+            strings[locale] = LocaleStrings(
+                locale: locale, entries: site.uiStrings(in: locale), ownKeys: Set(site.strings[locale]?.entries.keys.map { $0 } ?? []),
+                templateKeys: allKeys, rules: try XCTUnwrap(LocaleRules.builtIn(locale)), defaultRules: defaultRules)
+        }
+        return SiteModel(site: site, urls: SiteURLs(config: site.config), strings: strings, assets: assets)
+    }
+
+    /// Every name in `value`, as the document writes it: `role.taskGroups[].labelHTML`. UI
+    /// strings, asset URLs and illustrative flags are one name each (`t.<key>`), since their
+    /// keys come from the site.
+    static func names(_ value: TemplateValue, prefix: String = "") -> Set<String> {
+        var names: Set<String> = []
+        switch value {
+        case .object(let object):
+            for (key, child) in object {
+                if let name = collapsed[prefix] {
+                    names.insert(name)
+                    continue
+                }
+                let path = prefix.isEmpty ? key : prefix + "." + key
+                names.insert(path)
+                names.formUnion(Self.names(child, prefix: path))
+            }
+        case .array(let items):
+            for item in items { names.formUnion(Self.names(item, prefix: prefix + "[]")) }
+        default:
+            break
+        }
+        return names
+    }
+
+    private static let collapsed = ["t": "t.<key>", "tText": "tText.<key>", "assets": "assets.<file>", "role.illustrative": "role.illustrative.<figure>"]
+
+    /// The backticked names in the first column of the document's tables below `heading` (up
+    /// to the next heading of the same or a higher level); every table when `heading` is nil.
+    static func documentedNames(under heading: String? = nil) throws -> Set<String> {
+        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/page-data.md"), encoding: .utf8)
+        var lines = doc.components(separatedBy: "\n")[...]
+        if let heading {
+            guard let start = lines.firstIndex(of: heading) else { return [] }
+            let level = heading.prefix { $0 == "#" }.count
+            lines = lines[(start + 1)...]
+            if let end = lines.firstIndex(where: { $0.hasPrefix("#") && $0.prefix { $0 == "#" }.count <= level }) {
+                lines = lines[..<end]
+            }
+        }
+        var names: Set<String> = []
+        for line in lines where line.hasPrefix("| `") {
+            let cell = line.split(separator: "|").first ?? ""
+            for (index, part) in cell.split(separator: "`", omittingEmptySubsequences: false).enumerated() where index % 2 == 1 {
+                names.insert(String(part))
+            }
+        }
+        return names
+    }
+
+    func testEveryValueATemplateReceivesIsDocumented() throws {
+        let model = try Self.model()
+        var produced: Set<String> = []
+        for page in PagePlan(model: model).pages {
+            produced.formUnion(Self.names(page.data()))
+        }
+        let documented = try Self.documentedNames()
+        XCTAssertEqual(produced.subtracting(documented).sorted(), [], "given to templates but not in docs/page-data.md")
+        XCTAssertEqual(documented.subtracting(produced).sorted(), [], "in docs/page-data.md but given to no template")
+    }
+
+    /// Each section's table lists exactly what its type adds to `role`.
+    func testEachSectionsValuesAreDocumentedUnderItsName() throws {
+        let model = try Self.model()
+        let role = try XCTUnwrap(model.rolesBySlug["backend-developer"])
+        let context = RolePage(model: model, role: role, locale: model.defaultLocale).context()
+        for section in RolePageSections.standard {
+            let values = TemplateValue.object(["role": .object(section.data(for: context))])
+            let heading = "### `\(section.section.rawValue)` (`\(section.partial)`)"
+            XCTAssertEqual(try Self.documentedNames(under: heading), Self.names(values).subtracting(["role"]), heading)
+        }
+    }
+
+    /// The UI strings Swift formats are each declared by the page code or the section that
+    /// formats them, and `UIStringKey` has no other.
+    func testEveryFormattedUIStringIsDeclaredWhereItIsFormatted() {
+        let declared = RolePage.uiStrings + SiteModel.uiStrings + RolePageSections.standard.flatMap(\.uiStrings)
+        XCTAssertEqual(declared.map(\.rawValue).sorted(), UIStringKey.allCases.map(\.rawValue).sorted())
+    }
+}
