@@ -191,6 +191,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(mkfifo(role, 0o644), 0)
         let running = try serve(root)
         XCTAssertNotNil(running.port, running.stderr)
+        // The address (stdout) and the diagnostics (stderr) come through two pipes: wait for both.
+        XCTAssertTrue(running.waitUntil { $0.stderr.contains("FIFO") || $0.exited }, running.stderr)
         XCTAssertTrue(running.stderr.hasPrefix("content/roles/devops-engineer/role.json:1:1: error: `content/roles/devops-engineer/role.json` is a FIFO (named pipe), not a regular file: rolegen reads only regular files and folders\n"), running.stderr)
         kill(running.process.processIdentifier, SIGTERM)
         XCTAssertTrue(running.waitForExit(), "stopped on SIGTERM")

@@ -2,9 +2,10 @@ import Content
 import Diagnostics
 import Foundation
 import Localization
-@testable import Site
 import TemplateEngine
+import TestSupport
 import XCTest
+@testable import Site
 
 /// docs/page-data.md documents every value a template receives. These tests build the data of
 /// every page of the example site (root, 404, indexes, role and article pages) and compare its
@@ -13,10 +14,10 @@ import XCTest
 final class PageDataDocumentationTests: XCTestCase {
     /// The example site's model, built as `SiteBuilder` builds it (no output is written).
     private static func model() throws -> SiteModel {
-        let loaded = ContentLoader.load(root: packageRoot)
+        let loaded = ContentLoader.load(root: PackageRoot.url)
         let site = try XCTUnwrap(loaded.site, loaded.diagnostics.map(\.description).joined(separator: "\n"))
         var diagnostics: [Diagnostic] = []
-        let assets = Assets(folder: SiteFolder(root: packageRoot.path), into: &diagnostics)
+        let assets = Assets(folder: SiteFolder(root: PackageRoot.url.path), into: &diagnostics)
         let defaultRules = try XCTUnwrap(LocaleRules.builtIn(site.config.defaultLocale))
         var strings: [String: LocaleStrings] = [:]
         let allKeys = Set(site.strings[site.config.defaultLocale]?.entries.keys.map { $0 } ?? [])
@@ -57,7 +58,7 @@ final class PageDataDocumentationTests: XCTestCase {
     /// The backticked names in the first column of the document's tables below `heading` (up
     /// to the next heading of the same or a higher level); every table when `heading` is nil.
     static func documentedNames(under heading: String? = nil) throws -> Set<String> {
-        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/page-data.md"), encoding: .utf8)
+        let doc = try String(contentsOf: PackageRoot.url.appendingPathComponent("docs/page-data.md"), encoding: .utf8)
         var lines = doc.components(separatedBy: "\n")[...]
         if let heading {
             guard let start = lines.firstIndex(of: heading) else { return [] }

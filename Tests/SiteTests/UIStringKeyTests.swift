@@ -1,7 +1,8 @@
-import Foundation
-@testable import Site
 import Content
+import Foundation
+import TestSupport
 import XCTest
+@testable import Site
 
 /// The UI strings Swift code formats are named by `UIStringKey`, the arguments they may embed
 /// by `UIStringArgument` (issue 9, item 4): a misspelt name does not compile, and a key the
@@ -42,7 +43,7 @@ final class UIStringKeyTests: XCTestCase {
 
     /// docs/localization.md's table of arguments names exactly the arguments rolegen passes.
     func testTheDocumentedArgumentsAreTheArgumentsRolegenPasses() throws {
-        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/localization.md"), encoding: .utf8)
+        let doc = try String(contentsOf: PackageRoot.url.appendingPathComponent("docs/localization.md"), encoding: .utf8)
         let table = doc.components(separatedBy: "| argument | value on a role page | example |")[1].components(separatedBy: "\n\n")[0]
         var documented: [String] = []
         for row in table.split(separator: "\n").dropFirst() {
