@@ -88,6 +88,7 @@ struct MarkdownChecks {
             if destination.hasPrefix(Self.roleScheme) {
                 let slug = String(destination.dropFirst(Self.roleScheme.count).prefix { $0 != "#" })
                 guard model.site.role(slug) != nil else {
+                    if model.site.rolesThatFailedToLoad.contains(slug) { continue }
                     let suggestion = closestMatch(to: slug, among: model.site.roles.map(\.slug))
                     diagnostics.append(SiteError.unknownRoleLink(slug: slug, suggestion: suggestion).diagnostic(at: location, sourceLine: line))
                     continue

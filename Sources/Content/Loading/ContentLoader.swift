@@ -61,10 +61,11 @@ public enum ContentLoader {
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
         guard let config else { return LoadResult(site: nil, diagnostics: diagnostics) }
         guard !diagnostics.hasErrors, let sectors, let tools else {
-            let partial = SiteContent(
+            var partial = SiteContent(
                 config: config, sectors: sectors?.items ?? [], tools: tools?.items ?? [],
                 roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, translations: [], fallbacks: [],
                 translationRecords: translationRecords)
+            partial.rolesThatFailedToLoad = Set(slugs).subtracting(partial.roles.map(\.slug))
             return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
         }
         let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)

@@ -17,6 +17,10 @@ public struct SiteContent: Sendable, Equatable {
     /// Locale → what its translations were made from (`translations/<locale>.json`), for the
     /// locales that keep such a file.
     public var translationRecords: [String: TranslationRecords] = [:]
+    /// Roles whose folder exists but which did not load (only in a partial site, beside their
+    /// errors): a link to one of them is not a second mistake, so checks that resolve role
+    /// references stay silent about them instead of repeating "does not exist".
+    public var rolesThatFailedToLoad: Set<String> = []
 
     public func sector(_ id: String) -> Sector? {
         sectors.first { $0.id == id }
