@@ -171,9 +171,6 @@ public enum SiteBuilder {
                 locale: locale, entries: site.uiStrings(in: locale), ownKeys: own, templateKeys: templateKeys,
                 rules: rules, defaultRules: defaultRules)
             compiled[locale] = strings
-            // A broken default-locale string is reported once, not once per locale that falls back to it.
-            let defaultTable = "locales/\(defaultLocale).json"
-            diagnostics += strings.problems.filter { locale == defaultLocale || $0.location?.file != defaultTable }
         }
         return compiled
     }

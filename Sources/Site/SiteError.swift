@@ -30,10 +30,6 @@ public enum SiteError: Sendable {
     case untranslatedLanguageName(locale: String, defaultName: String)
     /// A default-locale UI string that nothing uses. A warning: nothing shown is wrong.
     case unusedUIString(key: String)
-    /// A UI string uses a `{name}` argument that rolegen never passes.
-    case unknownMessageArgument(key: String, name: String, suggestion: String?)
-    /// A UI string whose message syntax is wrong; the code is that of the syntax mistake.
-    case invalidUIString(MessageSyntaxError.Kind)
     /// An `image.asset` (of site.json or a role) that names no file of `templates/assets/`.
     case missingImageAsset(asset: String)
     /// Raw HTML in a role's Markdown while `allowRawHTML` is off: the page leaves it out. A
@@ -76,7 +72,6 @@ public enum SiteError: Sendable {
         case misspeltUIStringKey = "RG426"
         case missingBuiltInUIString = "RG402"
         case unusedUIString = "RG403"
-        case unknownMessageArgument = "RG404"
         case missingImageAsset = "RG408"
         case untranslatedLanguageName = "RG409"
         case escapedUIStringMarkup = "RG440"
@@ -96,8 +91,6 @@ public enum SiteError: Sendable {
         case .misspeltUIStringKey: Code.misspeltUIStringKey.rawValue
         case .missingBuiltInUIString: Code.missingBuiltInUIString.rawValue
         case .unusedUIString: Code.unusedUIString.rawValue
-        case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
-        case .invalidUIString(let kind): kind.code.rawValue
         case .missingImageAsset: Code.missingImageAsset.rawValue
         case .untranslatedLanguageName: Code.untranslatedLanguageName.rawValue
         case .escapedUIStringMarkup: Code.escapedUIStringMarkup.rawValue
@@ -121,7 +114,7 @@ public enum SiteError: Sendable {
 
     public var suggestion: String? {
         switch self {
-        case .unknownUIString(_, let suggestion), .unknownMessageArgument(_, _, let suggestion), .unknownRoleLink(_, let suggestion): suggestion
+        case .unknownUIString(_, let suggestion), .unknownRoleLink(_, let suggestion): suggestion
         case .misspeltUIStringKey(_, let meant): meant
         case .malformedLink(_, .unknownScheme(_, let suggestion)): suggestion
         default: nil
@@ -141,10 +134,6 @@ public enum SiteError: Sendable {
             "UI string `\(key)` is missing from \(table) (rolegen uses it to build pages)"
         case .unusedUIString(let key):
             "UI string `\(key)` is defined but no template uses it"
-        case .unknownMessageArgument(let key, let name, let suggestion):
-            "UI string `\(key)` uses unknown argument `{\(name)}`" + didYouMean(suggestion: suggestion)
-        case .invalidUIString(let kind):
-            "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
         case .missingImageAsset(let asset):
             "`image.asset` names `\(asset)`, but templates/assets/ has no such file"
         case .escapedUIStringMarkup(let key):

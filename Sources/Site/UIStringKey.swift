@@ -63,14 +63,3 @@ public enum UIStringKey: String, CaseIterable, Sendable {
         }
     }
 }
-
-/// An argument a UI string may embed (`{title}`, `{riskScore, plural, …}`): the names rolegen
-/// passes, documented in docs/localization.md (a test keeps the two equal). A message naming
-/// anything else is an error at the name (RG404).
-enum UIStringArgument: String, CaseIterable, Sendable, Comparable {
-    case automatedCount, automationPotential, date, languages, moreAutomatedCount, oversightCount
-    case riskScore, roleCount, safeCount, saferPeersPercent, salaryPremium, sector, sectorAverage
-    case sectorRoleCount, siteTitle, title, titlePlural, topAutomatedTasks, topQuickWins, verdict, years
-
-    static func < (a: UIStringArgument, b: UIStringArgument) -> Bool { a.rawValue < b.rawValue }
-}

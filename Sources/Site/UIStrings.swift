@@ -7,6 +7,10 @@ import TemplateEngine
 /// messages without arguments are formatted once, and a page only formats the few that embed
 /// its data (the role's title, a count, …).
 ///
+/// The messages come parsed and checked from the loader (`StringEntry.message`): a string
+/// whose syntax is wrong was reported there and is shown as nothing, so that the pages can
+/// still be rendered and checked without an error for every use of it.
+///
 /// Every text is marked and typeset by the language it is written in. A string that fell back
 /// to the default locale's table is formatted and typeset with the default locale's rules (an
 /// English sentence on a French page keeps English punctuation) and its markup is wrapped in
@@ -30,10 +34,6 @@ struct LocaleStrings: Sendable {
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
-    /// Message syntax and argument errors. A string with a syntax error is shown as nothing,
-    /// so that the pages can still be rendered and checked without an error for every use of
-    /// it that would only repeat this one.
-    let problems: [Diagnostic]
 
     /// - Parameter templateKeys: the keys templates use (`{{{t.key}}}`, `{{tText.key}}`). Only
     ///   these go into a page's `t` and `tText` objects; the others are formatted only when
@@ -45,26 +45,17 @@ struct LocaleStrings: Sendable {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
-        var problems: [Diagnostic] = []
         var dynamic: [Entry] = []
         var all: [String: Entry] = [:]
         var tree = UIStringTrees()
         for key in entries.keys.sorted() {
             let entry = entries[key]!
-            let message: Message
-            do {
-                message = try Message(parsing: EmbeddedText.removingMarkers(from: entry.value))
-            } catch {
-                problems.append(Self.diagnostic(for: error, in: entry))
+            // Noncharacters are the markers of embedded values (`EmbeddedText`): never the text's own.
+            guard let message = entry.message.map({ EmbeddedText.hasMarkers(entry.value) ? Self.withoutMarkers($0, entry.value) : $0 }) else {
                 if templateKeys.contains(key) {
                     tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...])
                 }
                 continue
-            }
-            for name in message.argumentNames where UIStringArgument(rawValue: name) == nil {
-                let suggestion = closestMatch(to: name, among: UIStringArgument.allCases.map(\.rawValue))
-                let (location, quote) = entry.position()
-                problems.append(SiteError.unknownMessageArgument(key: key, name: name, suggestion: suggestion).diagnostic(at: location, quote: quote))
             }
             let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
@@ -75,11 +66,14 @@ struct LocaleStrings: Sendable {
                 dynamic.append(item)
             }
         }
-        self.problems = problems
         dynamicEntries = dynamic
         messages = all
         constantTree = tree
         usesDefaultArguments = dynamic.contains { $0.isFallback }
+    }
+
+    private static func withoutMarkers(_ message: Message, _ source: String) -> Message {
+        (try? Message(parsing: EmbeddedText.removingMarkers(from: source))) ?? message
     }
 
     /// A page's arguments formatted once for this locale and, when some strings fell back, for
@@ -151,12 +145,6 @@ struct LocaleStrings: Sendable {
         let itemRules = entry.isFallback ? defaultRules : rules
         let typeset = itemRules.typography(text: entry.message.format(values, rules: itemRules))
         return EmbeddedText.shown(typeset, language: itemRules.identifier, pageLocale: locale, embedded: embedded)
-    }
-
-    /// A message syntax error points into the JSON string, at the character where it is.
-    private static func diagnostic(for error: MessageSyntaxError, in entry: StringEntry) -> Diagnostic {
-        let (location, quote) = entry.position(atUTF8Offset: error.utf8Offset)
-        return SiteError.invalidUIString(error.kind).diagnostic(at: location, quote: quote)
     }
 }
 
@@ -232,8 +220,12 @@ enum EmbeddedText {
         return marker
     }
 
+    static func hasMarkers(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isReserved)
+    }
+
     static func removingMarkers(from text: String) -> String {
-        guard text.unicodeScalars.contains(where: isReserved) else { return text }
+        guard hasMarkers(text) else { return text }
         var cleaned = ""
         cleaned.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !isReserved($0) })
         return cleaned

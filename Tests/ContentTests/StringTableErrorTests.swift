@@ -38,4 +38,39 @@ final class StringTableErrorTests: XCTestCase {
         site.files["locales/en.json"] = nil
         XCTAssertEqual(try site.diagnostics(), ["locales/en.json:1:1: error: missing file `locales/en.json` (the UI strings of the default locale)"])
     }
+
+    // Every check of a table is made when it is read, at the exact column: message syntax and
+    // argument names too (issue 9, item 3).
+
+    /// The column counts the file's characters: the escapes before the mistake are longer than
+    /// what they stand for.
+    func testMessageSyntaxErrorIsAtItsColumnAfterEscapes() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: "locales/en.json", replacing: #""Get Your Full Risk Report""#,
+                                                with: #""Get \"Your\" \u00E9 {n, plural, one {x}}""#), [
+            "locales/en.json:4:46: error: invalid UI string: plural argument 'n' has no 'other' branch",
+        ])
+    }
+
+    /// At the name, whatever comes before it; the table is still loaded for the rest of the
+    /// checks (the string is not used), but the site is not.
+    func testUnknownArgumentIsAtItsName() throws {
+        var site = TestSite.valid
+        site.files["locales/en.json"] = site.files["locales/en.json"]!.replacingOccurrences(
+            of: #""Get Your Full Risk Report""#, with: #""{riskScore} \"{ titel, plural, other {#} }""#)
+        let result = try site.load()
+        XCTAssertEqual(result.diagnostics.map(\.description), [
+            "locales/en.json:4:42: error: UI string `report.button` uses unknown argument `{titel}` — did you mean `title`?",
+        ])
+        XCTAssertEqual(result.diagnostics.first?.code, "RG404")
+        XCTAssertNil(result.site)
+        XCTAssertEqual(result.partialSite?.strings["en"]?.entries["hero.title"]?.message?.argumentNames, ["titlePlural"])
+    }
+
+    /// A broken translation is reported in its own file, once; the default table is not
+    /// blamed.
+    func testABrokenTranslationIsReportedInItsFileOnly() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: "locales/fr.json", replacing: "{titlePlural} ?", with: "{titlePlural ?"), [
+            "locales/fr.json:2:65: error: invalid UI string: expected ',' or '}' after argument name 'titlePlural'",
+        ])
+    }
 }

@@ -53,7 +53,7 @@ final class ErrorCodeDocumentationTests: XCTestCase {
     /// for it; everything else has its own.
     func testWrappingCasesTakeTheCodeOfWhatTheyWrap() {
         XCTAssertEqual(ContentError.invalidJSON(.leadingZero).code, "RG178")
-        XCTAssertEqual(SiteError.invalidUIString(.missingOtherBranch(argument: "count")).code, "RG313")
+        XCTAssertEqual(ContentError.invalidUIString(.missingOtherBranch(argument: "count")).code, "RG313")
         XCTAssertEqual(SiteError.output(.outputIsNotAFolder("/x")).code, "RG411")
         XCTAssertEqual(CommandLineError.content(.missingSiteFolder(path: "/x")).code, "RG101")
     }

@@ -8,16 +8,28 @@ import XCTest
 @testable import Site
 
 /// docs/page-data.md documents every value a template receives. These tests build the data of
-/// every page of the example site (root, 404, indexes, role and article pages) and compare its
-/// names with the ones the document lists, and each section's values with its own table, so the
-/// document cannot fall behind the code.
+/// every page of a fixture site that has every optional value (a sharing image, an article,
+/// related roles, a report form) — root, 404, indexes, role and article pages — and compare its
+/// names with the ones the document lists, and each section's values with its own table, so
+/// the document cannot fall behind the code.
 final class PageDataDocumentationTests: XCTestCase {
-    /// The example site's model, built as `SiteBuilder` builds it (no output is written).
-    private static func model() throws -> SiteModel {
-        let loaded = ContentLoader.load(root: PackageRoot.url)
+    private static func fixture() throws -> FixtureSite {
+        let image = #""image": { "asset": "og-image.png", "width": 1200, "height": 630, "alt": { "en": "A chart" } },"#
+        return try FixtureSite(Fixture.files(
+            site: Fixture.site().replacingOccurrences(of: #""baseURL""#, with: image + "\n  " + #""baseURL""#),
+            roles: [
+                Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers", related: ["frontend"],
+                             extra: ["article.en.md": "# Deep dive\n\nThe long read.\n"]),
+                Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers"),
+            ]))
+    }
+
+    /// The fixture's model, built as `SiteBuilder` builds it (no output is written).
+    private static func model(_ fixture: FixtureSite) throws -> SiteModel {
+        let loaded = ContentLoader.load(root: fixture.root)
         let site = try XCTUnwrap(loaded.site, loaded.diagnostics.map(\.description).joined(separator: "\n"))
         var diagnostics: [Diagnostic] = []
-        let assets = Assets(folder: SiteFolder(root: PackageRoot.url.path), into: &diagnostics)
+        let assets = Assets(folder: SiteFolder(root: fixture.root.path), into: &diagnostics)
         let defaultRules = try XCTUnwrap(LocaleRules.builtIn(site.config.defaultLocale))
         var strings: [String: LocaleStrings] = [:]
         let allKeys = Set(site.strings[site.config.defaultLocale]?.entries.keys.map { $0 } ?? [])
@@ -79,7 +91,8 @@ final class PageDataDocumentationTests: XCTestCase {
     }
 
     func testEveryValueATemplateReceivesIsDocumented() throws {
-        let model = try Self.model()
+        let fixture = try Self.fixture()
+        let model = try Self.model(fixture)
         var produced: Set<String> = []
         for page in PagePlan(model: model).pages {
             produced.formUnion(Self.names(page.data()))
@@ -91,8 +104,9 @@ final class PageDataDocumentationTests: XCTestCase {
 
     /// Each section's table lists exactly what its type adds to `role`.
     func testEachSectionsValuesAreDocumentedUnderItsName() throws {
-        let model = try Self.model()
-        let role = try XCTUnwrap(model.rolesBySlug["backend-developer"])
+        let fixture = try Self.fixture()
+        let model = try Self.model(fixture)
+        let role = try XCTUnwrap(model.rolesBySlug["backend"])
         let context = RolePage(model: model, role: role, locale: model.defaultLocale).context()
         for section in RolePageSections.standard {
             let values = TemplateValue.object(["role": .object(section.data(for: context))])

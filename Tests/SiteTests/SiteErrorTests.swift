@@ -56,6 +56,7 @@ final class SiteErrorTests: XCTestCase {
         ])
     }
 
+    /// At the argument's name in the string, not at the string's opening quote.
     func testUnknownMessageArgumentIsAnError() throws {
         let site = try site([:])
         let table = site.root.appendingPathComponent("locales/en.json")
@@ -64,7 +65,7 @@ final class SiteErrorTests: XCTestCase {
         try Data(text.utf8).write(to: table)
         let report = site.build()
         XCTAssertEqual(descriptions(report), [
-            "locales/en.json:12:14: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?",
+            "locales/en.json:12:32: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?",
         ])
     }
 
@@ -158,9 +159,9 @@ final class SiteErrorTests: XCTestCase {
         try Data(tableText.utf8).write(to: table)
         rendered = site.build().diagnostics.map(\.rendered)
         XCTAssertTrue(rendered.contains("""
-            locales/en.json:12:14: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?
+            locales/en.json:12:32: error: UI string `hero.title` uses unknown argument `{titlePlurl}` — did you mean `titlePlural`?
                     "title": "Will AI replace {titlePlurl}?",
-                             ^
+                                               ^
             """), rendered.joined(separator: "\n"))
     }
 

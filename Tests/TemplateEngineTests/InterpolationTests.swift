@@ -6,6 +6,14 @@ final class InterpolationTests: XCTestCase {
         XCTAssertEqual(try render("{{s}}", ["s": #"<a href="x">Tom & Jerry's</a>"#]), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     }
 
+    /// Markup a caller escapes with `HTMLEscaping` and shows with `{{{ }}}` is byte for byte
+    /// what `{{ }}` makes of the text.
+    func testHTMLEscapingIsTheEscapeOfDoubleBraces() throws {
+        let text = #"<a href="x">Tom & Jerry's</a> — 5 € 😀"#
+        XCTAssertEqual(try render("{{{s}}}", ["s": .string(HTMLEscaping.escape(text))]), try render("{{s}}", ["s": .string(text)]))
+        XCTAssertEqual(HTMLEscaping.escape("it's <b>"), "it&#39;s &lt;b&gt;")
+    }
+
     func testTripleMustacheAndAmpersandAreNotEscaped() throws {
         XCTAssertEqual(try render("{{{s}}}|{{&s}}", ["s": "<b>&'</b>"]), "<b>&'</b>|<b>&'</b>")
     }

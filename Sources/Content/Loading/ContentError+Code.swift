@@ -53,6 +53,8 @@ extension ContentError {
         case invalidStringKey = "RG160"
         case stringTableLeafNotText = "RG161"
         case keyNotInDefaultTable = "RG162"
+        /// Found by the build until UI-string checking moved to the loader: the code stays.
+        case unknownMessageArgument = "RG404"
         // Translation records and --strict
         case invalidFingerprint = "RG190"
         case strictLocaleNotTranslated = "RG191"
@@ -104,6 +106,8 @@ extension ContentError {
         case .invalidStringKey: Code.invalidStringKey.rawValue
         case .stringTableLeafNotText: Code.stringTableLeafNotText.rawValue
         case .keyNotInDefaultTable: Code.keyNotInDefaultTable.rawValue
+        case .invalidUIString(let kind): kind.code.rawValue
+        case .unknownMessageArgument: Code.unknownMessageArgument.rawValue
         case .duplicateTitle: Code.duplicateTitle.rawValue
         case .emptyText: Code.emptyText.rawValue
         case .placeholderText: Code.placeholderText.rawValue
@@ -123,6 +127,7 @@ extension ContentError {
              .invalidChoice(_, _, _, let suggestion), .unknownName(_, _, let suggestion), .unknownSetting(_, _, let suggestion),
              .defaultLocaleNotListed(_, let suggestion), .unconfiguredLocale(_, let suggestion),
              .textForUnknownItem(_, _, _, let suggestion), .keyNotInDefaultTable(_, _, let suggestion),
+             .unknownMessageArgument(_, _, let suggestion),
              .strictLocaleNotTranslated(_, _, let suggestion):
             suggestion
         default:

@@ -1,4 +1,5 @@
 import Diagnostics
+import Localization
 
 /// Every mistake an editor or translator can make in a site's files, one case each. The loader
 /// turns them into `Diagnostic`s at the position of the mistake; `message` is the sentence shown.
@@ -126,6 +127,11 @@ public enum ContentError: Sendable, Equatable {
     case stringTableLeafNotText(key: String, found: String)
     /// A translated key that the default locale's table does not have, so no page uses it.
     case keyNotInDefaultTable(key: String, defaultFile: String, suggestion: String?)
+    /// A UI string whose message syntax is wrong; the code is that of the syntax mistake. Its
+    /// pages show it as nothing while the rest of the site is checked.
+    case invalidUIString(MessageSyntaxError.Kind)
+    /// A UI string uses a `{name}` argument that rolegen never passes (`UIStringArgument`).
+    case unknownMessageArgument(key: String, name: String, suggestion: String?)
 
     // MARK: Translation records
 
@@ -245,6 +251,10 @@ public enum ContentError: Sendable, Equatable {
             "string `\(key)` must be a string or an object of strings, found \(found)"
         case .keyNotInDefaultTable(let key, let defaultFile, let suggestion):
             "string `\(key)` is not in \(defaultFile), so no page uses it" + didYouMean(suggestion: suggestion)
+        case .invalidUIString(let kind):
+            "invalid UI string: \(MessageSyntaxError(kind, utf8Offset: 0).message)"
+        case .unknownMessageArgument(let key, let name, let suggestion):
+            "UI string `\(key)` uses unknown argument `{\(name)}`" + didYouMean(suggestion: suggestion)
         case .strictLocaleNotTranslated(let locale, let defaultLocale, let suggestion):
             "--strict names `\(locale)`, which is not a locale the site translates into (`\(defaultLocale)` is the default)" + didYouMean(suggestion: suggestion)
         case .strictFallback(let value, let locale, let defaultLocale):
