@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         // Golden/ is read from the package root by GoldenTests, not bundled.
         .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "Content", "Site", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RolegenCLITests", dependencies: ["rolegen", "Reporting", "DevServer", "Site", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "Site", "Diagnostics", "TestSupport"]),
     ]

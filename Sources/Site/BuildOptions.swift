@@ -28,11 +28,15 @@ public struct BuildOptions: Sendable {
     /// Called with a sentence when the build waits for another build into the same output
     /// folder to finish (the CLI prints it on stderr).
     public var waiting: @Sendable (String) -> Void
+    /// Renders every page and writes every file, ignoring what the previous build into the
+    /// output folder recorded (`--clean`). Without it a build re-renders only the pages whose
+    /// inputs changed (see `IncrementalBuild`).
+    public var clean: Bool
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
         overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil,
-        force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in }
+        force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in }, clean: Bool = false
     ) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
@@ -44,5 +48,6 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.force = force
         self.waiting = waiting
+        self.clean = clean
     }
 }

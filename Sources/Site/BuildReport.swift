@@ -24,6 +24,9 @@ public struct BuildReport: Sendable {
     public var timings: [(phase: BuildPhase, seconds: Double)] = []
     /// False for `rolegen check`, which renders every page and writes none.
     public var wroteOutput = true
+    /// Files of the output tree added, removed or whose bytes changed since the tree it
+    /// replaced; nil when unknown (a clean or first build: anything may have changed).
+    public var changedFiles: Set<String>?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }

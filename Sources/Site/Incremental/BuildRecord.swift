@@ -1,0 +1,170 @@
+import Content
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build into an output folder left for the next one, in
+/// `.NAME.rolegen/incremental` beside the output folder `NAME` (see `OutputFolder`): the options
+/// and sources it was built from, every file of the tree it published with the dependency key
+/// that produced it and its bytes' hash and status, and its report (warnings, fallbacks), so
+/// that a build with nothing changed reports the same without reading any content.
+///
+/// Written only while the build holds the output folder's lock, after the swap; removed before
+/// the swap, so that a build killed in between leaves no record and the next build is full.
+struct BuildRecord: Sendable {
+    /// One file of the published tree.
+    struct Output: Equatable, Sendable {
+        /// The dependency key of the page it was rendered from; 0 for files that are not pages
+        /// (assets, sitemap), which are always produced again.
+        var key: UInt64
+        var hash: UInt64
+        var size: Int
+        var modified: Int
+        var inode: UInt64
+    }
+
+    /// The parts of a `BuildReport` that a build with nothing changed repeats.
+    struct Report: Codable, Sendable {
+        struct LocaleCount: Codable, Sendable {
+            var locale: String
+            var count: Int
+        }
+
+        var diagnostics: [Diagnostic]
+        var fallbacks: [Fallback]
+        var outdated: [TranslationUnit]
+        var pagesPerLocale: [LocaleCount]
+        var rootPages: Int
+    }
+
+    static let fileName = "incremental"
+    private static let header = "rolegen incremental record 1"
+
+    var optionsKey: UInt64
+    var sources: SourceFingerprints
+    var outputs: [String: Output]
+    var report: Report
+
+    // MARK: Reading and writing
+
+    /// The record in `folder`, or nil when there is none or it is not one this rolegen wrote.
+    static func read(in folder: String) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        var reader = LineReader(bytes: [UInt8](data))
+        guard reader.line() == header,
+              let options = reader.field("options").flatMap({ UInt64($0, radix: 16) }),
+              let taken = reader.field("taken").flatMap({ Int($0) }),
+              let reportLength = reader.field("report").flatMap({ Int($0) }),
+              let reportBytes = reader.bytes(reportLength),
+              let report = try? JSONDecoder().decode(Report.self, from: Data(reportBytes)),
+              reader.line() == "",
+              let sourceCount = reader.field("sources").flatMap({ Int($0) })
+        else { return nil }
+        var files: [String: FileFingerprint] = [:]
+        files.reserveCapacity(sourceCount)
+        for _ in 0..<sourceCount {
+            guard let fields = reader.fields(5), let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]),
+                  let modified = Int(fields[2]), let inode = UInt64(fields[3]) else { return nil }
+            files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
+        }
+        guard let outputCount = reader.field("outputs").flatMap({ Int($0) }) else { return nil }
+        var outputs: [String: Output] = [:]
+        outputs.reserveCapacity(outputCount)
+        for _ in 0..<outputCount {
+            guard let fields = reader.fields(6), let key = UInt64(fields[0], radix: 16), let hash = UInt64(fields[1], radix: 16),
+                  let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) else { return nil }
+            outputs[unescape(fields[5])] = Output(key: key, hash: hash, size: size, modified: modified, inode: inode)
+        }
+        return BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, report: report)
+    }
+
+    /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
+    func write(in folder: String) throws(OutputError) {
+        var text = Self.header + "\n"
+        text += "options " + String(optionsKey, radix: 16) + "\n"
+        text += "taken \(sources.takenAt)\n"
+        let reportBytes = (try? JSONEncoder().encode(report)) ?? Data("{}".utf8)
+        var data = Data(text.utf8)
+        data.append(Data("report \(reportBytes.count)\n".utf8))
+        data.append(reportBytes)
+        text = "\nsources \(sources.files.count)\n"
+        for path in sources.files.keys.sorted() {
+            let print = sources.files[path]!
+            text += "\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n"
+        }
+        text += "outputs \(outputs.count)\n"
+        for path in outputs.keys.sorted() {
+            let output = outputs[path]!
+            text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
+        }
+        data.append(Data(text.utf8))
+        let path = folder + "/" + Self.fileName
+        let temporary = path + ".\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes the record in `folder`: the tree is about to change.
+    static func remove(in folder: String) {
+        unlink(folder + "/" + fileName)
+    }
+
+    /// Paths are the last field of their line: `%`, and bytes below 0x20, are written `%XX`.
+    private static func escape(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "%") }) else { return path }
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            if scalar.value < 0x20 || scalar == "%" {
+                escaped += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func unescape(_ path: String) -> String {
+        path.contains("%") ? (path.removingPercentEncoding ?? path) : path
+    }
+}
+
+/// Reads the record line by line without decoding it all at once.
+private struct LineReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func line() -> String? {
+        guard position < bytes.count else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        let line = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        return line
+    }
+
+    /// The value of a `name value` line.
+    mutating func field(_ name: String) -> String? {
+        guard let line = line(), line.hasPrefix(name + " ") else { return nil }
+        return String(line.dropFirst(name.count + 1))
+    }
+
+    /// A line of `count` fields separated by spaces, the last one taking the rest of the line.
+    mutating func fields(_ count: Int) -> [String]? {
+        guard let line = line() else { return nil }
+        let fields = line.split(separator: " ", maxSplits: count - 1, omittingEmptySubsequences: false).map(String.init)
+        return fields.count == count ? fields : nil
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, position + count <= bytes.count else { return nil }
+        defer { position += count }
+        return Array(bytes[position..<(position + count)])
+    }
+}
