@@ -67,8 +67,10 @@ struct OutputFolder: Sendable {
             Self.removeAbandonedStaging(in: record)
             staging = record + "/staging-\(getpid())"
             try? FileManager.default.removeItem(atPath: staging)
-            try Self.makeFolders(staging)
-            incremental?.adopt(recordFolder: record, output: output)
+            // Incremental: the tree the last build replaced, updated, is staged instead of a new one.
+            if incremental?.adopt(recordFolder: record, output: output, staging: staging) != true {
+                try Self.makeFolders(staging)
+            }
         } catch {
             close(lock)
             throw error
@@ -113,6 +115,7 @@ struct OutputFolder: Sendable {
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             try Self.makeFolders(directory)
         }
+        unlink(path)
         guard Glibc.link(output + "/" + relativePath, path) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
     }
 
@@ -125,7 +128,10 @@ struct OutputFolder: Sendable {
         defer { discard() }
         let newFiles = Set(files)
         // The incremental record describes the tree in place: gone while the tree changes.
-        if incremental != nil { BuildRecord.remove(in: record) }
+        if let incremental {
+            BuildRecord.remove(in: record)
+            incremental.prune(keeping: newFiles)
+        }
         try writeRecord(previousFiles.union(newFiles))
         var status = stat()
         if lstat(output, &status) == 0 {
@@ -139,6 +145,7 @@ struct OutputFolder: Sendable {
             throw .cannotReplace(output, Self.lastError)
         }
         try? writeRecord(newFiles)
+        incremental?.keepReplacedTree(recordFolder: record)
         incremental?.saveRecord(in: record, files: newFiles)
     }
 

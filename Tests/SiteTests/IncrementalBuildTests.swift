@@ -148,6 +148,23 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: page), original)
     }
 
+    /// A build with `--force` replaces a folder holding files rolegen did not write; that tree
+    /// must not be kept for the next build to update, or the foreign file would come back.
+    func testFilesReplacedWithForceDoNotComeBack() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        try Data("www.example.org".utf8).write(to: site.output.appendingPathComponent("CNAME"))
+        XCTAssertFalse(build(site).succeeded, "a folder with a foreign file is replaced only with --force")
+        XCTAssertTrue(SiteBuilder.build(BuildOptions(root: site.root, force: true)).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+        try site.write(Fixture.roleText(title: "Writer", plural: "Scribes"), to: "content/roles/writer/en.json")
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+        try site.write(Fixture.roleText(title: "Writer", plural: "Authors"), to: "content/roles/writer/en.json")
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+    }
+
     func testAFailedIncrementalBuildLeavesTheSharedFilesAsTheyWere() throws {
         let site = try makeSite()
         XCTAssertTrue(build(site).succeeded)

@@ -26,6 +26,8 @@ enum EditBenchmark {
         // One role's English description, a different role each time.
         var edits: [Double] = []
         var pagesChanged: [Int] = []
+        var phases = ""
+
         for edit in 0..<9 {
             let slug = CorpusGenerator.slug((edit * 557) % roleCount)
             let file = root.appendingPathComponent("content/roles/\(slug)/en.json")
@@ -36,6 +38,7 @@ enum EditBenchmark {
             let page = (try? String(contentsOf: root.appendingPathComponent("public/en/roles/\(slug)/index.html"), encoding: .utf8)) ?? ""
             check(page.contains(marker), "the edited page of \(slug) is not on disk")
             edits.append(seconds)
+            phases = report.timings.map { String(format: "%@ %.0f", "\($0.phase)", $0.seconds * 1000) }.joined(separator: ", ")
             pagesChanged.append(report.changedFiles?.count ?? -1)
         }
 
@@ -57,6 +60,7 @@ enum EditBenchmark {
                      unchangedMedian, unchanged.count, cleanMedian / unchangedMedian))
         print(String(format: "  one role's English text:    median %.0f ms of %d (best %.0f ms, target ≤ 100 ms), %@ files changed",
                      median(edits) * 1000, edits.count, edits.min()! * 1000, Set(pagesChanged).sorted().map(String.init).joined(separator: "/")))
+        print("                              last one by phase (ms): \(phases)")
         print(String(format: "  one template (all pages):   median %.2f s of %d", median(templateEdits), templateEdits.count))
     }
 

@@ -40,12 +40,39 @@ struct BuildRecord: Sendable {
     }
 
     static let fileName = "incremental"
+    /// The folder, beside the record, that holds the tree the last build replaced.
+    static let spareFolder = "spare"
     private static let header = "rolegen incremental record 1"
 
     var optionsKey: UInt64
     var sources: SourceFingerprints
     var outputs: [String: Output]
-    var report: Report
+    /// The files of the tree this one replaced, kept as `spare/` in the record folder for the
+    /// next build to update in place of a new staging folder; empty when none was kept.
+    var spare: [String: Output] = [:]
+    /// `Report` as JSON, decoded only by a build that repeats it (decoding thousands of
+    /// fallbacks costs more than everything else such a build does).
+    var reportJSON: Data
+
+    init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
+        self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportJSON: (try? JSONEncoder().encode(report)) ?? Data())
+    }
+
+    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportJSON: Data) {
+        self.optionsKey = optionsKey
+        self.sources = sources
+        self.outputs = outputs
+        self.reportJSON = reportJSON
+    }
+
+    var report: Report? { try? JSONDecoder().decode(Report.self, from: reportJSON) }
+
+    /// The record file's inode, size and time: equal, the file was not replaced since it was read.
+    static func identity(in folder: String) -> [Int]? {
+        var status = stat()
+        guard stat(folder + "/" + fileName, &status) == 0 else { return nil }
+        return [Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec)]
+    }
 
     // MARK: Reading and writing
 
@@ -58,7 +85,6 @@ struct BuildRecord: Sendable {
               let taken = reader.field("taken").flatMap({ Int($0) }),
               let reportLength = reader.field("report").flatMap({ Int($0) }),
               let reportBytes = reader.bytes(reportLength),
-              let report = try? JSONDecoder().decode(Report.self, from: Data(reportBytes)),
               reader.line() == "",
               let sourceCount = reader.field("sources").flatMap({ Int($0) })
         else { return nil }
@@ -69,15 +95,22 @@ struct BuildRecord: Sendable {
                   let modified = Int(fields[2]), let inode = UInt64(fields[3]) else { return nil }
             files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
-        guard let outputCount = reader.field("outputs").flatMap({ Int($0) }) else { return nil }
+        guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportJSON: Data(reportBytes))
+        record.spare = spare
+        return record
+    }
+
+    private static func readOutputs(_ reader: inout LineReader, section: String) -> [String: Output]? {
+        guard let count = reader.field(section).flatMap({ Int($0) }) else { return nil }
         var outputs: [String: Output] = [:]
-        outputs.reserveCapacity(outputCount)
-        for _ in 0..<outputCount {
+        outputs.reserveCapacity(count)
+        for _ in 0..<count {
             guard let fields = reader.fields(6), let key = UInt64(fields[0], radix: 16), let hash = UInt64(fields[1], radix: 16),
                   let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) else { return nil }
             outputs[unescape(fields[5])] = Output(key: key, hash: hash, size: size, modified: modified, inode: inode)
         }
-        return BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, report: report)
+        return outputs
     }
 
     /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
@@ -85,7 +118,7 @@ struct BuildRecord: Sendable {
         var text = Self.header + "\n"
         text += "options " + String(optionsKey, radix: 16) + "\n"
         text += "taken \(sources.takenAt)\n"
-        let reportBytes = (try? JSONEncoder().encode(report)) ?? Data("{}".utf8)
+        let reportBytes = reportJSON
         var data = Data(text.utf8)
         data.append(Data("report \(reportBytes.count)\n".utf8))
         data.append(reportBytes)
@@ -94,10 +127,12 @@ struct BuildRecord: Sendable {
             let print = sources.files[path]!
             text += "\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n"
         }
-        text += "outputs \(outputs.count)\n"
-        for path in outputs.keys.sorted() {
-            let output = outputs[path]!
-            text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
+        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
+            text += "\(section) \(entries.count)\n"
+            for path in entries.keys.sorted() {
+                let output = entries[path]!
+                text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
+            }
         }
         data.append(Data(text.utf8))
         let path = folder + "/" + Self.fileName
