@@ -129,7 +129,10 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(again.changedFiles, [])
         XCTAssertEqual(again.files, first.files)
         XCTAssertEqual(again.pagesPerLocale.map(\.count), first.pagesPerLocale.map(\.count))
+        XCTAssertFalse(first.fallbacks.isEmpty, "the fixture's French text falls back: the repeated report has something to repeat")
         XCTAssertEqual(again.fallbacks, first.fallbacks)
+        XCTAssertEqual(again.diagnostics, first.diagnostics)
+        XCTAssertEqual(again.outdated, first.outdated)
         XCTAssertEqual(inode(site.output.path), folder, "the output folder was swapped")
         // --clean renders and swaps all the same.
         let clean = build(site, clean: true)

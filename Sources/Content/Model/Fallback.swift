@@ -2,7 +2,7 @@
 ///
 /// Builds print a summary of these (translators see what is left to translate) and `--strict`
 /// turns each into an error at the file where the translation belongs.
-public struct Fallback: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct Fallback: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The role's slug; nil for catalogs (tools, sectors) and UI strings.
     public var role: String?
     /// The locale that lacks the value.
@@ -39,7 +39,7 @@ public struct Fallback: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
 /// Where a translation is written: a file relative to the site root and, for JSON files, the
 /// dotted key of the value inside it.
-public struct TranslationPlace: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct TranslationPlace: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `content/roles/backend-developer/fr.json`, `content/roles/backend-developer/analysis.fr.md`,
     /// `locales/fr.json`, `content/tools.json`.
     public var file: String

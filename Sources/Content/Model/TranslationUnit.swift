@@ -4,7 +4,7 @@
 /// The loader decides these once, in `Role.resolvedText(in:defaultLocale:)` for role text and
 /// beside the catalogs and string tables for the rest; fallbacks, the translation status and
 /// outdated-translation checks are all read from them, never re-derived.
-public struct TranslationUnit: Sendable, Hashable, Codable, Comparable {
+public struct TranslationUnit: Sendable, Hashable, Comparable {
     /// The role's slug; nil for catalogs and UI strings.
     public var role: String?
     public var locale: String

@@ -26,17 +26,74 @@ struct BuildRecord: Sendable {
     }
 
     /// The parts of a `BuildReport` that a build with nothing changed repeats.
-    struct Report: Codable, Sendable {
+    struct Report: Sendable {
         struct LocaleCount: Codable, Sendable {
             var locale: String
             var count: Int
         }
 
-        var diagnostics: [Diagnostic]
+        /// Stored as JSON: few, and nested.
+        struct Summary: Codable, Sendable {
+            var diagnostics: [Diagnostic]
+            var pagesPerLocale: [LocaleCount]
+            var rootPages: Int
+        }
+
+        var summary: Summary
+        /// Stored one per line: a large site has tens of thousands, which JSON would take
+        /// longer to read back than the whole rest of a build with nothing changed.
         var fallbacks: [Fallback]
         var outdated: [TranslationUnit]
-        var pagesPerLocale: [LocaleCount]
-        var rootPages: Int
+
+        func encoded() -> Data {
+            var data = (try? JSONEncoder().encode(summary)) ?? Data()
+            var text = "\n\(fallbacks.count)\n"
+            for fallback in fallbacks {
+                text += [fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""]
+                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+            }
+            text += "\(outdated.count)\n"
+            for unit in outdated {
+                text += [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source]
+                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+            }
+            data.insert(contentsOf: Data("\(data.count)\n".utf8), at: 0)
+            data.append(Data(text.utf8))
+            return data
+        }
+
+        init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
+            self.summary = summary
+            self.fallbacks = fallbacks
+            self.outdated = outdated
+        }
+
+        init?(encoded: Data) {
+            var reader = LineReader(bytes: [UInt8](encoded))
+            guard let length = reader.line().flatMap({ Int($0) }), let json = reader.bytes(length),
+                  let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)), reader.line() == "",
+                  let fallbackCount = reader.line().flatMap({ Int($0) }) else { return nil }
+            self.summary = summary
+            fallbacks = []
+            fallbacks.reserveCapacity(fallbackCount)
+            for _ in 0..<fallbackCount {
+                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
+                      fields.count == 5 else { return nil }
+                fallbacks.append(Fallback(
+                    role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
+                    place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4])))
+            }
+            guard let outdatedCount = reader.line().flatMap({ Int($0) }) else { return nil }
+            outdated = []
+            for _ in 0..<outdatedCount {
+                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
+                      fields.count == 7 else { return nil }
+                outdated.append(TranslationUnit(
+                    role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
+                    place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4]), isTranslated: fields[5] == "1",
+                    source: fields[6]))
+            }
+        }
     }
 
     static let fileName = "incremental"
@@ -50,22 +107,21 @@ struct BuildRecord: Sendable {
     /// The files of the tree this one replaced, kept as `spare/` in the record folder for the
     /// next build to update in place of a new staging folder; empty when none was kept.
     var spare: [String: Output] = [:]
-    /// `Report` as JSON, decoded only by a build that repeats it (decoding thousands of
-    /// fallbacks costs more than everything else such a build does).
-    var reportJSON: Data
+    /// `Report`, encoded, decoded only by a build that repeats it.
+    var reportBytes: Data
 
     init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
-        self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportJSON: (try? JSONEncoder().encode(report)) ?? Data())
+        self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportBytes: report.encoded())
     }
 
-    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportJSON: Data) {
+    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: Data) {
         self.optionsKey = optionsKey
         self.sources = sources
         self.outputs = outputs
-        self.reportJSON = reportJSON
+        self.reportBytes = reportBytes
     }
 
-    var report: Report? { try? JSONDecoder().decode(Report.self, from: reportJSON) }
+    var report: Report? { Report(encoded: reportBytes) }
 
     /// The record file's inode, size and time: equal, the file was not replaced since it was read.
     static func identity(in folder: String) -> [Int]? {
@@ -96,7 +152,7 @@ struct BuildRecord: Sendable {
             files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
         guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
-        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportJSON: Data(reportBytes))
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: Data(reportBytes))
         record.spare = spare
         return record
     }
@@ -118,7 +174,6 @@ struct BuildRecord: Sendable {
         var text = Self.header + "\n"
         text += "options " + String(optionsKey, radix: 16) + "\n"
         text += "taken \(sources.takenAt)\n"
-        let reportBytes = reportJSON
         var data = Data(text.utf8)
         data.append(Data("report \(reportBytes.count)\n".utf8))
         data.append(reportBytes)
@@ -147,8 +202,9 @@ struct BuildRecord: Sendable {
         unlink(folder + "/" + fileName)
     }
 
-    /// Paths are the last field of their line: `%`, and bytes below 0x20, are written `%XX`.
-    private static func escape(_ path: String) -> String {
+    /// Paths are the last field of their line, report values separated by tabs: `%`, and
+    /// bytes below 0x20, are written `%XX`.
+    fileprivate static func escape(_ path: String) -> String {
         guard path.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "%") }) else { return path }
         var escaped = ""
         for scalar in path.unicodeScalars {
@@ -161,7 +217,7 @@ struct BuildRecord: Sendable {
         return escaped
     }
 
-    private static func unescape(_ path: String) -> String {
+    fileprivate static func unescape(_ path: String) -> String {
         path.contains("%") ? (path.removingPercentEncoding ?? path) : path
     }
 }

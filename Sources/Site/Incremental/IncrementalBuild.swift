@@ -114,8 +114,8 @@ final class IncrementalBuild: Sendable {
         guard let record = lockedRecord(in: folder), record.optionsKey == optionsKey, record.sources.sameContents(as: sources),
               record.outputs.allSatisfy({ Self.isIntact(output.output + "/" + $0.key, as: $0.value) }), let stored = record.report else { return nil }
         var report = BuildReport(
-            diagnostics: stored.diagnostics, fallbacks: stored.fallbacks,
-            pagesPerLocale: stored.pagesPerLocale.map { ($0.locale, $0.count) }, rootPages: stored.rootPages,
+            diagnostics: stored.summary.diagnostics, fallbacks: stored.fallbacks,
+            pagesPerLocale: stored.summary.pagesPerLocale.map { ($0.locale, $0.count) }, rootPages: stored.summary.rootPages,
             files: record.outputs.keys.sorted(), seconds: 0)
         report.outdated = stored.outdated
         report.changedFiles = []
@@ -218,9 +218,10 @@ final class IncrementalBuild: Sendable {
 
     /// The report to record, set by the builder before the swap.
     func finishing(_ report: BuildReport) {
-        let stored = BuildRecord.Report(
-            diagnostics: Array(Set(report.diagnostics)).sorted(), fallbacks: report.fallbacks, outdated: report.outdated,
+        let summary = BuildRecord.Report.Summary(
+            diagnostics: Array(Set(report.diagnostics)).sorted(),
             pagesPerLocale: report.pagesPerLocale.map { .init(locale: $0.locale, count: $0.count) }, rootPages: report.rootPages)
+        let stored = BuildRecord.Report(summary: summary, fallbacks: report.fallbacks, outdated: report.outdated)
         state.withLock { $0.report = stored }
     }
 
