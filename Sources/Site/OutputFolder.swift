@@ -14,7 +14,9 @@ import Glibc
 /// - `files`: every file of the tree it published last, so that the next build recognises that
 ///   tree as its own and may replace it;
 /// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
-/// - `staging-PID/`: the tree being built by process PID.
+/// - `staging-PID/`: the tree being built by process PID;
+/// - `incremental` and `spare/`: what the last build read and wrote, and the tree it replaced,
+///   for the next build to reuse (see `IncrementalBuild`).
 ///
 /// A folder that is neither absent, empty nor an earlier build's tree is replaced only when the
 /// user says so (`--force`); the site root and its sources never are.
@@ -31,7 +33,8 @@ struct OutputFolder: Sendable {
     let incremental: IncrementalBuild?
 
     /// Takes the output folder for one build: checks that it may be replaced, waits for any
-    /// other build into it (calling `waiting` first), and prepares an empty staging folder.
+    /// other build into it (calling `waiting` first), and prepares the staging folder: empty, or
+    /// for an incremental build the tree the last build replaced, to be updated.
     init(output requested: URL, root: URL, force: Bool, waiting: (String) -> Void, incremental: IncrementalBuild? = nil) throws(OutputError) {
         let output = try Self.resolve(requested.standardizedFileURL.path)
         if let problem = Self.placementProblem(output: output, root: root) { throw problem }

@@ -218,7 +218,7 @@ struct BuildRecord: Sendable {
     }
 
     fileprivate static func unescape(_ path: String) -> String {
-        path.contains("%") ? (path.removingPercentEncoding ?? path) : path
+        path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
     }
 }
 
