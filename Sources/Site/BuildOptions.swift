@@ -32,6 +32,9 @@ public struct BuildOptions: Sendable {
     /// output folder recorded (`--clean`). Without it a build re-renders only the pages whose
     /// inputs changed (see `IncrementalBuild`).
     public var clean: Bool
+    /// Role folders as last read, kept by a process that builds the same site again and again
+    /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
+    public var roleCache: RoleReadingCache?
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
@@ -49,5 +52,13 @@ public struct BuildOptions: Sendable {
         self.force = force
         self.waiting = waiting
         self.clean = clean
+    }
+
+    /// These options with a role cache (kept unless there is one already): for a process that
+    /// builds the same site again and again.
+    public func keepingRoleReadings() -> BuildOptions {
+        var options = self
+        options.roleCache = roleCache ?? RoleReadingCache()
+        return options
     }
 }

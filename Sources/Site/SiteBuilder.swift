@@ -40,7 +40,7 @@ public enum SiteBuilder {
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
-        let loaded = ContentLoader.load(root: options.root)
+        let loaded = ContentLoader.load(root: options.root, roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:])
         report.diagnostics += loaded.diagnostics
         let templates = loadTemplates(folder, into: &report.diagnostics)
         let assets = Assets(folder: folder, into: &report.diagnostics)

@@ -20,8 +20,10 @@ final class IncrementalBuildTests: XCTestCase {
         ]))
     }
 
-    private func build(_ site: FixtureSite, clean: Bool = false, output: URL? = nil) -> BuildReport {
-        SiteBuilder.build(BuildOptions(root: site.root, output: output ?? site.output, clean: clean))
+    private func build(_ site: FixtureSite, clean: Bool = false, output: URL? = nil, roleCache: RoleReadingCache? = nil) -> BuildReport {
+        var options = BuildOptions(root: site.root, output: output ?? site.output, clean: clean)
+        options.roleCache = roleCache
+        return SiteBuilder.build(options)
     }
 
     private func inode(_ path: String) -> UInt64 {
@@ -35,18 +37,27 @@ final class IncrementalBuildTests: XCTestCase {
     /// `public/` and a clean build into a fresh folder: the trees and the reports must be equal.
     /// Set ROLEGEN_INCREMENTAL_SEED to replay a failing sequence.
     func testIncrementalTreeEqualsCleanTreeAfterRandomEdits() throws {
+        try checkRandomEdits(roleCache: nil)
+    }
+
+    /// The same as `serve` builds: one process, role folders kept between builds.
+    func testIncrementalTreeEqualsCleanTreeAfterRandomEditsKeepingRoleReadings() throws {
+        try checkRandomEdits(roleCache: RoleReadingCache())
+    }
+
+    private func checkRandomEdits(roleCache: RoleReadingCache?) throws {
         let seed = ProcessInfo.processInfo.environment["ROLEGEN_INCREMENTAL_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
         var random = SplitMix64(seed: seed)
         let site = try makeSite()
-        XCTAssertTrue(build(site).succeeded, "seed \(seed)")
+        XCTAssertTrue(build(site, roleCache: roleCache).succeeded, "seed \(seed)")
         var editor = SiteEditor(site: site)
         let cleanOutput = site.root.appendingPathComponent("clean")
-        for step in 0..<36 {
+        for step in 0..<30 {
             let edit = try editor.applyRandomEdit(&random)
             let context = "seed \(seed), step \(step), after \(edit) (replay with ROLEGEN_INCREMENTAL_SEED=\(seed))"
             let before = try site.snapshot()
             let publishedFolder = inode(site.output.path)
-            let incremental = build(site)
+            let incremental = build(site, roleCache: roleCache)
             if edit.breaksTheBuild {
                 XCTAssertFalse(incremental.succeeded, context)
                 XCTAssertEqual(try site.snapshot(), before, "a failed build changed the output; " + context)

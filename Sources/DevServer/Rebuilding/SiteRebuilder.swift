@@ -13,7 +13,8 @@ public final class SiteRebuilder: Rebuilder {
     private let previous = Mutex<OutputDigests?>(nil)
 
     public init(options: BuildOptions) {
-        self.options = options
+        // The server builds the same site again and again: unchanged role folders are not read again.
+        self.options = options.keepingRoleReadings()
     }
 
     public func rebuild(changedSources: [String]) -> RebuildResult {

@@ -29,6 +29,8 @@ import Glibc
 final class IncrementalBuild: Sendable {
     let optionsKey: UInt64
     let sources: SourceFingerprints
+    /// Role slug → the hash of its folder's files.
+    let roleKeys: [String: UInt64]
     /// `--clean`: nothing of the previous build is reused, but this one is recorded for the next.
     private let clean: Bool
     /// `--force`: the replaced tree may hold files rolegen did not write, so it is not kept.
@@ -72,6 +74,7 @@ final class IncrementalBuild: Sendable {
         force = options.force
         unlocked = previous
         sources = SourceFingerprints(root: options.root.standardizedFileURL.path, previous: previous?.record.sources)
+        roleKeys = sources.roleKeys()
     }
 
     /// The record in `folder`, read while holding the lock: the one read before when its file is the same.
@@ -155,7 +158,7 @@ final class IncrementalBuild: Sendable {
     /// was changed since, and those whose HTML ids the link checks need. Every other page is
     /// linked from the published tree into `output`'s staging folder.
     func pagesToRender(_ plan: PagePlan, model: SiteModel, output: OutputFolder, keepingIDsOf anchored: Set<String>) -> [PagePlan.Page] {
-        let keys = PageKeys(model: model, sources: sources, optionsKey: optionsKey).keys(of: plan)
+        let keys = PageKeys(model: model, sources: sources, roleKeys: roleKeys, optionsKey: optionsKey).keys(of: plan)
         let (previous, published) = state.withLock { state in
             state.keys = keys
             return (state.previous, state.output)

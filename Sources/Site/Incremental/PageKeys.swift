@@ -19,13 +19,13 @@ struct PageKeys {
     let siteWide: UInt64
     let roleKeys: [String: UInt64]
 
-    init(model: SiteModel, sources: SourceFingerprints, optionsKey: UInt64) {
+    init(model: SiteModel, sources: SourceFingerprints, roleKeys: [String: UInt64], optionsKey: UInt64) {
         self.model = model
         var hash = StableHash()
         hash.combine(optionsKey)
         hash.combine(sources.siteWideKey())
         siteWide = hash.value
-        roleKeys = sources.roleKeys()
+        self.roleKeys = roleKeys
     }
 
     /// Page file → key, for every page of the plan.
