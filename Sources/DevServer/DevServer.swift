@@ -54,7 +54,7 @@ public final class DevServer: Sendable {
     public static func start(_ options: ServeOptions, rebuilder: (any Rebuilder)? = nil,
                              events: @escaping @Sendable (DevServerEvent) -> Void = { _ in }) throws(ServeError) -> DevServer {
         let watcher = try SourceWatcher(root: options.build.root)
-        let server = DevServer(options: options, rebuilder: rebuilder ?? FullRebuilder(options: options.build),
+        let server = DevServer(options: options, rebuilder: rebuilder ?? SiteRebuilder(options: options.build),
                                watcher: watcher, events: events)
         try server.listen()
         server.keepAliveTask.withLock { [state = server.state] task in

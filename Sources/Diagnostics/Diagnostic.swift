@@ -2,7 +2,7 @@
 ///
 /// `line` and `column` are 1-based. Columns count Unicode scalars (not bytes), so a caret lands
 /// under the right character in a terminal for accented text; a leading UTF-8 BOM is not counted.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The file's path as the user should see it: relative to the site root when it is inside it.
     public var file: String
     public var line: Int
@@ -25,7 +25,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// How serious a diagnostic is. Errors fail a build; warnings never do (unless `--strict`
 /// upgrades the kinds of warning it names).
-public enum Severity: String, Sendable, Hashable, Comparable {
+public enum Severity: String, Sendable, Hashable, Codable, Comparable {
     case error
     case warning
     case note
@@ -46,7 +46,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 ///     content/roles/backend-developer/role.json:12:7: error: unknown field `tittle` — did you mean `title`?
 ///         "tittle": "Backend Developer",
 ///         ^
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var severity: Severity
     /// The stable code of this kind of mistake (`RG112`), listed in docs/errors.md. It is
     /// decided by the error enum that owns the case (`ContentError.code`, `TemplateError.Kind.code`,

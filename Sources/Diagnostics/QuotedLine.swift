@@ -5,7 +5,7 @@
 /// whole for each of its errors would print (and hold in memory) megabytes per error. So a line
 /// longer than `maximumWidth` columns is cut to a window of that many columns around the caret,
 /// with `…` where it was cut; the caret stays under the same character.
-public struct QuotedLine: Sendable, Hashable {
+public struct QuotedLine: Sendable, Hashable, Codable {
     /// The widest quoted text, in Unicode scalars, not counting the `…` marks.
     public static let maximumWidth = 120
 

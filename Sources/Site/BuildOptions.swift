@@ -31,12 +31,19 @@ public struct BuildOptions: Sendable {
     /// The role-page sections the build can render, in their default page order:
     /// `RolePageSections.standard`, or those and a site's own (CONTRIBUTING.md, "Add a section").
     public var roleSections: [any RolePageSection]
+    /// Renders every page and writes every file, ignoring what the previous build into the
+    /// output folder recorded (`--clean`). Without it a build re-renders only the pages whose
+    /// inputs changed (see `IncrementalBuild`).
+    public var clean: Bool
+    /// Role folders as last read, kept by a process that builds the same site again and again
+    /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
+    public var roleCache: RoleReadingCache?
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,
         overrides: [SiteOverride] = [], warningsAsErrors: Bool = false, progress: BuildProgress? = nil,
         force: Bool = false, waiting: @escaping @Sendable (String) -> Void = { _ in },
-        roleSections: [any RolePageSection] = RolePageSections.standard
+        roleSections: [any RolePageSection] = RolePageSections.standard, clean: Bool = false
     ) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
@@ -49,5 +56,14 @@ public struct BuildOptions: Sendable {
         self.force = force
         self.waiting = waiting
         self.roleSections = roleSections
+        self.clean = clean
+    }
+
+    /// These options with a role cache (kept unless there is one already): for a process that
+    /// builds the same site again and again.
+    public func keepingRoleReadings() -> BuildOptions {
+        var options = self
+        options.roleCache = roleCache ?? RoleReadingCache()
+        return options
     }
 }

@@ -29,6 +29,9 @@ public struct BuildReport: Sendable {
     /// Decided once, here, by the build that wrote the links; the preview server maps requests
     /// with it. Nil when the build stopped before it read the configuration.
     public var basePath: String?
+    /// Files of the output tree added, removed or whose bytes changed since the tree it
+    /// replaced; nil when unknown (a clean or first build: anything may have changed).
+    public var changedFiles: Set<String>?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var pageCount: Int { pagesPerLocale.reduce(rootPages) { $0 + $1.count } }

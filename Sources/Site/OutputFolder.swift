@@ -12,7 +12,9 @@ import LibC
 /// - `files`: every file of the tree it published last, so that the next build recognises that
 ///   tree as its own and may replace it;
 /// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
-/// - `staging-PID/`: the tree being built by process PID.
+/// - `staging-PID/`: the tree being built by process PID;
+/// - `incremental` and `spare/`: what the last build read and wrote, and the tree it replaced,
+///   for the next build to reuse (see `IncrementalBuild`).
 ///
 /// A folder that is neither absent, empty nor an earlier build's tree is replaced only when the
 /// user says so (`--force`); the site root and its sources never are.
@@ -25,17 +27,20 @@ struct OutputFolder: Sendable {
     private let lock: Int32
     /// The files of the tree in place, as recorded by the build that published it.
     private let previousFiles: Set<String>
+    /// Reuses the published tree's unchanged files (see `IncrementalBuild`); nil for a clean build.
+    let incremental: IncrementalBuild?
 
     /// Takes the output folder for one build: checks that it may be replaced, waits for any
-    /// other build into it (calling `waiting` first), and prepares an empty staging folder.
-    init(output requested: URL, root: URL, force: Bool, waiting: (String) -> Void) throws(OutputError) {
+    /// other build into it (calling `waiting` first), and prepares the staging folder: empty, or
+    /// for an incremental build the tree the last build replaced, to be updated.
+    init(output requested: URL, root: URL, force: Bool, waiting: (String) -> Void, incremental: IncrementalBuild? = nil) throws(OutputError) {
         let output = try Self.resolve(requested.standardizedFileURL.path)
         if let problem = Self.placementProblem(output: output, root: root) { throw problem }
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         try Self.checkNotMountPoint(output, parent: parent)
         try Self.makeFolders(parent)
-        record = parent + "/." + name + ".rolegen"
+        record = Self.recordFolder(parent: parent, name: name)
         try Self.makeFolders(record)
 
         let lockPath = record + "/lock"
@@ -56,13 +61,17 @@ struct OutputFolder: Sendable {
         }
         self.output = output
         self.lock = lock
+        self.incremental = incremental
         do throws(OutputError) {
             previousFiles = Self.readRecord(record + "/files")
             try Self.checkReplaceable(output, recorded: previousFiles, force: force)
             Self.removeAbandonedStaging(in: record)
             staging = record + "/staging-\(getpid())"
             try? FileManager.default.removeItem(atPath: staging)
-            try Self.makeFolders(staging)
+            // Incremental: the tree the last build replaced, updated, is staged instead of a new one.
+            if incremental?.adopt(recordFolder: record, output: output, staging: staging) != true {
+                try Self.makeFolders(staging)
+            }
         } catch {
             close(lock)
             throw error
@@ -72,11 +81,16 @@ struct OutputFolder: Sendable {
     /// Writes `bytes` at `relativePath` inside the staging folder, creating folders as needed.
     /// Safe to call from many threads at once.
     func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
+        // Incremental: bytes the published file has already are linked, not written.
+        let hash = incremental.map { _ in StableHash.of(bytes) }
+        if let incremental, let hash, incremental.linkIfUnchanged(relativePath, hash: hash, into: self) { return }
         let path = staging + "/" + relativePath
         let directory = (path as NSString).deletingLastPathComponent
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             try Self.makeFolders(directory)
         }
+        // Never through a link into the published tree: a staged name is a new file.
+        if incremental != nil { unlink(path) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(relativePath, Self.lastError) }
         defer { close(fd) }
@@ -86,6 +100,24 @@ struct OutputFolder: Sendable {
             guard result > 0 else { throw .cannotWrite(relativePath, Self.lastError) }
             written += result
         }
+        if let incremental, let hash {
+            var status = stat()
+            fstat(fd, &status)
+            incremental.wrote(relativePath, hash: hash, status: status)
+        }
+    }
+
+    /// Hard-links the published tree's file at `relativePath` into the staging folder: the
+    /// staged tree shares it with the published one (neither is ever written in place: a
+    /// changed file is a new file), and the swap keeps it while the old tree goes.
+    func link(_ relativePath: String) throws(OutputError) {
+        let path = staging + "/" + relativePath
+        let directory = (path as NSString).deletingLastPathComponent
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            try Self.makeFolders(directory)
+        }
+        unlink(path)
+        guard LibC.link(output + "/" + relativePath, path) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
     }
 
     /// Puts the staged tree (holding `files`) in place of the output folder, removes the old
@@ -96,6 +128,11 @@ struct OutputFolder: Sendable {
         // either way it goes.
         defer { discard() }
         let newFiles = Set(files)
+        // The incremental record describes the tree in place: gone while the tree changes.
+        if let incremental {
+            BuildRecord.remove(in: record)
+            incremental.prune(keeping: newFiles)
+        }
         try writeRecord(previousFiles.union(newFiles))
         var status = stat()
         if lstat(output, &status) == 0 {
@@ -109,6 +146,8 @@ struct OutputFolder: Sendable {
             throw .cannotReplace(output, Self.lastError)
         }
         try? writeRecord(newFiles)
+        incremental?.keepReplacedTree(recordFolder: record)
+        incremental?.saveRecord(in: record, files: newFiles)
     }
 
     /// Removes the staging folder and releases the output folder: after a failed build (the
@@ -119,6 +158,18 @@ struct OutputFolder: Sendable {
     }
 
     // MARK: Where the output may go
+
+    /// `.NAME.rolegen` beside the output folder `NAME`: where the record, lock and staging folder live.
+    private static func recordFolder(parent: String, name: String) -> String {
+        parent + "/." + name + ".rolegen"
+    }
+
+    /// The record folder of the output folder `output` (resolved as a build resolves it), to
+    /// look at the record before taking the lock; nil when the path cannot be resolved.
+    static func recordFolder(for output: URL) -> String? {
+        guard let resolved = try? resolve(output.standardizedFileURL.path) else { return nil }
+        return recordFolder(parent: (resolved as NSString).deletingLastPathComponent, name: (resolved as NSString).lastPathComponent)
+    }
 
     /// Why `output` must never be replaced, even with `--force`: it is the site root, holds it,
     /// or is (or lies inside) one of its sources. Paths are compared after resolving symbolic

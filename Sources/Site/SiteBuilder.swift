@@ -28,10 +28,21 @@ public enum SiteBuilder {
             report.diagnostics.append(SiteError.output(problem).diagnostic())
         }
 
+        // Incremental: when nothing changed since the last build into the output folder, its
+        // report is the answer and the output folder stays as it is.
+        let incremental = report.diagnostics.isEmpty ? IncrementalBuild.start(options) : nil
+        if let incremental, let unchanged = incremental.unchangedReport(options) {
+            report = unchanged
+            finish(&report, &clock)
+            return report
+        }
+
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
-        let loaded = ContentLoader.load(root: options.root, sections: options.roleSections.map(\.section))
+        let loaded = ContentLoader.load(
+            root: options.root, sections: options.roleSections.map(\.section),
+            roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:])
         report.diagnostics += loaded.diagnostics
         let templates = loadTemplates(folder, into: &report.diagnostics)
         let assets = Assets(folder: folder, into: &report.diagnostics)
@@ -91,14 +102,18 @@ public enum SiteBuilder {
         let output: OutputFolder?
         do {
             output = options.writeOutput && !report.diagnostics.hasErrors
-                ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting)
+                ? try OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting, incremental: incremental)
                 : nil
         } catch {
             report.diagnostics.append(Self.diagnostic(output: error, what: "prepare \(options.output.path)"))
             finish(&report, &clock)
             return report
         }
-        let rendering = render(plan, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+        // Incremental: pages whose inputs did not change are linked from the published tree.
+        let pages = output.flatMap { output in
+            incremental?.pagesToRender(plan, model: model, output: output, keepingIDsOf: markdown.anchoredFiles)
+        } ?? plan.pages
+        let rendering = render(pages, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
         report.diagnostics += rendering.errors
         let builtFiles = Set(plan.pages.map(\.file) + assets.files.map { "assets/" + $0.publishedName } + ["sitemap.xml", "robots.txt"])
         report.diagnostics += markdown.linkErrors(files: builtFiles, ids: rendering.ids)
@@ -124,6 +139,12 @@ public enum SiteBuilder {
                 output.discard()
             } else {
                 clock.enter(.swap)
+                if let incremental {
+                    var recorded = report
+                    (recorded.pagesPerLocale, recorded.rootPages) = plan.pageCounts(locales: site.config.locales)
+                    incremental.finishing(recorded)
+                    report.changedFiles = incremental.changedFiles(files: files)
+                }
                 do {
                     // Removes the staging folder and releases the lock, whether it succeeds or not.
                     try output.commit(files: files)
@@ -134,10 +155,7 @@ public enum SiteBuilder {
         }
         if !report.diagnostics.hasErrors {
             report.files = files.sorted()
-            report.pagesPerLocale = site.config.locales.map { locale in
-                (locale: locale, count: plan.pages.filter { $0.locale == locale }.count)
-            }
-            report.rootPages = plan.pages.filter { $0.locale == nil }.count
+            (report.pagesPerLocale, report.rootPages) = plan.pageCounts(locales: site.config.locales)
         }
         finish(&report, &clock)
         return report
@@ -179,13 +197,12 @@ public enum SiteBuilder {
     /// (a mistake in a shared template would otherwise be reported once per page) and the share
     /// of the threads' time that went to writing rather than rendering.
     private static func render(
-        _ plan: PagePlan, templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?, keepingIDsOf anchored: Set<String>
+        _ pages: [PagePlan.Page], templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?, keepingIDsOf anchored: Set<String>
     ) -> (errors: [Diagnostic], writingShare: Double, ids: [String: Set<String>]) {
         let errors = Mutex<Set<Diagnostic>>([])
         let ids = Mutex<[String: Set<String>]>([:])
         let renderNanoseconds = Atomic<UInt64>(0)
         let writeNanoseconds = Atomic<UInt64>(0)
-        let pages = plan.pages
         progress?.startPages(pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index]
@@ -305,6 +322,11 @@ struct PagePlan: Sendable {
 
     var pages: [Page] = []
     var sitemapEntries: [Sitemap.Entry] = []
+
+    /// Pages per locale, in `locales` order, and pages of no locale: what the report counts.
+    func pageCounts(locales: [String]) -> (perLocale: [(locale: String, count: Int)], other: Int) {
+        (locales.map { locale in (locale: locale, count: pages.filter { $0.locale == locale }.count) }, pages.filter { $0.locale == nil }.count)
+    }
 
     init(model: SiteModel) {
         let urls = model.urls

@@ -123,7 +123,7 @@ struct SiteOptions: ParsableArguments {
         return overrides
     }
 
-    func buildOptions(output: String? = nil, writeOutput: Bool = true, force: Bool = false) -> BuildOptions {
+    func buildOptions(output: String? = nil, writeOutput: Bool = true, force: Bool = false, clean: Bool = false) -> BuildOptions {
         let printer = printer
         return BuildOptions(
             root: rootURL,
@@ -133,7 +133,8 @@ struct SiteOptions: ParsableArguments {
             warningsAsErrors: warningsAsErrors,
             force: force,
             // Why nothing happens: another build holds the output folder.
-            waiting: { printer.notice($0) })
+            waiting: { printer.notice($0) },
+            clean: clean)
     }
 
     /// How results are printed, from the flags and the environment.
@@ -239,8 +240,11 @@ extension Rolegen {
         @Flag(name: .long, help: "Replace the output folder even when it holds files rolegen did not write (never the site's own sources).")
         var force = false
 
+        @Flag(name: .long, help: "Render every page and write every file, ignoring what the previous build into the output folder recorded (by default only pages whose sources changed are rendered again).")
+        var clean = false
+
         func run() throws {
-            try site.run(site.buildOptions(output: output, force: force))
+            try site.run(site.buildOptions(output: output, force: force, clean: clean))
         }
     }
 

@@ -34,6 +34,23 @@ enum CorpusGenerator {
         }
     }
 
+    /// The corpus with the repository's own templates and string tables in place of the
+    /// generated tables: a site that builds as the real one does (`site` and `edit`). Exits
+    /// with a message when it cannot be written.
+    static func writeBuildableSite(roleCount: Int, to root: URL, benchmark: String) {
+        let repository = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        do {
+            try write(roleCount: roleCount, to: root)
+            try? FileManager.default.removeItem(at: root.appendingPathComponent("locales"))
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
+        } catch {
+            print("\(benchmark) benchmark: cannot generate the corpus: \(error)")
+            exit(1)
+        }
+    }
+
     // MARK: Site-wide files
 
     static let siteJSON = """

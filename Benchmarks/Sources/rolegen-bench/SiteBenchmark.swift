@@ -8,26 +8,15 @@ import Site
 enum SiteBenchmark {
     static func run() {
         let roleCount = Int(ProcessInfo.processInfo.environment["ROLEGEN_BENCH_ROLES"] ?? "") ?? 5_000
-        let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-bench-site-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
-        do {
-            try CorpusGenerator.write(roleCount: roleCount, to: root)
-            // The generator writes content only; the site's real templates and strings render it.
-            try? FileManager.default.removeItem(at: root.appendingPathComponent("locales"))
-            try FileManager.default.copyItem(at: repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-            try FileManager.default.copyItem(at: repository.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))
-        } catch {
-            print("site benchmark: cannot generate the corpus: \(error)")
-            exit(1)
-        }
+        CorpusGenerator.writeBuildableSite(roleCount: roleCount, to: root, benchmark: "site")
         print("site: \(roleCount) roles × 2 locales, full build to disk (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
         var times: [Double] = []
         var report: BuildReport?
         for _ in 0..<3 {
             let started = DispatchTime.now()
-            report = SiteBuilder.build(BuildOptions(root: root))
+            report = SiteBuilder.build(BuildOptions(root: root, clean: true))  // every run a full build
             times.append(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
             guard report!.succeeded else {
                 print(report!.diagnostics.prefix(10).map(\.rendered).joined(separator: "\n"))

@@ -29,11 +29,15 @@ public enum ContentLoader {
     ///
     /// One pass reports every problem it can: a broken file does not stop the others from being
     /// checked. The exception is `site.json`'s locales: without them nothing else can be
-    /// checked meaningfully, so the run stops there. Role folders are read in parallel.
+    /// checked meaningfully, so the run stops there. Role folders are read in parallel; with
+    /// `roleCache`, a folder whose key in `roleKeys` (a hash of its files) is the one it was
+    /// last read with is not read again.
     ///
     /// - Parameter sections: the role-page sections the build can render, which `site.json`'s
     ///   `sections` may name (all of them, in this order, when it names none).
-    public static func load(root: URL, sections: [Section] = Section.standard) -> LoadResult {
+    public static func load(
+        root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:]
+    ) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
             return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
@@ -54,7 +58,8 @@ public enum ContentLoader {
             locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment)),
             markdownSizeLimit: config?.markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
-        let readings = readRoles(slugs, folder: folder, context: context)
+        roleCache?.begin(context)
+        let readings = readRoles(slugs, folder: folder, context: context, cache: roleCache, keys: roleKeys)
         let strings = readStringTables(files, locales: locales)
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
@@ -119,10 +124,17 @@ public enum ContentLoader {
 
     /// Reads every role folder in parallel; results are kept by index so order never depends
     /// on scheduling.
-    private static func readRoles(_ slugs: [String], folder: SiteFolder, context: RoleContext) -> [RoleReading] {
+    private static func readRoles(_ slugs: [String], folder: SiteFolder, context: RoleContext, cache: RoleReadingCache?, keys: [String: UInt64]) -> [RoleReading] {
         let readings = Mutex([RoleReading?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
-            let reading = RoleReader.read(slug: slugs[index], folder: folder, context: context)
+            let slug = slugs[index]
+            let key = cache == nil ? nil : keys[slug]
+            if let key, let cached = cache?.reading(of: slug, key: key) {
+                readings.withLock { $0[index] = cached }
+                return
+            }
+            let reading = RoleReader.read(slug: slug, folder: folder, context: context)
+            if let key { cache?.store(reading, of: slug, key: key) }
             readings.withLock { $0[index] = reading }
         }
         return readings.withLock { $0.map { $0! } }

@@ -1,7 +1,7 @@
 import Site
 
 /// What the server asks for after an edit: "rebuild", given the source files that changed.
-/// `FullRebuilder` renders the whole site each time; an incremental builder can take its place
+/// `SiteRebuilder` builds as `rolegen build` does (incrementally); another builder can take its place
 /// without the server changing, as long as it reports which output files it changed.
 public protocol Rebuilder: Sendable {
     /// Builds the site into the output folder (atomically: a failed build leaves it as it was).

@@ -2,22 +2,27 @@ import Foundation
 import Site
 import Synchronization
 
-/// Builds the whole site on every change (what `rolegen build` does), then finds which output
-/// files changed by comparing a digest of each with the previous good build's.
-public final class FullRebuilder: Rebuilder {
+/// Builds the site on every change the way `rolegen build` does, incrementally (only pages
+/// whose sources changed are rendered, only changed files written; see docs/outputs.md), then
+/// finds which output files changed for the open pages. The build reports the files whose bytes
+/// changed; only those are read again to update the digests, whose stylesheet masking decides
+/// whether a page reloads or only swaps its stylesheet.
+public final class SiteRebuilder: Rebuilder {
     private let options: BuildOptions
     /// Digests of the last good build's files; nil before the first one.
     private let previous = Mutex<OutputDigests?>(nil)
 
     public init(options: BuildOptions) {
-        self.options = options
+        // The server builds the same site again and again: unchanged role folders are not read again.
+        self.options = options.keepingRoleReadings()
     }
 
     public func rebuild(changedSources: [String]) -> RebuildResult {
         let report = SiteBuilder.build(options)
         guard report.succeeded else { return RebuildResult(report: report, changedOutputs: .none) }
-        let digests = OutputDigests(folder: options.output, files: report.files)
         let changes = previous.withLock { previous in
+            let digests = previous.map { $0.updating(folder: options.output, files: report.files, changed: report.changedFiles) }
+                ?? OutputDigests(folder: options.output, files: report.files)
             defer { previous = digests }
             guard let previous else { return OutputChanges.everything }
             return .paths(digests.changes(since: previous))
@@ -32,13 +37,26 @@ public final class FullRebuilder: Rebuilder {
 struct OutputDigests: Equatable, Sendable {
     private(set) var byPath: [String: Int]
 
-    init(folder: URL, files: [String]) {
-        let stylesheets = files.filter { $0.hasSuffix(".css") }.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    /// `stylesheets`: the tree's files among which to find the stylesheets whose names are masked
+    /// (`files` when nil).
+    init(folder: URL, files: [String], stylesheets tree: [String]? = nil) {
+        let stylesheets = (tree ?? files).filter { $0.hasSuffix(".css") }.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         byPath = [:]
         for file in files {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { continue }
             byPath[file] = file.hasSuffix(".html") ? Self.digest(page: data, masking: stylesheets) : Self.digest(data)
         }
+    }
+
+    /// These digests after a build whose tree holds `files`, of which only `changed` (nil:
+    /// unknown) differ from the files these digests were taken of: only those are read.
+    func updating(folder: URL, files: [String], changed: Set<String>?) -> OutputDigests {
+        guard let changed else { return OutputDigests(folder: folder, files: files) }
+        let reread = OutputDigests(folder: folder, files: files.filter(changed.contains), stylesheets: files)
+        var updated = self
+        updated.byPath = [:]
+        for file in files { updated.byPath[file] = reread.byPath[file] ?? byPath[file] }
+        return updated
     }
 
     /// Paths added, removed or changed since `earlier`.

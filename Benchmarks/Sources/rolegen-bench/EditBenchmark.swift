@@ -1,0 +1,84 @@
+import Foundation
+import Site
+
+/// Incremental builds at scale (docs/outputs.md, "Incremental builds"), on the `site`
+/// benchmark's 5,000 roles × 2 locales, all in one run: clean builds (`--clean`), builds with
+/// nothing changed, one role's English text edited (median over several roles: the time until
+/// its pages are on disk), and one template edited (every page rendered again).
+enum EditBenchmark {
+    static func run() {
+        let roleCount = Int(ProcessInfo.processInfo.environment["ROLEGEN_BENCH_ROLES"] ?? "") ?? 5_000
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-bench-edit-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        CorpusGenerator.writeBuildableSite(roleCount: roleCount, to: root, benchmark: "edit")
+        print("edit: \(roleCount) roles × 2 locales, incremental builds to disk (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        let options = BuildOptions(root: root)
+        var cleanOptions = options
+        cleanOptions.clean = true
+
+        let clean = (0..<3).map { _ in timed(cleanOptions).seconds }
+        let unchanged = (0..<5).map { _ in
+            let (seconds, report) = timed(options)
+            check(report.changedFiles == [], "an unchanged build changed \(report.changedFiles?.count ?? -1) files")
+            return seconds
+        }
+
+        // One role's English description, a different role each time.
+        var edits: [Double] = []
+        var pagesChanged: [Int] = []
+        var phases = ""
+
+        for edit in 0..<9 {
+            let slug = CorpusGenerator.slug((edit * 557) % roleCount)
+            let file = root.appendingPathComponent("content/roles/\(slug)/en.json")
+            let marker = "Edited \(edit):"
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { fatalError("cannot read \(file.path)") }
+            try? text.replacingOccurrences(of: #""description": ""#, with: #""description": "\#(marker) "#).write(to: file, atomically: true, encoding: .utf8)
+            let (seconds, report) = timed(options)
+            let page = (try? String(contentsOf: root.appendingPathComponent("public/en/roles/\(slug)/index.html"), encoding: .utf8)) ?? ""
+            check(page.contains(marker), "the edited page of \(slug) is not on disk")
+            edits.append(seconds)
+            phases = report.timings.map { String(format: "%@ %.0f", "\($0.phase)", $0.seconds * 1000) }.joined(separator: ", ")
+            pagesChanged.append(report.changedFiles?.count ?? -1)
+        }
+
+        // One template: every page is rendered again.
+        var templateEdits: [Double] = []
+        let template = root.appendingPathComponent("templates/partials/footer.html")
+        for edit in 0..<2 {
+            guard let text = try? String(contentsOf: template, encoding: .utf8) else { fatalError("cannot read \(template.path)") }
+            try? (text + "<!-- edit \(edit) -->\n").write(to: template, atomically: true, encoding: .utf8)
+            let (seconds, report) = timed(options)
+            check((report.changedFiles?.count ?? 0) >= report.pageCount, "a template edit did not rewrite every page")
+            templateEdits.append(seconds)
+        }
+
+        let cleanMedian = median(clean)
+        let unchangedMedian = median(unchanged)
+        print(String(format: "  clean build (--clean):      median %.2f s of %d (best %.2f s)", cleanMedian, clean.count, clean.min()!))
+        print(String(format: "  unchanged build:            median %.3f s of %d → %.1f× faster than clean (target ≥ 5×)",
+                     unchangedMedian, unchanged.count, cleanMedian / unchangedMedian))
+        print(String(format: "  one role's English text:    median %.0f ms of %d (best %.0f ms, target ≤ 100 ms), %@ files changed",
+                     median(edits) * 1000, edits.count, edits.min()! * 1000, Set(pagesChanged).sorted().map(String.init).joined(separator: "/")))
+        print("                              last one by phase (ms): \(phases)")
+        print(String(format: "  one template (all pages):   median %.2f s of %d", median(templateEdits), templateEdits.count))
+    }
+
+    private static func timed(_ options: BuildOptions) -> (seconds: Double, report: BuildReport) {
+        let started = DispatchTime.now()
+        let report = SiteBuilder.build(options)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        check(report.succeeded, report.diagnostics.prefix(10).map(\.rendered).joined(separator: "\n"))
+        return (seconds, report)
+    }
+
+    private static func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+        guard !condition else { return }
+        print("edit benchmark: \(message())")
+        exit(1)
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
+}

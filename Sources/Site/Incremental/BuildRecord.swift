@@ -1,0 +1,259 @@
+import Content
+import Diagnostics
+import Foundation
+import LibC
+
+/// What the last successful build into an output folder left for the next one, in
+/// `.NAME.rolegen/incremental` beside the output folder `NAME` (see `OutputFolder`): the options
+/// and sources it was built from, every file of the tree it published with the dependency key
+/// that produced it and its bytes' hash and status, and its report (warnings, fallbacks), so
+/// that a build with nothing changed reports the same without reading any content.
+///
+/// Written only while the build holds the output folder's lock, after the swap; removed before
+/// the swap, so that a build killed in between leaves no record and the next build is full.
+struct BuildRecord: Sendable {
+    /// One file of the published tree.
+    struct Output: Equatable, Sendable {
+        /// The dependency key of the page it was rendered from; 0 for files that are not pages
+        /// (assets, sitemap), which are always produced again.
+        var key: UInt64
+        var hash: UInt64
+        var size: Int
+        var modified: Int
+        var inode: UInt64
+    }
+
+    /// The parts of a `BuildReport` that a build with nothing changed repeats.
+    struct Report: Sendable {
+        struct LocaleCount: Codable, Sendable {
+            var locale: String
+            var count: Int
+        }
+
+        /// Stored as JSON: few, and nested.
+        struct Summary: Codable, Sendable {
+            var diagnostics: [Diagnostic]
+            var pagesPerLocale: [LocaleCount]
+            var rootPages: Int
+        }
+
+        var summary: Summary
+        /// Stored one per line: a large site has tens of thousands, which JSON would take
+        /// longer to read back than the whole rest of a build with nothing changed.
+        var fallbacks: [Fallback]
+        var outdated: [TranslationUnit]
+
+        func encoded() -> Data {
+            var data = (try? JSONEncoder().encode(summary)) ?? Data()
+            var text = "\n\(fallbacks.count)\n"
+            for fallback in fallbacks {
+                text += [fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""]
+                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+            }
+            text += "\(outdated.count)\n"
+            for unit in outdated {
+                text += [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source]
+                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+            }
+            data.insert(contentsOf: Data("\(data.count)\n".utf8), at: 0)
+            data.append(Data(text.utf8))
+            return data
+        }
+
+        init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
+            self.summary = summary
+            self.fallbacks = fallbacks
+            self.outdated = outdated
+        }
+
+        init?(encoded: Data) {
+            var reader = LineReader(bytes: [UInt8](encoded))
+            guard let length = reader.line().flatMap({ Int($0) }), let json = reader.bytes(length),
+                  let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)), reader.line() == "",
+                  let fallbackCount = reader.line().flatMap({ Int($0) }) else { return nil }
+            self.summary = summary
+            fallbacks = []
+            fallbacks.reserveCapacity(fallbackCount)
+            for _ in 0..<fallbackCount {
+                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
+                      fields.count == 5 else { return nil }
+                fallbacks.append(Fallback(
+                    role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
+                    place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4])))
+            }
+            guard let outdatedCount = reader.line().flatMap({ Int($0) }) else { return nil }
+            outdated = []
+            for _ in 0..<outdatedCount {
+                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
+                      fields.count == 7 else { return nil }
+                outdated.append(TranslationUnit(
+                    role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
+                    place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4]), isTranslated: fields[5] == "1",
+                    source: fields[6]))
+            }
+        }
+    }
+
+    static let fileName = "incremental"
+    /// The folder, beside the record, that holds the tree the last build replaced.
+    static let spareFolder = "spare"
+    private static let header = "rolegen incremental record 1"
+
+    var optionsKey: UInt64
+    var sources: SourceFingerprints
+    var outputs: [String: Output]
+    /// The files of the tree this one replaced, kept as `spare/` in the record folder for the
+    /// next build to update in place of a new staging folder; empty when none was kept.
+    var spare: [String: Output] = [:]
+    /// `Report`, encoded, decoded only by a build that repeats it.
+    var reportBytes: Data
+
+    init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
+        self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportBytes: report.encoded())
+    }
+
+    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: Data) {
+        self.optionsKey = optionsKey
+        self.sources = sources
+        self.outputs = outputs
+        self.reportBytes = reportBytes
+    }
+
+    var report: Report? { Report(encoded: reportBytes) }
+
+    /// The record file's inode, size and time: equal, the file was not replaced since it was read.
+    static func identity(in folder: String) -> [Int]? {
+        var status = stat()
+        guard stat(folder + "/" + fileName, &status) == 0 else { return nil }
+        return [Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec)]
+    }
+
+    // MARK: Reading and writing
+
+    /// The record in `folder`, or nil when there is none or it is not one this rolegen wrote.
+    static func read(in folder: String) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        var reader = LineReader(bytes: [UInt8](data))
+        guard reader.line() == header,
+              let options = reader.field("options").flatMap({ UInt64($0, radix: 16) }),
+              let taken = reader.field("taken").flatMap({ Int($0) }),
+              let reportLength = reader.field("report").flatMap({ Int($0) }),
+              let reportBytes = reader.bytes(reportLength),
+              reader.line() == "",
+              let sourceCount = reader.field("sources").flatMap({ Int($0) })
+        else { return nil }
+        var files: [String: FileFingerprint] = [:]
+        files.reserveCapacity(sourceCount)
+        for _ in 0..<sourceCount {
+            guard let fields = reader.fields(5), let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]),
+                  let modified = Int(fields[2]), let inode = UInt64(fields[3]) else { return nil }
+            files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
+        }
+        guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: Data(reportBytes))
+        record.spare = spare
+        return record
+    }
+
+    private static func readOutputs(_ reader: inout LineReader, section: String) -> [String: Output]? {
+        guard let count = reader.field(section).flatMap({ Int($0) }) else { return nil }
+        var outputs: [String: Output] = [:]
+        outputs.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let fields = reader.fields(6), let key = UInt64(fields[0], radix: 16), let hash = UInt64(fields[1], radix: 16),
+                  let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) else { return nil }
+            outputs[unescape(fields[5])] = Output(key: key, hash: hash, size: size, modified: modified, inode: inode)
+        }
+        return outputs
+    }
+
+    /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
+    func write(in folder: String) throws(OutputError) {
+        var text = Self.header + "\n"
+        text += "options " + String(optionsKey, radix: 16) + "\n"
+        text += "taken \(sources.takenAt)\n"
+        var data = Data(text.utf8)
+        data.append(Data("report \(reportBytes.count)\n".utf8))
+        data.append(reportBytes)
+        text = "\nsources \(sources.files.count)\n"
+        for path in sources.files.keys.sorted() {
+            let print = sources.files[path]!
+            text += "\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n"
+        }
+        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
+            text += "\(section) \(entries.count)\n"
+            for path in entries.keys.sorted() {
+                let output = entries[path]!
+                text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
+            }
+        }
+        data.append(Data(text.utf8))
+        let path = folder + "/" + Self.fileName
+        let temporary = path + ".\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes the record in `folder`: the tree is about to change.
+    static func remove(in folder: String) {
+        unlink(folder + "/" + fileName)
+    }
+
+    /// Paths are the last field of their line, report values separated by tabs: `%`, and
+    /// bytes below 0x20, are written `%XX`.
+    fileprivate static func escape(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "%") }) else { return path }
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            if scalar.value < 0x20 || scalar == "%" {
+                escaped += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    fileprivate static func unescape(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
+    }
+}
+
+/// Reads the record line by line without decoding it all at once.
+private struct LineReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func line() -> String? {
+        guard position < bytes.count else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        let line = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        return line
+    }
+
+    /// The value of a `name value` line.
+    mutating func field(_ name: String) -> String? {
+        guard let line = line(), line.hasPrefix(name + " ") else { return nil }
+        return String(line.dropFirst(name.count + 1))
+    }
+
+    /// A line of `count` fields separated by spaces, the last one taking the rest of the line.
+    mutating func fields(_ count: Int) -> [String]? {
+        guard let line = line() else { return nil }
+        let fields = line.split(separator: " ", maxSplits: count - 1, omittingEmptySubsequences: false).map(String.init)
+        return fields.count == count ? fields : nil
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, position + count <= bytes.count else { return nil }
+        defer { position += count }
+        return Array(bytes[position..<(position + count)])
+    }
+}

@@ -1,0 +1,273 @@
+import Content
+import Diagnostics
+import Dispatch
+import Foundation
+import LibC
+import Synchronization
+import TemplateEngine
+
+/// One build that reuses what the previous build into the same output folder left, shared by
+/// `rolegen build` and `rolegen serve` (see docs/outputs.md, "Incremental builds").
+///
+/// - Before anything is read: the sources are fingerprinted (only files whose size, time or
+///   inode changed are read and hashed). When they, the options and the published tree are all
+///   as the record says, the build is done: the record's report is repeated and the output
+///   folder is not touched.
+/// - Otherwise everything is loaded and checked as in a clean build, and every page gets a
+///   dependency key (`PageKeys`). The staging folder is the tree the last build replaced (the
+///   spare tree), not a new one. A page whose key and published file are as recorded is not
+///   rendered: the spare tree's file stays when it has the same bytes, else the published file
+///   is hard-linked in its place. A rendered page (or asset, sitemap) whose bytes one of the
+///   two trees has is staged the same way; only changed files are written, always as new
+///   files (the trees share inodes, which are never written in place). The staged tree then
+///   replaces the output folder by the same atomic swap as a clean build, so a failed build
+///   still leaves it exactly as it was, and the replaced tree becomes the next spare tree.
+///
+/// Thread-safe: pages are rendered and written from many threads.
+final class IncrementalBuild: Sendable {
+    let optionsKey: UInt64
+    let sources: SourceFingerprints
+    /// Role slug → the hash of its folder's files.
+    let roleKeys: [String: UInt64]
+    /// `--clean`: nothing of the previous build is reused, but this one is recorded for the next.
+    private let clean: Bool
+    /// `--force`: the replaced tree may hold files rolegen did not write, so it is not kept.
+    private let force: Bool
+    /// The record as read before taking the lock, with its file's identity: under the lock it
+    /// is read again only when the file was replaced in between.
+    private let unlocked: (record: BuildRecord, identity: [Int])?
+    private let state = Mutex(State())
+
+    private struct State {
+        /// The record read while holding the output folder's lock; nil for a first build.
+        var previous: BuildRecord?
+        /// The published tree (real path), once the output folder is taken.
+        var output: String?
+        /// Page file → its dependency key in this build.
+        var keys: [String: UInt64] = [:]
+        /// Every file staged so far.
+        var staged: [String: BuildRecord.Output] = [:]
+        var report: BuildRecord.Report?
+        /// The staging folder, and what it held when taken over from the spare tree.
+        var staging: String?
+        var spare: [String: BuildRecord.Output] = [:]
+        /// The files of the tree kept as the next spare tree, once the swap is done.
+        var nextSpare: [String: BuildRecord.Output] = [:]
+    }
+
+    /// Nil when the build writes nothing.
+    static func start(_ options: BuildOptions) -> IncrementalBuild? {
+        guard options.writeOutput else { return nil }
+        var previous: (BuildRecord, [Int])?
+        if !options.clean, let folder = OutputFolder.recordFolder(for: options.output), let identity = BuildRecord.identity(in: folder),
+           let record = BuildRecord.read(in: folder) {
+            previous = (record, identity)
+        }
+        return IncrementalBuild(options: options, previous: previous)
+    }
+
+    private init(options: BuildOptions, previous: (record: BuildRecord, identity: [Int])?) {
+        optionsKey = Self.optionsKey(options)
+        clean = options.clean
+        force = options.force
+        unlocked = previous
+        sources = SourceFingerprints(root: options.root.standardizedFileURL.path, previous: previous?.record.sources)
+        roleKeys = sources.roleKeys()
+    }
+
+    /// The record in `folder`, read while holding the lock: the one read before when its file is the same.
+    private func lockedRecord(in folder: String) -> BuildRecord? {
+        if let unlocked, BuildRecord.identity(in: folder) == unlocked.identity { return unlocked.record }
+        return BuildRecord.read(in: folder)
+    }
+
+    /// Everything besides the sources that decides what a build produces: this rolegen
+    /// executable, the site root, the options that change pages or the report.
+    private static func optionsKey(_ options: BuildOptions) -> UInt64 {
+        var hash = StableHash()
+        var executable = stat()
+        if stat("/proc/self/exe", &executable) == 0 {
+            hash.combine(Int(executable.st_size))
+            hash.combine(Int(executable.st_mtim.tv_sec) * 1_000_000_000 + Int(executable.st_mtim.tv_nsec))
+        }
+        hash.combine(options.root.standardizedFileURL.path)
+        hash.combine(options.baseURL ?? "")
+        for override in options.overrides { hash.combine("\(override.setting)=\(override.value)") }
+        hash.combine(String(describing: options.strict))
+        hash.combine(options.warningsAsErrors ? 1 : 0)
+        return hash.value
+    }
+
+    // MARK: Nothing changed
+
+    /// The previous build's report when the sources, the options and every published file are
+    /// as it recorded; nil when anything differs (the caller builds). Holds the output
+    /// folder's lock while it looks, so it never reads a tree another build is replacing.
+    func unchangedReport(_ options: BuildOptions) -> BuildReport? {
+        // `--force` replaces whatever the folder holds: never nothing to do.
+        guard !force, let unlocked = unlocked?.record, let folder = OutputFolder.recordFolder(for: options.output),
+              unlocked.optionsKey == optionsKey, unlocked.sources.sameContents(as: sources) else { return nil }
+        // Checks that the output may be replaced (and so is rolegen's), then waits for its turn.
+        guard let output = try? OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting) else {
+            return nil
+        }
+        defer { output.discard() }
+        guard let record = lockedRecord(in: folder), record.optionsKey == optionsKey, record.sources.sameContents(as: sources),
+              record.outputs.allSatisfy({ Self.isIntact(output.output + "/" + $0.key, as: $0.value) }), let stored = record.report else { return nil }
+        var report = BuildReport(
+            diagnostics: stored.summary.diagnostics, fallbacks: stored.fallbacks,
+            pagesPerLocale: stored.summary.pagesPerLocale.map { ($0.locale, $0.count) }, rootPages: stored.summary.rootPages,
+            files: record.outputs.keys.sorted(), seconds: 0)
+        report.outdated = stored.outdated
+        report.changedFiles = []
+        return report
+    }
+
+    /// Whether the file at `path` is still the one recorded (not replaced or edited by hand).
+    private static func isIntact(_ path: String, as recorded: BuildRecord.Output) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        return Int(status.st_size) == recorded.size && UInt64(status.st_ino) == recorded.inode
+            && Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec) == recorded.modified
+    }
+
+    // MARK: Something changed
+
+    /// Called by `OutputFolder` once it holds the lock, before it prepares `staging`: reads
+    /// the record of the tree in place and, when there is one, turns the spare tree (the tree
+    /// the last build replaced) into the staging folder, so that only what differs is written
+    /// and no folder is made again. True when `staging` now exists.
+    func adopt(recordFolder: String, output: String, staging: String) -> Bool {
+        let record = clean ? nil : lockedRecord(in: recordFolder)
+        let previous = record?.optionsKey == optionsKey ? record : nil
+        let spare = recordFolder + "/" + BuildRecord.spareFolder
+        let tookSpare = previous.map { !$0.spare.isEmpty } == true && rename(spare, staging) == 0
+        if !tookSpare { try? FileManager.default.removeItem(atPath: spare) }
+        state.withLock {
+            $0.previous = previous
+            $0.output = output
+            $0.staging = staging
+            $0.spare = tookSpare ? previous?.spare ?? [:] : [:]
+        }
+        return tookSpare
+    }
+
+    /// The pages to render: those whose key differs from the published page's, whose file
+    /// was changed since, and those whose HTML ids the link checks need. Every other page is
+    /// linked from the published tree into `output`'s staging folder.
+    func pagesToRender(_ plan: PagePlan, model: SiteModel, output: OutputFolder, keepingIDsOf anchored: Set<String>) -> [PagePlan.Page] {
+        let keys = PageKeys(model: model, sources: sources, roleKeys: roleKeys, optionsKey: optionsKey).keys(of: plan)
+        let (previous, published) = state.withLock { state in
+            state.keys = keys
+            return (state.previous, state.output)
+        }
+        guard let previous, let published else { return plan.pages }
+        var reusable: [(file: String, entry: BuildRecord.Output)] = []
+        var render: [PagePlan.Page] = []
+        for page in plan.pages {
+            if !anchored.contains(page.file), let entry = previous.outputs[page.file], entry.key == keys[page.file],
+               Self.isIntact(published + "/" + page.file, as: entry) {
+                reusable.append((page.file, entry))
+            } else {
+                render.append(page)
+            }
+        }
+        let failed = Mutex<[PagePlan.Page]>([])
+        let linking = reusable
+        DispatchQueue.concurrentPerform(iterations: linking.count) { index in
+            let (file, entry) = linking[index]
+            if !reuse(file, hash: entry.hash, into: output), let page = plan.pages.first(where: { $0.file == file }) {
+                failed.withLock { $0.append(page) }
+            }
+        }
+        return render + failed.withLock { $0 }
+    }
+
+    /// Makes the staging folder hold the bytes with `hash` at `file` without writing them: the
+    /// spare tree's file is kept when it has them, else the published one is linked. False
+    /// when neither has them (intact: as recorded).
+    private func reuse(_ file: String, hash: UInt64, into output: OutputFolder) -> Bool {
+        let (kept, published, staging, key) = state.withLock { state in
+            (state.spare[file], state.previous?.outputs[file].map { ($0, state.output ?? "") }, state.staging ?? "", state.keys[file] ?? 0)
+        }
+        var staged: BuildRecord.Output?
+        if let kept, kept.hash == hash, Self.isIntact(staging + "/" + file, as: kept) {
+            staged = kept
+        } else if let (entry, folder) = published, entry.hash == hash, Self.isIntact(folder + "/" + file, as: entry), (try? output.link(file)) != nil {
+            staged = entry
+        }
+        guard var staged else { return false }
+        staged.key = key
+        state.withLock { $0.staged[file] = staged }
+        return true
+    }
+
+    /// Called by `OutputFolder.write` before writing: true when the spare or the published
+    /// tree has these bytes at `relativePath` already, which are then staged instead.
+    func linkIfUnchanged(_ relativePath: String, hash: UInt64, into output: OutputFolder) -> Bool {
+        reuse(relativePath, hash: hash, into: output)
+    }
+
+    /// Called by `OutputFolder.write` after writing a file, with its status.
+    func wrote(_ relativePath: String, hash: UInt64, status: stat) {
+        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        state.withLock { state in
+            state.staged[relativePath] = BuildRecord.Output(
+                key: state.keys[relativePath] ?? 0, hash: hash, size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino))
+        }
+    }
+
+    /// The report to record, set by the builder before the swap.
+    func finishing(_ report: BuildReport) {
+        let summary = BuildRecord.Report.Summary(
+            diagnostics: Array(Set(report.diagnostics)).sorted(),
+            pagesPerLocale: report.pagesPerLocale.map { .init(locale: $0.locale, count: $0.count) }, rootPages: report.rootPages)
+        let stored = BuildRecord.Report(summary: summary, fallbacks: report.fallbacks, outdated: report.outdated)
+        state.withLock { $0.report = stored }
+    }
+
+    /// Files added, removed or changed compared with the published tree; nil when there was no
+    /// record of it (everything may have changed).
+    func changedFiles(files: [String]) -> Set<String>? {
+        state.withLock { state in
+            guard let previous = state.previous else { return nil }
+            let current = Set(files)
+            let removed = Set(previous.outputs.keys).subtracting(current)
+            let changed = current.filter { previous.outputs[$0]?.hash != state.staged[$0]?.hash }
+            return removed.union(changed)
+        }
+    }
+
+    /// Called by `OutputFolder.commit` before the swap: removes from the staging folder what
+    /// the spare tree held and this build does not (and the folders that leaves empty).
+    func prune(keeping files: Set<String>) {
+        let (spare, staging) = state.withLock { ($0.spare, $0.staging ?? "") }
+        for file in spare.keys where !files.contains(file) {
+            unlink(staging + "/" + file)
+            var folder = (file as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(staging + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+    }
+
+    /// Called by `OutputFolder.commit` after the swap, when `staging` holds the replaced tree:
+    /// keeps it as the spare tree when the record says what it holds.
+    func keepReplacedTree(recordFolder: String) {
+        let (previous, staging) = state.withLock { ($0.previous, $0.staging ?? "") }
+        guard !force, let previous, rename(staging, recordFolder + "/" + BuildRecord.spareFolder) == 0 else { return }
+        state.withLock { $0.nextSpare = previous.outputs }
+    }
+
+    /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree.
+    func saveRecord(in folder: String, files: Set<String>) {
+        let record: BuildRecord? = state.withLock { state in
+            guard let report = state.report, files.allSatisfy({ state.staged[$0] != nil }) else { return nil }
+            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: state.staged.filter { files.contains($0.key) }, report: report)
+            record.spare = state.nextSpare
+            return record
+        }
+        // Without a complete record the next build is a full one.
+        try? record?.write(in: folder)
+    }
+}

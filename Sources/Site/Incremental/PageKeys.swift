@@ -1,0 +1,87 @@
+import Content
+import TemplateEngine
+
+/// Which inputs each page depends on, as one key per page: a page whose key is the one the
+/// previous build recorded would render to the same bytes, so it is not rendered again.
+///
+/// - Every page depends on everything outside role folders (site.json, catalogs, string tables,
+///   templates and assets, translation records), the list of role folders and the options:
+///   coarse, as a change to any of them changes most pages anyway.
+/// - A role's page and article depend on its own folder's files, on the number of roles, on its
+///   sector's average risk, and on the title and risk of each related role it links to.
+/// - The indexes, the root page and the 404 pages depend on every role's slug, sector, risk
+///   and title in every locale (the roster), not on the rest of their text.
+///
+/// The sitemap, robots.txt and assets are not keyed: they are produced every time (cheaply),
+/// and written only when their bytes changed.
+struct PageKeys {
+    let model: SiteModel
+    let siteWide: UInt64
+    let roleKeys: [String: UInt64]
+
+    init(model: SiteModel, sources: SourceFingerprints, roleKeys: [String: UInt64], optionsKey: UInt64) {
+        self.model = model
+        var hash = StableHash()
+        hash.combine(optionsKey)
+        hash.combine(sources.siteWideKey())
+        siteWide = hash.value
+        self.roleKeys = roleKeys
+    }
+
+    /// Page file → key, for every page of the plan.
+    func keys(of plan: PagePlan) -> [String: UInt64] {
+        let urls = model.urls
+        var roleOfFile: [String: Role] = [:]
+        for role in model.site.roles {
+            for locale in model.locales {
+                roleOfFile[urls.filePath(for: urls.role(role.slug, in: locale))] = role
+                roleOfFile[urls.filePath(for: urls.article(role.slug, in: locale))] = role
+            }
+        }
+        var roster: [String: UInt64] = [:]
+        var everyRole = StableHash()
+        for role in model.site.roles {
+            let entry = rosterEntry(role)
+            roster[role.slug] = entry
+            everyRole.combine(entry)
+        }
+        var keys: [String: UInt64] = [:]
+        for page in plan.pages {
+            var hash = StableHash()
+            hash.combine(siteWide)
+            hash.combine(page.template)
+            hash.combine(page.file)
+            if let role = roleOfFile[page.file] {
+                hash.combine(roleKeys[role.slug] ?? 0)
+                hash.combine(model.site.roles.count)
+                let stats = model.sectorStats[role.sector]
+                hash.combine(stats?.average ?? -1)
+                hash.combine(stats?.count ?? -1)
+                for slug in role.relatedRoles {
+                    hash.combine(slug)
+                    hash.combine(roster[slug] ?? 0)
+                }
+            } else {
+                hash.combine(everyRole.value)
+            }
+            keys[page.file] = hash.value
+        }
+        return keys
+    }
+
+    /// What other pages show of a role: its slug, sector, risk and title in every locale (as
+    /// shown, with the language it is written in when it fell back).
+    private func rosterEntry(_ role: Role) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(role.slug)
+        hash.combine(role.sector)
+        hash.combine(role.riskScore)
+        for locale in model.locales {
+            let title = model.titles[locale]?[role.slug]
+            hash.combine(locale)
+            hash.combine(title?.text ?? "")
+            hash.combine(title.map { String(describing: $0.lang) } ?? "")
+        }
+        return hash.value
+    }
+}

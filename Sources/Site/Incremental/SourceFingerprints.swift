@@ -1,0 +1,144 @@
+import Foundation
+import LibC
+
+/// What a source file was when a build read it: its size, modification time and inode (to
+/// notice a change without reading the file) and the hash of its bytes (what decides).
+struct FileFingerprint: Equatable, Sendable {
+    var size: Int
+    /// Nanoseconds since 1970.
+    var modified: Int
+    var inode: UInt64
+    /// The bytes' `StableHash`; 0 for a folder, which is listed so that an added or removed
+    /// folder (an empty role folder is an error) counts as a change.
+    var hash: UInt64
+
+    /// Whether `other` is the same file without reading it: same size, time and inode.
+    func sameStatus(as other: FileFingerprint) -> Bool {
+        size == other.size && modified == other.modified && inode == other.inode
+    }
+}
+
+/// Every file and folder a build reads: `site.json` and everything not hidden under `content/`,
+/// `locales/`, `templates/` and `translations/` (the folders `SiteFolder` reads from), by path
+/// relative to the site root, folders with a trailing `/`.
+///
+/// Taking them reads only files whose size, time or inode differ from the previous build's
+/// record, and files modified within `racyWindow` of that record being taken: a file written
+/// twice within the file system's clock tick keeps its time, so a recent time proves nothing.
+struct SourceFingerprints: Equatable, Sendable {
+    /// Folders whose files a build reads, besides `site.json`.
+    static let sourceFolders = ["content", "locales", "templates", "translations"]
+    /// Two seconds: coarser than any file system's time stamps.
+    static let racyWindow = 2_000_000_000
+
+    var files: [String: FileFingerprint]
+    /// When they were taken (nanoseconds since 1970, wall clock: file times are wall clock).
+    var takenAt: Int
+
+    init(files: [String: FileFingerprint], takenAt: Int) {
+        self.files = files
+        self.takenAt = takenAt
+    }
+
+    /// Walks the site root's sources; reuses `previous` hashes where the status proves the file unchanged.
+    init(root: String, previous: SourceFingerprints?) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        takenAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
+        let root = root.hasSuffix("/") ? root : root + "/"
+        var found: [String: FileFingerprint] = [:]
+        var visited: Set<UInt64> = []
+        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited)
+        for folder in Self.sourceFolders {
+            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited)
+        }
+        files = found
+    }
+
+    private static func add(_ path: String, root: String, previous: SourceFingerprints?, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>) {
+        var status = stat()
+        // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
+        guard stat(root + path, &status) == 0 else { return }
+        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        var print = FileFingerprint(size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: 0)
+        if status.st_mode & S_IFMT == S_IFDIR {
+            print.size = 0
+            found[path + "/"] = print
+            // A link back up the tree is entered once.
+            let identity = UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino)
+            guard visited.insert(identity).inserted, let directory = opendir(root + path) else { return }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            closedir(directory)
+            for name in names {
+                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited)
+            }
+            return
+        }
+        if let previous, let earlier = previous.files[path], earlier.sameStatus(as: print), modified < previous.takenAt - racyWindow {
+            print.hash = earlier.hash
+        } else {
+            print.hash = hashFile(root + path) ?? 0
+        }
+        found[path] = print
+    }
+
+    private static func hashFile(_ path: String) -> UInt64? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash = StableHash()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            guard count > 0 else { return count == 0 ? hash.value : nil }
+            buffer.withUnsafeBytes { hash.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+    }
+
+    /// Whether the two walks found the same files with the same bytes (times may differ).
+    func sameContents(as other: SourceFingerprints) -> Bool {
+        files.count == other.files.count && files.allSatisfy { other.files[$0.key]?.hash == $0.value.hash }
+    }
+
+    /// The hash of every file outside role folders (site.json, catalogs, string tables,
+    /// templates, assets, translation records) and of the list of role folders: what every page
+    /// depends on.
+    func siteWideKey() -> UInt64 {
+        var hash = StableHash()
+        for path in files.keys.sorted() where Self.roleSlug(of: path) == nil {
+            hash.combine(path)
+            hash.combine(files[path]!.hash)
+        }
+        return hash.value
+    }
+
+    /// Role slug → the hash of the files in its folder: what its own pages depend on.
+    func roleKeys() -> [String: UInt64] {
+        var byRole: [String: [String]] = [:]
+        for path in files.keys {
+            if let slug = Self.roleSlug(of: path) { byRole[slug, default: []].append(path) }
+        }
+        return byRole.mapValues { paths in
+            var hash = StableHash()
+            for path in paths.sorted() {
+                hash.combine(path)
+                hash.combine(files[path]!.hash)
+            }
+            return hash.value
+        }
+    }
+
+    /// `backend` for `content/roles/backend/en.json`; nil for anything not inside a role folder
+    /// (the folder `content/roles/backend/` itself belongs to the list of roles).
+    static func roleSlug(of path: String) -> String? {
+        let prefix = "content/roles/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/"), rest.index(after: slash) < rest.endIndex else { return nil }
+        return String(rest[..<slash])
+    }
+}

@@ -1,0 +1,49 @@
+import Content
+import Diagnostics
+import Foundation
+import XCTest
+
+@testable import Site
+
+/// The incremental record (`.NAME.rolegen/incremental`) reads back what was written, whatever
+/// characters paths and texts hold: a record read wrongly would repeat a wrong report or reuse
+/// the wrong file.
+final class BuildRecordTests: XCTestCase {
+    func testARecordReadsBackWhatWasWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let odd = "content/roles/a b%20c\tx\ny/en.json"
+        let sources = SourceFingerprints(
+            files: [odd: FileFingerprint(size: 3, modified: 1_700_000_000_123_456_789, inode: 42, hash: 0xDEAD_BEEF), "content/": .init(size: 0, modified: 1, inode: 2, hash: 0)],
+            takenAt: 1_700_000_001_000_000_000)
+        let output = BuildRecord.Output(key: .max, hash: 7, size: 10, modified: 11, inode: 12)
+        let warning = Diagnostic(.warning, "two \"roles\"\nshare a title", code: "RG999", at: SourceLocation(file: odd, line: 2, column: 3), quote: QuotedLine(text: "  \"title\": \"X\"", caretColumn: 3))
+        let report = BuildRecord.Report(
+            summary: .init(diagnostics: [warning], pagesPerLocale: [.init(locale: "en", count: 5)], rootPages: 2),
+            fallbacks: [Fallback(role: "a", locale: "fr", field: "title", place: TranslationPlace(file: odd, key: nil))],
+            outdated: [TranslationUnit(role: nil, locale: "fr", field: "strings.x", place: TranslationPlace(file: "locales/fr.json", key: "x"), isTranslated: true, source: "a\tb\nc 100%")])
+        var record = BuildRecord(optionsKey: 99, sources: sources, outputs: ["en/index.html": output, "assets/%0A.css": output], report: report)
+        record.spare = ["old/index.html": output]
+        try record.write(in: folder)
+
+        let read = try XCTUnwrap(BuildRecord.read(in: folder))
+        XCTAssertEqual(read.optionsKey, 99)
+        XCTAssertEqual(read.sources, sources)
+        XCTAssertEqual(read.outputs, record.outputs)
+        XCTAssertEqual(read.spare, record.spare)
+        let readReport = try XCTUnwrap(read.report)
+        XCTAssertEqual(readReport.summary.diagnostics, [warning])
+        XCTAssertEqual(readReport.summary.rootPages, 2)
+        XCTAssertEqual(readReport.fallbacks, report.fallbacks)
+        XCTAssertEqual(readReport.outdated, report.outdated)
+    }
+
+    func testARecordOfAnotherFormatIsNoRecord() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("rolegen incremental record 0\noptions 1\n".utf8).write(to: URL(fileURLWithPath: folder + "/incremental"))
+        XCTAssertNil(BuildRecord.read(in: folder))
+    }
+}

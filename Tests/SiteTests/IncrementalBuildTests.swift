@@ -1,0 +1,333 @@
+import Content
+import Foundation
+import Site
+import TestSupport
+import XCTest
+
+/// Incremental builds (docs/outputs.md, "Incremental builds"): after any edit, the tree an
+/// incremental build leaves is byte for byte the tree a clean build gives, and it renders and
+/// writes only what the edit affects.
+final class IncrementalBuildTests: XCTestCase {
+    private func makeSite() throws -> FixtureSite {
+        try FixtureSite(Fixture.files(roles: [
+            Fixture.role("backend-developer", title: "Backend Developer", plural: "Backend Developers", related: ["data-analyst", "tester"]),
+            Fixture.role("data-analyst", title: "Data Analyst", plural: "Data Analysts", related: ["backend-developer"], risk: 70),
+            Fixture.role("tester", title: "Tester", plural: "Testers", risk: 20, extra: [
+                "article.en.md": "# Testing\n\nA long read on testing.\n",
+                "fr.json": #"{ "title": "Testeur", "titlePlural": "Testeurs", "description": "À propos des testeurs." }"#,
+            ]),
+            Fixture.role("writer", title: "Writer", plural: "Writers", related: ["tester"], risk: 55),
+        ]))
+    }
+
+    private func build(_ site: FixtureSite, clean: Bool = false, output: URL? = nil, roleCache: RoleReadingCache? = nil) -> BuildReport {
+        var options = BuildOptions(root: site.root, output: output ?? site.output, clean: clean)
+        options.roleCache = roleCache
+        return SiteBuilder.build(options)
+    }
+
+    private func inode(_ path: String) -> UInt64 {
+        var status = stat()
+        return lstat(path, &status) == 0 ? UInt64(status.st_ino) : 0
+    }
+
+    // MARK: The property
+
+    /// Random edits of every kind a site has, each followed by an incremental build into
+    /// `public/` and a clean build into a fresh folder: the trees and the reports must be equal.
+    /// Set ROLEGEN_INCREMENTAL_SEED to replay a failing sequence.
+    func testIncrementalTreeEqualsCleanTreeAfterRandomEdits() throws {
+        try checkRandomEdits(roleCache: nil)
+    }
+
+    /// The same as `serve` builds: one process, role folders kept between builds.
+    func testIncrementalTreeEqualsCleanTreeAfterRandomEditsKeepingRoleReadings() throws {
+        try checkRandomEdits(roleCache: RoleReadingCache())
+    }
+
+    private func checkRandomEdits(roleCache: RoleReadingCache?) throws {
+        let seed = ProcessInfo.processInfo.environment["ROLEGEN_INCREMENTAL_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        var random = SplitMix64(seed: seed)
+        let site = try makeSite()
+        XCTAssertTrue(build(site, roleCache: roleCache).succeeded, "seed \(seed)")
+        var editor = SiteEditor(site: site)
+        let cleanOutput = site.root.appendingPathComponent("clean")
+        for step in 0..<30 {
+            let edit = try editor.applyRandomEdit(&random)
+            let context = "seed \(seed), step \(step), after \(edit) (replay with ROLEGEN_INCREMENTAL_SEED=\(seed))"
+            let before = try site.snapshot()
+            let publishedFolder = inode(site.output.path)
+            let incremental = build(site, roleCache: roleCache)
+            if edit.breaksTheBuild {
+                XCTAssertFalse(incremental.succeeded, context)
+                XCTAssertEqual(try site.snapshot(), before, "a failed build changed the output; " + context)
+                XCTAssertEqual(inode(site.output.path), publishedFolder, "a failed build replaced the output; " + context)
+                continue
+            }
+            XCTAssertTrue(incremental.succeeded, context + ": " + incremental.diagnostics.map(\.rendered).joined(separator: "\n"))
+            try? FileManager.default.removeItem(at: cleanOutput)
+            let clean = build(site, clean: true, output: cleanOutput)
+            XCTAssertTrue(clean.succeeded, context)
+            let cleanTree = try snapshot(of: cleanOutput)
+            let incrementalTree = try site.snapshot()
+            XCTAssertEqual(incrementalTree.keys.sorted(), cleanTree.keys.sorted(), context)
+            for (path, bytes) in cleanTree where incrementalTree[path] != bytes {
+                XCTFail("\(path) differs from the clean build's; " + context)
+            }
+            XCTAssertEqual(incremental.diagnostics, clean.diagnostics, context)
+            XCTAssertEqual(incremental.fallbacks, clean.fallbacks, context)
+            XCTAssertEqual(incremental.files, clean.files, context)
+            XCTAssertEqual(incremental.pageCount, clean.pageCount, context)
+            // A page edited by hand is rendered again, but its bytes are the recorded ones.
+            if let changed = incremental.changedFiles, edit != .outputTamperedWith {
+                let reallyChanged = Set(cleanTree.keys).union(before.keys).filter { before[$0] != cleanTree[$0] }
+                XCTAssertEqual(changed, reallyChanged, "changed files; " + context)
+            }
+            if edit == .nothing {
+                XCTAssertEqual(inode(site.output.path), publishedFolder, "an unchanged build replaced the output; " + context)
+            }
+        }
+    }
+
+    private func snapshot(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    // MARK: What is rendered and written
+
+    func testEditingOneRolesTextRewritesOnlyItsPages() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        let untouched = site.output.appendingPathComponent("en/roles/data-analyst/index.html").path
+        let untouchedInode = inode(untouched)
+        try site.write(
+            Fixture.roleText(title: "Writer", plural: "Writers").replacingOccurrences(of: "About Writers.", with: "All about writers."),
+            to: "content/roles/writer/en.json")
+        let report = build(site)
+        XCTAssertTrue(report.succeeded)
+        // The French page falls back on the English description, so it changes too; nothing else does.
+        XCTAssertEqual(report.changedFiles, ["en/roles/writer/index.html", "fr/metiers/writer/index.html"])
+        XCTAssertContains(try site.read("en/roles/writer/index.html"), "All about writers.")
+        XCTAssertEqual(inode(untouched), untouchedInode, "an unaffected page was written again")
+    }
+
+    func testATitleReachesTheIndexesAndTheRolesThatLinkToIt() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        try site.write(Fixture.roleText(title: "Quality Engineer", plural: "Testers"), to: "content/roles/tester/en.json")
+        let report = build(site)
+        XCTAssertTrue(report.succeeded)
+        let changed = report.changedFiles ?? []
+        for page in ["en/index.html", "en/roles/tester/index.html", "en/roles/backend-developer/index.html", "en/roles/writer/index.html"] {
+            XCTAssertTrue(changed.contains(page), "\(page) not rewritten")
+        }
+        XCTAssertFalse(changed.contains("en/roles/data-analyst/index.html"), "a page that does not link to the tester was rewritten")
+        XCTAssertContains(try site.read("en/roles/backend-developer/index.html"), "Quality Engineer")
+    }
+
+    func testAnUnchangedBuildLeavesTheOutputFolderAlone() throws {
+        let site = try makeSite()
+        let first = build(site)
+        XCTAssertTrue(first.succeeded)
+        let folder = inode(site.output.path)
+        let again = build(site)
+        XCTAssertTrue(again.succeeded)
+        XCTAssertEqual(again.changedFiles, [])
+        XCTAssertEqual(again.files, first.files)
+        XCTAssertEqual(again.pagesPerLocale.map(\.count), first.pagesPerLocale.map(\.count))
+        XCTAssertFalse(first.fallbacks.isEmpty, "the fixture's French text falls back: the repeated report has something to repeat")
+        XCTAssertEqual(again.fallbacks, first.fallbacks)
+        XCTAssertEqual(again.diagnostics, first.diagnostics)
+        XCTAssertEqual(again.outdated, first.outdated)
+        XCTAssertEqual(inode(site.output.path), folder, "the output folder was swapped")
+        // --clean renders and swaps all the same.
+        let clean = build(site, clean: true)
+        XCTAssertTrue(clean.succeeded)
+        XCTAssertNil(clean.changedFiles)
+        XCTAssertNotEqual(inode(site.output.path), folder)
+    }
+
+    func testAPageEditedByHandIsRenderedAgain() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        let page = site.output.appendingPathComponent("en/index.html")
+        let original = try Data(contentsOf: page)
+        try Data("edited by hand".utf8).write(to: page)
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertEqual(try Data(contentsOf: page), original)
+    }
+
+    /// A build with `--force` replaces a folder holding files rolegen did not write; that tree
+    /// must not be kept for the next build to update, or the foreign file would come back.
+    func testFilesReplacedWithForceDoNotComeBack() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        try Data("www.example.org".utf8).write(to: site.output.appendingPathComponent("CNAME"))
+        XCTAssertFalse(build(site).succeeded, "a folder with a foreign file is replaced only with --force")
+        XCTAssertTrue(SiteBuilder.build(BuildOptions(root: site.root, force: true)).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+        try site.write(Fixture.roleText(title: "Writer", plural: "Scribes"), to: "content/roles/writer/en.json")
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+        try site.write(Fixture.roleText(title: "Writer", plural: "Authors"), to: "content/roles/writer/en.json")
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertFalse(site.exists("CNAME"))
+    }
+
+    func testAFailedIncrementalBuildLeavesTheSharedFilesAsTheyWere() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        let before = try site.snapshot()
+        let folder = inode(site.output.path)
+        // Role text changed (its pages are rendered, the others linked into staging), and a
+        // template mistake that only the render finds.
+        try site.write(Fixture.roleText(title: "Writer", plural: "Scribes"), to: "content/roles/writer/en.json")
+        let template = try String(contentsOf: site.root.appendingPathComponent("templates/sections/verdict.html"), encoding: .utf8)
+        try site.write(template + "{{#role}}{{nosuch.name}}{{/role}}", to: "templates/sections/verdict.html")
+        let failed = build(site)
+        XCTAssertFalse(failed.succeeded)
+        XCTAssertEqual(try site.snapshot(), before)
+        XCTAssertEqual(inode(site.output.path), folder)
+    }
+}
+
+/// Makes one random, valid edit at a time (or, now and then, one that breaks the build, undone
+/// by the next edit), keeping track of what it changed.
+private struct SiteEditor {
+    enum Edit: Equatable, CustomStringConvertible {
+        case roleText(String)
+case markdown(String)
+case roleFacts(String)
+case frenchText(String)
+case uiString
+case template(String)
+case asset
+        case siteJSON
+case roleAdded(String)
+case roleRemoved(String)
+case outputTamperedWith
+case broken(String)
+case restored(String)
+case nothing
+
+        var breaksTheBuild: Bool {
+            if case .broken = self { return true }
+            return false
+        }
+
+        var description: String {
+            switch self {
+            case .roleText(let slug): "an edit of \(slug)/en.json"
+            case .markdown(let slug): "an edit of \(slug)/analysis.en.md"
+            case .roleFacts(let slug): "an edit of \(slug)/role.json"
+            case .frenchText(let slug): "a change of \(slug)/fr.json"
+            case .uiString: "an edit of locales/en.json"
+            case .template(let name): "an edit of templates/\(name)"
+            case .asset: "an edit of templates/assets/style.css"
+            case .siteJSON: "an edit of site.json"
+            case .roleAdded(let slug): "role \(slug) added"
+            case .roleRemoved(let slug): "role \(slug) removed"
+            case .outputTamperedWith: "an output page edited by hand"
+            case .broken(let path): "a broken \(path)"
+            case .restored(let path): "\(path) repaired"
+            case .nothing: "no edit"
+            }
+        }
+    }
+
+    let site: FixtureSite
+    let originals = ["backend-developer", "data-analyst", "tester", "writer"]
+    var added: [String] = []
+    var counter = 0
+    /// The file a broken edit replaced and its text, restored by the next edit.
+    var toRestore: (path: String, text: String)?
+
+    init(site: FixtureSite) {
+        self.site = site
+    }
+
+    private func text(_ path: String) throws -> String {
+        try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    mutating func applyRandomEdit(_ random: inout SplitMix64) throws -> Edit {
+        if let restore = toRestore {
+            try site.write(restore.text, to: restore.path)
+            toRestore = nil
+            return .restored(restore.path)
+        }
+        counter += 1
+        let roles = originals + added
+        let slug = roles.randomElement(using: &random)!
+        let n = counter
+        switch Int.random(in: 0..<14, using: &random) {
+        case 0, 1:
+            // Sometimes the title (shown by indexes and related roles), sometimes only the description.
+            let title = Bool.random(using: &random) ? "Title \(n)" : (slug == "tester" ? "Tester" : "Role \(slug)")
+            try site.write(
+                Fixture.roleText(title: title, plural: "Plural \(slug)").replacingOccurrences(of: "About Plural", with: "About \(n)"),
+                to: "content/roles/\(slug)/en.json")
+            return .roleText(slug)
+        case 2:
+            try site.write("The analysis, take \(n).\n\n- one\n- two\n", to: "content/roles/\(slug)/analysis.en.md")
+            return .markdown(slug)
+        case 3:
+            let related = originals.filter { $0 != slug }.filter { _ in Bool.random(using: &random) }
+            try site.write(Fixture.roleFacts(related: related, risk: Int.random(in: 5...95, using: &random)), to: "content/roles/\(slug)/role.json")
+            return .roleFacts(slug)
+        case 4:
+            let path = "content/roles/\(slug)/fr.json"
+            if FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path) {
+                try site.remove(path)
+            } else {
+                try site.write(#"{ "title": "Titre \#(n)", "titlePlural": "Pluriel \#(n)", "description": "Description \#(n)." }"#, to: path)
+            }
+            return .frenchText(slug)
+        case 5:
+            let table = try text("locales/en.json")
+            let edited = table.replacingOccurrences(of: #""home": "[^"]*""#, with: "\"home\": \"Home \(n)\"", options: .regularExpression)
+            try site.write(edited, to: "locales/en.json")
+            return .uiString
+        case 6:
+            let name = ["partials/footer.html", "sections/verdict.html", "pages/index.html"].randomElement(using: &random)!
+            try site.write(try text("templates/\(name)") + "<!-- edit \(n) -->\n", to: "templates/\(name)")
+            return .template(name)
+        case 7:
+            try site.write(try text("templates/assets/style.css") + "\n/* edit \(n) */\n", to: "templates/assets/style.css")
+            return .asset
+        case 8:
+            let config = try text("site.json")
+            try site.write(
+                config.replacingOccurrences(of: #""title": "[^"]*""#, with: "\"title\": \"Fixture Site \(n)\"", options: .regularExpression),
+                to: "site.json")
+            return .siteJSON
+        case 9:
+            let new = "added-\(n)"
+            for (path, text) in Fixture.role(new, title: "Added \(n)", plural: "Added \(n)s", related: [originals.randomElement(using: &random)!]) {
+                try site.write(text, to: path)
+            }
+            added.append(new)
+            return .roleAdded(new)
+        case 10:
+            guard let removed = added.popLast() else { return .nothing }
+            try site.remove("content/roles/\(removed)")
+            return .roleRemoved(removed)
+        case 11:
+            let page = site.output.appendingPathComponent(["en/index.html", "fr/index.html", "sitemap.xml"].randomElement(using: &random)!)
+            try Data("tampered \(n)".utf8).write(to: page)
+            return .outputTamperedWith
+        case 12:
+            let path = "content/roles/\(slug)/en.json"
+            toRestore = (path, try text(path))
+            try site.write("{ \"title\": ", to: path)
+            return .broken(path)
+        default:
+            return .nothing
+        }
+    }
+}
