@@ -80,7 +80,7 @@ public enum SiteBuilder {
 
         // 2. Render every page in parallel. Pages are rendered even when something is wrong
         //    already, to find every template mistake too; they are written only when nothing is.
-        clock.enter(.render)
+        clock.enter(.model)
         let urls = SiteURLs(config: site.config)
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets)
         let plan = PagePlan(model: model)
@@ -97,7 +97,10 @@ public enum SiteBuilder {
             finish(&report, &clock)
             return report
         }
+        clock.enter(.render)
+        let pagesStarted = DispatchTime.now().uptimeNanoseconds
         let rendering = render(plan, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+        report.pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
         report.diagnostics += rendering.errors
         let builtFiles = Set(plan.pages.map(\.file) + assets.files.map { "assets/" + $0.publishedName } + ["sitemap.xml", "robots.txt"])
         report.diagnostics += markdown.linkErrors(files: builtFiles, ids: rendering.ids)
