@@ -1,5 +1,7 @@
 import Diagnostics
+import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +16,12 @@ import Glibc
 /// - `files`: every file of the tree it published last, so that the next build recognises that
 ///   tree as its own and may replace it;
 /// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
-/// - `staging-PID/`: the tree being built by process PID.
+/// - `staging-PID/`: the tree being built by process PID;
+/// - `old-PID-N/`: a tree replaced by process PID, being removed.
+///
+/// Removing the replaced tree is not part of the build: the swap moves it aside under a name no
+/// other build uses, the lock is released, and a background thread deletes it (a process that
+/// exits first leaves the rest to the next build, which deletes it in the background too).
 ///
 /// A folder that is neither absent, empty nor an earlier build's tree is replaced only when the
 /// user says so (`--force`); the site root and its sources never are.
@@ -95,8 +102,11 @@ struct OutputFolder: Sendable {
     /// happens, so that whichever tree a killed build leaves in place is recognised next time.
     func commit(files: [String]) throws(OutputError) {
         // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
-        // either way it goes.
-        defer { discard() }
+        // either way it goes, moved aside and removed off the build's critical path.
+        defer {
+            Self.removeInBackground(Self.moveAside(staging, in: record))
+            close(lock)
+        }
         let newFiles = Set(files)
         try writeRecord(previousFiles.union(newFiles))
         var status = stat()
@@ -246,16 +256,56 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes staging folders of builds that were killed. Every build holds the lock while its
-    /// staging folder exists, so one found under the lock has no live owner; a folder whose
-    /// process still runs (a build that took no lock) is left alone all the same.
+    /// Removes staging folders of builds that were killed, and replaced trees whose removal a
+    /// process left unfinished when it exited. Every build holds the lock while its staging
+    /// folder exists, so one found under the lock has no live owner; a folder whose process
+    /// still runs (a build that took no lock, or a server removing a tree it replaced) is left
+    /// alone all the same. Replaced trees go in the background, as after a swap.
     private static func removeAbandonedStaging(in record: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] where name.hasPrefix("staging-") {
-            if let pid = Int32(name.dropFirst("staging-".count)), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] {
+            let isStaging = name.hasPrefix("staging-")
+            guard isStaging || name.hasPrefix("old-") else { continue }
+            let owner = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
+            if let pid = owner, pid == getpid() ? !isStaging : kill(pid, 0) == 0 || errno == EPERM {
                 continue
             }
-            try? FileManager.default.removeItem(atPath: record + "/" + name)
+            if isStaging {
+                try? FileManager.default.removeItem(atPath: record + "/" + name)
+            } else {
+                removeInBackground(record + "/" + name)
+            }
         }
+    }
+
+    // MARK: Removing replaced trees
+
+    /// Numbers the trees this process moves aside, so that each has a name of its own.
+    private static let replacedTrees = Atomic<Int>(0)
+    /// The background removals still running; `waitForRemovals()` waits for them.
+    private static let removals = DispatchGroup()
+
+    /// Renames `path` to `record/old-PID-N`, a name no build uses for anything else, so that
+    /// deleting it can never touch the staging folder of a following build. Returns the new
+    /// path, or `path` itself when it cannot be renamed (it is then removed where it is).
+    private static func moveAside(_ path: String, in record: String) -> String {
+        let number = replacedTrees.add(1, ordering: .relaxed).newValue
+        let aside = record + "/old-\(getpid())-\(number)"
+        return rename(path, aside) == 0 ? aside : path
+    }
+
+    /// Deletes `path` on a background thread.
+    private static func removeInBackground(_ path: String) {
+        removals.enter()
+        DispatchQueue.global(qos: .utility).async {
+            try? FileManager.default.removeItem(atPath: path)
+            removals.leave()
+        }
+    }
+
+    /// Waits until every tree this process moved aside is deleted: for tests, and for a
+    /// caller that wants the disk space back before it goes on.
+    static func waitForRemovals() {
+        removals.wait()
     }
 
     // MARK: The record

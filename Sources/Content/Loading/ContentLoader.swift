@@ -64,9 +64,9 @@ public enum ContentLoader {
                 translationRecords: translationRecords)
             return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
         }
-        let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)
-            + stringTranslations(strings, locales: locales)
-            + readings.flatMap(\.translations)).sorted()
+        let translations = sortedTranslations(
+            catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales) + stringTranslations(strings, locales: locales),
+            readings)
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
@@ -122,6 +122,26 @@ public enum ContentLoader {
             readings.withLock { $0[index] = reading }
         }
         return readings.withLock { $0.map { $0! } }
+    }
+
+    /// `shared` (catalogs and UI strings) and every role's translation units, in
+    /// `TranslationUnit` order, as one stable sort of them all would give.
+    ///
+    /// Each role's units are sorted on their own, in parallel, and joined: roles are read in
+    /// folder order, which is their order here too, so the joined list is sorted already and
+    /// one pass checks it. When it is not (a file system that lists folders in another order),
+    /// the whole list is sorted as before.
+    private static func sortedTranslations(_ shared: [TranslationUnit], _ readings: [RoleReading]) -> [TranslationUnit] {
+        let perRole = Mutex([[TranslationUnit]](repeating: [], count: readings.count))
+        DispatchQueue.concurrentPerform(iterations: readings.count) { index in
+            let sorted = readings[index].translations.sorted()
+            perRole.withLock { $0[index] = sorted }
+        }
+        let joined = shared.sorted() + perRole.withLock { $0 }.joined()
+        for index in joined.indices.dropFirst() where joined[index] < joined[index - 1] {
+            return (shared + readings.flatMap(\.translations)).sorted()
+        }
+        return joined
     }
 
     /// The UI string tables of `locales/`: the default locale's is required, the others optional.
