@@ -1,3 +1,5 @@
+import Content
+
 /// Changes to cmark-gfm's HTML that make rendered Markdown usable with assistive technology and
 /// on narrow screens. They work on cmark-gfm's own output, whose shape is fixed (`<table>` with
 /// no attributes, task items as `<li><input type="checkbox" … disabled="" /> text</li>`), and

@@ -1,3 +1,4 @@
+import Content
 @testable import Site
 import XCTest
 

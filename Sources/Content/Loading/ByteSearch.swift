@@ -5,11 +5,12 @@ import Glibc
 extension String {
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes.
     ///
-    /// Every page asks this of its rendered Markdown ("is there a table, a task checkbox?"),
-    /// and the answer is almost always no; Foundation's `contains` answers it through UTF-16
-    /// and its locale-aware search, which cost more than the Markdown rendering it follows.
-    /// For the ASCII markup searched for here, bytes and characters agree.
-    func containsBytes(_ needle: String) -> Bool {
+    /// Every role's Markdown is asked whether it holds a placeholder, and every page's rendered
+    /// Markdown whether it has a table or a task checkbox; the answer is almost always no, and
+    /// Foundation's `contains` answers it through UTF-16 and its locale-aware search, which
+    /// cost more than the rendering it follows. For the ASCII searched for, bytes and
+    /// characters agree. (`package`: Site asks it too.)
+    package func containsBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { (text: UnsafeBufferPointer<UInt8>) -> Bool in
