@@ -322,20 +322,23 @@ struct OutputFolder: Sendable {
     }
 
     private func writeRecord(_ files: Set<String>) throws(OutputError) {
-        var text = Self.recordHeader + "\n"
+        // Bytes, not scalars: the characters escaped are all ASCII, which UTF-8 writes as one
+        // byte of the same value and never uses inside another character.
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var text = Array((Self.recordHeader + "\n").utf8)
         for file in files.sorted() {
-            for scalar in file.unicodeScalars {
-                if scalar.value < 0x20 || scalar == "%" {
-                    text += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            for byte in file.utf8 {
+                if byte < 0x20 || byte == UInt8(ascii: "%") {
+                    text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
                 } else {
-                    text.unicodeScalars.append(scalar)
+                    text.append(byte)
                 }
             }
-            text += "\n"
+            text.append(UInt8(ascii: "\n"))
         }
         let path = record + "/files"
         let temporary = path + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text)), rename(temporary, path) == 0 else {
             throw .cannotWrite(path, Self.lastError)
         }
     }

@@ -51,7 +51,7 @@ public enum ContentLoader {
             locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment)),
             markdownSizeLimit: config?.markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
-        let readings = readRoles(slugs, folder: folder, context: context)
+        var readings = readRoles(slugs, folder: folder, context: context)
         let strings = readStringTables(files, locales: locales)
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
@@ -66,7 +66,7 @@ public enum ContentLoader {
         }
         let translations = sortedTranslations(
             catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales) + stringTranslations(strings, locales: locales),
-            readings)
+            movingFrom: &readings)
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
@@ -118,28 +118,33 @@ public enum ContentLoader {
     private static func readRoles(_ slugs: [String], folder: SiteFolder, context: RoleContext) -> [RoleReading] {
         let readings = Mutex([RoleReading?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
-            let reading = RoleReader.read(slug: slugs[index], folder: folder, context: context)
+            var reading = RoleReader.read(slug: slugs[index], folder: folder, context: context)
+            // Sorted here, in parallel; `sortedTranslations` then only joins them.
+            reading.translations.sort()
             readings.withLock { $0[index] = reading }
         }
         return readings.withLock { $0.map { $0! } }
     }
 
     /// `shared` (catalogs and UI strings) and every role's translation units, in
-    /// `TranslationUnit` order, as one stable sort of them all would give.
+    /// `TranslationUnit` order, as one stable sort of them all would give. The units are moved
+    /// out of `readings`, so that the list exists once, not once per step.
     ///
-    /// Each role's units are sorted on their own, in parallel, and joined: roles are read in
-    /// folder order, which is their order here too, so the joined list is sorted already and
-    /// one pass checks it. When it is not (a file system that lists folders in another order),
-    /// the whole list is sorted as before.
-    private static func sortedTranslations(_ shared: [TranslationUnit], _ readings: [RoleReading]) -> [TranslationUnit] {
-        let perRole = Mutex([[TranslationUnit]](repeating: [], count: readings.count))
-        DispatchQueue.concurrentPerform(iterations: readings.count) { index in
-            let sorted = readings[index].translations.sorted()
-            perRole.withLock { $0[index] = sorted }
+    /// Each role's units were sorted on the thread that read the role (`readRoles`); joined in
+    /// role order they are sorted already, because roles are read in folder order, which is
+    /// their order here too, and one pass checks it. When it is not (a file system that lists
+    /// folders in another order), the joined list is sorted: the same stable order, since
+    /// sorting each role's units first moved no unit past an equal one.
+    private static func sortedTranslations(_ shared: [TranslationUnit], movingFrom readings: inout [RoleReading]) -> [TranslationUnit] {
+        var joined = shared.sorted()
+        joined.reserveCapacity(shared.count + readings.reduce(0) { $0 + $1.translations.count })
+        for index in readings.indices {
+            joined += readings[index].translations
+            readings[index].translations = []
         }
-        let joined = shared.sorted() + perRole.withLock { $0 }.joined()
         for index in joined.indices.dropFirst() where joined[index] < joined[index - 1] {
-            return (shared + readings.flatMap(\.translations)).sorted()
+            joined.sort()
+            break
         }
         return joined
     }
