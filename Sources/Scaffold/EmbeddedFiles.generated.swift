@@ -97,7 +97,7 @@ enum EmbeddedFiles {
         "timings": {
           "type": "object",
           "description": "Seconds per phase, in order: load, check, render, write, swap (a failed run stops early; check neither writes nor swaps).",
-          "propertyNames": { "enum": ["load", "check", "render", "write", "swap"] },
+          "propertyNames": { "enum": ["load", "check", "model", "render", "write", "swap"] },
           "additionalProperties": { "type": "number" }
         }
       }

@@ -1,3 +1,5 @@
+import Content
+
 /// Changes to cmark-gfm's HTML that make rendered Markdown usable with assistive technology and
 /// on narrow screens. They work on cmark-gfm's own output, whose shape is fixed (`<table>` with
 /// no attributes, task items as `<li><input type="checkbox" … disabled="" /> text</li>`), and
@@ -7,7 +9,7 @@ enum AccessibleProse {
     /// focus (so that it can be scrolled without a mouse): a wide table then scrolls inside the
     /// page at 320 px instead of widening it. `label` is HTML-escaped here.
     static func wrapTables(_ html: String, label: String) -> String {
-        guard html.contains("<table>") else { return html }
+        guard html.containsBytes("<table>") else { return html }
         let open = #"<div class="table-scroll" role="region" tabindex="0" aria-label="\#(escapeAttribute(label))"><table>"#
         return html.replacingOccurrences(of: "<table>", with: open).replacingOccurrences(of: "</table>", with: "</table></div>")
     }
@@ -16,7 +18,7 @@ enum AccessibleProse {
     /// accessible name ("Unit tests are generated, checked"). The label ends where the item's
     /// own text does: at `</li>`, a nested list or the end of the item's paragraph.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        guard html.contains(#"<input type="checkbox""#) else { return html }
+        guard html.containsBytes(#"<input type="checkbox""#) else { return html }
         var result = ""
         result.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]

@@ -6,6 +6,9 @@ public enum BuildPhase: Int, Sendable, CaseIterable {
     case load
     /// Checking how they fit together: UI strings, their use in templates, `--strict`.
     case check
+    /// Computing what pages share (URLs, titles, sector figures), planning the pages and
+    /// inspecting the Markdown's links: serial, so kept small.
+    case model
     /// Rendering every page (in parallel).
     case render
     /// Writing pages, assets, the sitemap and robots.txt into the staging folder.
@@ -17,6 +20,7 @@ public enum BuildPhase: Int, Sendable, CaseIterable {
         switch self {
         case .load: "load"
         case .check: "check"
+        case .model: "model"
         case .render: "render"
         case .write: "write"
         case .swap: "swap"

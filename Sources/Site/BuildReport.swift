@@ -22,6 +22,9 @@ public struct BuildReport: Sendable {
     /// Pages are rendered and written by the same threads; that time is split between `render`
     /// and `write` in proportion to the time the threads spent on each.
     public var timings: [(phase: BuildPhase, seconds: Double)] = []
+    /// Wall time of rendering (and writing) the pages, the part of the build that runs on
+    /// every core: the rest of `seconds` after `load` is the serial tail the benchmark reports.
+    public var pageSeconds: Double = 0
     /// False for `rolegen check`, which renders every page and writes none.
     public var wroteOutput = true
     /// The path every page is linked under: `/`, or `/docs/` for a base URL of

@@ -45,7 +45,13 @@ enum JSONLD: Sendable {
     /// (E2 80 A8 / E2 80 A9), which JavaScript once treated as line ends.
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(s.utf8)
+        var text = s
+        text.withUTF8 { writeEscaped($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of a string's contents, escaped (read in place, not copied into an array).
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -65,7 +71,6 @@ enum JSONLD: Sendable {
             }
             index += 1
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func unicodeEscape(_ value: UInt16, to out: inout [UInt8]) {

@@ -1,7 +1,9 @@
 import Content
 import Diagnostics
+import Dispatch
 import Foundation
 import MarkdownRendering
+import Synchronization
 
 /// The checks of the links and raw HTML in roles' Markdown (analysis, verdict, article).
 ///
@@ -38,27 +40,43 @@ struct MarkdownChecks {
         return urls.role(String(slug), in: locale) + reference.dropFirst(slug.count)
     }
 
+    /// Every role's files are inspected in parallel (cmark-gfm parses them; only its inline
+    /// step is serialised) and the findings joined in role order, as one pass would give them.
     init(model: SiteModel) {
+        let roles = model.site.roles
+        let perRole = Mutex([MarkdownChecks](repeating: MarkdownChecks(), count: roles.count))
+        DispatchQueue.concurrentPerform(iterations: roles.count) { index in
+            var checks = MarkdownChecks()
+            checks.inspect(roles[index], model: model)
+            perRole.withLock { $0[index] = checks }
+        }
+        for checks in perRole.withLock({ $0 }) {
+            diagnostics += checks.diagnostics
+            internalLinks += checks.internalLinks
+        }
+    }
+
+    private init() {}
+
+    private mutating func inspect(_ role: Role, model: SiteModel) {
         let site = model.site
         let inspector = model.sectionMarkdown
-        for role in site.roles {
-            let articleLocales = model.articleLocales(of: role)
-            for written in site.config.locales {
-                guard let texts = role.texts[written] else { continue }
-                for (field, markdown) in [("analysis", texts.analysisMarkdown), ("verdict", texts.verdictMarkdown), ("article", texts.articleMarkdown)] {
-                    guard let markdown else { continue }
-                    // The pages that show this file: its own locale's, and those that fall back on it.
-                    let shownIn = site.config.locales.filter { page in
-                        let isShown = page == written
-                            ? role.localized[page]?.isFallback(field) == false
-                            : written == site.config.defaultLocale && role.localized[page]?.isFallback(field) == true
-                        return isShown && (field != "article" || articleLocales.contains(page))
-                    }
-                    let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
-                    check(
-                        markdown, file: "content/roles/\(role.slug)/\(field).\(written).md", pages: Array(zip(shownIn, pageURLs)),
-                        model: model, inspector: inspector)
+        let articleLocales = model.articleLocales(of: role)
+        for written in site.config.locales {
+            guard let texts = role.texts[written] else { continue }
+            for (field, markdown) in [("analysis", texts.analysisMarkdown), ("verdict", texts.verdictMarkdown), ("article", texts.articleMarkdown)] {
+                guard let markdown else { continue }
+                // The pages that show this file: its own locale's, and those that fall back on it.
+                let shownIn = site.config.locales.filter { page in
+                    let isShown = page == written
+                        ? role.localized[page]?.isFallback(field) == false
+                        : written == site.config.defaultLocale && role.localized[page]?.isFallback(field) == true
+                    return isShown && (field != "article" || articleLocales.contains(page))
                 }
+                let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
+                check(
+                    markdown, file: "content/roles/\(role.slug)/\(field).\(written).md", pages: Array(zip(shownIn, pageURLs)),
+                    model: model, inspector: inspector)
             }
         }
     }

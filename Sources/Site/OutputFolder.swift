@@ -1,6 +1,8 @@
 import Diagnostics
+import Dispatch
 import Foundation
 import LibC
+import Synchronization
 
 /// Writes a build into a staging folder beside the output folder and, only when the whole build
 /// succeeded, swaps it in with one atomic `renameat2(RENAME_EXCHANGE)`: readers and a build
@@ -15,6 +17,11 @@ import LibC
 /// - `staging-PID/`: the tree being built by process PID;
 /// - `incremental` and `spare/`: what the last build read and wrote, and the tree it replaced,
 ///   for the next build to reuse (see `IncrementalBuild`).
+/// - `old-PID-N/`: a tree replaced by process PID, being removed.
+///
+/// Removing the replaced tree is not part of the build: the swap moves it aside under a name no
+/// other build uses, the lock is released, and a background thread deletes it (a process that
+/// exits first leaves the rest to the next build, which deletes it in the background too).
 ///
 /// A folder that is neither absent, empty nor an earlier build's tree is replaced only when the
 /// user says so (`--force`); the site root and its sources never are.
@@ -125,8 +132,11 @@ struct OutputFolder: Sendable {
     /// happens, so that whichever tree a killed build leaves in place is recognised next time.
     func commit(files: [String]) throws(OutputError) {
         // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
-        // either way it goes.
-        defer { discard() }
+        // either way it goes, moved aside and removed off the build's critical path.
+        defer {
+            if let aside = Self.moveAside(staging, in: record) { Self.removeInBackground(aside) }
+            close(lock)
+        }
         let newFiles = Set(files)
         // The incremental record describes the tree in place: gone while the tree changes.
         if let incremental {
@@ -295,16 +305,60 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes staging folders of builds that were killed. Every build holds the lock while its
-    /// staging folder exists, so one found under the lock has no live owner; a folder whose
-    /// process still runs (a build that took no lock) is left alone all the same.
+    /// Removes staging folders of builds that were killed, and replaced trees whose removal a
+    /// process left unfinished when it exited. Every build holds the lock while its staging
+    /// folder exists, so one found under the lock has no live owner; a folder whose process
+    /// still runs (a build that took no lock, or a server removing a tree it replaced) is left
+    /// alone all the same. Replaced trees go in the background, as after a swap.
     private static func removeAbandonedStaging(in record: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] where name.hasPrefix("staging-") {
-            if let pid = Int32(name.dropFirst("staging-".count)), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] {
+            let isStaging = name.hasPrefix("staging-")
+            guard isStaging || name.hasPrefix("old-") else { continue }
+            let owner = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
+            if let pid = owner, pid == getpid() ? !isStaging : kill(pid, 0) == 0 || errno == EPERM {
                 continue
             }
-            try? FileManager.default.removeItem(atPath: record + "/" + name)
+            if isStaging {
+                try? FileManager.default.removeItem(atPath: record + "/" + name)
+            } else {
+                removeInBackground(record + "/" + name)
+            }
         }
+    }
+
+    // MARK: Removing replaced trees
+
+    /// Numbers the trees this process moves aside, so that each has a name of its own.
+    private static let replacedTrees = Atomic<Int>(0)
+    /// The background removals still running; `waitForRemovals()` waits for them.
+    private static let removals = DispatchGroup()
+
+    /// Renames `path` to `record/old-PID-N`, a name no build uses for anything else, so that
+    /// deleting it can never touch the staging folder of a following build. Returns the new
+    /// path; nil when there is nothing to remove (an incremental build kept the replaced tree
+    /// as its spare) or when it cannot be renamed, in which case it is removed here, at once:
+    /// a background removal under the staging name could race the next build of this process.
+    private static func moveAside(_ path: String, in record: String) -> String? {
+        let number = replacedTrees.add(1, ordering: .relaxed).newValue
+        let aside = record + "/old-\(getpid())-\(number)"
+        if rename(path, aside) == 0 { return aside }
+        if errno != ENOENT { try? FileManager.default.removeItem(atPath: path) }
+        return nil
+    }
+
+    /// Deletes `path` on a background thread.
+    private static func removeInBackground(_ path: String) {
+        removals.enter()
+        DispatchQueue.global(qos: .utility).async {
+            try? FileManager.default.removeItem(atPath: path)
+            removals.leave()
+        }
+    }
+
+    /// Waits until every tree this process moved aside is deleted: for tests, and for a
+    /// caller that wants the disk space back before it goes on.
+    static func waitForRemovals() {
+        removals.wait()
     }
 
     // MARK: The record
@@ -321,20 +375,23 @@ struct OutputFolder: Sendable {
     }
 
     private func writeRecord(_ files: Set<String>) throws(OutputError) {
-        var text = Self.recordHeader + "\n"
+        // Bytes, not scalars: the characters escaped are all ASCII, which UTF-8 writes as one
+        // byte of the same value and never uses inside another character.
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var text = Array((Self.recordHeader + "\n").utf8)
         for file in files.sorted() {
-            for scalar in file.unicodeScalars {
-                if scalar.value < 0x20 || scalar == "%" {
-                    text += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            for byte in file.utf8 {
+                if byte < 0x20 || byte == UInt8(ascii: "%") {
+                    text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
                 } else {
-                    text.unicodeScalars.append(scalar)
+                    text.append(byte)
                 }
             }
-            text += "\n"
+            text.append(UInt8(ascii: "\n"))
         }
         let path = record + "/files"
         let temporary = path + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text)), rename(temporary, path) == 0 else {
             throw .cannotWrite(path, Self.lastError)
         }
     }

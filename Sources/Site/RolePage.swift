@@ -50,7 +50,7 @@ struct RolePage {
         let rules = isFallback(field) ? strings.defaultRules : strings.rules
         let rendered = renderer.html(markdown) { MarkdownChecks.resolveRoleLink($0, urls: model.urls, in: locale) }
         var html = AccessibleProse.labelTaskCheckboxes(rendered)
-        if html.contains("<table>") {
+        if html.containsBytes("<table>") {
             html = AccessibleProse.wrapTables(html, label: strings.format(.deepDiveTable, strings.resolve(arguments)).text)
         }
         return rules.typography(html: html)

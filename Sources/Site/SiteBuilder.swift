@@ -91,7 +91,7 @@ public enum SiteBuilder {
 
         // 2. Render every page in parallel. Pages are rendered even when something is wrong
         //    already, to find every template mistake too; they are written only when nothing is.
-        clock.enter(.render)
+        clock.enter(.model)
         let urls = SiteURLs(config: site.config)
         report.basePath = urls.basePath
         let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections)
@@ -109,31 +109,27 @@ public enum SiteBuilder {
             finish(&report, &clock)
             return report
         }
+        clock.enter(.render)
+        let pagesStarted = DispatchTime.now().uptimeNanoseconds
+        // The files that are not pages (assets, sitemap, robots.txt) are written by the same
+        // threads as the pages, so that none of them waits for the others at the end. Into the
+        // staging folder only: a build that fails discards it. (An incremental build links
+        // those whose bytes did not change, as it does pages.)
+        let otherFiles: [OtherFile] = assets.files.map { file in OtherFile(path: "assets/" + file.publishedName) { file.bytes } } + [
+            OtherFile(path: "sitemap.xml") { Sitemap.xml(plan.sitemapEntries, urls: urls) },
+            OtherFile(path: "robots.txt") { Array(Sitemap.robots(urls: urls).utf8) },
+        ]
         // Incremental: pages whose inputs did not change are linked from the published tree.
         let pages = output.flatMap { output in
             incremental?.pagesToRender(plan, model: model, output: output, keepingIDsOf: markdown.anchoredFiles)
         } ?? plan.pages
-        let rendering = render(pages, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+        let rendering = render(
+            pages, otherFiles: otherFiles, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+        report.pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
         report.diagnostics += rendering.errors
-        let builtFiles = Set(plan.pages.map(\.file) + assets.files.map { "assets/" + $0.publishedName } + ["sitemap.xml", "robots.txt"])
-        report.diagnostics += markdown.linkErrors(files: builtFiles, ids: rendering.ids)
+        let files = plan.pages.map(\.file) + otherFiles.map(\.path)
+        report.diagnostics += markdown.linkErrors(files: Set(files), ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
-
-        // 3. The files that are not pages.
-        var files = plan.pages.map(\.file)
-        if let output, rendering.errors.isEmpty {
-            do {
-                for file in assets.files {
-                    try output.write(file.bytes, to: "assets/" + file.publishedName)
-                    files.append("assets/" + file.publishedName)
-                }
-                try output.write(Array(Sitemap.xml(plan.sitemapEntries, urls: urls).utf8), to: "sitemap.xml")
-                try output.write(Array(Sitemap.robots(urls: urls).utf8), to: "robots.txt")
-                files += ["sitemap.xml", "robots.txt"]
-            } catch {
-                report.diagnostics.append(Self.diagnostic(output: error))
-            }
-        }
         if let output {
             if report.diagnostics.hasErrors {
                 output.discard()
@@ -197,15 +193,30 @@ public enum SiteBuilder {
     /// (a mistake in a shared template would otherwise be reported once per page) and the share
     /// of the threads' time that went to writing rather than rendering.
     private static func render(
-        _ pages: [PagePlan.Page], templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?, keepingIDsOf anchored: Set<String>
+        _ pages: [PagePlan.Page], otherFiles: [OtherFile], templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?,
+        keepingIDsOf anchored: Set<String>
     ) -> (errors: [Diagnostic], writingShare: Double, ids: [String: Set<String>]) {
         let errors = Mutex<Set<Diagnostic>>([])
         let ids = Mutex<[String: Set<String>]>([:])
         let renderNanoseconds = Atomic<UInt64>(0)
         let writeNanoseconds = Atomic<UInt64>(0)
         progress?.startPages(pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
+        // The other files come first: the sitemap is the largest single job, and started last it
+        // would leave one core idle at the end.
+        DispatchQueue.concurrentPerform(iterations: otherFiles.count + pages.count) { index in
+            guard index >= otherFiles.count else {
+                guard let output else { return }
+                let file = otherFiles[index]
+                let start = DispatchTime.now().uptimeNanoseconds
+                do {
+                    try output.write(file.bytes(), to: file.path)
+                    writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
+                } catch {
+                    errors.withLock { _ = $0.insert(diagnostic(output: error)) }
+                }
+                return
+            }
+            let page = pages[index - otherFiles.count]
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, page.data())
@@ -268,6 +279,12 @@ public enum SiteBuilder {
         if case .unknownName(let name, _) = error.kind { return StringUsage.key(ofReference: name) != nil }
         return false
     }
+}
+
+/// A file of the output that is not a page: its path in the tree and how to make its bytes.
+struct OtherFile: Sendable {
+    var path: String
+    var bytes: @Sendable () -> [UInt8]
 }
 
 /// Times the phases of one build: each `enter` ends the phase before it.

@@ -37,7 +37,7 @@ struct Renderer {
         self.program = program
         self.collectsErrors = collectsErrors
         stack = [data]
-        output.reserveCapacity(16 * 1024)
+        output.reserveCapacity(32 * 1024)
     }
 
     /// Throws `error`, or records it when collecting errors.

@@ -104,10 +104,10 @@ final class CommandLineEdgeTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("wrote"), result.stdout)
         XCTAssertFalse(result.stdout.contains("built"), result.stdout)
         XCTAssertNotNil(result.stdout.range(of: #"\nchecked 13 pages \(en 6, fr 5, 2 other\) · "#, options: .regularExpression), result.stdout)
-        XCTAssertNotNil(result.stdout.range(of: #"\nphase   seconds\nload  +\d+\.\d{3}\ncheck +\d+\.\d{3}\nrender +\d+\.\d{3}\ntotal +\d+\.\d{3}\n$"#, options: .regularExpression), result.stdout)
+        XCTAssertNotNil(result.stdout.range(of: #"\nphase   seconds\nload  +\d+\.\d{3}\ncheck +\d+\.\d{3}\nmodel +\d+\.\d{3}\nrender +\d+\.\d{3}\ntotal +\d+\.\d{3}\n$"#, options: .regularExpression), result.stdout)
 
         let build = try RolegenProcess.run(["build", "--root", root.path, "--verbose"])
-        XCTAssertNotNil(build.stdout.range(of: #"\nload  +\d+\.\d{3}\ncheck +\d+\.\d{3}\nrender +\d+\.\d{3}\nwrite +\d+\.\d{3}\nswap +\d+\.\d{3}\ntotal +\d+\.\d{3}\n$"#, options: .regularExpression), build.stdout)
+        XCTAssertNotNil(build.stdout.range(of: #"\nload  +\d+\.\d{3}\ncheck +\d+\.\d{3}\nmodel +\d+\.\d{3}\nrender +\d+\.\d{3}\nwrite +\d+\.\d{3}\nswap +\d+\.\d{3}\ntotal +\d+\.\d{3}\n$"#, options: .regularExpression), build.stdout)
 
         try RolegenProcess.edit(root, "content/roles/devops-engineer/role.json", replacing: #""riskScore": 33"#, with: #""riskScroe": 33"#)
         let failed = try RolegenProcess.run(["check", "--root", root.path])

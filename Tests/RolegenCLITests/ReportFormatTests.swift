@@ -34,7 +34,7 @@ final class ReportFormatTests: XCTestCase {
             #"{"type":"diagnostic","severity":"warning","code":"RG162","file":"locales/fr.json","line":2,"column":3,"end":null,"message":"string `unusedNote` is not in locales/en.json, so no page uses it","suggestion":null}"#,
         ])
         // Templates are rendered with the content that loaded, to find their mistakes too.
-        let timings = #""seconds":\d+\.\d{3},"timings":\{"load":\d+\.\d{3},"check":\d+\.\d{3},"render":\d+\.\d{3}\}\}$"#
+        let timings = #""seconds":\d+\.\d{3},"timings":\{"load":\d+\.\d{3},"check":\d+\.\d{3},"model":\d+\.\d{3},"render":\d+\.\d{3}\}\}$"#
         XCTAssertTrue(summary.hasPrefix(#"{"type":"summary","command":"check","succeeded":false,"pages":{"total":0,"perLocale":{},"other":0},"fallbacks":{"total":0,"perLocale":{}},"outdatedTranslations":{"total":0,"perLocale":{}},"errors":2,"warnings":1,"#), summary)
         XCTAssertNotNil(summary.range(of: timings, options: .regularExpression), summary)
         for line in lines + [summary] { try ReportSchema.check(line) }
@@ -44,7 +44,7 @@ final class ReportFormatTests: XCTestCase {
         let (_, root) = try RolegenProcess.siteCopy(testCase: self)
         let result = try RolegenProcess.run(["build", "--format", "json", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stdout)
-        let pattern = #"^\{"type":"summary","command":"build","succeeded":true,"pages":\{"total":13,"perLocale":\{"en":6,"fr":5\},"other":2\},"fallbacks":\{"total":\d+,"perLocale":\{"fr":\d+\}\},"outdatedTranslations":\{"total":0,"perLocale":\{\}\},"errors":0,"warnings":0,"seconds":[0-9.]+,"timings":\{"load":[0-9.]+,"check":[0-9.]+,"render":[0-9.]+,"write":[0-9.]+,"swap":[0-9.]+\}\}\n$"#
+        let pattern = #"^\{"type":"summary","command":"build","succeeded":true,"pages":\{"total":13,"perLocale":\{"en":6,"fr":5\},"other":2\},"fallbacks":\{"total":\d+,"perLocale":\{"fr":\d+\}\},"outdatedTranslations":\{"total":0,"perLocale":\{\}\},"errors":0,"warnings":0,"seconds":[0-9.]+,"timings":\{"load":[0-9.]+,"check":[0-9.]+,"model":[0-9.]+,"render":[0-9.]+,"write":[0-9.]+,"swap":[0-9.]+\}\}\n$"#
         XCTAssertNotNil(result.stdout.range(of: pattern, options: .regularExpression), result.stdout)
         try ReportSchema.check(String(result.stdout.dropLast()))
     }

@@ -1,3 +1,4 @@
+import Content
 import XCTest
 @testable import Site
 
@@ -27,5 +28,16 @@ final class AccessibleProseTests: XCTestCase {
                        + "\n</table></div>\n"
                        + #"<div class="table-scroll" role="region" tabindex="0" aria-label="Table &quot;1&quot; &amp; &lt;2&gt;"><table>"#
                        + "\n</table></div>")
+    }
+
+    /// The byte search that decides whether a page's Markdown needs the slower passes at all.
+    func testContainsBytesFindsMarkupAnywhereAndOnlyWhole() {
+        XCTAssertTrue("<table>".containsBytes("<table>"))
+        XCTAssertTrue("<p>x</p>\n<table>".containsBytes("<table>"), "at the very end")
+        XCTAssertTrue("<tab<table>".containsBytes("<table>"), "after a partial match")
+        XCTAssertTrue("é <input type=\"checkbox\"".containsBytes(#"<input type="checkbox""#))
+        XCTAssertFalse("<tabl".containsBytes("<table>"), "shorter than the needle")
+        XCTAssertFalse("<tablE>".containsBytes("<table>"))
+        XCTAssertFalse("".containsBytes("<table>"))
     }
 }

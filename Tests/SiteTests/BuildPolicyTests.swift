@@ -50,7 +50,7 @@ final class BuildPolicyTests: XCTestCase {
     func testPhasesAreTimedInOrderAndProgressCountsEveryPage() throws {
         let progress = BuildProgress()
         let report = try check { $0.progress = progress }
-        XCTAssertEqual(report.timings.map(\.phase), [.load, .check, .render], "check neither writes nor swaps")
+        XCTAssertEqual(report.timings.map(\.phase), [.load, .check, .model, .render], "check neither writes nor swaps")
         XCTAssertTrue(report.timings.allSatisfy { $0.seconds >= 0 })
         XCTAssertEqual(progress.pagesDone, report.pageCount)
         XCTAssertEqual(progress.pagesTotal, report.pageCount)

@@ -36,8 +36,8 @@ final class FixtureSite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    func build(strict: StrictTranslations = .off, baseURL: String? = nil) -> BuildReport {
-        SiteBuilder.build(BuildOptions(root: root, strict: strict, baseURL: baseURL))
+    func build(strict: StrictTranslations = .off, baseURL: String? = nil, clean: Bool = false) -> BuildReport {
+        SiteBuilder.build(BuildOptions(root: root, strict: strict, baseURL: baseURL, clean: clean))
     }
 
     func read(_ path: String) throws -> String {

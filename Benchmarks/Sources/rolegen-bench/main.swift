@@ -1,16 +1,38 @@
 import Foundation
-// rolegen-bench [templates|content|large-role|site]...  — with no argument, runs all four.
+
+// rolegen-bench [--help] [NAME...]: runs the named benchmarks, or every one in this order.
+let benchmarks: [(name: String, summary: String, run: () -> Void)] = [
+    ("templates", "one core renders a role page with rolegen's TemplateEngine, then with swift-mustache", TemplateBenchmark.run),
+    ("content", "ContentLoader.load reads and validates the generated 5,000-role site", ContentBenchmark.run),
+    ("large-role", "one role with 100,000 tasks loaded: every duplicate check sees them all", LargeRoleBenchmark.run),
+    ("site", "clean builds (tmpfs, disk) beside the copy floor, check, rebuild, CPU per page, phases, checksum, peak memory per size", SiteBenchmark.run),
+    ("edit", "incremental builds: one role's text edited, one template edited, an unchanged rebuild beside a clean one", EditBenchmark.run),
+]
+
 let requested = Array(CommandLine.arguments.dropFirst())
-let all = ["templates", "content", "large-role", "site", "edit"]
-for name in requested.isEmpty ? all : requested {
-    switch name {
-    case "templates": TemplateBenchmark.run()
-    case "content": ContentBenchmark.run()
-    case "large-role": LargeRoleBenchmark.run()
-    case "site": SiteBenchmark.run()
-    case "edit": EditBenchmark.run()
-    default:
-        print("unknown benchmark '\(name)'; choose from: \(all.joined(separator: ", "))")
+if requested.first == BuildChild.command {
+    BuildChild.run(Array(requested.dropFirst()))
+    exit(0)
+}
+if requested.contains("--help") || requested.contains("-h") {
+    print("""
+        usage: rolegen-bench [NAME...]   (no NAME: all of them, in this order)
+
+        \(benchmarks.map { "  " + $0.name.padding(toLength: 11, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+        environment:
+          ROLEGEN_BENCH_ROLES=N          roles of the generated site (default 5000)
+          ROLEGEN_BENCH_RUNS=N           repetitions of each site measurement (default 3; medians are reported)
+          ROLEGEN_BENCH_MEMORY_ROLES=L   site sizes whose peak memory is measured, comma-separated (default 1000,5000,20000; "" skips)
+          ROLEGEN_BENCH_TASKS=N          tasks of the large role (default 100000)
+          ROLEGEN_BENCH_CORPUS=PATH      keep the content benchmark's corpus there
+        """)
+    exit(0)
+}
+for name in requested.isEmpty ? benchmarks.map(\.name) : requested {
+    guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+        print("unknown benchmark '\(name)'; choose from: \(benchmarks.map(\.name).joined(separator: ", ")) (--help says what each measures)")
         exit(2)
     }
+    benchmark.run()
 }

@@ -59,7 +59,7 @@ public enum ContentLoader {
             markdownSizeLimit: config?.markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
         roleCache?.begin(context)
-        let readings = readRoles(slugs, folder: folder, context: context, cache: roleCache, keys: roleKeys)
+        var readings = readRoles(slugs, folder: folder, context: context, cache: roleCache, keys: roleKeys)
         let strings = readStringTables(files, locales: locales)
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
 
@@ -73,9 +73,9 @@ public enum ContentLoader {
             partial.rolesThatFailedToLoad = Set(slugs).subtracting(partial.roles.map(\.slug))
             return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
         }
-        let translations = (catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales)
-            + stringTranslations(strings, locales: locales)
-            + readings.flatMap(\.translations)).sorted()
+        let translations = sortedTranslations(
+            catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales) + stringTranslations(strings, locales: locales),
+            movingFrom: &readings)
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
@@ -133,11 +133,36 @@ public enum ContentLoader {
                 readings.withLock { $0[index] = cached }
                 return
             }
-            let reading = RoleReader.read(slug: slug, folder: folder, context: context)
+            var reading = RoleReader.read(slug: slug, folder: folder, context: context)
+            // Sorted here, in parallel; `sortedTranslations` then only joins them.
+            reading.translations.sort()
             if let key { cache?.store(reading, of: slug, key: key) }
             readings.withLock { $0[index] = reading }
         }
         return readings.withLock { $0.map { $0! } }
+    }
+
+    /// `shared` (catalogs and UI strings) and every role's translation units, in
+    /// `TranslationUnit` order, as one stable sort of them all would give. The units are moved
+    /// out of `readings`, so that the list exists once, not once per step.
+    ///
+    /// Each role's units were sorted on the thread that read the role (`readRoles`); joined in
+    /// role order they are sorted already, because roles are read in folder order, which is
+    /// their order here too, and one pass checks it. When it is not (a file system that lists
+    /// folders in another order), the joined list is sorted: the same stable order, since
+    /// sorting each role's units first moved no unit past an equal one.
+    private static func sortedTranslations(_ shared: [TranslationUnit], movingFrom readings: inout [RoleReading]) -> [TranslationUnit] {
+        var joined = shared.sorted()
+        joined.reserveCapacity(shared.count + readings.reduce(0) { $0 + $1.translations.count })
+        for index in readings.indices {
+            joined += readings[index].translations
+            readings[index].translations = []
+        }
+        for index in joined.indices.dropFirst() where joined[index] < joined[index - 1] {
+            joined.sort()
+            break
+        }
+        return joined
     }
 
     /// The UI string tables of `locales/`: the default locale's is required, the others optional.

@@ -110,7 +110,8 @@ enum RoleReader {
     /// fallback in another (a translator's empty placeholder must not publish an empty section).
     private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool, sizeLimit: Int) -> String? {
         guard let text = check.markdown(sizeLimit: sizeLimit) else { return nil }
-        if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
+        // Splitting into lines is only worth it when the marker is there at all.
+        if text.containsBytes(placeholderMarker), let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
             check.report(.placeholderText(path: ""), at: check.offset(ofLine: line + 1))
         }
         guard isBlank(text) else { return text }

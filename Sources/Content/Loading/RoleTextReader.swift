@@ -125,6 +125,9 @@ private struct Prose {
     /// digit, letter or hyphen on either side (so dates like 2026-10-01, "COVID-19" and
     /// "555-1234" are not ranges).
     static func firstHyphenatedRange(in text: String) -> (written: String, from: Int, to: Int)? {
+        // Every text of every role passes here and almost none holds "digit-digit": that is
+        // looked for in the bytes first, and only a text that has it is split into characters.
+        guard mayHoldRange(text) else { return nil }
         let characters = Array(text)
         func isDigit(_ index: Int) -> Bool { index >= 0 && index < characters.count && characters[index].isASCII && characters[index].isNumber }
         func isWordOrHyphen(_ index: Int) -> Bool {
@@ -147,5 +150,20 @@ private struct Prose {
             index = end
         }
         return nil
+    }
+
+    /// Whether an ASCII digit, a hyphen and an ASCII digit follow each other in `text`.
+    private static func mayHoldRange(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if beforePrevious >= UInt8(ascii: "0"), beforePrevious <= UInt8(ascii: "9"), previous == UInt8(ascii: "-"),
+               byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 }

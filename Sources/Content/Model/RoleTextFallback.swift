@@ -11,6 +11,8 @@ extension Role {
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
         var fallbackFields: Set<String> = []
+        /// File name → its path, made once: every unit of a file shares the one string.
+        var placeFiles: [String: String] = [:]
 
         /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
         /// nothing to translate, so it is neither a translation nor a fallback.
@@ -20,9 +22,11 @@ extension Role {
             guard !source.isEmpty else { return }
             let file = RoleTextField.file(of: field, in: locale)
             let key = RoleTextField.isMarkdown(field) ? nil : field
+            let path = placeFiles[file] ?? "content/roles/\(slug)/\(file)"
+            placeFiles[file] = path
             units.append(TranslationUnit(
                 role: slug, locale: locale, field: field,
-                place: TranslationPlace(file: "content/roles/\(slug)/\(file)", key: key),
+                place: TranslationPlace(file: path, key: key),
                 isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }

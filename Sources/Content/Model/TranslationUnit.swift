@@ -33,7 +33,6 @@ public struct TranslationUnit: Sendable, Hashable, Comparable {
 
     /// UI strings and catalogs first, then by role, locale and field: the order of `Fallback`.
     public static func < (a: TranslationUnit, b: TranslationUnit) -> Bool {
-        Fallback(role: a.role, locale: a.locale, field: a.field, place: a.place)
-            < Fallback(role: b.role, locale: b.locale, field: b.field, place: b.place)
+        Fallback.precedes(role: a.role, locale: a.locale, field: a.field, role: b.role, locale: b.locale, field: b.field)
     }
 }
