@@ -231,6 +231,13 @@ enum EmbeddedText {
         return cleaned
     }
 
+    private static func appendLiteral(_ literal: Substring.UnicodeScalarView, text: inout String, html: inout String) {
+        guard !literal.isEmpty else { return }
+        let literal = String(Substring(literal))
+        text += literal
+        html += HTMLEscaping.escape(literal)
+    }
+
     private static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(scalar.value)
     }
@@ -240,28 +247,35 @@ enum EmbeddedText {
         var text = ""
         var html = ""
         if typeset.unicodeScalars.contains(start) {
-            var literal = ""
-            var index: Int?
-            for scalar in typeset.unicodeScalars {
+            // The text between markers is appended as slices of `typeset`, not scalar by
+            // scalar (a page shows dozens of these strings). Scalar indices, not `String`
+            // ones: a slice may start with a combining mark that follows a marker.
+            let scalars = typeset.unicodeScalars
+            // Where the literal being read started; nil inside a marker.
+            var literalStart: String.Index? = scalars.startIndex
+            var index = 0
+            var position = scalars.startIndex
+            while position < scalars.endIndex {
+                let scalar = scalars[position]
                 if scalar == start {
-                    text += literal
-                    html += HTMLEscaping.escape(literal)
-                    literal = ""
+                    if let from = literalStart { appendLiteral(scalars[from..<position], text: &text, html: &html) }
+                    literalStart = nil
                     index = 0
-                } else if scalar == end, let found = index {
-                    index = nil
-                    guard found < embedded.count else { continue }
-                    let value = embedded[found]
-                    text += value.text
-                    html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
-                } else if let partial = index {
-                    index = partial * 16 + Int(scalar.value - zeroDigit)
-                } else {
-                    literal.unicodeScalars.append(scalar)
+                } else if literalStart == nil {
+                    if scalar == end {
+                        literalStart = scalars.index(after: position)
+                        if index < embedded.count {
+                            let value = embedded[index]
+                            text += value.text
+                            html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+                        }
+                    } else {
+                        index = index * 16 + Int(scalar.value - zeroDigit)
+                    }
                 }
+                position = scalars.index(after: position)
             }
-            text += literal
-            html += HTMLEscaping.escape(literal)
+            if let from = literalStart { appendLiteral(scalars[from...], text: &text, html: &html) }
         } else {
             text = typeset
             html = HTMLEscaping.escape(typeset)
