@@ -30,7 +30,10 @@ struct LocaleStrings: Sendable {
         /// True when the text comes from the default locale's table (a fallback).
         var isFallback: Bool
     }
-    private let dynamicEntries: [Entry]
+    /// The messages templates use that embed a page's data, in key order, in runs that share
+    /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
+    /// once (`UIStringTrees.set(_:under:)`).
+    private let dynamicRuns: [(parent: [String], entries: [Entry])]
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
@@ -66,7 +69,12 @@ struct LocaleStrings: Sendable {
                 dynamic.append(item)
             }
         }
-        dynamicEntries = dynamic
+        var runs: [(parent: [String], entries: [Entry])] = []
+        for entry in dynamic {
+            let parent = Array(entry.path.dropLast())
+            if runs.last?.parent == parent { runs[runs.count - 1].entries.append(entry) } else { runs.append((parent, [entry])) }
+        }
+        dynamicRuns = runs
         messages = all
         constantTree = tree
         usesDefaultArguments = dynamic.contains { $0.isFallback }
@@ -109,8 +117,8 @@ struct LocaleStrings: Sendable {
     /// arguments filled in.
     func tree(_ arguments: ResolvedArguments) -> UIStringTrees {
         var tree = constantTree
-        for entry in dynamicEntries {
-            tree.set(format(entry, arguments), at: entry.path[...])
+        for run in dynamicRuns {
+            tree.set(run.entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
         }
         return tree
     }
@@ -174,6 +182,29 @@ struct UIStringTrees: Sendable {
     mutating func set(_ value: UIText, at path: ArraySlice<String>) {
         Self.set(.string(value.html), at: path, in: &html)
         Self.set(.string(value.text), at: path, in: &text)
+    }
+
+    /// Sets each of `leaves` in the object at `path`, which is looked up and copied once for
+    /// all of them (it is shared with the locale's constant tree).
+    mutating func set(_ leaves: [(key: String, value: UIText)], under path: ArraySlice<String>) {
+        Self.set(leaves.map { ($0.key, .string($0.value.html)) }, under: path, in: &html)
+        Self.set(leaves.map { ($0.key, .string($0.value.text)) }, under: path, in: &text)
+    }
+
+    private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
+        guard let head = path.first else {
+            for (key, value) in leaves { object[key] = value }
+            return
+        }
+        let index = object.index(forKey: head) ?? {
+            object[head] = .null
+            return object.index(forKey: head)!
+        }()
+        var child: [String: TemplateValue]
+        if case .object(let existing) = object.values[index] { child = existing } else { child = [:] }
+        object.values[index] = .null  // keep `child` uniquely referenced while it is mutated
+        set(leaves, under: path.dropFirst(), in: &child)
+        object.values[index] = .object(child)
     }
 
     private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
