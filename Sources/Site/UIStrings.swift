@@ -66,6 +66,9 @@ struct LocaleStrings: Sendable {
             if message.argumentNames.isEmpty {
                 tree.set(Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules), at: item.path[...])
             } else {
+                // A placeholder, replaced on every page: its object then has room for it, so a
+                // page only overwrites a value instead of growing a copy of the object.
+                tree.set(UIText(html: "", text: ""), at: item.path[...])
                 dynamic.append(item)
             }
         }
