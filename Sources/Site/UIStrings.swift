@@ -282,8 +282,8 @@ enum EmbeddedText {
         var html = ""
         if typeset.unicodeScalars.contains(start) {
             // The text between markers is appended as slices of `typeset`, not scalar by
-            // scalar (a page shows dozens of these strings). Scalar indices, not `String`
-            // ones: a slice may start with a combining mark that follows a marker.
+            // scalar (a page shows dozens of these strings); a slice may start with a
+            // combining mark that follows a marker, so it is cut from the scalar view.
             let scalars = typeset.unicodeScalars
             // Where the literal being read started; nil inside a marker.
             var literalStart: String.Index? = scalars.startIndex
