@@ -30,7 +30,10 @@ struct LocaleStrings: Sendable {
         /// True when the text comes from the default locale's table (a fallback).
         var isFallback: Bool
     }
-    private let dynamicEntries: [Entry]
+    /// The messages templates use that embed a page's data, in key order, in runs that share
+    /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
+    /// once (`UIStringTrees.set(_:under:)`).
+    private let dynamicRuns: [(parent: [String], entries: [Entry])]
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
@@ -63,10 +66,18 @@ struct LocaleStrings: Sendable {
             if message.argumentNames.isEmpty {
                 tree.set(Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules), at: item.path[...])
             } else {
+                // A placeholder, replaced on every page: its object then has room for it, so a
+                // page only overwrites a value instead of growing a copy of the object.
+                tree.set(UIText(html: "", text: ""), at: item.path[...])
                 dynamic.append(item)
             }
         }
-        dynamicEntries = dynamic
+        var runs: [(parent: [String], entries: [Entry])] = []
+        for entry in dynamic {
+            let parent = Array(entry.path.dropLast())
+            if runs.last?.parent == parent { runs[runs.count - 1].entries.append(entry) } else { runs.append((parent, [entry])) }
+        }
+        dynamicRuns = runs
         messages = all
         constantTree = tree
         usesDefaultArguments = dynamic.contains { $0.isFallback }
@@ -109,8 +120,8 @@ struct LocaleStrings: Sendable {
     /// arguments filled in.
     func tree(_ arguments: ResolvedArguments) -> UIStringTrees {
         var tree = constantTree
-        for entry in dynamicEntries {
-            tree.set(format(entry, arguments), at: entry.path[...])
+        for run in dynamicRuns {
+            tree.set(run.entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
         }
         return tree
     }
@@ -176,6 +187,29 @@ struct UIStringTrees: Sendable {
         Self.set(.string(value.text), at: path, in: &text)
     }
 
+    /// Sets each of `leaves` in the object at `path`, which is looked up and copied once for
+    /// all of them (it is shared with the locale's constant tree).
+    mutating func set(_ leaves: [(key: String, value: UIText)], under path: ArraySlice<String>) {
+        Self.set(leaves.map { ($0.key, .string($0.value.html)) }, under: path, in: &html)
+        Self.set(leaves.map { ($0.key, .string($0.value.text)) }, under: path, in: &text)
+    }
+
+    private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
+        guard let head = path.first else {
+            for (key, value) in leaves { object[key] = value }
+            return
+        }
+        let index = object.index(forKey: head) ?? {
+            object[head] = .null
+            return object.index(forKey: head)!
+        }()
+        var child: [String: TemplateValue]
+        if case .object(let existing) = object.values[index] { child = existing } else { child = [:] }
+        object.values[index] = .null  // keep `child` uniquely referenced while it is mutated
+        set(leaves, under: path.dropFirst(), in: &child)
+        object.values[index] = .object(child)
+    }
+
     private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
         guard let head = path.first else { return }
         if path.count == 1 {
@@ -231,6 +265,13 @@ enum EmbeddedText {
         return cleaned
     }
 
+    private static func appendLiteral(_ literal: Substring.UnicodeScalarView, text: inout String, html: inout String) {
+        guard !literal.isEmpty else { return }
+        let literal = String(Substring(literal))
+        text += literal
+        html += HTMLEscaping.escape(literal)
+    }
+
     private static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(scalar.value)
     }
@@ -240,28 +281,35 @@ enum EmbeddedText {
         var text = ""
         var html = ""
         if typeset.unicodeScalars.contains(start) {
-            var literal = ""
-            var index: Int?
-            for scalar in typeset.unicodeScalars {
+            // The text between markers is appended as slices of `typeset`, not scalar by
+            // scalar (a page shows dozens of these strings); a slice may start with a
+            // combining mark that follows a marker, so it is cut from the scalar view.
+            let scalars = typeset.unicodeScalars
+            // Where the literal being read started; nil inside a marker.
+            var literalStart: String.Index? = scalars.startIndex
+            var index = 0
+            var position = scalars.startIndex
+            while position < scalars.endIndex {
+                let scalar = scalars[position]
                 if scalar == start {
-                    text += literal
-                    html += HTMLEscaping.escape(literal)
-                    literal = ""
+                    if let from = literalStart { appendLiteral(scalars[from..<position], text: &text, html: &html) }
+                    literalStart = nil
                     index = 0
-                } else if scalar == end, let found = index {
-                    index = nil
-                    guard found < embedded.count else { continue }
-                    let value = embedded[found]
-                    text += value.text
-                    html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
-                } else if let partial = index {
-                    index = partial * 16 + Int(scalar.value - zeroDigit)
-                } else {
-                    literal.unicodeScalars.append(scalar)
+                } else if literalStart == nil {
+                    if scalar == end {
+                        literalStart = scalars.index(after: position)
+                        if index < embedded.count {
+                            let value = embedded[index]
+                            text += value.text
+                            html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+                        }
+                    } else {
+                        index = index * 16 + Int(scalar.value - zeroDigit)
+                    }
                 }
+                position = scalars.index(after: position)
             }
-            text += literal
-            html += HTMLEscaping.escape(literal)
+            if let from = literalStart { appendLiteral(scalars[from...], text: &text, html: &html) }
         } else {
             text = typeset
             html = HTMLEscaping.escape(typeset)

@@ -4,9 +4,20 @@
 public enum HTMLEscaping {
     /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
     public static func escape(_ text: String) -> String {
+        // Most UI strings and titles have nothing to escape: they are returned as they are,
+        // without a copy.
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isEscaped) } ?? text.utf8.contains(where: isEscaped)
+        guard needsEscaping else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         bytes.appendEscaped(text)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
+        }
     }
 }
