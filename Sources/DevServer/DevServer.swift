@@ -102,6 +102,7 @@ public final class DevServer: Sendable {
         if stopRequested.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged {
             watcher.wake()
             workers.wait()
+            rebuilder.close()
             keepAliveTask.withLock { $0 }?.cancel()
             state.close()
             serverTask.withLock { $0 }?.cancel()

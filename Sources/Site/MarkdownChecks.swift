@@ -13,7 +13,7 @@ import Synchronization
 /// warning. Links to the site's own pages (paths, `role:` links, `#anchors`) are kept and
 /// checked against the built tree after rendering: a link to no page, or to an anchor the page
 /// does not have, is an error at the link.
-struct MarkdownChecks {
+struct MarkdownChecks: Sendable {
     /// A link to a page of the site, resolved for one page that shows the Markdown.
     struct InternalLink: Sendable {
         /// The linked file, relative to the output folder (`en/roles/x/index.html`).
@@ -27,6 +27,8 @@ struct MarkdownChecks {
 
     var diagnostics: [Diagnostic] = []
     var internalLinks: [InternalLink] = []
+    /// Slug → what its files gave, for a session to keep the findings of roles it did not read again.
+    private(set) var byRole: [String: (diagnostics: [Diagnostic], internalLinks: [InternalLink])] = [:]
 
     /// The `role:` form links to another role's page in the page's own locale.
     static let roleScheme = "role:"
@@ -42,18 +44,29 @@ struct MarkdownChecks {
 
     /// Every role's files are inspected in parallel (cmark-gfm parses them; only its inline
     /// step is serialised) and the findings joined in role order, as one pass would give them.
-    init(model: SiteModel) {
+    ///
+    /// `previous`: the checks of the last build of a session in which only the roles `changed`
+    /// were read again, the list of roles and the config staying the same. What a role's files
+    /// give depends on them, on that list and on the config only, so the others' findings are kept.
+    init(model: SiteModel, reusing previous: MarkdownChecks? = nil, changed: Set<String> = []) {
         let roles = model.site.roles
-        let perRole = Mutex([MarkdownChecks](repeating: MarkdownChecks(), count: roles.count))
-        DispatchQueue.concurrentPerform(iterations: roles.count) { index in
+        let inspected = roles.indices.filter { previous?.byRole[roles[$0].slug] == nil || changed.contains(roles[$0].slug) }
+        let perRole = Mutex([MarkdownChecks](repeating: MarkdownChecks(), count: inspected.count))
+        DispatchQueue.concurrentPerform(iterations: inspected.count) { index in
             var checks = MarkdownChecks()
-            checks.inspect(roles[index], model: model)
+            checks.inspect(roles[inspected[index]], model: model)
             perRole.withLock { $0[index] = checks }
         }
-        for checks in perRole.withLock({ $0 }) {
-            diagnostics += checks.diagnostics
-            internalLinks += checks.internalLinks
+        var found = previous?.byRole ?? [:]
+        for (index, checks) in zip(inspected, perRole.withLock({ $0 })) {
+            found[roles[index].slug] = (checks.diagnostics, checks.internalLinks)
         }
+        for role in roles {
+            guard let findings = found[role.slug] else { continue }
+            diagnostics += findings.diagnostics
+            internalLinks += findings.internalLinks
+        }
+        byRole = found
     }
 
     private init() {}

@@ -167,6 +167,97 @@ struct OutputFolder: Sendable {
         close(lock)
     }
 
+    // MARK: Replacing files in place (a session)
+
+    /// `inplace-PID/`: the new files of a session's edit, written before any is moved into the tree.
+    private static let inPlacePrefix = "inplace-"
+
+    /// The identity (inode, size, time) of `record/files`, the list of what the published tree
+    /// holds: every build that publishes a tree writes it anew, so a session that finds it as it
+    /// left it knows that no other build replaced the tree since.
+    static func filesIdentity(in record: String) -> [Int]? {
+        var status = stat()
+        guard stat(record + "/files", &status) == 0 else { return nil }
+        return [Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec)]
+    }
+
+    /// Replaces a few files of the published tree in place, for a `BuildSession` (`rolegen
+    /// serve`) whose edit changed them and nothing else: the set of files stays the same.
+    ///
+    /// Holding the lock, and only when `record/files` is still as `identity` says (no other
+    /// build published a tree since; otherwise nil, and nothing is touched), every new file is
+    /// written into `record/inplace-PID/` first: a failure there leaves the tree as it was.
+    /// Then the incremental record, which no longer describes the tree, is removed, and each
+    /// file is renamed over its published name: each rename is atomic (a reader sees the old
+    /// file or the new one, and an inode shared with the spare tree is never written), and a
+    /// failed rename puts back the files renamed before it. A process killed between two
+    /// renames leaves a tree of old and new files, but no incremental record: the next build
+    /// renders every page and replaces the whole tree.
+    ///
+    /// Returns the status of each file written (its time and inode, for a later record).
+    static func replaceInPlace(
+        _ files: [(path: String, bytes: [UInt8])], output: URL, expecting identity: [Int], waiting: (String) -> Void
+    ) throws(OutputError) -> [String: stat]? {
+        try withLock(output: output, expecting: identity, waiting: waiting) { (record, output) throws(OutputError) in
+            try replace(files, output: output, record: record)
+        }
+    }
+
+    private static func replace(_ files: [(path: String, bytes: [UInt8])], output: String, record: String) throws(OutputError) -> [String: stat] {
+        let folder = record + "/" + inPlacePrefix + "\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        guard mkdir(folder, 0o755) == 0 else { throw .cannotPrepare(folder, lastError) }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var statuses: [String: stat] = [:]
+        for (index, file) in files.enumerated() {
+            let path = folder + "/\(index)"
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .cannotWrite(file.path, lastError) }
+            defer { close(fd) }
+            var written = 0
+            while written < file.bytes.count {
+                let result = file.bytes.withUnsafeBytes { LibC.write(fd, $0.baseAddress! + written, file.bytes.count - written) }
+                guard result > 0 else { throw .cannotWrite(file.path, lastError) }
+                written += result
+            }
+            var status = stat()
+            fstat(fd, &status)
+            statuses[file.path] = status
+            // The published file, kept under a second name to be put back if a rename fails.
+            guard LibC.link(output + "/" + file.path, path + ".old") == 0 || errno == ENOENT else { throw .cannotWrite(file.path, lastError) }
+        }
+        BuildRecord.remove(in: record)
+        for (index, file) in files.enumerated() where rename(folder + "/\(index)", output + "/" + file.path) != 0 {
+            let reason = lastError
+            for earlier in 0..<index {
+                let target = output + "/" + files[earlier].path
+                if rename(folder + "/\(earlier).old", target) != 0 { unlink(target) }
+            }
+            throw .cannotReplace(output, reason)
+        }
+        return statuses
+    }
+
+    /// Runs `body` with the record folder and the output folder while holding the output
+    /// folder's lock, when `record/files` is still as `identity` says (no other build published
+    /// a tree since); nil otherwise.
+    static func withLock<T>(
+        output requested: URL, expecting identity: [Int], waiting: (String) -> Void, _ body: (String, String) throws(OutputError) -> T
+    ) throws(OutputError) -> T? {
+        let output = try resolve(requested.standardizedFileURL.path)
+        let record = recordFolder(parent: (output as NSString).deletingLastPathComponent, name: (output as NSString).lastPathComponent)
+        let lockPath = record + "/lock"
+        let lock = open(lockPath, O_RDWR | O_CLOEXEC)
+        guard lock >= 0 else { return nil }
+        defer { close(lock) }
+        if !flockRetrying(lock, LOCK_EX | LOCK_NB) {
+            waiting(TerminalText.escaped("waiting for another rolegen build into \(output) to finish (it holds \(lockPath))"))
+            guard flockRetrying(lock, LOCK_EX) else { throw .cannotPrepare(lockPath, lastError) }
+        }
+        guard filesIdentity(in: record) == identity else { return nil }
+        return try body(record, output)
+    }
+
     // MARK: Where the output may go
 
     /// `.NAME.rolegen` beside the output folder `NAME`: where the record, lock and staging folder live.
@@ -312,7 +403,7 @@ struct OutputFolder: Sendable {
     /// alone all the same. Replaced trees go in the background, as after a swap.
     private static func removeAbandonedStaging(in record: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] {
-            let isStaging = name.hasPrefix("staging-")
+            let isStaging = name.hasPrefix("staging-") || name.hasPrefix(Self.inPlacePrefix)
             guard isStaging || name.hasPrefix("old-") else { continue }
             let owner = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
             if let pid = owner, pid == getpid() ? !isStaging : kill(pid, 0) == 0 || errno == EPERM {

@@ -13,15 +13,18 @@ import TemplateEngine
 /// the output folder only when no page failed. Errors never leave a half-written site.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
+        run(options, remembering: false).report
+    }
+
+    /// The build; with `remembering`, a successful build that wrote its output also returns what
+    /// a `BuildSession` keeps to rebuild after an edit of role text without reading everything
+    /// again. Such a build loads everything even when nothing changed, unless `unchangedIsEnough`
+    /// (the session has a memory of the tree already): then nothing is returned.
+    static func run(_ options: BuildOptions, remembering: Bool, unchangedIsEnough: Bool = true) -> (report: BuildReport, memory: BuildMemory?) {
         let started = DispatchTime.now()
         var report = BuildReport(diagnostics: [], fallbacks: [], pagesPerLocale: [], rootPages: 0, files: [], seconds: 0)
         report.wroteOutput = options.writeOutput
         var clock = PhaseClock(progress: options.progress)
-        let finish = { (report: inout BuildReport, clock: inout PhaseClock) in
-            report.diagnostics = Array(Set(report.diagnostics)).sorted()
-            report.timings = clock.stop()
-            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        }
 
         // 0. Where the site goes: never over its own sources, whatever else is wrong.
         if options.writeOutput, let problem = OutputFolder.placementProblem(output: options.output, root: options.root) {
@@ -31,10 +34,10 @@ public enum SiteBuilder {
         // Incremental: when nothing changed since the last build into the output folder, its
         // report is the answer and the output folder stays as it is.
         let incremental = report.diagnostics.isEmpty ? IncrementalBuild.start(options) : nil
-        if let incremental, let unchanged = incremental.unchangedReport(options) {
+        if !remembering || unchangedIsEnough, let incremental, let unchanged = incremental.unchangedReport(options) {
             report = unchanged
-            finish(&report, &clock)
-            return report
+            finish(&report, &clock, started: started)
+            return (report, nil)
         }
 
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
@@ -43,50 +46,38 @@ public enum SiteBuilder {
         let loaded = ContentLoader.load(
             root: options.root, sections: options.roleSections.map(\.section),
             roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:])
-        report.diagnostics += loaded.diagnostics
-        let templates = loadTemplates(folder, into: &report.diagnostics)
-        let assets = Assets(folder: folder, into: &report.diagnostics)
+        // What does not depend on the roles (templates, assets, UI strings and their use) is
+        // kept apart, for a session to reuse.
+        var fixed: [Diagnostic] = []
+        let templates = loadTemplates(folder, into: &fixed)
+        let assets = Assets(folder: folder, into: &fixed)
         guard var site = loaded.site ?? loaded.partialSite, let templates else {
-            finish(&report, &clock)
-            return report
+            report.diagnostics += loaded.diagnostics + fixed
+            finish(&report, &clock, started: started)
+            return (report, nil)
         }
         clock.enter(.check)
         let contentIsWhole = loaded.site != nil
         report.fallbacks = site.fallbacks
-        do throws(ContentError) {
-            if let baseURL = options.baseURL {
-                try SiteSetting.baseURL.override(baseURL, path: "--base-url").apply(to: &site.config)
-            }
-        } catch {
-            report.diagnostics.append(error.diagnostic(at: nil))
-        }
-        for override in options.overrides {
-            override.apply(to: &site.config)
-        }
+        configure(&site, options, into: &fixed)
         let templateKeys = StringUsage.templateKeys(templates)
-        let strings = compileStrings(site, templateKeys: templateKeys, into: &report.diagnostics)
+        let strings = compileStrings(site, templateKeys: templateKeys, into: &fixed)
         // Without the default table (it is missing or broken, which is reported), every key
         // would be "unknown": errors that only repeat that one.
         let hasDefaultTable = site.strings[site.config.defaultLocale] != nil
+        var misspeltKeys: Set<String> = []
         if hasDefaultTable {
             let usage = StringUsage.check(templates, site)
-            report.diagnostics += usage.diagnostics
-            // A translation's key reported as missing from the default table "— did you mean"
-            // the default table's own typo only repeats the root cause reported at the typo.
-            report.diagnostics.removeAll {
-                $0.code == ContentError.Code.keyNotInDefaultTable.rawValue && usage.misspeltKeys.contains($0.suggestion ?? "")
-            }
+            fixed += usage.diagnostics
+            misspeltKeys = usage.misspeltKeys
         }
-        // Fallbacks and outdated translations of partly loaded content would only repeat the
-        // errors that left the rest out.
-        if contentIsWhole {
-            report.diagnostics += options.strict.diagnostics(for: site, root: options.root)
-            report.outdated = TranslationStatus(site: site).outdated.map(\.unit)
-        }
-        report.diagnostics += assets.checkImages(site)
+        report.diagnostics += fixed + Self.withoutRepeatedTypos(loaded.diagnostics, misspeltKeys: misspeltKeys)
+        let checks = contentChecks(site, isWhole: contentIsWhole, options: options, assets: assets)
+        report.diagnostics += checks.diagnostics
+        report.outdated = checks.outdated
         guard hasDefaultTable else {
-            finish(&report, &clock)
-            return report
+            finish(&report, &clock, started: started)
+            return (report, nil)
         }
 
         // 2. Render every page in parallel. Pages are rendered even when something is wrong
@@ -106,8 +97,8 @@ public enum SiteBuilder {
                 : nil
         } catch {
             report.diagnostics.append(Self.diagnostic(output: error, what: "prepare \(options.output.path)"))
-            finish(&report, &clock)
-            return report
+            finish(&report, &clock, started: started)
+            return (report, nil)
         }
         clock.enter(.render)
         let pagesStarted = DispatchTime.now().uptimeNanoseconds
@@ -115,21 +106,23 @@ public enum SiteBuilder {
         // threads as the pages, so that none of them waits for the others at the end. Into the
         // staging folder only: a build that fails discards it. (An incremental build links
         // those whose bytes did not change, as it does pages.)
-        let otherFiles: [OtherFile] = assets.files.map { file in OtherFile(path: "assets/" + file.publishedName) { file.bytes } } + [
-            OtherFile(path: "sitemap.xml") { Sitemap.xml(plan.sitemapEntries, urls: urls) },
-            OtherFile(path: "robots.txt") { Array(Sitemap.robots(urls: urls).utf8) },
-        ]
+        let otherFiles = Self.otherFiles(assets: assets, plan: plan, urls: urls)
         // Incremental: pages whose inputs did not change are linked from the published tree.
         let pages = output.flatMap { output in
             incremental?.pagesToRender(plan, model: model, output: output, keepingIDsOf: markdown.anchoredFiles)
         } ?? plan.pages
+        var writer: FileWriter?
+        if let output {
+            writer = { (bytes: [UInt8], path: String) throws(OutputError) in try output.write(bytes, to: path) }
+        }
         let rendering = render(
-            pages, otherFiles: otherFiles, templates: templates, output: output, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
+            pages, otherFiles: otherFiles, templates: templates, writer: writer, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
         report.pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
         report.diagnostics += rendering.errors
         let files = plan.pages.map(\.file) + otherFiles.map(\.path)
         report.diagnostics += markdown.linkErrors(files: Set(files), ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
+        var committed = false
         if let output {
             if report.diagnostics.hasErrors {
                 output.discard()
@@ -144,6 +137,7 @@ public enum SiteBuilder {
                 do {
                     // Removes the staging folder and releases the lock, whether it succeeds or not.
                     try output.commit(files: files)
+                    committed = true
                 } catch {
                     report.diagnostics.append(Self.diagnostic(output: error))
                 }
@@ -153,13 +147,72 @@ public enum SiteBuilder {
             report.files = files.sorted()
             (report.pagesPerLocale, report.rootPages) = plan.pageCounts(locales: site.config.locales)
         }
-        finish(&report, &clock)
-        return report
+        finish(&report, &clock, started: started)
+        guard remembering, committed, !report.diagnostics.hasErrors, let incremental, let record = incremental.savedRecord,
+              let recordFolder = OutputFolder.recordFolder(for: options.output), let identity = OutputFolder.filesIdentity(in: recordFolder)
+        else { return (report, nil) }
+        let memory = BuildMemory(
+            site: site, fixedDiagnostics: fixed, misspeltKeys: misspeltKeys, templates: templates, assets: assets, strings: strings,
+            model: model, markdown: markdown, keys: incremental.pageKeys, ids: rendering.ids, record: record,
+            roleKeys: incremental.roleKeys, siteWideKey: incremental.siteWideKey, report: report, filesIdentity: identity)
+        return (report, memory)
+    }
+
+    /// The end of every build: diagnostics once each, sorted; the phases' and the whole time.
+    static func finish(_ report: inout BuildReport, _ clock: inout PhaseClock, started: DispatchTime) {
+        report.diagnostics = Array(Set(report.diagnostics)).sorted()
+        report.timings = clock.stop()
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    }
+
+    /// `--base-url` and `--set`, applied to the loaded site.json.
+    static func configure(_ site: inout SiteContent, _ options: BuildOptions, into diagnostics: inout [Diagnostic]) {
+        do throws(ContentError) {
+            if let baseURL = options.baseURL {
+                try SiteSetting.baseURL.override(baseURL, path: "--base-url").apply(to: &site.config)
+            }
+        } catch {
+            diagnostics.append(error.diagnostic(at: nil))
+        }
+        for override in options.overrides {
+            override.apply(to: &site.config)
+        }
+    }
+
+    /// A translation's key reported as missing from the default table "— did you mean" the
+    /// default table's own typo only repeats the root cause reported at the typo.
+    static func withoutRepeatedTypos(_ diagnostics: [Diagnostic], misspeltKeys: Set<String>) -> [Diagnostic] {
+        guard !misspeltKeys.isEmpty else { return diagnostics }
+        return diagnostics.filter {
+            !($0.code == ContentError.Code.keyNotInDefaultTable.rawValue && misspeltKeys.contains($0.suggestion ?? ""))
+        }
+    }
+
+    /// The checks of the whole content that the roles' text changes: `--strict`, outdated
+    /// translations, sharing images. Fallbacks and outdated translations of partly loaded
+    /// content would only repeat the errors that left the rest out.
+    static func contentChecks(_ site: SiteContent, isWhole: Bool, options: BuildOptions, assets: Assets) -> (diagnostics: [Diagnostic], outdated: [TranslationUnit]) {
+        var diagnostics: [Diagnostic] = []
+        var outdated: [TranslationUnit] = []
+        if isWhole {
+            diagnostics += options.strict.diagnostics(for: site, root: options.root)
+            outdated = TranslationStatus(site: site).outdated.map(\.unit)
+        }
+        diagnostics += assets.checkImages(site)
+        return (diagnostics, outdated)
+    }
+
+    /// The files of the output that are not pages: assets, sitemap, robots.txt.
+    static func otherFiles(assets: Assets, plan: PagePlan, urls: SiteURLs) -> [OtherFile] {
+        assets.files.map { file in OtherFile(path: "assets/" + file.publishedName) { file.bytes } } + [
+            OtherFile(path: "sitemap.xml") { Sitemap.xml(plan.sitemapEntries, urls: urls) },
+            OtherFile(path: "robots.txt") { Array(Sitemap.robots(urls: urls).utf8) },
+        ]
     }
 
     /// `--warnings-as-errors`: every warning so far becomes an error, so that the build fails
     /// (and writes nothing).
-    private static func makeWarningsErrors(_ diagnostics: inout [Diagnostic]) {
+    static func makeWarningsErrors(_ diagnostics: inout [Diagnostic]) {
         for index in diagnostics.indices where diagnostics[index].severity == .warning {
             diagnostics[index].severity = .error
         }
@@ -167,7 +220,7 @@ public enum SiteBuilder {
 
     /// A problem with the output folder: an `OutputError` keeps its own code; anything else
     /// is said as failing to do `what`.
-    private static func diagnostic(output error: any Error, what: String = "write the output") -> Diagnostic {
+    static func diagnostic(output error: any Error, what: String = "write the output") -> Diagnostic {
         if let error = error as? OutputError { return SiteError.output(error).diagnostic() }
         return SiteError.outputFailed(what: what, reason: "\(error)").diagnostic()
     }
@@ -192,9 +245,11 @@ public enum SiteBuilder {
     /// Renders and writes every page, spread over all cores. Returns the distinct render errors
     /// (a mistake in a shared template would otherwise be reported once per page) and the share
     /// of the threads' time that went to writing rather than rendering.
-    private static func render(
-        _ pages: [PagePlan.Page], otherFiles: [OtherFile], templates: TemplateSet, output: OutputFolder?, progress: BuildProgress?,
-        keepingIDsOf anchored: Set<String>
+    /// `writer` writes a file (into the staging folder, or for a session into memory); nil when
+    /// nothing is written.
+    static func render(
+        _ pages: [PagePlan.Page], otherFiles: [OtherFile], templates: TemplateSet, writer: FileWriter?,
+        progress: BuildProgress?, keepingIDsOf anchored: Set<String>
     ) -> (errors: [Diagnostic], writingShare: Double, ids: [String: Set<String>]) {
         let errors = Mutex<Set<Diagnostic>>([])
         let ids = Mutex<[String: Set<String>]>([:])
@@ -205,11 +260,11 @@ public enum SiteBuilder {
         // would leave one core idle at the end.
         DispatchQueue.concurrentPerform(iterations: otherFiles.count + pages.count) { index in
             guard index >= otherFiles.count else {
-                guard let output else { return }
+                guard let writer else { return }
                 let file = otherFiles[index]
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
-                    try output.write(file.bytes(), to: file.path)
+                    try writer(file.bytes(), file.path)
                     writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
                 } catch {
                     errors.withLock { _ = $0.insert(diagnostic(output: error)) }
@@ -228,8 +283,8 @@ public enum SiteBuilder {
                 renderNanoseconds.add(rendered - start, ordering: .relaxed)
                 if !renderErrors.isEmpty {
                     errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
-                } else if let output {
-                    try output.write(bytes, to: page.file)
+                } else if let writer {
+                    try writer(bytes, page.file)
                     writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
                 }
             } catch let error as TemplateError {
@@ -280,6 +335,9 @@ public enum SiteBuilder {
         return false
     }
 }
+
+/// Writes a file of the output: its bytes, at its path relative to the output folder.
+typealias FileWriter = @Sendable ([UInt8], String) throws(OutputError) -> Void
 
 /// A file of the output that is not a page: its path in the tree and how to make its bytes.
 struct OtherFile: Sendable {

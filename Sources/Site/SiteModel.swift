@@ -34,9 +34,11 @@ struct SiteModel: Sendable {
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
+    /// `previous`: the model of the last build of a session in which only the roles `changed`
+    /// were read again (the same roles, strings and config): the other roles' titles are its.
     init(
         site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
-        roleSections: [any RolePageSection] = RolePageSections.standard
+        roleSections: [any RolePageSection] = RolePageSections.standard, reusing previous: SiteModel? = nil, changed: Set<String> = []
     ) {
         self.site = site
         var sections: [Section: any RolePageSection] = [:]
@@ -52,8 +54,8 @@ struct SiteModel: Sendable {
         articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
         var titles: [String: [String: ShownText]] = [:]
         for locale in site.config.locales {
-            var perRole: [String: ShownText] = [:]
-            for role in site.roles {
+            var perRole: [String: ShownText] = previous?.titles[locale] ?? [:]
+            for role in site.roles where previous == nil || changed.contains(role.slug) {
                 let text = site.text(of: role, in: locale)
                 let written = text.isFallback("title") ? site.config.defaultLocale : locale
                 perRole[role.slug] = strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }

@@ -1,8 +1,9 @@
 import Content
 import Foundation
-import Site
 import TestSupport
 import XCTest
+
+@testable import Site
 
 /// Incremental builds (docs/outputs.md, "Incremental builds"): after any edit, the tree an
 /// incremental build leaves is byte for byte the tree a clean build gives, and it renders and
@@ -45,19 +46,39 @@ final class IncrementalBuildTests: XCTestCase {
         try checkRandomEdits(roleCache: RoleReadingCache())
     }
 
+    /// The same as `serve` builds: one `BuildSession`, told which files changed as the watcher
+    /// tells it (a folder added or removed with its files; nothing for an output page edited by
+    /// hand, which the watcher does not see: the session then builds in full, as for an unknown
+    /// list). Most edits of roles' files are built from memory and written in place.
+    func testSessionTreeEqualsCleanTreeAfterRandomEdits() throws {
+        var session: BuildSession?
+        let seed = try checkRandomEdits(steps: 60) { site, editor in
+            if session == nil { session = BuildSession(options: BuildOptions(root: site.root)) }
+            let paths = editor?.changedPaths ?? []
+            return session!.build(changedSources: paths.isEmpty ? nil : paths)
+        }
+        XCTAssertGreaterThan(session?.quickBuilds ?? 0, 10, "too few edits were built from memory to test that way: \(seed)")
+    }
+
     private func checkRandomEdits(roleCache: RoleReadingCache?) throws {
+        _ = try checkRandomEdits(steps: 30) { site, _ in self.build(site, roleCache: roleCache) }
+    }
+
+    /// `build` is given the editor after each edit (nil for the first build).
+    @discardableResult
+    private func checkRandomEdits(steps: Int, rebuild: (FixtureSite, SiteEditor?) -> BuildReport) throws -> String {
         let seed = ProcessInfo.processInfo.environment["ROLEGEN_INCREMENTAL_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
         var random = SplitMix64(seed: seed)
         let site = try makeSite()
-        XCTAssertTrue(build(site, roleCache: roleCache).succeeded, "seed \(seed)")
+        XCTAssertTrue(rebuild(site, nil).succeeded, "seed \(seed)")
         var editor = SiteEditor(site: site)
         let cleanOutput = site.root.appendingPathComponent("clean")
-        for step in 0..<30 {
+        for step in 0..<steps {
             let edit = try editor.applyRandomEdit(&random)
             let context = "seed \(seed), step \(step), after \(edit) (replay with ROLEGEN_INCREMENTAL_SEED=\(seed))"
             let before = try site.snapshot()
             let publishedFolder = inode(site.output.path)
-            let incremental = build(site, roleCache: roleCache)
+            let incremental = rebuild(site, editor)
             if edit.breaksTheBuild {
                 XCTAssertFalse(incremental.succeeded, context)
                 XCTAssertEqual(try site.snapshot(), before, "a failed build changed the output; " + context)
@@ -87,6 +108,7 @@ final class IncrementalBuildTests: XCTestCase {
                 XCTAssertEqual(inode(site.output.path), publishedFolder, "an unchanged build replaced the output; " + context)
             }
         }
+        return "seed \(seed)"
     }
 
     private func snapshot(of folder: URL) throws -> [String: Data] {
@@ -246,6 +268,9 @@ case nothing
     var counter = 0
     /// The file a broken edit replaced and its text, restored by the next edit.
     var toRestore: (path: String, text: String)?
+    /// The sources the last edit changed, relative to the site root, sorted, as the watcher
+    /// reports them: a folder added or removed, and the files in it.
+    private(set) var changedPaths: [String] = []
 
     init(site: FixtureSite) {
         self.site = site
@@ -256,8 +281,22 @@ case nothing
     }
 
     mutating func applyRandomEdit(_ random: inout SplitMix64) throws -> Edit {
+        var changed: Set<String> = []
+        defer { changedPaths = changed.sorted() }
+        func write(_ text: String, to path: String) throws {
+            try site.write(text, to: path)
+            changed.insert(path)
+        }
+        func remove(_ path: String) throws {
+            let url = site.root.appendingPathComponent(path)
+            if let files = FileManager.default.enumerator(atPath: url.path) {
+                for case let file as String in files { changed.insert(path + "/" + file) }
+            }
+            try site.remove(path)
+            changed.insert(path)
+        }
         if let restore = toRestore {
-            try site.write(restore.text, to: restore.path)
+            try write(restore.text, to: restore.path)
             toRestore = nil
             return .restored(restore.path)
         }
@@ -269,53 +308,54 @@ case nothing
         case 0, 1:
             // Sometimes the title (shown by indexes and related roles), sometimes only the description.
             let title = Bool.random(using: &random) ? "Title \(n)" : (slug == "tester" ? "Tester" : "Role \(slug)")
-            try site.write(
+            try write(
                 Fixture.roleText(title: title, plural: "Plural \(slug)").replacingOccurrences(of: "About Plural", with: "About \(n)"),
                 to: "content/roles/\(slug)/en.json")
             return .roleText(slug)
         case 2:
-            try site.write("The analysis, take \(n).\n\n- one\n- two\n", to: "content/roles/\(slug)/analysis.en.md")
+            try write("The analysis, take \(n).\n\n- one\n- two\n", to: "content/roles/\(slug)/analysis.en.md")
             return .markdown(slug)
         case 3:
             let related = originals.filter { $0 != slug }.filter { _ in Bool.random(using: &random) }
-            try site.write(Fixture.roleFacts(related: related, risk: Int.random(in: 5...95, using: &random)), to: "content/roles/\(slug)/role.json")
+            try write(Fixture.roleFacts(related: related, risk: Int.random(in: 5...95, using: &random)), to: "content/roles/\(slug)/role.json")
             return .roleFacts(slug)
         case 4:
             let path = "content/roles/\(slug)/fr.json"
             if FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path) {
-                try site.remove(path)
+                try remove(path)
             } else {
-                try site.write(#"{ "title": "Titre \#(n)", "titlePlural": "Pluriel \#(n)", "description": "Description \#(n)." }"#, to: path)
+                try write(#"{ "title": "Titre \#(n)", "titlePlural": "Pluriel \#(n)", "description": "Description \#(n)." }"#, to: path)
             }
             return .frenchText(slug)
         case 5:
             let table = try text("locales/en.json")
             let edited = table.replacingOccurrences(of: #""home": "[^"]*""#, with: "\"home\": \"Home \(n)\"", options: .regularExpression)
-            try site.write(edited, to: "locales/en.json")
+            try write(edited, to: "locales/en.json")
             return .uiString
         case 6:
             let name = ["partials/footer.html", "sections/verdict.html", "pages/index.html"].randomElement(using: &random)!
-            try site.write(try text("templates/\(name)") + "<!-- edit \(n) -->\n", to: "templates/\(name)")
+            try write(try text("templates/\(name)") + "<!-- edit \(n) -->\n", to: "templates/\(name)")
             return .template(name)
         case 7:
-            try site.write(try text("templates/assets/style.css") + "\n/* edit \(n) */\n", to: "templates/assets/style.css")
+            try write(try text("templates/assets/style.css") + "\n/* edit \(n) */\n", to: "templates/assets/style.css")
             return .asset
         case 8:
             let config = try text("site.json")
-            try site.write(
+            try write(
                 config.replacingOccurrences(of: #""title": "[^"]*""#, with: "\"title\": \"Fixture Site \(n)\"", options: .regularExpression),
                 to: "site.json")
             return .siteJSON
         case 9:
             let new = "added-\(n)"
             for (path, text) in Fixture.role(new, title: "Added \(n)", plural: "Added \(n)s", related: [originals.randomElement(using: &random)!]) {
-                try site.write(text, to: path)
+                try write(text, to: path)
             }
+            changed.insert("content/roles/\(new)")
             added.append(new)
             return .roleAdded(new)
         case 10:
             guard let removed = added.popLast() else { return .nothing }
-            try site.remove("content/roles/\(removed)")
+            try remove("content/roles/\(removed)")
             return .roleRemoved(removed)
         case 11:
             let page = site.output.appendingPathComponent(["en/index.html", "fr/index.html", "sitemap.xml"].randomElement(using: &random)!)
@@ -324,7 +364,7 @@ case nothing
         case 12:
             let path = "content/roles/\(slug)/en.json"
             toRestore = (path, try text(path))
-            try site.write("{ \"title\": ", to: path)
+            try write("{ \"title\": ", to: path)
             return .broken(path)
         default:
             return .nothing

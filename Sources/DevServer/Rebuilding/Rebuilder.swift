@@ -7,6 +7,13 @@ public protocol Rebuilder: Sendable {
     /// Builds the site into the output folder (atomically: a failed build leaves it as it was).
     /// `changedSources` are relative to the site root, sorted; empty for the first build.
     func rebuild(changedSources: [String]) -> RebuildResult
+    /// Called once when the server stops, after its last rebuild: leaves the output folder
+    /// as a later `rolegen build` expects it.
+    func close()
+}
+
+extension Rebuilder {
+    public func close() {}
 }
 
 /// One build as the server sees it: the report the CLI prints, and which output files differ

@@ -2,23 +2,27 @@ import Foundation
 import Site
 import Synchronization
 
-/// Builds the site on every change the way `rolegen build` does, incrementally (only pages
-/// whose sources changed are rendered, only changed files written; see docs/outputs.md), then
-/// finds which output files changed for the open pages. The build reports the files whose bytes
+/// Builds the site on every change through one `BuildSession`: after an edit of roles' files
+/// only, from what the last build left in memory, reading just the changed files and writing
+/// just the changed pages in place; otherwise the way `rolegen build` does, incrementally (see
+/// docs/serve.md and docs/outputs.md). Then finds which output files changed for the open pages. The build reports the files whose bytes
 /// changed; only those are read again to update the digests, whose stylesheet masking decides
 /// whether a page reloads or only swaps its stylesheet.
 public final class SiteRebuilder: Rebuilder {
     private let options: BuildOptions
+    private let session: BuildSession
     /// Digests of the last good build's files; nil before the first one.
     private let previous = Mutex<OutputDigests?>(nil)
 
     public init(options: BuildOptions) {
         // The server builds the same site again and again: unchanged role folders are not read again.
-        self.options = options.keepingRoleReadings()
+        self.options = options
+        session = BuildSession(options: options)
     }
 
+    /// `changedSources` as the watcher gave them; empty (the first build) builds everything.
     public func rebuild(changedSources: [String]) -> RebuildResult {
-        let report = SiteBuilder.build(options)
+        let report = session.build(changedSources: changedSources.isEmpty ? nil : changedSources)
         guard report.succeeded else { return RebuildResult(report: report, changedOutputs: .none) }
         let changes = previous.withLock { previous in
             let digests = previous.map { $0.updating(folder: options.output, files: report.files, changed: report.changedFiles) }
@@ -28,6 +32,11 @@ public final class SiteRebuilder: Rebuilder {
             return .paths(digests.changes(since: previous))
         }
         return RebuildResult(report: report, changedOutputs: changes)
+    }
+
+    /// Writes the session's record of the tree, so that the next `rolegen build` reuses it.
+    public func close() {
+        session.close()
     }
 }
 

@@ -53,6 +53,10 @@ final class IncrementalBuild: Sendable {
         var spare: [String: BuildRecord.Output] = [:]
         /// The files of the tree kept as the next spare tree, once the swap is done.
         var nextSpare: [String: BuildRecord.Output] = [:]
+        /// `PageKeys.siteWideKey`, once the pages are keyed.
+        var siteWideKey: UInt64 = 0
+        /// The record saved after the swap.
+        var saved: BuildRecord?
     }
 
     /// Nil when the build writes nothing.
@@ -156,9 +160,11 @@ final class IncrementalBuild: Sendable {
     /// was changed since, and those whose HTML ids the link checks need. Every other page is
     /// linked from the published tree into `output`'s staging folder.
     func pagesToRender(_ plan: PagePlan, model: SiteModel, output: OutputFolder, keepingIDsOf anchored: Set<String>) -> [PagePlan.Page] {
-        let keys = PageKeys(model: model, sources: sources, roleKeys: roleKeys, optionsKey: optionsKey).keys(of: plan)
+        let siteWide = PageKeys.siteWideKey(sources: sources, optionsKey: optionsKey)
+        let keys = PageKeys(model: model, siteWide: siteWide, roleKeys: roleKeys).keys(of: plan)
         let (previous, published) = state.withLock { state in
             state.keys = keys
+            state.siteWideKey = siteWide
             return (state.previous, state.output)
         }
         guard let previous, let published else { return plan.pages }
@@ -268,6 +274,13 @@ final class IncrementalBuild: Sendable {
             return record
         }
         // Without a complete record the next build is a full one.
-        try? record?.write(in: folder)
+        guard let record, (try? record.write(in: folder)) != nil else { return }
+        state.withLock { $0.saved = record }
     }
+
+    /// The record `saveRecord` wrote: what the published tree holds, for a `BuildSession`.
+    var savedRecord: BuildRecord? { state.withLock { $0.saved } }
+    /// Page file → dependency key, and the part of each key every page shares.
+    var pageKeys: [String: UInt64] { state.withLock { $0.keys } }
+    var siteWideKey: UInt64 { state.withLock { $0.siteWideKey } }
 }

@@ -19,13 +19,20 @@ struct PageKeys {
     let siteWide: UInt64
     let roleKeys: [String: UInt64]
 
-    init(model: SiteModel, sources: SourceFingerprints, roleKeys: [String: UInt64], optionsKey: UInt64) {
+    /// `siteWide`: `siteWideKey(sources:optionsKey:)`, which a session keeps while only role
+    /// folders change.
+    init(model: SiteModel, siteWide: UInt64, roleKeys: [String: UInt64]) {
         self.model = model
+        self.siteWide = siteWide
+        self.roleKeys = roleKeys
+    }
+
+    /// What every page depends on: the options and every source outside role folders.
+    static func siteWideKey(sources: SourceFingerprints, optionsKey: UInt64) -> UInt64 {
         var hash = StableHash()
         hash.combine(optionsKey)
         hash.combine(sources.siteWideKey())
-        siteWide = hash.value
-        self.roleKeys = roleKeys
+        return hash.value
     }
 
     /// Page file → key, for every page of the plan.

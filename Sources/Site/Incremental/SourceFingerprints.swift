@@ -122,14 +122,38 @@ struct SourceFingerprints: Equatable, Sendable {
         for path in files.keys {
             if let slug = Self.roleSlug(of: path) { byRole[slug, default: []].append(path) }
         }
-        return byRole.mapValues { paths in
-            var hash = StableHash()
-            for path in paths.sorted() {
-                hash.combine(path)
-                hash.combine(files[path]!.hash)
-            }
-            return hash.value
+        return byRole.mapValues(key(of:))
+    }
+
+    /// `roleKeys()[slug]` alone (a session after an edit of that role's files).
+    func roleKey(_ slug: String) -> UInt64 {
+        let prefix = "content/roles/" + slug + "/"
+        return key(of: files.keys.filter { $0.hasPrefix(prefix) && $0.count > prefix.count })
+    }
+
+    private func key(of paths: [String]) -> UInt64 {
+        var hash = StableHash()
+        for path in paths.sorted() {
+            hash.combine(path)
+            hash.combine(files[path]!.hash)
         }
+        return hash.value
+    }
+
+    /// Takes `path`'s fingerprint again (before it is read), or forgets it when it is gone: for
+    /// a session told by the watcher which files changed. False when `path` is a folder, whose
+    /// files the caller would have to walk (it builds in full instead).
+    mutating func update(_ path: String, root: String) -> Bool {
+        var status = stat()
+        guard stat(root + "/" + path, &status) == 0 else {
+            files[path] = nil
+            return files[path + "/"] == nil
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else { return false }
+        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        files[path] = FileFingerprint(
+            size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: Self.hashFile(root + "/" + path) ?? 0)
+        return true
     }
 
     /// `backend` for `content/roles/backend/en.json`; nil for anything not inside a role folder

@@ -1,0 +1,270 @@
+import Content
+import Diagnostics
+import Dispatch
+import Foundation
+import Synchronization
+import TemplateEngine
+
+/// What a successful build leaves in memory for the next build of the same process: the site as
+/// loaded, the templates, UI strings and assets, the site model and Markdown findings, every
+/// page's dependency key, the HTML ids the link checks read, and the record of the published tree.
+struct BuildMemory: Sendable {
+    var site: SiteContent
+    /// Of the templates, assets, `--base-url`, UI strings and their use: what role text does not change.
+    var fixedDiagnostics: [Diagnostic]
+    var misspeltKeys: Set<String>
+    var templates: TemplateSet
+    var assets: Assets
+    var strings: [String: LocaleStrings]
+    var model: SiteModel
+    var markdown: MarkdownChecks
+    var keys: [String: UInt64]
+    var ids: [String: Set<String>]
+    /// The published tree and the sources it was built from, as the record on disk would say.
+    var record: BuildRecord
+    var roleKeys: [String: UInt64]
+    var siteWideKey: UInt64
+    var report: BuildReport
+    /// `OutputFolder.filesIdentity` after this process last published or replaced files.
+    var filesIdentity: [Int]
+}
+
+/// `rolegen serve`'s builds: one process that builds the same site again and again, told by the
+/// file watcher which sources changed (see docs/serve.md, "Rebuilding after an edit").
+///
+/// The first build, and any build after an edit of something other than existing roles' files
+/// (templates, UI strings, site.json, catalogs, assets, a role added or removed, a folder, an
+/// unknown list), is `rolegen build`'s incremental build, which reads everything; it leaves a
+/// `BuildMemory`. After an edit of existing roles' files only, the session reads just those
+/// files and rebuilds from memory: it loads the content again with every other role folder
+/// taken from the role cache, redoes the checks of the whole content (they are cheap), updates
+/// the site model and Markdown findings of the edited roles, keys every page and renders only
+/// those whose key changed, checks every link, and writes the files whose bytes changed in place
+/// (`OutputFolder.replaceInPlace`). Anything unusual on the way — an error or a warning turned
+/// into one, a page added or removed, another build into the folder — and it builds in full
+/// instead, so that the report and the tree are always those of `rolegen build`.
+///
+/// Writing in place removes the incremental record (a killed process leaves none, and the next
+/// build is full); the session writes it again before its next full build and in `close()`.
+public final class BuildSession: Sendable {
+    private let options: BuildOptions
+    private struct State {
+        var memory: BuildMemory?
+        /// Sources changed since `memory` was made: an edit that failed stays to be read again.
+        var pending: Set<String> = []
+        /// Files were replaced in place since the record was last written.
+        var recordIsStale = false
+        /// How many builds were made from memory (for tests: that the quick way was taken).
+        var quickBuilds = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// `options` get a role cache if they have none: unchanged role folders are not read again.
+    public init(options: BuildOptions) {
+        self.options = options.keepingRoleReadings()
+    }
+
+    /// Builds after the sources `changedSources` (relative to the site root) changed; nil when
+    /// they are not known (the first build, or lost events), which builds in full.
+    public func build(changedSources: [String]?) -> BuildReport {
+        state.withLock { state in
+            if let changed = changedSources, !changed.isEmpty, let memory = state.memory {
+                let paths = state.pending.union(changed)
+                switch quickBuild(paths, memory: memory) {
+                case .built(let report, let updated):
+                    state.memory = updated
+                    state.pending = []
+                    state.recordIsStale = true
+                    state.quickBuilds += 1
+                    return report
+                case .failed(let report):
+                    // The files were put back, but the record may be gone with them.
+                    state.pending = paths
+                    state.recordIsStale = true
+                    return report
+                case .hasErrors:
+                    // `rolegen build` reports them (every mistake, as it would), and writes
+                    // nothing; the memory still describes the published tree.
+                    let report = SiteBuilder.build(options)
+                    guard report.succeeded else {
+                        state.pending = paths
+                        return report
+                    }
+                    state = State(quickBuilds: state.quickBuilds)
+                    return report
+                case .needsFullBuild:
+                    break
+                }
+            }
+            if state.recordIsStale, let memory = state.memory { Self.saveRecord(memory, options: options) }
+            let (report, memory) = SiteBuilder.run(options, remembering: true, unchangedIsEnough: state.memory != nil)
+            // Nothing changed: the memory still describes the tree.
+            if memory == nil, report.succeeded, report.changedFiles == [] { return report }
+            state = State(memory: memory, quickBuilds: state.quickBuilds)
+            return report
+        }
+    }
+
+    /// How many builds were made from memory.
+    var quickBuilds: Int { state.withLock { $0.quickBuilds } }
+
+    /// Writes the record of the tree the session published, so that the next `rolegen build`
+    /// reuses it; without it that build is a full one. For a server that stops.
+    public func close() {
+        state.withLock { state in
+            if state.recordIsStale, let memory = state.memory { Self.saveRecord(memory, options: options) }
+            state.recordIsStale = false
+        }
+    }
+
+    private enum Outcome {
+        case built(BuildReport, BuildMemory)
+        /// The output could not be written; it is as it was.
+        case failed(BuildReport)
+        /// A mistake was found, before anything was written.
+        case hasErrors
+        case needsFullBuild
+    }
+
+    // MARK: Rebuilding from memory
+
+    private func quickBuild(_ changed: Set<String>, memory: BuildMemory) -> Outcome {
+        let started = DispatchTime.now()
+        var clock = PhaseClock(progress: options.progress)
+        let root = options.root.standardizedFileURL.path
+        // Only files inside the folders of roles the last build had.
+        var slugs: Set<String> = []
+        for path in changed {
+            guard let slug = SourceFingerprints.roleSlug(of: path), memory.model.rolesBySlug[slug] != nil else { return .needsFullBuild }
+            slugs.insert(slug)
+        }
+        // Fingerprinted before they are read: a file that changes again in between is newer
+        // than its record says, never older.
+        var sources = memory.record.sources
+        for path in changed {
+            guard sources.update(path, root: root) else { return .needsFullBuild }
+        }
+        var roleKeys = memory.roleKeys
+        for slug in slugs { roleKeys[slug] = sources.roleKey(slug) }
+        let loaded = ContentLoader.load(
+            root: options.root, sections: options.roleSections.map(\.section), roleCache: options.roleCache, roleKeys: roleKeys)
+        guard !loaded.diagnostics.hasErrors else { return .hasErrors }
+        guard var site = loaded.site, site.roles.count == memory.site.roles.count,
+              zip(site.roles, memory.site.roles).allSatisfy({ $0.slug == $1.slug }) else { return .needsFullBuild }
+        var diagnostics = memory.fixedDiagnostics
+        SiteBuilder.configure(&site, options, into: &diagnostics)
+        // site.json is not watched here: read again, it must be what the memory was built with.
+        guard site.config == memory.site.config, site.strings == memory.site.strings else { return .needsFullBuild }
+        clock.enter(.check)
+        diagnostics += SiteBuilder.withoutRepeatedTypos(loaded.diagnostics, misspeltKeys: memory.misspeltKeys)
+        let checks = SiteBuilder.contentChecks(site, isWhole: true, options: options, assets: memory.assets)
+        diagnostics += checks.diagnostics
+
+        clock.enter(.model)
+        let model = SiteModel(
+            site: site, urls: memory.model.urls, strings: memory.strings, assets: memory.assets, roleSections: options.roleSections,
+            reusing: memory.model, changed: slugs)
+        let plan = PagePlan(model: model)
+        let markdown = MarkdownChecks(model: model, reusing: memory.markdown, changed: slugs)
+        diagnostics += markdown.diagnostics
+        if options.warningsAsErrors { SiteBuilder.makeWarningsErrors(&diagnostics) }
+        guard !diagnostics.hasErrors else { return .hasErrors }
+        let otherFiles = SiteBuilder.otherFiles(assets: memory.assets, plan: plan, urls: model.urls)
+        let files = plan.pages.map(\.file) + otherFiles.map(\.path)
+        guard files.count == memory.record.outputs.count, files.allSatisfy({ memory.record.outputs[$0] != nil }) else { return .needsFullBuild }
+
+        // Pages whose key changed, and pages whose ids a link now needs and the memory lacks.
+        let keys = PageKeys(model: model, siteWide: memory.siteWideKey, roleKeys: roleKeys).keys(of: plan)
+        let anchored = markdown.anchoredFiles
+        let pages = plan.pages.filter { keys[$0.file] != memory.keys[$0.file] || (anchored.contains($0.file) && memory.ids[$0.file] == nil) }
+        clock.enter(.render)
+        let pagesStarted = DispatchTime.now().uptimeNanoseconds
+        // Assets and robots.txt depend on nothing a role changes; the sitemap shows every role.
+        let produced = Mutex<[String: [UInt8]]>([:])
+        let rendering = SiteBuilder.render(
+            pages, otherFiles: otherFiles.filter { $0.path == "sitemap.xml" }, templates: memory.templates,
+            writer: { bytes, path in produced.withLock { $0[path] = bytes } }, progress: options.progress, keepingIDsOf: anchored)
+        var ids = memory.ids
+        ids.merge(rendering.ids) { _, new in new }
+        diagnostics += rendering.errors
+        diagnostics += markdown.linkErrors(files: Set(files), ids: ids)
+        guard !diagnostics.hasErrors else { return .hasErrors }
+        let pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
+
+        // Only files whose bytes changed are written.
+        clock.enter(.write)
+        var record = memory.record
+        var changedFiles: [(path: String, bytes: [UInt8])] = []
+        var hashes: [String: UInt64] = [:]
+        for (path, bytes) in produced.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            let hash = StableHash.of(bytes)
+            if hash != record.outputs[path]?.hash {
+                changedFiles.append((path, bytes))
+                hashes[path] = hash
+            }
+        }
+        clock.enter(.swap)
+        var identity = memory.filesIdentity
+        if !changedFiles.isEmpty {
+            let statuses: [String: stat]?
+            do {
+                statuses = try OutputFolder.replaceInPlace(changedFiles, output: options.output, expecting: memory.filesIdentity, waiting: options.waiting)
+            } catch {
+                var report = memory.report
+                report.diagnostics = [SiteError.output(error).diagnostic()]
+                report.changedFiles = nil
+                SiteBuilder.finish(&report, &clock, started: started)
+                return .failed(report)
+            }
+            // Another build published a tree meanwhile: the memory no longer describes it.
+            guard let statuses else { return .needsFullBuild }
+            for (path, status) in statuses {
+                record.outputs[path] = BuildRecord.Output(
+                    key: 0, hash: hashes[path] ?? 0, size: Int(status.st_size),
+                    modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino))
+            }
+            identity = OutputFolder.recordFolder(for: options.output).flatMap(OutputFolder.filesIdentity(in:)) ?? identity
+        }
+        for page in pages { record.outputs[page.file]?.key = keys[page.file] ?? 0 }
+        record.sources = sources
+
+        var report = memory.report
+        report.diagnostics = diagnostics
+        report.fallbacks = site.fallbacks
+        report.outdated = checks.outdated
+        (report.pagesPerLocale, report.rootPages) = plan.pageCounts(locales: site.config.locales)
+        report.changedFiles = Set(changedFiles.map(\.path))
+        report.pageSeconds = pageSeconds
+        SiteBuilder.finish(&report, &clock, started: started)
+        var updated = memory
+        updated.site = site
+        updated.model = model
+        updated.markdown = markdown
+        updated.keys = keys
+        updated.ids = ids
+        updated.record = record
+        updated.roleKeys = roleKeys
+        updated.report = report
+        updated.filesIdentity = identity
+        return .built(report, updated)
+    }
+
+    /// The record of the tree as the session left it, written under the output folder's lock
+    /// when no other build has published a tree since.
+    private static func saveRecord(_ memory: BuildMemory, options: BuildOptions) {
+        var record = memory.record
+        let report = memory.report
+        let summary = BuildRecord.Report.Summary(
+            diagnostics: report.diagnostics, pagesPerLocale: report.pagesPerLocale.map { .init(locale: $0.locale, count: $0.count) },
+            rootPages: report.rootPages)
+        let spare = record.spare
+        record = BuildRecord(
+            optionsKey: record.optionsKey, sources: record.sources, outputs: record.outputs,
+            report: BuildRecord.Report(summary: summary, fallbacks: report.fallbacks, outdated: report.outdated))
+        record.spare = spare
+        _ = try? OutputFolder.withLock(output: options.output, expecting: memory.filesIdentity, waiting: options.waiting) { (folder, _) throws(OutputError) in
+            try record.write(in: folder)
+        }
+    }
+}
