@@ -72,9 +72,9 @@ public enum SiteBuilder {
             misspeltKeys = usage.misspeltKeys
         }
         report.diagnostics += fixed + Self.withoutRepeatedTypos(loaded.diagnostics, misspeltKeys: misspeltKeys)
-        let checks = contentChecks(site, isWhole: contentIsWhole, options: options, assets: assets)
-        report.diagnostics += checks.diagnostics
-        report.outdated = checks.outdated
+        report.diagnostics += contentChecks(site, isWhole: contentIsWhole, options: options, assets: assets)
+        // Outdated translations of partly loaded content would only repeat the errors that left the rest out.
+        if contentIsWhole { report.outdated = TranslationStatus(site: site).outdated.map(\.unit) }
         guard hasDefaultTable else {
             finish(&report, &clock, started: started)
             return (report, nil)
@@ -152,9 +152,11 @@ public enum SiteBuilder {
               let recordFolder = OutputFolder.recordFolder(for: options.output), let identity = OutputFolder.filesIdentity(in: recordFolder)
         else { return (report, nil) }
         let memory = BuildMemory(
-            site: site, fixedDiagnostics: fixed, misspeltKeys: misspeltKeys, templates: templates, assets: assets, strings: strings,
-            model: model, markdown: markdown, keys: incremental.pageKeys, ids: rendering.ids, record: record,
-            roleKeys: incremental.roleKeys, siteWideKey: incremental.siteWideKey, report: report, filesIdentity: identity)
+            loaded: loaded, fixedDiagnostics: fixed, misspeltKeys: misspeltKeys, templates: templates, assets: assets, strings: strings,
+            model: model, markdown: markdown, keys: incremental.pageKeys,
+            roster: PageKeys(model: model, siteWide: incremental.siteWideKey, roleKeys: incremental.roleKeys).roster, ids: rendering.ids,
+            files: Set(files), record: record, roleKeys: incremental.roleKeys, siteWideKey: incremental.siteWideKey, report: report,
+            filesIdentity: identity)
         return (report, memory)
     }
 
@@ -188,18 +190,10 @@ public enum SiteBuilder {
         }
     }
 
-    /// The checks of the whole content that the roles' text changes: `--strict`, outdated
-    /// translations, sharing images. Fallbacks and outdated translations of partly loaded
-    /// content would only repeat the errors that left the rest out.
-    static func contentChecks(_ site: SiteContent, isWhole: Bool, options: BuildOptions, assets: Assets) -> (diagnostics: [Diagnostic], outdated: [TranslationUnit]) {
-        var diagnostics: [Diagnostic] = []
-        var outdated: [TranslationUnit] = []
-        if isWhole {
-            diagnostics += options.strict.diagnostics(for: site, root: options.root)
-            outdated = TranslationStatus(site: site).outdated.map(\.unit)
-        }
-        diagnostics += assets.checkImages(site)
-        return (diagnostics, outdated)
+    /// The checks of the whole content that the roles' text changes: `--strict` (fallbacks of
+    /// partly loaded content would only repeat the errors that left the rest out), sharing images.
+    static func contentChecks(_ site: SiteContent, isWhole: Bool, options: BuildOptions, assets: Assets) -> [Diagnostic] {
+        (isWhole ? options.strict.diagnostics(for: site, root: options.root) : []) + assets.checkImages(site)
     }
 
     /// The files of the output that are not pages: assets, sitemap, robots.txt.
@@ -404,7 +398,19 @@ struct PagePlan: Sendable {
     }
 
     init(model: SiteModel) {
+        (pages, sitemapEntries) = Self.sharedPages(model: model)
+        for role in model.site.roles {
+            let (rolePages, entries) = Self.pages(of: role, model: model)
+            pages += rolePages
+            sitemapEntries += entries
+        }
+    }
+
+    /// The root page, the 404 pages and each locale's index: what every role's title shows on.
+    static func sharedPages(model: SiteModel) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
         let urls = model.urls
+        var pages: [Page] = []
+        var sitemapEntries: [Sitemap.Entry] = []
         let indexAlternates = model.alternates(url: urls.index, xDefault: urls.root)
         pages.append(Page(template: "pages/root", file: urls.filePath(for: urls.root), locale: nil) { model.rootData() })
         sitemapEntries.append(.init(path: urls.root, alternates: indexAlternates, lastModified: nil))
@@ -414,25 +420,32 @@ struct PagePlan: Sendable {
             pages.append(Page(template: "pages/404", file: urls.filePath(for: urls.notFound(locale)), locale: locale) { model.notFoundData(locale: locale) })
             sitemapEntries.append(.init(path: urls.index(locale), alternates: indexAlternates, lastModified: nil))
         }
-        for role in model.site.roles {
-            let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
-            let articleLocales = model.articleLocales(of: role)
-            let articleAlternates = model.alternates(
-                url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
-            for locale in model.locales {
-                let path = urls.role(role.slug, in: locale)
-                pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
-                    RolePage(model: model, role: role, locale: locale).data()
+        return (pages, sitemapEntries)
+    }
+
+    /// A role's page and article in every locale, in plan order.
+    static func pages(of role: Role, model: SiteModel) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
+        let urls = model.urls
+        var pages: [Page] = []
+        var sitemapEntries: [Sitemap.Entry] = []
+        let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
+        let articleLocales = model.articleLocales(of: role)
+        let articleAlternates = model.alternates(
+            url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
+        for locale in model.locales {
+            let path = urls.role(role.slug, in: locale)
+            pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
+                RolePage(model: model, role: role, locale: locale).data()
+            })
+            sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
+            if articleLocales.contains(locale) {
+                let articlePath = urls.article(role.slug, in: locale)
+                pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
+                    RolePage(model: model, role: role, locale: locale).articleData() ?? .null
                 })
-                sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
-                if articleLocales.contains(locale) {
-                    let articlePath = urls.article(role.slug, in: locale)
-                    pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
-                        RolePage(model: model, role: role, locale: locale).articleData() ?? .null
-                    })
-                    sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
-                }
+                sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
             }
         }
+        return (pages, sitemapEntries)
     }
 }

@@ -8,7 +8,7 @@ import TemplateEngine
 /// strings, role titles per locale (for related-role links), sector averages, asset URLs.
 /// Building one page's data then only reads from it.
 struct SiteModel: Sendable {
-    let site: SiteContent
+    private(set) var site: SiteContent
     let urls: SiteURLs
     let strings: [String: LocaleStrings]
     let assets: TemplateValue
@@ -20,9 +20,9 @@ struct SiteModel: Sendable {
     let articleMarkdown: MarkdownRenderer
     /// Locale → slug → the role's title as pages that link to it show it: typeset once per
     /// build by its own language's rules, with `lang` when it fell back.
-    let titles: [String: [String: ShownText]]
-    let sectorStats: [String: (average: Int, count: Int)]
-    let rolesBySlug: [String: Role]
+    private(set) var titles: [String: [String: ShownText]]
+    private(set) var sectorStats: [String: (average: Int, count: Int)]
+    private(set) var rolesBySlug: [String: Role]
     /// Locale → the `site` object its pages show. site.json's `title` is one text, in the
     /// default locale's language: other locales' pages mark it (`titleLang`).
     let siteValues: [String: TemplateValue]
@@ -34,11 +34,9 @@ struct SiteModel: Sendable {
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
-    /// `previous`: the model of the last build of a session in which only the roles `changed`
-    /// were read again (the same roles, strings and config): the other roles' titles are its.
     init(
         site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
-        roleSections: [any RolePageSection] = RolePageSections.standard, reusing previous: SiteModel? = nil, changed: Set<String> = []
+        roleSections: [any RolePageSection] = RolePageSections.standard
     ) {
         self.site = site
         var sections: [Section: any RolePageSection] = [:]
@@ -54,21 +52,14 @@ struct SiteModel: Sendable {
         articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
         var titles: [String: [String: ShownText]] = [:]
         for locale in site.config.locales {
-            var perRole: [String: ShownText] = previous?.titles[locale] ?? [:]
-            for role in site.roles where previous == nil || changed.contains(role.slug) {
-                let text = site.text(of: role, in: locale)
-                let written = text.isFallback("title") ? site.config.defaultLocale : locale
-                perRole[role.slug] = strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }
+            var perRole: [String: ShownText] = [:]
+            for role in site.roles {
+                perRole[role.slug] = Self.shownTitle(of: role, in: locale, site: site, strings: strings)
             }
             titles[locale] = perRole
         }
         self.titles = titles
-        var totals: [String: (sum: Int, count: Int)] = [:]
-        for role in site.roles {
-            let current = totals[role.sector] ?? (0, 0)
-            totals[role.sector] = (current.sum + role.riskScore, current.count + 1)
-        }
-        sectorStats = totals.mapValues { (average: ($0.sum + $0.count / 2) / $0.count, count: $0.count) }
+        sectorStats = Self.sectorStats(site.roles)
         var bySlug: [String: Role] = [:]
         for role in site.roles { bySlug[role.slug] = role }
         rolesBySlug = bySlug
@@ -88,6 +79,40 @@ struct SiteModel: Sendable {
             names[locale] = table.format(.languageName, table.resolve(MessageArguments())).text
         }
         languageNames = names
+    }
+
+    /// This model after only the roles `changed` were read again (a session; the same list of
+    /// roles, config and strings): their titles and entries are replaced, the sector figures
+    /// summed again.
+    func updating(site: SiteContent, changed: Set<String>) -> SiteModel {
+        var model = self
+        model.site = site
+        for slug in changed {
+            guard let role = site.role(slug) else { continue }
+            model.rolesBySlug[slug] = role
+            for locale in locales {
+                model.titles[locale]?[slug] = Self.shownTitle(of: role, in: locale, site: site, strings: strings)
+            }
+        }
+        model.sectorStats = Self.sectorStats(site.roles)
+        return model
+    }
+
+    /// A role's title as pages that link to it show it: typeset by its own language's rules,
+    /// with `lang` when it fell back.
+    private static func shownTitle(of role: Role, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {
+        let text = site.text(of: role, in: locale)
+        let written = text.isFallback("title") ? site.config.defaultLocale : locale
+        return strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }
+    }
+
+    private static func sectorStats(_ roles: [Role]) -> [String: (average: Int, count: Int)] {
+        var totals: [String: (sum: Int, count: Int)] = [:]
+        for role in roles {
+            let current = totals[role.sector] ?? (0, 0)
+            totals[role.sector] = (current.sum + role.riskScore, current.count + 1)
+        }
+        return totals.mapValues { (average: ($0.sum + $0.count / 2) / $0.count, count: $0.count) }
     }
 
     // MARK: Shared page parts

@@ -9,7 +9,7 @@ import XCTest
 /// incremental build leaves is byte for byte the tree a clean build gives, and it renders and
 /// writes only what the edit affects.
 final class IncrementalBuildTests: XCTestCase {
-    private func makeSite() throws -> FixtureSite {
+    fileprivate func makeSite() throws -> FixtureSite {
         try FixtureSite(Fixture.files(roles: [
             Fixture.role("backend-developer", title: "Backend Developer", plural: "Backend Developers", related: ["data-analyst", "tester"]),
             Fixture.role("data-analyst", title: "Data Analyst", plural: "Data Analysts", related: ["backend-developer"], risk: 70),
@@ -21,13 +21,13 @@ final class IncrementalBuildTests: XCTestCase {
         ]))
     }
 
-    private func build(_ site: FixtureSite, clean: Bool = false, output: URL? = nil, roleCache: RoleReadingCache? = nil) -> BuildReport {
+    fileprivate func build(_ site: FixtureSite, clean: Bool = false, output: URL? = nil, roleCache: RoleReadingCache? = nil) -> BuildReport {
         var options = BuildOptions(root: site.root, output: output ?? site.output, clean: clean)
         options.roleCache = roleCache
         return SiteBuilder.build(options)
     }
 
-    private func inode(_ path: String) -> UInt64 {
+    fileprivate func inode(_ path: String) -> UInt64 {
         var status = stat()
         return lstat(path, &status) == 0 ? UInt64(status.st_ino) : 0
     }
@@ -111,7 +111,7 @@ final class IncrementalBuildTests: XCTestCase {
         return "seed \(seed)"
     }
 
-    private func snapshot(of folder: URL) throws -> [String: Data] {
+    fileprivate func snapshot(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
         for case let url as URL in enumerator where !url.hasDirectoryPath {
@@ -218,6 +218,166 @@ final class IncrementalBuildTests: XCTestCase {
     }
 }
 
+// MARK: serve's session
+
+extension IncrementalBuildTests {
+    private var writerText: String { Fixture.roleText(title: "Writer", plural: "Writers") }
+
+    private func cleanTree(_ site: FixtureSite) throws -> [String: Data] {
+        let output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        XCTAssertTrue(build(site, clean: true, output: output).succeeded)
+        return try snapshot(of: output)
+    }
+
+    private func recordExists(_ site: FixtureSite) -> Bool {
+        FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".public.rolegen/incremental").path)
+    }
+
+    /// An edit of one role's text is built from memory: its two pages are replaced in place (a
+    /// new inode under the same name), the others and the folder stay, and the tree is a clean
+    /// build's.
+    func testASessionReplacesOnlyTheEditedPagesInPlace() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        let folder = inode(site.output.path)
+        let untouched = inode(site.output.appendingPathComponent("en/roles/data-analyst/index.html").path)
+        let edited = inode(site.output.appendingPathComponent("en/roles/writer/index.html").path)
+        try site.write(writerText.replacingOccurrences(of: "About Writers.", with: "All about writers."), to: "content/roles/writer/en.json")
+        let report = session.build(changedSources: ["content/roles/writer/en.json"])
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        XCTAssertEqual(session.quickBuilds, 1)
+        XCTAssertEqual(report.changedFiles, ["en/roles/writer/index.html", "fr/metiers/writer/index.html"])
+        XCTAssertEqual(inode(site.output.path), folder, "the output folder was swapped")
+        XCTAssertEqual(inode(site.output.appendingPathComponent("en/roles/data-analyst/index.html").path), untouched)
+        XCTAssertNotEqual(inode(site.output.appendingPathComponent("en/roles/writer/index.html").path), edited)
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
+    /// Replacing files in place removes the incremental record first: a server killed between
+    /// two renames (here: one page left as it was) leaves no record, and the next `rolegen
+    /// build` renders everything and gives the clean tree.
+    func testAServerKilledBetweenTwoReplacedPagesIsRepairedByTheNextBuild() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        XCTAssertTrue(recordExists(site))
+        let oldFrench = try Data(contentsOf: site.output.appendingPathComponent("fr/metiers/writer/index.html"))
+        try site.write(writerText.replacingOccurrences(of: "About Writers.", with: "All about writers."), to: "content/roles/writer/en.json")
+        XCTAssertTrue(session.build(changedSources: ["content/roles/writer/en.json"]).succeeded)
+        XCTAssertEqual(session.quickBuilds, 1)
+        XCTAssertFalse(recordExists(site), "the record still describes a tree that changed in place")
+        // The second rename never happened; the process is gone (no close()).
+        try oldFrench.write(to: site.output.appendingPathComponent("fr/metiers/writer/index.html"))
+        let next = build(site)
+        XCTAssertTrue(next.succeeded)
+        XCTAssertNil(next.changedFiles, "the next build trusted a record")
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
+    /// `close()` (the server stopping) writes the record of the tree as the session left it:
+    /// the next `rolegen build` finds nothing to do, and a later edit is built incrementally.
+    func testAClosedSessionLeavesARecordTheNextBuildTrusts() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        for take in 1...2 {
+            try site.write(writerText.replacingOccurrences(of: "About Writers.", with: "Take \(take)."), to: "content/roles/writer/en.json")
+            XCTAssertTrue(session.build(changedSources: ["content/roles/writer/en.json"]).succeeded)
+        }
+        XCTAssertEqual(session.quickBuilds, 2)
+        session.close()
+        let folder = inode(site.output.path)
+        let next = build(site)
+        XCTAssertTrue(next.succeeded)
+        XCTAssertEqual(next.changedFiles, [])
+        XCTAssertEqual(inode(site.output.path), folder)
+        try site.write(Fixture.roleText(title: "Tester", plural: "Checkers"), to: "content/roles/tester/en.json")
+        let edited = build(site)
+        XCTAssertEqual(edited.changedFiles?.contains("en/roles/writer/index.html"), false)
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
+    /// Another build into the same folder between two edits (`make site` while serving): the
+    /// session no longer knows the tree and builds in full instead of writing into it.
+    func testASessionDoesNotWriteIntoATreeAnotherBuildPublished() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        try site.write(Fixture.roleText(title: "Writer", plural: "Scribes"), to: "content/roles/writer/en.json")
+        XCTAssertTrue(SiteBuilder.build(BuildOptions(root: site.root, baseURL: "https://other.example/")).succeeded)
+        try site.write(Fixture.roleText(title: "Writer", plural: "Authors"), to: "content/roles/writer/en.json")
+        let report = session.build(changedSources: ["content/roles/writer/en.json"])
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(session.quickBuilds, 0)
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
+    /// The edited role's Markdown is inspected again: raw HTML is a warning at its line, a link
+    /// to an anchor the linked page lacks an error, as `rolegen build` reports them.
+    func testASessionChecksTheEditedMarkdownAgain() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        let path = "content/roles/writer/analysis.en.md"
+        try site.write("Some <b>raw</b> HTML.\n", to: path)
+        let warned = session.build(changedSources: [path])
+        XCTAssertTrue(warned.succeeded)
+        XCTAssertEqual(session.quickBuilds, 1)
+        XCTAssertEqual(warned.diagnostics.map(\.code), [SiteError.Code.rawHTMLDropped.rawValue])
+        XCTAssertEqual(warned.diagnostics, build(site, clean: true, output: site.root.appendingPathComponent("clean")).diagnostics)
+        try site.write("See [the tester](role:tester#skills).\n", to: path)
+        XCTAssertEqual(session.build(changedSources: [path]).diagnostics, [])
+        XCTAssertEqual(session.quickBuilds, 2)
+        let before = try site.snapshot()
+        try site.write("See [the tester](role:tester#no-such-anchor).\n", to: path)
+        let broken = session.build(changedSources: [path])
+        XCTAssertEqual(broken.diagnostics.map(\.code), [SiteError.Code.brokenAnchor.rawValue])
+        XCTAssertEqual(try site.snapshot(), before)
+    }
+
+    /// Checks across roles run again after an edit of one: a title that another role has is a
+    /// warning at the later role's title, naming the earlier one's file, and goes with the edit
+    /// that undoes it.
+    func testASessionFindsATitleThatAnotherRoleHas() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        try site.write(Fixture.roleText(title: "Tester", plural: "Writers"), to: "content/roles/writer/en.json")
+        let duplicate = session.build(changedSources: ["content/roles/writer/en.json"])
+        XCTAssertEqual(session.quickBuilds, 1)
+        XCTAssertEqual(duplicate.diagnostics.map(\.code), [ContentError.Code.duplicateTitle.rawValue])
+        XCTAssertEqual(duplicate.diagnostics.first?.location?.file, "content/roles/writer/en.json")
+        XCTAssertContains(duplicate.diagnostics.first?.message ?? "", "content/roles/tester/en.json")
+        XCTAssertEqual(duplicate.diagnostics, build(site, clean: true, output: site.root.appendingPathComponent("clean")).diagnostics)
+        try site.write(writerText, to: "content/roles/writer/en.json")
+        XCTAssertEqual(session.build(changedSources: ["content/roles/writer/en.json"]).diagnostics, [])
+        XCTAssertEqual(session.quickBuilds, 2)
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
+    /// A broken role file is reported as `rolegen build` reports it and changes nothing; the
+    /// repair is built from memory again.
+    func testABrokenRoleFileThenItsRepairInASession() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        let before = try site.snapshot()
+        try site.write("{ \"title\": ", to: "content/roles/writer/en.json")
+        let broken = session.build(changedSources: ["content/roles/writer/en.json"])
+        XCTAssertEqual(broken.diagnostics, build(site, output: site.root.appendingPathComponent("elsewhere")).diagnostics)
+        XCTAssertFalse(broken.succeeded)
+        XCTAssertEqual(try site.snapshot(), before)
+        // The repair names another file: the broken one is read again all the same.
+        try site.write(writerText.replacingOccurrences(of: "About Writers.", with: "Repaired."), to: "content/roles/writer/en.json")
+        try site.write("Analysis again.\n", to: "content/roles/tester/analysis.en.md")
+        XCTAssertTrue(session.build(changedSources: ["content/roles/tester/analysis.en.md"]).succeeded)
+        XCTAssertEqual(session.quickBuilds, 1)
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+}
+
 /// Makes one random, valid edit at a time (or, now and then, one that breaks the build, undone
 /// by the next edit), keeping track of what it changed.
 private struct SiteEditor {
@@ -313,7 +473,23 @@ case nothing
                 to: "content/roles/\(slug)/en.json")
             return .roleText(slug)
         case 2:
-            try write("The analysis, take \(n).\n\n- one\n- two\n", to: "content/roles/\(slug)/analysis.en.md")
+            let path = "content/roles/\(slug)/analysis.en.md"
+            let other = originals.filter { $0 != slug }.randomElement(using: &random)!
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0:
+                try write("The analysis, take \(n).\n\n- one\n- two\n", to: path)
+            case 1:
+                // Links to another role's page and anchor, the index, and this page's own anchor.
+                try write("Take \(n): see [\(other)](role:\(other)#skills), [home](../../) and [the verdict](#verdict).\n", to: path)
+            case 2:
+                // Raw HTML the page drops: a warning at its line.
+                try write("Take \(n).\n\nSome <b>raw</b> HTML.\n", to: path)
+            default:
+                // A link to an anchor no page has: an error, repaired by the next edit.
+                toRestore = (path, try text(path))
+                try write("Take \(n): [nowhere](role:\(other)#no-such-anchor).\n", to: path)
+                return .broken(path)
+            }
             return .markdown(slug)
         case 3:
             let related = originals.filter { $0 != slug }.filter { _ in Bool.random(using: &random) }

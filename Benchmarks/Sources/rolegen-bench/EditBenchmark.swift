@@ -24,10 +24,19 @@ enum EditBenchmark {
         }
 
         // One role's English description, a different role each time: as `rolegen build` does
-        // (a new process reads every role folder) and as `rolegen serve` does (one process
-        // keeps the role folders it read; its first edit, which reads them all, is not counted).
-        let build = editRoles(root: root, options: options, roleCount: roleCount, first: 0, count: 9)
-        let serve = editRoles(root: root, options: options.keepingRoleReadings(), roleCount: roleCount, first: 9, count: 10)
+        // (a new process reads every role folder), and as `rolegen serve` does: one
+        // `BuildSession`, told the changed file as the watcher tells it (its first build, which
+        // reads everything, is not counted).
+        let build = editRoles(root: root, roleCount: roleCount, first: 0, count: 9) { _ in timed(options) }
+        let session = BuildSession(options: options)
+        _ = timed { session.build(changedSources: nil) }
+        let serve = editRoles(root: root, roleCount: roleCount, first: 9, count: 9) { changed in
+            timed { session.build(changedSources: [changed]) }
+        }
+        // Stopping the server writes the record `rolegen build` reads next.
+        let closing = measure { session.close() }.seconds
+        let afterServe = timed(options)
+        check(afterServe.report.changedFiles == [], "the build after serve's edits changed \(afterServe.report.changedFiles?.count ?? -1) files")
 
         // One template: every page is rendered again.
         var templateEdits: [Double] = []
@@ -46,29 +55,32 @@ enum EditBenchmark {
         print(String(format: "  unchanged build:            median %.3f s of %d → %.1f× faster than clean (target ≥ 5×)",
                      unchangedMedian, unchanged.count, cleanMedian / unchangedMedian))
         for (label, series) in [("build", build), ("serve", serve)] {
-            let times = label == "serve" ? Array(series.seconds.dropFirst()) : series.seconds
+            let times = series.seconds
             print(String(format: "  one role's English text, %@: median %.0f ms of %d (best %.0f ms, target ≤ 100 ms), %@ files changed",
                          label, median(times) * 1000, times.count, times.min()! * 1000, series.changed))
             print("                              last one by phase (ms): \(series.phases)")
         }
+        print(String(format: "  serve stopping (record written): %.0f ms; rolegen build after it: %.3f s, nothing to do",
+                     closing * 1000, afterServe.seconds))
         print(String(format: "  one template (all pages):   median %.2f s of %d", median(templateEdits), templateEdits.count))
     }
 
-    /// Edits the English description of `count` roles, one build after each; the time until
-    /// the edited page is on disk.
+    /// Edits the English description of `count` roles, one build after each (`build` is given
+    /// the edited file, relative to the root); the time until the edited page is on disk.
     private static func editRoles(
-        root: URL, options: BuildOptions, roleCount: Int, first: Int, count: Int
+        root: URL, roleCount: Int, first: Int, count: Int, build: (String) -> (seconds: Double, report: BuildReport)
     ) -> (seconds: [Double], phases: String, changed: String) {
         var seconds: [Double] = []
         var changed: Set<Int> = []
         var phases = ""
         for edit in first..<(first + count) {
             let slug = CorpusGenerator.slug((edit * 557) % roleCount)
-            let file = root.appendingPathComponent("content/roles/\(slug)/en.json")
+            let path = "content/roles/\(slug)/en.json"
+            let file = root.appendingPathComponent(path)
             let marker = "Edited \(edit):"
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { fatalError("cannot read \(file.path)") }
             try? text.replacingOccurrences(of: #""description": ""#, with: #""description": "\#(marker) "#).write(to: file, atomically: true, encoding: .utf8)
-            let (time, report) = timed(options)
+            let (time, report) = build(path)
             let page = (try? String(contentsOf: root.appendingPathComponent("public/en/roles/\(slug)/index.html"), encoding: .utf8)) ?? ""
             check(page.contains(marker), "the edited page of \(slug) is not on disk")
             seconds.append(time)
@@ -79,11 +91,19 @@ enum EditBenchmark {
     }
 
     private static func timed(_ options: BuildOptions) -> (seconds: Double, report: BuildReport) {
-        let started = DispatchTime.now()
-        let report = SiteBuilder.build(options)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        timed { SiteBuilder.build(options) }
+    }
+
+    private static func timed(_ build: () -> BuildReport) -> (seconds: Double, report: BuildReport) {
+        let (seconds, report) = measure(build)
         check(report.succeeded, report.diagnostics.prefix(10).map(\.rendered).joined(separator: "\n"))
         return (seconds, report)
+    }
+
+    private static func measure<T>(_ work: () -> T) -> (seconds: Double, result: T) {
+        let started = DispatchTime.now()
+        let result = work()
+        return (Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, result)
     }
 
     private static func check(_ condition: Bool, _ message: @autoclosure () -> String) {

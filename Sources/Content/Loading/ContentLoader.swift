@@ -16,6 +16,16 @@ public struct LoadResult: Sendable, Equatable {
     /// no error (see `site`) or when `site.json` itself could not be read.
     public var partialSite: SiteContent?
 
+    /// Of a whole site: what `ContentLoader.reload` needs to read some role folders again.
+    var reloading: Reloading?
+
+    /// What each role folder's reading reported, the rest, and what the folders were read against.
+    struct Reloading: Sendable, Equatable {
+        var context: RoleContext
+        var roleDiagnostics: [String: [Diagnostic]]
+        var sharedDiagnostics: [Diagnostic]
+    }
+
     public init(site: SiteContent?, diagnostics: [Diagnostic], partialSite: SiteContent? = nil) {
         self.site = site
         self.diagnostics = diagnostics
@@ -81,7 +91,40 @@ public enum ContentLoader {
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
             translationRecords: translationRecords
         )
-        return LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+        var roleDiagnostics: [String: [Diagnostic]] = [:]
+        for (slug, reading) in zip(slugs, readings) where !reading.diagnostics.isEmpty { roleDiagnostics[slug] = reading.diagnostics }
+        result.reloading = LoadResult.Reloading(context: context, roleDiagnostics: roleDiagnostics, sharedDiagnostics: files.diagnostics)
+        return result
+    }
+
+    /// `previous` (a whole site this process loaded) after an edit of files inside the folders
+    /// of its roles `slugs` and nothing else: those folders are read again (through `roleCache`
+    /// as `load` reads them) and put in place of the old ones, with their translation units and
+    /// fallbacks; the duplicate-title check runs again. The same result as `load` gives, for
+    /// `rolegen serve`, which the watcher tells what changed. Nil when a folder now has an
+    /// error, or `previous` was not a whole site: `load` then reports every mistake.
+    public static func reload(
+        _ slugs: Set<String>, of previous: LoadResult, root: URL, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:]
+    ) -> LoadResult? {
+        guard var site = previous.site, var reloading = previous.reloading, slugs.allSatisfy({ site.role($0) != nil }) else { return nil }
+        let folder = SiteFolder(root: root.standardizedFileURL.path)
+        roleCache?.begin(reloading.context)
+        let ordered = slugs.sorted()
+        let readings = readRoles(ordered, folder: folder, context: reloading.context, cache: roleCache, keys: roleKeys)
+        for (slug, reading) in zip(ordered, readings) {
+            guard let role = reading.role, !reading.diagnostics.hasErrors,
+                  let index = site.roles.firstIndex(where: { $0.slug == slug }) else { return nil }
+            site.roles[index] = role
+            site.translations.replaceUnits(of: slug, with: reading.translations)
+            site.fallbacks.replaceUnits(of: slug, with: reading.translations.compactMap(\.fallback))
+            reloading.roleDiagnostics[slug] = reading.diagnostics.isEmpty ? nil : reading.diagnostics
+        }
+        var diagnostics = reloading.sharedDiagnostics
+        for role in site.roles { diagnostics += reloading.roleDiagnostics[role.slug] ?? [] }
+        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+        result.reloading = reloading
+        return result
     }
 
     /// Two roles with the same title in one locale are two pages readers cannot tell apart
@@ -91,14 +134,16 @@ public enum ContentLoader {
     private static func duplicateTitles(_ site: SiteContent, root: URL) -> [Diagnostic] {
         var duplicates: [(place: TranslationPlace, title: String, first: TranslationPlace)] = []
         for locale in site.config.locales {
-            var firstPlace: [String: TranslationPlace] = [:]
+            func place(_ slug: String) -> TranslationPlace { TranslationPlace(file: "content/roles/\(slug)/\(locale).json", key: "title") }
+            // Slugs, not places: a place is made only for a duplicate (`rolegen serve` runs
+            // this after every edit of a role).
+            var firstSlug: [String: String] = [:]
             for role in site.roles {
-                guard let text = role.localized[locale], !text.isFallback("title") else { continue }
-                let place = TranslationPlace(file: "content/roles/\(role.slug)/\(locale).json", key: "title")
-                if let first = firstPlace[text.title] {
-                    duplicates.append((place, text.title, first))
+                guard role.localized[locale]?.isFallback("title") == false, let title = role.localized[locale]?.title else { continue }
+                if let first = firstSlug[title] {
+                    duplicates.append((place(role.slug), title, place(first)))
                 } else {
-                    firstPlace[text.title] = place
+                    firstSlug[title] = role.slug
                 }
             }
         }

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The configured locales, which every other file is checked against.
-struct Locales: Sendable {
+struct Locales: Sendable, Equatable {
     /// In the order `site.json` lists them.
     var all: [String]
     var defaultLocale: String

@@ -3,7 +3,7 @@ import Diagnostics
 /// What the rest of a role is checked against, known before any role is read: the configured
 /// locales, the catalogs' ids and every role's slug. Nil catalog ids mean the catalog itself
 /// could not be read, so references to it are not checked.
-struct RoleContext: Sendable {
+struct RoleContext: Sendable, Equatable {
     var locales: Locales
     var sectorIDs: Set<String>?
     var toolIDs: Set<String>?
@@ -13,6 +13,12 @@ struct RoleContext: Sendable {
     /// Every file a role folder may hold, worked out once for all roles.
     let roleFiles: [RoleFile]
     let roleFileNames: Set<String>
+
+    /// The files a role may hold follow from the rest.
+    static func == (a: RoleContext, b: RoleContext) -> Bool {
+        a.locales == b.locales && a.sectorIDs == b.sectorIDs && a.toolIDs == b.toolIDs && a.roleSlugs == b.roleSlugs
+            && a.markdownSizeLimit == b.markdownSizeLimit
+    }
 
     init(locales: Locales, sectorIDs: Set<String>?, toolIDs: Set<String>?, roleSlugs: Set<String>, markdownSizeLimit: Int) {
         self.markdownSizeLimit = markdownSizeLimit

@@ -32,7 +32,46 @@ public struct TranslationUnit: Sendable, Hashable, Comparable {
     }
 
     /// UI strings and catalogs first, then by role, locale and field: the order of `Fallback`.
+    /// (`RoleOrdered` relies on it.)
     public static func < (a: TranslationUnit, b: TranslationUnit) -> Bool {
         Fallback.precedes(role: a.role, locale: a.locale, field: a.field, role: b.role, locale: b.locale, field: b.field)
+    }
+}
+
+/// A value of a list sorted with UI strings and catalogs (no role) first, then by role: the
+/// order of `TranslationUnit` and `Fallback`, in which each role's values stand together.
+public protocol RoleOrdered {
+    var role: String? { get }
+}
+
+extension TranslationUnit: RoleOrdered {}
+extension Fallback: RoleOrdered {}
+
+extension Array where Element: RoleOrdered {
+    /// Puts `units` (sorted, all of role `slug`) in place of the role's values.
+    public mutating func replaceUnits(of slug: String, with units: [Element]) {
+        replaceSubrange(range(of: slug), with: units)
+    }
+
+    /// The values of role `slug`.
+    public func units(of slug: String) -> ArraySlice<Element> {
+        self[range(of: slug)]
+    }
+
+    private func range(of slug: String) -> Range<Int> {
+        let start = partitioningIndex { ($0.role).map { $0 >= slug } ?? false }
+        let end = self[start...].firstIndex { $0.role != slug } ?? endIndex
+        return start..<end
+    }
+
+    /// The first index whose element satisfies `isAfter`, which is false then true along the array.
+    private func partitioningIndex(where isAfter: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -9,7 +9,8 @@ import TemplateEngine
 /// loaded, the templates, UI strings and assets, the site model and Markdown findings, every
 /// page's dependency key, the HTML ids the link checks read, and the record of the published tree.
 struct BuildMemory: Sendable {
-    var site: SiteContent
+    /// The content as loaded, before `--base-url` and `--set`.
+    var loaded: LoadResult
     /// Of the templates, assets, `--base-url`, UI strings and their use: what role text does not change.
     var fixedDiagnostics: [Diagnostic]
     var misspeltKeys: Set<String>
@@ -19,7 +20,10 @@ struct BuildMemory: Sendable {
     var model: SiteModel
     var markdown: MarkdownChecks
     var keys: [String: UInt64]
+    /// `PageKeys.roster`.
+    var roster: [String: UInt64]
     var ids: [String: Set<String>]
+    var files: Set<String>
     /// The published tree and the sources it was built from, as the record on disk would say.
     var record: BuildRecord
     var roleKeys: [String: UInt64]
@@ -147,48 +151,91 @@ public final class BuildSession: Sendable {
         }
         var roleKeys = memory.roleKeys
         for slug in slugs { roleKeys[slug] = sources.roleKey(slug) }
-        let loaded = ContentLoader.load(
-            root: options.root, sections: options.roleSections.map(\.section), roleCache: options.roleCache, roleKeys: roleKeys)
-        guard !loaded.diagnostics.hasErrors else { return .hasErrors }
-        guard var site = loaded.site, site.roles.count == memory.site.roles.count,
-              zip(site.roles, memory.site.roles).allSatisfy({ $0.slug == $1.slug }) else { return .needsFullBuild }
+        guard let loaded = ContentLoader.reload(slugs, of: memory.loaded, root: options.root, roleCache: options.roleCache, roleKeys: roleKeys),
+              var site = loaded.site else { return .hasErrors }
         var diagnostics = memory.fixedDiagnostics
         SiteBuilder.configure(&site, options, into: &diagnostics)
-        // site.json is not watched here: read again, it must be what the memory was built with.
-        guard site.config == memory.site.config, site.strings == memory.site.strings else { return .needsFullBuild }
+
         clock.enter(.check)
         diagnostics += SiteBuilder.withoutRepeatedTypos(loaded.diagnostics, misspeltKeys: memory.misspeltKeys)
-        let checks = SiteBuilder.contentChecks(site, isWhole: true, options: options, assets: memory.assets)
-        diagnostics += checks.diagnostics
+        diagnostics += SiteBuilder.contentChecks(site, isWhole: true, options: options, assets: memory.assets)
+        // Outdated translations: the edited roles' units are checked again, in place of theirs.
+        var outdated = memory.report.outdated
+        for slug in slugs.sorted() {
+            var own = site
+            own.translations = Array(site.translations.units(of: slug))
+            outdated.replaceUnits(of: slug, with: TranslationStatus(site: own).outdated.map(\.unit))
+        }
 
         clock.enter(.model)
-        let model = SiteModel(
-            site: site, urls: memory.model.urls, strings: memory.strings, assets: memory.assets, roleSections: options.roleSections,
-            reusing: memory.model, changed: slugs)
-        let plan = PagePlan(model: model)
+        let model = memory.model.updating(site: site, changed: slugs)
         let markdown = MarkdownChecks(model: model, reusing: memory.markdown, changed: slugs)
         diagnostics += markdown.diagnostics
         if options.warningsAsErrors { SiteBuilder.makeWarningsErrors(&diagnostics) }
         guard !diagnostics.hasErrors else { return .hasErrors }
-        let otherFiles = SiteBuilder.otherFiles(assets: memory.assets, plan: plan, urls: model.urls)
-        let files = plan.pages.map(\.file) + otherFiles.map(\.path)
-        guard files.count == memory.record.outputs.count, files.allSatisfy({ memory.record.outputs[$0] != nil }) else { return .needsFullBuild }
 
-        // Pages whose key changed, and pages whose ids a link now needs and the memory lacks.
-        let keys = PageKeys(model: model, siteWide: memory.siteWideKey, roleKeys: roleKeys).keys(of: plan)
+        // Which pages' keys may have changed: the edited roles' own; those of every role in a
+        // sector whose figures changed; those of the roles that link to an edited role whose
+        // roster entry (title, risk, sector) changed, and then the shared pages too.
+        var roster = memory.roster
+        var sitemapChanged = false
+        for slug in slugs {
+            guard let role = model.rolesBySlug[slug], let old = memory.model.rolesBySlug[slug] else { return .needsFullBuild }
+            // A deep-dive article added or removed in a locale adds or removes a page.
+            guard model.articleLocales(of: role) == memory.model.articleLocales(of: old) else { return .needsFullBuild }
+            sitemapChanged = sitemapChanged || role.lastReviewed != old.lastReviewed
+            roster[slug] = PageKeys.rosterEntry(role, model: model)
+        }
+        let rosterChanged = slugs.filter { roster[$0] != memory.roster[$0] }
+        let sectorsChanged = Set(model.sectorStats.keys).union(memory.model.sectorStats.keys).filter {
+            model.sectorStats[$0]?.average != memory.model.sectorStats[$0]?.average || model.sectorStats[$0]?.count != memory.model.sectorStats[$0]?.count
+        }
+        var affected = slugs
+        if !rosterChanged.isEmpty || !sectorsChanged.isEmpty {
+            for role in site.roles where sectorsChanged.contains(role.sector) || role.relatedRoles.contains(where: rosterChanged.contains) {
+                affected.insert(role.slug)
+            }
+        }
+        let keyer = PageKeys(model: model, siteWide: memory.siteWideKey, roleKeys: roleKeys, roster: roster)
+        var keys = memory.keys
+        var candidates: [PagePlan.Page] = []
+        for slug in affected.sorted() {
+            guard let role = model.rolesBySlug[slug] else { continue }
+            for page in PagePlan.pages(of: role, model: model).pages {
+                keys[page.file] = keyer.key(of: page, role: role)
+                candidates.append(page)
+            }
+        }
+        if !rosterChanged.isEmpty {
+            for page in PagePlan.sharedPages(model: model).pages {
+                keys[page.file] = keyer.key(of: page, role: nil)
+                candidates.append(page)
+            }
+        }
+        // Pages whose key changed, and pages whose ids a link now needs and the memory lacks
+        // (found in the whole plan: a new link's target may be any page).
         let anchored = markdown.anchoredFiles
-        let pages = plan.pages.filter { keys[$0.file] != memory.keys[$0.file] || (anchored.contains($0.file) && memory.ids[$0.file] == nil) }
+        var pages = candidates.filter { keys[$0.file] != memory.keys[$0.file] }
+        let missingIDs = anchored.filter { memory.ids[$0] == nil && memory.files.contains($0) }
+        let plan = sitemapChanged || !missingIDs.isEmpty ? PagePlan(model: model) : nil
+        if let plan {
+            let rendered = Set(pages.map(\.file))
+            pages += plan.pages.filter { missingIDs.contains($0.file) && !rendered.contains($0.file) }
+        }
+
         clock.enter(.render)
         let pagesStarted = DispatchTime.now().uptimeNanoseconds
-        // Assets and robots.txt depend on nothing a role changes; the sitemap shows every role.
+        // Assets and robots.txt depend on nothing a role changes; the sitemap on each role's
+        // pages (unchanged) and review date.
         let produced = Mutex<[String: [UInt8]]>([:])
+        let otherFiles = plan.map { SiteBuilder.otherFiles(assets: memory.assets, plan: $0, urls: model.urls).filter { $0.path == "sitemap.xml" } } ?? []
         let rendering = SiteBuilder.render(
-            pages, otherFiles: otherFiles.filter { $0.path == "sitemap.xml" }, templates: memory.templates,
+            pages, otherFiles: otherFiles, templates: memory.templates,
             writer: { bytes, path in produced.withLock { $0[path] = bytes } }, progress: options.progress, keepingIDsOf: anchored)
         var ids = memory.ids
         ids.merge(rendering.ids) { _, new in new }
         diagnostics += rendering.errors
-        diagnostics += markdown.linkErrors(files: Set(files), ids: ids)
+        diagnostics += markdown.linkErrors(files: memory.files, ids: ids)
         guard !diagnostics.hasErrors else { return .hasErrors }
         let pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
 
@@ -232,16 +279,16 @@ public final class BuildSession: Sendable {
         var report = memory.report
         report.diagnostics = diagnostics
         report.fallbacks = site.fallbacks
-        report.outdated = checks.outdated
-        (report.pagesPerLocale, report.rootPages) = plan.pageCounts(locales: site.config.locales)
+        report.outdated = outdated
         report.changedFiles = Set(changedFiles.map(\.path))
         report.pageSeconds = pageSeconds
         SiteBuilder.finish(&report, &clock, started: started)
         var updated = memory
-        updated.site = site
+        updated.loaded = loaded
         updated.model = model
         updated.markdown = markdown
         updated.keys = keys
+        updated.roster = roster
         updated.ids = ids
         updated.record = record
         updated.roleKeys = roleKeys

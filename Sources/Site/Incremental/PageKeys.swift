@@ -18,13 +18,26 @@ struct PageKeys {
     let model: SiteModel
     let siteWide: UInt64
     let roleKeys: [String: UInt64]
+    /// Slug → what other pages show of the role (`rosterEntry`).
+    let roster: [String: UInt64]
+    /// Every role's roster entry, in role order: what the shared pages depend on.
+    let everyRole: UInt64
 
     /// `siteWide`: `siteWideKey(sources:optionsKey:)`, which a session keeps while only role
-    /// folders change.
-    init(model: SiteModel, siteWide: UInt64, roleKeys: [String: UInt64]) {
+    /// folders change. `roster`: every role's entry, when the caller has them (a session, which
+    /// updates the edited roles' entries only).
+    init(model: SiteModel, siteWide: UInt64, roleKeys: [String: UInt64], roster: [String: UInt64]? = nil) {
         self.model = model
         self.siteWide = siteWide
         self.roleKeys = roleKeys
+        var entries: [String: UInt64] = roster ?? [:]
+        if roster == nil {
+            for role in model.site.roles { entries[role.slug] = Self.rosterEntry(role, model: model) }
+        }
+        var everyRole = StableHash()
+        for role in model.site.roles { everyRole.combine(entries[role.slug] ?? 0) }
+        self.roster = entries
+        self.everyRole = everyRole.value
     }
 
     /// What every page depends on: the options and every source outside role folders.
@@ -45,40 +58,38 @@ struct PageKeys {
                 roleOfFile[urls.filePath(for: urls.article(role.slug, in: locale))] = role
             }
         }
-        var roster: [String: UInt64] = [:]
-        var everyRole = StableHash()
-        for role in model.site.roles {
-            let entry = rosterEntry(role)
-            roster[role.slug] = entry
-            everyRole.combine(entry)
-        }
         var keys: [String: UInt64] = [:]
         for page in plan.pages {
-            var hash = StableHash()
-            hash.combine(siteWide)
-            hash.combine(page.template)
-            hash.combine(page.file)
-            if let role = roleOfFile[page.file] {
-                hash.combine(roleKeys[role.slug] ?? 0)
-                hash.combine(model.site.roles.count)
-                let stats = model.sectorStats[role.sector]
-                hash.combine(stats?.average ?? -1)
-                hash.combine(stats?.count ?? -1)
-                for slug in role.relatedRoles {
-                    hash.combine(slug)
-                    hash.combine(roster[slug] ?? 0)
-                }
-            } else {
-                hash.combine(everyRole.value)
-            }
-            keys[page.file] = hash.value
+            keys[page.file] = key(of: page, role: roleOfFile[page.file])
         }
         return keys
     }
 
+    /// The key of one page: of `role`'s page or article, or (nil) of a page every role shows on.
+    func key(of page: PagePlan.Page, role: Role?) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(siteWide)
+        hash.combine(page.template)
+        hash.combine(page.file)
+        if let role {
+            hash.combine(roleKeys[role.slug] ?? 0)
+            hash.combine(model.site.roles.count)
+            let stats = model.sectorStats[role.sector]
+            hash.combine(stats?.average ?? -1)
+            hash.combine(stats?.count ?? -1)
+            for slug in role.relatedRoles {
+                hash.combine(slug)
+                hash.combine(roster[slug] ?? 0)
+            }
+        } else {
+            hash.combine(everyRole)
+        }
+        return hash.value
+    }
+
     /// What other pages show of a role: its slug, sector, risk and title in every locale (as
     /// shown, with the language it is written in when it fell back).
-    private func rosterEntry(_ role: Role) -> UInt64 {
+    static func rosterEntry(_ role: Role, model: SiteModel) -> UInt64 {
         var hash = StableHash()
         hash.combine(role.slug)
         hash.combine(role.sector)
