@@ -1,4 +1,5 @@
 import Foundation
+import Site
 import Synchronization
 import XCTest
 @testable import DevServer
@@ -19,6 +20,25 @@ final class RebuildTests: XCTestCase {
         XCTAssertEqual(log.builds.count, 2)
         XCTAssertTrue(log.builds.allSatisfy(\.succeeded))
         XCTAssertTrue(try RawHTTP.get(page, port: server.port).text.contains("Server-Side Engineer"), "the new title is served")
+    }
+
+    /// An edit of a role's text is rebuilt from memory (its pages replaced in place, the record
+    /// removed meanwhile), and the server writes the record of its tree when it stops: the next
+    /// `rolegen build` has nothing to do.
+    func testAStoppedServerLeavesARecordTheNextBuildTrusts() throws {
+        let root = try ServedSite.copy(for: self)
+        let record = root.appendingPathComponent(".public.rolegen/incremental").path
+        let (server, log) = try startServer(root: root)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: record))
+        try ServedSite.edit(root, "content/roles/backend-developer/en.json",
+                             replacing: "\"title\": \"Backend Developer\"", with: "\"title\": \"Server-Side Engineer\"")
+        log.waitUntil("the rebuild is reported") { $0.builds.count >= 2 }
+        XCTAssertTrue(log.builds.allSatisfy(\.succeeded))
+        XCTAssertTrue(try RawHTTP.get(page, port: server.port).text.contains("Server-Side Engineer"), "the new title is served")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: record), "the edit was not built from memory")
+        server.stop()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: record))
+        XCTAssertEqual(SiteBuilder.build(BuildOptions(root: root)).changedFiles, [])
     }
 
     func testEveryWatchedFolderTriggersARebuild() throws {

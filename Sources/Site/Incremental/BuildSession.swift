@@ -258,9 +258,12 @@ public final class BuildSession: Sendable {
             do {
                 statuses = try OutputFolder.replaceInPlace(changedFiles, output: options.output, expecting: memory.filesIdentity, waiting: options.waiting)
             } catch {
+                // As `rolegen build` reports a failed build: the error, no files.
                 var report = memory.report
-                report.diagnostics = [SiteError.output(error).diagnostic()]
+                report.diagnostics = diagnostics + [SiteError.output(error).diagnostic()]
                 report.changedFiles = nil
+                report.files = []
+                (report.pagesPerLocale, report.rootPages) = ([], 0)
                 SiteBuilder.finish(&report, &clock, started: started)
                 return .failed(report)
             }
