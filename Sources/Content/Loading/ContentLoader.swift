@@ -24,6 +24,7 @@ public struct LoadResult: Sendable, Equatable {
         var context: RoleContext
         var roleDiagnostics: [String: [Diagnostic]]
         var sharedDiagnostics: [Diagnostic]
+        var titles: TitleIndex
     }
 
     public init(site: SiteContent?, diagnostics: [Diagnostic], partialSite: SiteContent? = nil) {
@@ -91,10 +92,12 @@ public enum ContentLoader {
             strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
             translationRecords: translationRecords
         )
-        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+        let titles = TitleIndex(site)
+        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(titles, root: root)).sorted())
         var roleDiagnostics: [String: [Diagnostic]] = [:]
         for (slug, reading) in zip(slugs, readings) where !reading.diagnostics.isEmpty { roleDiagnostics[slug] = reading.diagnostics }
-        result.reloading = LoadResult.Reloading(context: context, roleDiagnostics: roleDiagnostics, sharedDiagnostics: files.diagnostics)
+        result.reloading = LoadResult.Reloading(
+            context: context, roleDiagnostics: roleDiagnostics, sharedDiagnostics: files.diagnostics, titles: titles)
         return result
     }
 
@@ -115,6 +118,7 @@ public enum ContentLoader {
         for (slug, reading) in zip(ordered, readings) {
             guard let role = reading.role, !reading.diagnostics.hasErrors,
                   let index = site.roles.firstIndex(where: { $0.slug == slug }) else { return nil }
+            reloading.titles.replace(site.roles[index], with: role, locales: site.config.locales)
             site.roles[index] = role
             site.translations.replaceUnits(of: slug, with: reading.translations)
             site.fallbacks.replaceUnits(of: slug, with: reading.translations.compactMap(\.fallback))
@@ -122,7 +126,7 @@ public enum ContentLoader {
         }
         var diagnostics = reloading.sharedDiagnostics
         for role in site.roles { diagnostics += reloading.roleDiagnostics[role.slug] ?? [] }
-        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(site, root: root)).sorted())
+        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(reloading.titles, root: root)).sorted())
         result.reloading = reloading
         return result
     }
@@ -131,20 +135,12 @@ public enum ContentLoader {
     /// (often a copied folder whose text was not rewritten): a warning at the later role's
     /// title, naming the earlier one's file. A title that falls back is reported in its own
     /// locale only.
-    private static func duplicateTitles(_ site: SiteContent, root: URL) -> [Diagnostic] {
+    private static func duplicateTitles(_ titles: TitleIndex, root: URL) -> [Diagnostic] {
         var duplicates: [(place: TranslationPlace, title: String, first: TranslationPlace)] = []
-        for locale in site.config.locales {
+        for (locale, byTitle) in titles.slugs {
             func place(_ slug: String) -> TranslationPlace { TranslationPlace(file: "content/roles/\(slug)/\(locale).json", key: "title") }
-            // Slugs, not places: a place is made only for a duplicate (`rolegen serve` runs
-            // this after every edit of a role).
-            var firstSlug: [String: String] = [:]
-            for role in site.roles {
-                guard role.localized[locale]?.isFallback("title") == false, let title = role.localized[locale]?.title else { continue }
-                if let first = firstSlug[title] {
-                    duplicates.append((place(role.slug), title, place(first)))
-                } else {
-                    firstSlug[title] = role.slug
-                }
+            for (title, slugs) in byTitle where slugs.count > 1 {
+                for slug in slugs.dropFirst() { duplicates.append((place(slug), title, place(slugs[0]))) }
             }
         }
         guard !duplicates.isEmpty else { return [] }
@@ -260,5 +256,41 @@ public enum ContentLoader {
                     isTranslated: tables[locale]?.entries[key] != nil, source: entry.value)
             }
         }
+    }
+}
+
+/// Locale → each role's own title (not one that falls back) → the slugs of the roles that have
+/// it, in role order: the duplicate-title check, which a reload updates for the roles it reads.
+struct TitleIndex: Sendable, Equatable {
+    private(set) var slugs: [String: [String: [String]]] = [:]
+
+    init(_ site: SiteContent) {
+        for locale in site.config.locales {
+            var byTitle: [String: [String]] = [:]
+            for role in site.roles {
+                if let title = Self.ownTitle(of: role, in: locale) { byTitle[title, default: []].append(role.slug) }
+            }
+            slugs[locale] = byTitle
+        }
+    }
+
+    /// `old`'s titles out, `new`'s (the same role, read again) in, in role order.
+    mutating func replace(_ old: Role, with new: Role, locales: [String]) {
+        for locale in locales {
+            if let title = Self.ownTitle(of: old, in: locale) {
+                slugs[locale]?[title]?.removeAll { $0 == old.slug }
+                if slugs[locale]?[title]?.isEmpty == true { slugs[locale]?[title] = nil }
+            }
+            if let title = Self.ownTitle(of: new, in: locale) {
+                var list = slugs[locale]?[title] ?? []
+                list.insert(new.slug, at: list.firstIndex { $0 > new.slug } ?? list.endIndex)
+                slugs[locale, default: [:]][title] = list
+            }
+        }
+    }
+
+    private static func ownTitle(of role: Role, in locale: String) -> String? {
+        guard let text = role.localized[locale], !text.isFallback("title") else { return nil }
+        return text.title
     }
 }
