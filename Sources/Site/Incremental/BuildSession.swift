@@ -232,8 +232,10 @@ public final class BuildSession: Sendable {
         let rendering = SiteBuilder.render(
             pages, otherFiles: otherFiles, templates: memory.templates,
             writer: { bytes, path in produced.withLock { $0[path] = bytes } }, progress: options.progress, keepingIDsOf: anchored)
+        // A rendered page's ids are kept only while links need them: kept for a page no link
+        // needs, they would be stale if one did again after the page changed.
         var ids = memory.ids
-        ids.merge(rendering.ids) { _, new in new }
+        for page in pages { ids[page.file] = rendering.ids[page.file] }
         diagnostics += rendering.errors
         diagnostics += markdown.linkErrors(files: memory.files, ids: ids)
         guard !diagnostics.hasErrors else { return .hasErrors }
