@@ -151,11 +151,15 @@ public enum SiteBuilder {
         guard remembering, committed, !report.diagnostics.hasErrors, let incremental, let record = incremental.savedRecord,
               let recordFolder = OutputFolder.recordFolder(for: options.output), let identity = OutputFolder.filesIdentity(in: recordFolder)
         else { return (report, nil) }
+        // The lists of translation units and fallbacks are kept once, in the loaded content,
+        // so that a session splices them in place (see `BuildMemory`).
+        var kept = report
+        kept.fallbacks = []
         let memory = BuildMemory(
             loaded: loaded, fixedDiagnostics: fixed, misspeltKeys: misspeltKeys, templates: templates, assets: assets, strings: strings,
-            model: model, markdown: markdown, keys: incremental.pageKeys,
+            model: model.withoutTranslationLists, markdown: markdown, keys: incremental.pageKeys,
             roster: PageKeys(model: model, siteWide: incremental.siteWideKey, roleKeys: incremental.roleKeys).roster, ids: rendering.ids,
-            files: Set(files), record: record, roleKeys: incremental.roleKeys, siteWideKey: incremental.siteWideKey, report: report,
+            files: Set(files), record: record, roleKeys: incremental.roleKeys, siteWideKey: incremental.siteWideKey, report: kept,
             filesIdentity: identity)
         return (report, memory)
     }

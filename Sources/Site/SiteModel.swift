@@ -81,12 +81,20 @@ struct SiteModel: Sendable {
         languageNames = names
     }
 
+    /// This model, holding its site without the lists of translation units and fallbacks (no
+    /// page reads them): a session keeps them once, in the loaded content, and splices them there.
+    var withoutTranslationLists: SiteModel {
+        var model = self
+        model.site = site.withoutTranslationLists
+        return model
+    }
+
     /// This model after only the roles `changed` were read again (a session; the same list of
     /// roles, config and strings): their titles and entries are replaced, the sector figures
     /// summed again.
     func updating(site: SiteContent, changed: Set<String>) -> SiteModel {
         var model = self
-        model.site = site
+        model.site = site.withoutTranslationLists
         for slug in changed {
             guard let role = site.role(slug) else { continue }
             model.rolesBySlug[slug] = role
@@ -218,5 +226,15 @@ struct SiteModel: Sendable {
     /// Risk colour band for lists: low < 35 ≤ medium < 60 ≤ high.
     static func riskLevel(_ score: Int) -> String {
         score < 35 ? "low" : score < 60 ? "medium" : "high"
+    }
+}
+
+extension SiteContent {
+    /// This site without `translations` and `fallbacks`, for a model that a session keeps.
+    var withoutTranslationLists: SiteContent {
+        var site = self
+        site.translations = []
+        site.fallbacks = []
+        return site
     }
 }

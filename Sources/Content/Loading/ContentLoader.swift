@@ -101,34 +101,41 @@ public enum ContentLoader {
         return result
     }
 
-    /// `previous` (a whole site this process loaded) after an edit of files inside the folders
-    /// of its roles `slugs` and nothing else: those folders are read again (through `roleCache`
-    /// as `load` reads them) and put in place of the old ones, with their translation units and
-    /// fallbacks; the duplicate-title check runs again. The same result as `load` gives, for
-    /// `rolegen serve`, which the watcher tells what changed. Nil when a folder now has an
-    /// error, or `previous` was not a whole site: `load` then reports every mistake.
+    /// `loaded` (a whole site this process loaded) after an edit of files inside the folders of
+    /// its roles `slugs` and nothing else: those folders are read again (through `roleCache` as
+    /// `load` reads them) and put in place of the old ones, with their translation units and
+    /// fallbacks, and the duplicate-title check runs again. The same result as `load` gives,
+    /// for `rolegen serve`, which the watcher tells what changed. The lists are spliced in
+    /// place: when `loaded` is their only holder, nothing of the rest of the site is copied.
+    /// False, and `loaded` untouched, when a folder now has an error or `loaded` is not a whole
+    /// site: `load` then reports every mistake.
     public static func reload(
-        _ slugs: Set<String>, of previous: LoadResult, root: URL, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:]
-    ) -> LoadResult? {
-        guard var site = previous.site, var reloading = previous.reloading, slugs.allSatisfy({ site.role($0) != nil }) else { return nil }
+        _ slugs: Set<String>, in loaded: inout LoadResult, root: URL, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:]
+    ) -> Bool {
+        guard let context = loaded.reloading?.context, slugs.allSatisfy({ loaded.site?.role($0) != nil }) else { return false }
         let folder = SiteFolder(root: root.standardizedFileURL.path)
-        roleCache?.begin(reloading.context)
+        roleCache?.begin(context)
         let ordered = slugs.sorted()
-        let readings = readRoles(ordered, folder: folder, context: reloading.context, cache: roleCache, keys: roleKeys)
+        let readings = readRoles(ordered, folder: folder, context: context, cache: roleCache, keys: roleKeys)
+        var replacements: [(index: Int, role: Role, reading: RoleReading)] = []
         for (slug, reading) in zip(ordered, readings) {
             guard let role = reading.role, !reading.diagnostics.hasErrors,
-                  let index = site.roles.firstIndex(where: { $0.slug == slug }) else { return nil }
-            reloading.titles.replace(site.roles[index], with: role, locales: site.config.locales)
-            site.roles[index] = role
-            site.translations.replaceUnits(of: slug, with: reading.translations)
-            site.fallbacks.replaceUnits(of: slug, with: reading.translations.compactMap(\.fallback))
-            reloading.roleDiagnostics[slug] = reading.diagnostics.isEmpty ? nil : reading.diagnostics
+                  let index = loaded.site?.roles.firstIndex(where: { $0.slug == slug }) else { return false }
+            replacements.append((index, role, reading))
         }
+        let locales = loaded.site?.config.locales ?? []
+        for (index, role, reading) in replacements {
+            loaded.reloading?.titles.replace(loaded.site!.roles[index], with: role, locales: locales)
+            loaded.site?.roles[index] = role
+            loaded.site?.translations.replaceUnits(of: role.slug, with: reading.translations)
+            loaded.site?.fallbacks.replaceUnits(of: role.slug, with: reading.translations.compactMap(\.fallback))
+            loaded.reloading?.roleDiagnostics[role.slug] = reading.diagnostics.isEmpty ? nil : reading.diagnostics
+        }
+        guard let reloading = loaded.reloading, let roles = loaded.site?.roles else { return false }
         var diagnostics = reloading.sharedDiagnostics
-        for role in site.roles { diagnostics += reloading.roleDiagnostics[role.slug] ?? [] }
-        var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(reloading.titles, root: root)).sorted())
-        result.reloading = reloading
-        return result
+        for role in roles { diagnostics += reloading.roleDiagnostics[role.slug] ?? [] }
+        loaded.diagnostics = (diagnostics + duplicateTitles(reloading.titles, root: root)).sorted()
+        return true
     }
 
     /// Two roles with the same title in one locale are two pages readers cannot tell apart
