@@ -357,6 +357,26 @@ extension IncrementalBuildTests {
         XCTAssertEqual(try site.snapshot(), try cleanTree(site))
     }
 
+    /// A server stopped while an edit it read is still broken (here: a link to an anchor that
+    /// does not exist) records nothing: its memory holds text the tree does not show, and a
+    /// record of it would let the next build trust the wrong report. That build is a full one.
+    func testASessionClosedAfterAFailedEditRecordsNothing() throws {
+        let site = try makeSite()
+        let session = BuildSession(options: BuildOptions(root: site.root))
+        XCTAssertTrue(session.build(changedSources: nil).succeeded)
+        try site.write(writerText.replacingOccurrences(of: "About Writers.", with: "Edited."), to: "content/roles/writer/en.json")
+        XCTAssertTrue(session.build(changedSources: ["content/roles/writer/en.json"]).succeeded)
+        try site.write("See [the tester](role:tester#no-such-anchor).\n", to: "content/roles/writer/analysis.en.md")
+        XCTAssertFalse(session.build(changedSources: ["content/roles/writer/analysis.en.md"]).succeeded)
+        session.close()
+        XCTAssertFalse(recordExists(site))
+        try site.write("The analysis, again.\n", to: "content/roles/writer/analysis.en.md")
+        let next = build(site)
+        XCTAssertTrue(next.succeeded)
+        XCTAssertNil(next.changedFiles, "the next build trusted a record")
+        XCTAssertEqual(try site.snapshot(), try cleanTree(site))
+    }
+
     /// A broken role file is reported as `rolegen build` reports it and changes nothing; the
     /// repair is built from memory again.
     func testABrokenRoleFileThenItsRepairInASession() throws {
