@@ -42,19 +42,22 @@ struct BuildMemory: Sendable {
 }
 
 /// `rolegen serve`'s builds: one process that builds the same site again and again, told by the
-/// file watcher which sources changed (see docs/serve.md, "Rebuilding after an edit").
+/// file watcher which sources changed (see docs/serve.md, "Incremental rebuilds").
 ///
 /// The first build, and any build after an edit of something other than existing roles' files
 /// (templates, UI strings, site.json, catalogs, assets, a role added or removed, a folder, an
 /// unknown list), is `rolegen build`'s incremental build, which reads everything; it leaves a
-/// `BuildMemory`. After an edit of existing roles' files only, the session reads just those
-/// files and rebuilds from memory: it loads the content again with every other role folder
-/// taken from the role cache, redoes the checks of the whole content (they are cheap), updates
-/// the site model and Markdown findings of the edited roles, keys every page and renders only
-/// those whose key changed, checks every link, and writes the files whose bytes changed in place
-/// (`OutputFolder.replaceInPlace`). Anything unusual on the way — an error or a warning turned
-/// into one, a page added or removed, another build into the folder — and it builds in full
-/// instead, so that the report and the tree are always those of `rolegen build`.
+/// `BuildMemory`. After an edit of existing roles' files only, the session fingerprints and
+/// reads just those files and rebuilds from memory: the edited role folders are spliced into
+/// the loaded content (`ContentLoader.reload`, which also checks titles across roles), the
+/// checks of the whole content run again (they are cheap), the site model and the Markdown
+/// findings of the edited roles are updated, only the pages the edit can affect are keyed
+/// (`PageKeys`, as a full build keys them), those whose key changed are rendered, every link is
+/// checked, and the files whose bytes changed are replaced in place
+/// (`OutputFolder.replaceInPlace`). A mistake on the way is reported by a full check, which
+/// writes nothing; anything unusual — a page added or removed, another build into the folder —
+/// and it builds in full instead, so that the report and the tree are always those of
+/// `rolegen build` (the property test in `IncrementalBuildTests` compares them).
 ///
 /// Writing in place removes the incremental record (a killed process leaves none, and the next
 /// build is full); the session writes it again before its next full build and in `close()`.
