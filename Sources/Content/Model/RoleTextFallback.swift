@@ -42,12 +42,19 @@ extension Role {
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
             var picked: [String: String] = [:]
+            var (allOwn, allBase) = (true, true)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
                 let ownValue = ownTexts[id]
                 note("\(field).\(id)", translated: ownValue != nil, source: baseValue)
                 picked[id] = ownValue ?? baseValue
+                if ownValue == nil { allOwn = false } else { allBase = false }
             }
+            // The written dictionary itself when it is the whole answer (always in the default
+            // locale, and for a locale that translates none or all of them): shared, not copied,
+            // so the resolved texts of every locale cost next to nothing beside the written ones.
+            if allOwn, ownTexts.count == picked.count { return ownTexts }
+            if allBase, baseTexts.count == picked.count { return baseTexts }
             return picked
         }
 

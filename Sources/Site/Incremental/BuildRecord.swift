@@ -43,21 +43,33 @@ struct BuildRecord: Sendable {
         var fallbacks: [Fallback]
         var outdated: [TranslationUnit]
 
+        /// Written straight into one byte buffer: a large site's report is tens of megabytes,
+        /// and building it as a `String` first, then copying it into `Data`, held it three times.
         func encoded() -> Data {
-            var data = (try? JSONEncoder().encode(summary)) ?? Data()
-            var text = "\n\(fallbacks.count)\n"
+            let json = (try? JSONEncoder().encode(summary)) ?? Data()
+            var bytes = Data()
+            bytes.reserveCapacity(json.count + 16 + fallbacks.count * 96 + outdated.count * 160)
+            bytes.append(contentsOf: "\(json.count)\n".utf8)
+            bytes.append(contentsOf: json)
+            bytes.append(contentsOf: "\n\(fallbacks.count)\n".utf8)
             for fallback in fallbacks {
-                text += [fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""]
-                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+                Self.appendLine([fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""], to: &bytes)
             }
-            text += "\(outdated.count)\n"
+            bytes.append(contentsOf: "\(outdated.count)\n".utf8)
             for unit in outdated {
-                text += [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source]
-                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+                Self.appendLine(
+                    [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source], to: &bytes)
             }
-            data.insert(contentsOf: Data("\(data.count)\n".utf8), at: 0)
-            data.append(Data(text.utf8))
-            return data
+            return bytes
+        }
+
+        /// Values escaped and separated by tabs, then a newline.
+        private static func appendLine(_ values: [String], to bytes: inout Data) {
+            for (index, value) in values.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
+                bytes.append(contentsOf: BuildRecord.escape(value).utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
 
         init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
@@ -168,30 +180,40 @@ struct BuildRecord: Sendable {
     }
 
     /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
+    /// Streamed through a buffered file: the report alone can be tens of megabytes, and
+    /// gathering the whole record in memory first held it twice at the build's peak.
     func write(in folder: String) throws(OutputError) {
-        var text = Self.header + "\n"
-        text += "options " + String(optionsKey, radix: 16) + "\n"
-        text += "taken \(sources.takenAt)\n"
-        var data = Data(text.utf8)
-        data.append(Data("report \(reportBytes.count)\n".utf8))
-        data.append(reportBytes)
-        text = "\nsources \(sources.files.count)\n"
-        for path in sources.files.keys.sorted() {
-            let print = sources.files[path]!
-            text += "\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n"
-        }
-        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
-            text += "\(section) \(entries.count)\n"
-            for path in entries.keys.sorted() {
-                let output = entries[path]!
-                text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
-            }
-        }
-        data.append(Data(text.utf8))
         let path = folder + "/" + Self.fileName
         let temporary = path + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
-            throw .cannotWrite(path, String(cString: strerror(errno)))
+        guard let file = fopen(temporary, "w") else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        var failed = false
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
+        }
+        put(Self.header + "\n")
+        put("options " + String(optionsKey, radix: 16) + "\n")
+        put("taken \(sources.takenAt)\n")
+        put("report \(reportBytes.count)\n")
+        reportBytes.withUnsafeBytes { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
+        put("\nsources \(sources.files.count)\n")
+        for path in sources.files.keys.sorted() {
+            let print = sources.files[path]!
+            put("\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n")
+        }
+        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
+            put("\(section) \(entries.count)\n")
+            for path in entries.keys.sorted() {
+                let output = entries[path]!
+                put("\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n")
+            }
+        }
+        let error = errno
+        if fclose(file) != 0 { failed = true }
+        guard !failed, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failed ? error : errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason)
         }
     }
 
