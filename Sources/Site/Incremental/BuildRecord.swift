@@ -45,26 +45,39 @@ struct BuildRecord: Sendable {
 
         /// Written straight into one byte buffer: a large site's report is tens of megabytes,
         /// and building it as a `String` first, then copying it into `Data`, held it three times.
-        func encoded() -> Data {
+        func encoded() -> [UInt8] {
             let json = (try? JSONEncoder().encode(summary)) ?? Data()
-            var bytes = Data()
-            bytes.reserveCapacity(json.count + 16 + fallbacks.count * 96 + outdated.count * 160)
-            bytes.append(contentsOf: "\(json.count)\n".utf8)
-            bytes.append(contentsOf: json)
-            bytes.append(contentsOf: "\n\(fallbacks.count)\n".utf8)
-            for fallback in fallbacks {
-                Self.appendLine([fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""], to: &bytes)
-            }
-            bytes.append(contentsOf: "\(outdated.count)\n".utf8)
-            for unit in outdated {
-                Self.appendLine(
-                    [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source], to: &bytes)
-            }
+            let head = Array("\(json.count)\n".utf8) + Array(json) + Array("\n\(fallbacks.count)\n".utf8)
+            let middle = Array("\(outdated.count)\n".utf8)
+            // Sized exactly first: a buffer that grows by doubling would hold up to twice the
+            // report at the build's peak.
+            var length = head.count + middle.count
+            forEachLine { length += Self.lineLength($0) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(length)
+            bytes += head
+            forEachLine(fallbacksThen: { bytes += middle }) { Self.appendLine($0, to: &bytes) }
             return bytes
         }
 
+        /// The values of each fallback's line, then of each outdated unit's.
+        private func forEachLine(fallbacksThen between: () -> Void = {}, _ body: ([String]) -> Void) {
+            for fallback in fallbacks {
+                body([fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""])
+            }
+            between()
+            for unit in outdated {
+                body([unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source])
+            }
+        }
+
+        /// The bytes `appendLine` writes for `values`.
+        private static func lineLength(_ values: [String]) -> Int {
+            values.reduce(values.count) { $0 + BuildRecord.escape($1).utf8.count }
+        }
+
         /// Values escaped and separated by tabs, then a newline.
-        private static func appendLine(_ values: [String], to bytes: inout Data) {
+        private static func appendLine(_ values: [String], to bytes: inout [UInt8]) {
             for (index, value) in values.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: "\t")) }
                 bytes.append(contentsOf: BuildRecord.escape(value).utf8)
@@ -78,8 +91,8 @@ struct BuildRecord: Sendable {
             self.outdated = outdated
         }
 
-        init?(encoded: Data) {
-            var reader = LineReader(bytes: [UInt8](encoded))
+        init?(encoded: [UInt8]) {
+            var reader = LineReader(bytes: encoded)
             guard let length = reader.line().flatMap({ Int($0) }), let json = reader.bytes(length),
                   let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)), reader.line() == "",
                   let fallbackCount = reader.line().flatMap({ Int($0) }) else { return nil }
@@ -118,13 +131,13 @@ struct BuildRecord: Sendable {
     /// next build to update in place of a new staging folder; empty when none was kept.
     var spare: [String: Output] = [:]
     /// `Report`, encoded, decoded only by a build that repeats it.
-    var reportBytes: Data
+    var reportBytes: [UInt8]
 
     init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
         self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportBytes: report.encoded())
     }
 
-    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: Data) {
+    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: [UInt8]) {
         self.optionsKey = optionsKey
         self.sources = sources
         self.outputs = outputs
@@ -162,7 +175,7 @@ struct BuildRecord: Sendable {
             files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
         guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
-        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: Data(reportBytes))
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: reportBytes)
         record.spare = spare
         return record
     }
