@@ -50,39 +50,42 @@ struct BuildRecord: Sendable {
             let head = Array("\(json.count)\n".utf8) + Array(json) + Array("\n\(fallbacks.count)\n".utf8)
             let middle = Array("\(outdated.count)\n".utf8)
             // Sized exactly first: a buffer that grows by doubling would hold up to twice the
-            // report at the build's peak.
+            // report at the build's peak. Each value is followed by a tab, or by the line's newline.
             var length = head.count + middle.count
-            forEachLine { length += Self.lineLength($0) }
+            forEachValue({ length += BuildRecord.escape($0).utf8.count + 1 }, endOfLine: {})
             var bytes: [UInt8] = []
             bytes.reserveCapacity(length)
             bytes += head
-            forEachLine(fallbacksThen: { bytes += middle }) { Self.appendLine($0, to: &bytes) }
+            var startsLine = true
+            forEachValue({ value in
+                if !startsLine { bytes.append(UInt8(ascii: "\t")) }
+                bytes.append(contentsOf: BuildRecord.escape(value).utf8)
+                startsLine = false
+            }, endOfLine: {
+                bytes.append(UInt8(ascii: "\n"))
+                startsLine = true
+            }, betweenSections: { bytes += middle })
             return bytes
         }
 
-        /// The values of each fallback's line, then of each outdated unit's.
-        private func forEachLine(fallbacksThen between: () -> Void = {}, _ body: ([String]) -> Void) {
+        /// The values of each fallback's line, then of each outdated unit's, one by one: no
+        /// array per line (a large site has hundreds of thousands of lines).
+        private func forEachValue(_ value: (String) -> Void, endOfLine: () -> Void, betweenSections: () -> Void = {}) {
+            /// What both kinds of line start with.
+            func shared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace) {
+                for part in [role ?? "", locale, field, place.file, place.key ?? ""] { value(part) }
+            }
             for fallback in fallbacks {
-                body([fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""])
+                shared(fallback.role, fallback.locale, fallback.field, fallback.place)
+                endOfLine()
             }
-            between()
+            betweenSections()
             for unit in outdated {
-                body([unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source])
+                shared(unit.role, unit.locale, unit.field, unit.place)
+                value(unit.isTranslated ? "1" : "0")
+                value(unit.source)
+                endOfLine()
             }
-        }
-
-        /// The bytes `appendLine` writes for `values`.
-        private static func lineLength(_ values: [String]) -> Int {
-            values.reduce(values.count) { $0 + BuildRecord.escape($1).utf8.count }
-        }
-
-        /// Values escaped and separated by tabs, then a newline.
-        private static func appendLine(_ values: [String], to bytes: inout [UInt8]) {
-            for (index, value) in values.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-                bytes.append(contentsOf: BuildRecord.escape(value).utf8)
-            }
-            bytes.append(UInt8(ascii: "\n"))
         }
 
         init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
