@@ -57,20 +57,6 @@ public struct RolePageContext: Sendable {
         page.lang(field)
     }
 
-    /// `typeset` and `lang` of one field at once: a page shows dozens of list items (tasks,
-    /// skills, roadmap steps), and each would otherwise look the field up twice.
-    func shown(_ values: [String], field: String) -> (texts: [TemplateValue], lang: TemplateValue) {
-        let isFallback = page.isFallback(field)
-        let rules = isFallback ? page.strings.defaultRules : page.strings.rules
-        return (values.map { .string(rules.typography(text: $0)) }, isFallback ? .string(page.model.defaultLocale) : .null)
-    }
-
-    /// `shown` of a single value.
-    func shown(_ value: String, field: String) -> (text: TemplateValue, lang: TemplateValue) {
-        let (texts, lang) = shown([value], field: field)
-        return (texts[0], lang)
-    }
-
     /// A number formatted for the page's locale.
     public func number(_ value: Int) -> String {
         page.strings.rules.number(value)
@@ -114,15 +100,11 @@ struct TasksSection: RolePageSection {
     var uiStrings: [UIStringKey] { Exposure.allCases.flatMap { [UIStringKey.label(of: $0), .count(of: $0)] } }
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
-        // One pass over the tasks, the texts read once (not once per task).
-        let texts = page.text.tasks
-        var grouped: [Exposure: [TemplateValue]] = [:]
-        for task in page.role.tasks {
-            let shown = page.shown(texts[task.id] ?? task.id, field: "tasks.\(task.id)")
-            grouped[task.exposure, default: []].append(.object(["text": shown.text, "lang": shown.lang]))
-        }
         let groups: [TemplateValue] = [Exposure.automated, .oversight, .safe].map { exposure in
-            let tasks = grouped[exposure] ?? []
+            let tasks = page.role.tasks.filter { $0.exposure == exposure }.map { task in
+                let value = page.text.tasks[task.id] ?? task.id
+                return TemplateValue.object(["text": .string(page.typeset(value, field: "tasks.\(task.id)")), "lang": page.lang("tasks.\(task.id)")])
+            }
             return .object([
                 "exposure": .string(exposure.rawValue),
                 "labelHTML": .string(page.format(.label(of: exposure)).html),
@@ -171,10 +153,9 @@ struct SkillsSection: RolePageSection {
     var partial: String { "sections/skills" }
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
-        let names = page.text.skills
         let skills = page.role.skills.map { skill in
-            let field = "skills.\(skill.id)"
-            return SkillChart.Skill(name: page.typeset(names[skill.id] ?? skill.id, field: field), resilience: skill.resilience, lang: page.lang(field))
+            let name = page.text.skills[skill.id] ?? skill.id
+            return SkillChart.Skill(name: page.typeset(name, field: "skills.\(skill.id)"), resilience: skill.resilience, lang: page.lang("skills.\(skill.id)"))
         }
         return ["skillChart": SkillChart.value(skills, number: page.number)]
     }
@@ -207,12 +188,10 @@ struct ToolsToLearnSection: RolePageSection {
     var partial: String { "sections/tools-to-learn" }
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
-        let reasons = page.text.toolReasons
-        return ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
+        ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard var tool = toolValue(id, page) else { return nil }
-            let reason = page.shown(reasons[id] ?? "", field: "toolReasons.\(id)")
-            tool["reason"] = reason.text
-            tool["reasonLang"] = reason.lang
+            tool["reason"] = .string(page.typeset(page.text.toolReasons[id] ?? "", field: "toolReasons.\(id)"))
+            tool["reasonLang"] = page.lang("toolReasons.\(id)")
             return .object(tool)
         })]
     }
@@ -239,15 +218,13 @@ struct RoadmapSection: RolePageSection {
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
         let phases: [TemplateValue] = page.text.roadmap.enumerated().map { index, phase in
-            let (texts, lang) = page.shown([phase.title, phase.timeframe] + (phase.summary.map { [$0] } ?? []) + phase.steps, field: "roadmap")
-            let steps = texts.dropFirst(phase.summary == nil ? 2 : 3)
-            return .object([
+            .object([
                 "number": .string(page.number(index + 1)),
-                "title": texts[0],
-                "timeframe": texts[1],
-                "lang": lang,
-                "summary": phase.summary == nil ? .null : texts[2],
-                "steps": .array(Array(steps)),
+                "title": .string(page.typeset(phase.title, field: "roadmap")),
+                "timeframe": .string(page.typeset(phase.timeframe, field: "roadmap")),
+                "lang": page.lang("roadmap"),
+                "summary": phase.summary.map { .string(page.typeset($0, field: "roadmap")) } ?? .null,
+                "steps": .array(phase.steps.map { .string(page.typeset($0, field: "roadmap")) }),
             ])
         }
         return ["roadmap": .array(phases)]
@@ -260,8 +237,9 @@ struct QuickWinsSection: RolePageSection {
     var partial: String { "sections/quick-wins" }
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
-        let (texts, lang) = page.shown(page.text.quickWins, field: "quickWins")
-        return ["quickWins": .array(texts.map { .object(["text": $0, "lang": lang]) })]
+        ["quickWins": .array(page.text.quickWins.map { item in
+            .object(["text": .string(page.typeset(item, field: "quickWins")), "lang": page.lang("quickWins")])
+        })]
     }
 }
 
