@@ -1,6 +1,6 @@
-import Foundation
 import CMallocInfo
 import Content
+import Foundation
 import Site
 #if canImport(Glibc)
 import Glibc
