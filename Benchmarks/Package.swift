@@ -18,7 +18,10 @@ let package = Package(
                 .product(name: "Content", package: "rolegen"),
                 .product(name: "Site", package: "rolegen"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                "CMallocInfo",
             ]
         ),
+        // `mallinfo2`, which Swift's Glibc module does not show, for `ROLEGEN_BENCH_MEMORY_TRACE`.
+        .target(name: "CMallocInfo"),
     ]
 )

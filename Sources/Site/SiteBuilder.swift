@@ -43,7 +43,7 @@ public enum SiteBuilder {
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
-        let loaded = ContentLoader.load(
+        var loaded = ContentLoader.load(
             root: options.root, sections: options.roleSections.map(\.section),
             roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:])
         // What does not depend on the roles (templates, assets, UI strings and their use) is
@@ -58,6 +58,8 @@ public enum SiteBuilder {
         }
         clock.enter(.check)
         let contentIsWhole = loaded.site != nil
+        // `site` is the build's one copy from here: it lets go of what pages never read.
+        (loaded.site, loaded.partialSite) = (nil, nil)
         report.fallbacks = site.fallbacks
         configure(&site, options, into: &fixed)
         let templateKeys = StringUsage.templateKeys(templates)
@@ -79,6 +81,10 @@ public enum SiteBuilder {
             finish(&report, &clock, started: started)
             return (report, nil)
         }
+
+        // The translation units were for the checks above (a few KB per role, held otherwise
+        // until the last page is written); no page reads them.
+        site.translations = []
 
         // 2. Render every page in parallel. Pages are rendered even when something is wrong
         //    already, to find every template mistake too; they are written only when nothing is.

@@ -60,10 +60,12 @@ enum BuildChild {
         guard arguments.count == 3 else { fatalError("usage: rolegen-bench _build ROOT OUTPUT write|check") }
         // `clean`: every measured build renders and writes every page, also over an existing
         // output (the incremental path has its own benchmark, `edit`).
-        let options = BuildOptions(
+        var options = BuildOptions(
             root: URL(fileURLWithPath: arguments[0]), output: URL(fileURLWithPath: arguments[1]), writeOutput: arguments[2] == "write",
             clean: true)
+        let trace = MemoryTrace.start(&options)
         let report = SiteBuilder.build(options)
+        trace?.finish()
         guard report.succeeded else {
             print("failed " + report.diagnostics.prefix(10).map(\.rendered).joined(separator: "\n"))
             exit(1)

@@ -126,7 +126,7 @@ enum SiteBenchmark {
     }
 
     /// The generated content with the repository's real templates and string tables.
-    private static func makeSite(roleCount: Int, in folder: URL) -> URL {
+    static func makeSite(roleCount: Int, in folder: URL) -> URL {
         let repository = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let root = folder.appendingPathComponent("site-\(roleCount)")

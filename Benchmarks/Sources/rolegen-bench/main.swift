@@ -14,6 +14,16 @@ if requested.first == BuildChild.command {
     BuildChild.run(Array(requested.dropFirst()))
     exit(0)
 }
+if requested.first == "_model", requested.count == 2 {
+    ModelBytes.run(requested[1])
+    exit(0)
+}
+// `rolegen-bench _site N FOLDER`: writes the `site` benchmark's site of N roles into FOLDER
+// (`FOLDER/site-N`), to build it by hand (`_build`) while tracing or profiling.
+if requested.first == "_site", requested.count == 3, let roles = Int(requested[1]) {
+    print(SiteBenchmark.makeSite(roleCount: roles, in: URL(fileURLWithPath: requested[2])).path)
+    exit(0)
+}
 if requested.contains("--help") || requested.contains("-h") {
     print("""
         usage: rolegen-bench [NAME...]   (no NAME: all of them, in this order)
@@ -26,6 +36,8 @@ if requested.contains("--help") || requested.contains("-h") {
           ROLEGEN_BENCH_MEMORY_ROLES=L   site sizes whose peak memory is measured, comma-separated (default 1000,5000,20000; "" skips)
           ROLEGEN_BENCH_TASKS=N          tasks of the large role (default 100000)
           ROLEGEN_BENCH_CORPUS=PATH      keep the content benchmark's corpus there
+          ROLEGEN_BENCH_MEMORY_TRACE=1   each build prints, on standard error, its resident memory and the
+                                         allocator's bytes in use at the start of each phase and their highest
         """)
     exit(0)
 }

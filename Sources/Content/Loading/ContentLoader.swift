@@ -87,9 +87,14 @@ public enum ContentLoader {
         let translations = sortedTranslations(
             catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales) + stringTranslations(strings, locales: locales),
             movingFrom: &readings)
+        // Sized first: `compactMap` grows by doubling, and a large site has hundreds of thousands
+        // of fallbacks, held until the build ends (up to half the array's memory was spare room).
+        var fallbacks: [Fallback] = []
+        fallbacks.reserveCapacity(translations.count { !$0.isTranslated })
+        for unit in translations { if let fallback = unit.fallback { fallbacks.append(fallback) } }
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
-            strings: strings, translations: translations, fallbacks: translations.compactMap(\.fallback),
+            strings: strings, translations: translations, fallbacks: fallbacks,
             translationRecords: translationRecords
         )
         let titles = TitleIndex(site)

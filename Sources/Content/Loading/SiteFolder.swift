@@ -1,5 +1,6 @@
 import Diagnostics
 import LibC
+import Synchronization
 
 /// Read-only access to a site's files by paths relative to its root: the same relative paths
 /// that diagnostics show. The one way rolegen reads a site (content, string tables, templates,
@@ -15,6 +16,10 @@ public struct SiteFolder: Sendable {
     /// The root with every symbolic link resolved, ending with `/`: what every file read must
     /// resolve under.
     private let realRoot: String
+    /// Folder (relative to the root) → its real path, resolved once for all its files: `realpath`
+    /// reads every component of a path as a link, and a site is tens of thousands of files in a
+    /// few thousand folders. Kept for this value's life (one load or build), never across them.
+    private let realFolders = RealFolders()
 
     public init(root: String) {
         self.root = root.hasSuffix("/") ? root : root + "/"
@@ -37,7 +42,7 @@ public struct SiteFolder: Sendable {
     /// The bytes of the regular file at `path`, once it is known to be inside the root.
     public func contents(of path: String) -> FileContents {
         let full = root + path
-        guard let real = Self.realPath(full) else {
+        guard let real = realPath(ofFile: path) else {
             var status = stat()
             return lstat(full, &status) != 0 && (errno == ENOENT || errno == ENOTDIR) ? .missing : .refused(.unreadableFile(path: path))
         }
@@ -75,6 +80,19 @@ public struct SiteFolder: Sendable {
         case S_IFBLK: "a block device"
         default: "not a file"
         }
+    }
+
+    /// `realpath` of the file at `path`: its folder's real path and its name when it is a regular
+    /// file and not a link (what `realpath` would say), else `realpath` itself.
+    private func realPath(ofFile path: String) -> String? {
+        var status = stat()
+        if let slash = path.lastIndex(of: "/"), lstat(root + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            let folder = String(path[..<slash])
+            if let realFolder = realFolders.path(of: folder, resolving: { Self.realPath(root + folder) }) {
+                return realFolder + path[slash...]
+            }
+        }
+        return Self.realPath(root + path)
     }
 
     private static func realPath(_ path: String) -> String? {
@@ -199,5 +217,17 @@ func localeOfPerLocaleFile(_ name: String) -> String? {
         return parts[1]
     default:
         return nil
+    }
+}
+
+/// The real paths of a site's folders, resolved once each (`SiteFolder.realPath(ofFile:)`).
+private final class RealFolders: Sendable {
+    private let paths = Mutex<[String: String]>([:])
+
+    func path(of folder: String, resolving: () -> String?) -> String? {
+        if let known = paths.withLock({ $0[folder] }) { return known }
+        guard let resolved = resolving() else { return nil }
+        paths.withLock { $0[folder] = resolved }
+        return resolved
     }
 }

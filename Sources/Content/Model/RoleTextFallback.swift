@@ -11,8 +11,8 @@ extension Role {
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
         var fallbackFields: Set<String> = []
-        /// File name → its path, made once: every unit of a file shares the one string.
-        var placeFiles: [String: String] = [:]
+        /// File name → the role, locale and path its units share.
+        var origins: [String: TranslationOrigin] = [:]
 
         /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
         /// nothing to translate, so it is neither a translation nor a fallback.
@@ -22,12 +22,9 @@ extension Role {
             guard !source.isEmpty else { return }
             let file = RoleTextField.file(of: field, in: locale)
             let key = RoleTextField.isMarkdown(field) ? nil : field
-            let path = placeFiles[file] ?? "content/roles/\(slug)/\(file)"
-            placeFiles[file] = path
-            units.append(TranslationUnit(
-                role: slug, locale: locale, field: field,
-                place: TranslationPlace(file: path, key: key),
-                isTranslated: translated, source: source))
+            let origin = origins[file] ?? TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file)")
+            origins[file] = origin
+            units.append(TranslationUnit(origin: origin, field: field, key: key, isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }
         func pick<Value>(_ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String) -> Value? {
@@ -42,12 +39,19 @@ extension Role {
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
             var picked: [String: String] = [:]
+            var (allOwn, allBase) = (true, true)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
                 let ownValue = ownTexts[id]
                 note("\(field).\(id)", translated: ownValue != nil, source: baseValue)
                 picked[id] = ownValue ?? baseValue
+                if ownValue == nil { allOwn = false } else { allBase = false }
             }
+            // The written dictionary itself when it is the whole answer (always in the default
+            // locale, and for a locale that translates none or all of them): shared, not copied,
+            // so the resolved texts of every locale cost next to nothing beside the written ones.
+            if allOwn, ownTexts.count == picked.count { return ownTexts }
+            if allBase, baseTexts.count == picked.count { return baseTexts }
             return picked
         }
 

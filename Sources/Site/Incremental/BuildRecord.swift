@@ -43,21 +43,49 @@ struct BuildRecord: Sendable {
         var fallbacks: [Fallback]
         var outdated: [TranslationUnit]
 
-        func encoded() -> Data {
-            var data = (try? JSONEncoder().encode(summary)) ?? Data()
-            var text = "\n\(fallbacks.count)\n"
+        /// Written straight into one byte buffer: a large site's report is tens of megabytes,
+        /// and building it as a `String` first, then copying it into `Data`, held it three times.
+        func encoded() -> [UInt8] {
+            let json = (try? JSONEncoder().encode(summary)) ?? Data()
+            let head = Array("\(json.count)\n".utf8) + Array(json) + Array("\n\(fallbacks.count)\n".utf8)
+            let middle = Array("\(outdated.count)\n".utf8)
+            // Sized exactly first: a buffer that grows by doubling would hold up to twice the
+            // report at the build's peak. Each value is followed by a tab, or by the line's newline.
+            var length = head.count + middle.count
+            forEachValue({ length += BuildRecord.escape($0).utf8.count + 1 }, endOfLine: {})
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(length)
+            bytes += head
+            var startsLine = true
+            forEachValue({ value in
+                if !startsLine { bytes.append(UInt8(ascii: "\t")) }
+                bytes.append(contentsOf: BuildRecord.escape(value).utf8)
+                startsLine = false
+            }, endOfLine: {
+                bytes.append(UInt8(ascii: "\n"))
+                startsLine = true
+            }, betweenSections: { bytes += middle })
+            return bytes
+        }
+
+        /// The values of each fallback's line, then of each outdated unit's, one by one: no
+        /// array per line (a large site has hundreds of thousands of lines).
+        private func forEachValue(_ value: (String) -> Void, endOfLine: () -> Void, betweenSections: () -> Void = {}) {
+            /// What both kinds of line start with.
+            func shared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace) {
+                for part in [role ?? "", locale, field, place.file, place.key ?? ""] { value(part) }
+            }
             for fallback in fallbacks {
-                text += [fallback.role ?? "", fallback.locale, fallback.field, fallback.place.file, fallback.place.key ?? ""]
-                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+                shared(fallback.role, fallback.locale, fallback.field, fallback.place)
+                endOfLine()
             }
-            text += "\(outdated.count)\n"
+            betweenSections()
             for unit in outdated {
-                text += [unit.role ?? "", unit.locale, unit.field, unit.place.file, unit.place.key ?? "", unit.isTranslated ? "1" : "0", unit.source]
-                    .map(BuildRecord.escape).joined(separator: "\t") + "\n"
+                shared(unit.role, unit.locale, unit.field, unit.place)
+                value(unit.isTranslated ? "1" : "0")
+                value(unit.source)
+                endOfLine()
             }
-            data.insert(contentsOf: Data("\(data.count)\n".utf8), at: 0)
-            data.append(Data(text.utf8))
-            return data
         }
 
         init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
@@ -66,8 +94,8 @@ struct BuildRecord: Sendable {
             self.outdated = outdated
         }
 
-        init?(encoded: Data) {
-            var reader = LineReader(bytes: [UInt8](encoded))
+        init?(encoded: [UInt8]) {
+            var reader = LineReader(bytes: encoded)
             guard let length = reader.line().flatMap({ Int($0) }), let json = reader.bytes(length),
                   let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)), reader.line() == "",
                   let fallbackCount = reader.line().flatMap({ Int($0) }) else { return nil }
@@ -106,13 +134,13 @@ struct BuildRecord: Sendable {
     /// next build to update in place of a new staging folder; empty when none was kept.
     var spare: [String: Output] = [:]
     /// `Report`, encoded, decoded only by a build that repeats it.
-    var reportBytes: Data
+    var reportBytes: [UInt8]
 
     init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
         self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportBytes: report.encoded())
     }
 
-    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: Data) {
+    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: [UInt8]) {
         self.optionsKey = optionsKey
         self.sources = sources
         self.outputs = outputs
@@ -150,7 +178,7 @@ struct BuildRecord: Sendable {
             files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
         guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
-        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: Data(reportBytes))
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: reportBytes)
         record.spare = spare
         return record
     }
@@ -168,30 +196,40 @@ struct BuildRecord: Sendable {
     }
 
     /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
+    /// Streamed through a buffered file: the report alone can be tens of megabytes, and
+    /// gathering the whole record in memory first held it twice at the build's peak.
     func write(in folder: String) throws(OutputError) {
-        var text = Self.header + "\n"
-        text += "options " + String(optionsKey, radix: 16) + "\n"
-        text += "taken \(sources.takenAt)\n"
-        var data = Data(text.utf8)
-        data.append(Data("report \(reportBytes.count)\n".utf8))
-        data.append(reportBytes)
-        text = "\nsources \(sources.files.count)\n"
-        for path in sources.files.keys.sorted() {
-            let print = sources.files[path]!
-            text += "\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n"
-        }
-        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
-            text += "\(section) \(entries.count)\n"
-            for path in entries.keys.sorted() {
-                let output = entries[path]!
-                text += "\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n"
-            }
-        }
-        data.append(Data(text.utf8))
         let path = folder + "/" + Self.fileName
         let temporary = path + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
-            throw .cannotWrite(path, String(cString: strerror(errno)))
+        guard let file = fopen(temporary, "w") else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        var failed = false
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
+        }
+        put(Self.header + "\n")
+        put("options " + String(optionsKey, radix: 16) + "\n")
+        put("taken \(sources.takenAt)\n")
+        put("report \(reportBytes.count)\n")
+        reportBytes.withUnsafeBytes { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
+        put("\nsources \(sources.files.count)\n")
+        for path in sources.files.keys.sorted() {
+            let print = sources.files[path]!
+            put("\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n")
+        }
+        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
+            put("\(section) \(entries.count)\n")
+            for path in entries.keys.sorted() {
+                let output = entries[path]!
+                put("\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n")
+            }
+        }
+        let error = errno
+        if fclose(file) != 0 { failed = true }
+        guard !failed, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failed ? error : errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason)
         }
     }
 

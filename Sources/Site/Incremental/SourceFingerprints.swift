@@ -48,14 +48,20 @@ struct SourceFingerprints: Equatable, Sendable {
         let root = root.hasSuffix("/") ? root : root + "/"
         var found: [String: FileFingerprint] = [:]
         var visited: Set<UInt64> = []
-        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited)
+        // One read buffer for the whole walk: a new zeroed 64 KiB per file cost more than
+        // hashing the site's small files.
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
         for folder in Self.sourceFolders {
-            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited)
+            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
         }
         files = found
     }
 
-    private static func add(_ path: String, root: String, previous: SourceFingerprints?, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>) {
+    private static func add(
+        _ path: String, root: String, previous: SourceFingerprints?, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>,
+        buffer: inout [UInt8]
+    ) {
         var status = stat()
         // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
         guard stat(root + path, &status) == 0 else { return }
@@ -74,24 +80,23 @@ struct SourceFingerprints: Equatable, Sendable {
             }
             closedir(directory)
             for name in names {
-                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited)
+                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
             }
             return
         }
         if let previous, let earlier = previous.files[path], earlier.sameStatus(as: print), modified < previous.takenAt - racyWindow {
             print.hash = earlier.hash
         } else {
-            print.hash = hashFile(root + path) ?? 0
+            print.hash = hashFile(root + path, buffer: &buffer) ?? 0
         }
         found[path] = print
     }
 
-    private static func hashFile(_ path: String) -> UInt64? {
+    private static func hashFile(_ path: String, buffer: inout [UInt8]) -> UInt64? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var hash = StableHash()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             guard count > 0 else { return count == 0 ? hash.value : nil }
