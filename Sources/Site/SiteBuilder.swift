@@ -58,8 +58,9 @@ public enum SiteBuilder {
         }
         clock.enter(.check)
         let contentIsWhole = loaded.site != nil
-        // `site` is the build's one copy from here: it lets go of what pages never read.
-        (loaded.site, loaded.partialSite) = (nil, nil)
+        // `site` is the build's one copy from here: it lets go of what pages never read. A
+        // session keeps the loaded content instead, to splice an edited role into it.
+        if !remembering { (loaded.site, loaded.partialSite) = (nil, nil) }
         report.fallbacks = site.fallbacks
         configure(&site, options, into: &fixed)
         let templateKeys = StringUsage.templateKeys(templates)

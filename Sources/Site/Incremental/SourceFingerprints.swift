@@ -156,8 +156,10 @@ struct SourceFingerprints: Equatable, Sendable {
         }
         guard status.st_mode & S_IFMT != S_IFDIR else { return false }
         let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
         files[path] = FileFingerprint(
-            size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: Self.hashFile(root + "/" + path) ?? 0)
+            size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino),
+            hash: Self.hashFile(root + "/" + path, buffer: &buffer) ?? 0)
         return true
     }
 
