@@ -65,11 +65,46 @@ public struct MarkdownRenderer: Sendable {
 
     /// What a site checks in a Markdown text before it is published: its links and images (the
     /// destination as written) and its raw HTML, each with where it starts.
+    ///
+    /// Most prose has neither, and the page that shows it parses it again to render it: a text
+    /// without a character that every link and every piece of raw HTML needs is not parsed here.
     public func inspect(_ markdown: String) -> MarkdownInspection {
+        guard Self.mayHoldLinksOrHTML(markdown) else { return MarkdownInspection(links: [], rawHTML: []) }
+        return parsedInspection(markdown)
+    }
+
+    /// `inspect` without the shortcut: the text is always parsed.
+    func parsedInspection(_ markdown: String) -> MarkdownInspection {
         let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
         return MarkdownInspection(
             links: document.links().map { MarkdownInspection.Link(destination: $0.url, line: $0.line, byteColumn: $0.byteColumn) },
             rawHTML: document.rawHTML().map { MarkdownInspection.Position(line: $0.line, byteColumn: $0.byteColumn) })
+    }
+
+    /// Whether `markdown` has one of the characters that every link, image and piece of raw
+    /// HTML starts with or holds, with any extension and option: `[` (inline and reference
+    /// links, images), `<` (autolinks, raw HTML), and for the autolink extension `://` (URLs),
+    /// `@` (e-mail addresses, `mailto:`, `xmpp:`) or `www.` (in any case, though cmark-gfm only
+    /// links the lowercase form). A text without any of them has no link and no raw HTML.
+    static func mayHoldLinksOrHTML(_ markdown: String) -> Bool {
+        var text = markdown
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "@"):
+                    return true
+                case UInt8(ascii: ":"):
+                    if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "."):
+                    // `| 0x20` lowercases an ASCII letter, and maps no other byte onto `w`.
+                    if index >= 3, bytes[index - 3] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
+                       bytes[index - 1] | 0x20 == UInt8(ascii: "w") { return true }
+                default:
+                    continue
+                }
+            }
+            return false
+        }
     }
 }
 

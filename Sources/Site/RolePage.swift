@@ -253,6 +253,6 @@ struct RolePage {
         let languages = model.languages(current: locale) {
             articleLocales.contains($0) ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0)
         }
-        return model.pageData(locale: locale, page: page, t: strings.tree(values), languages: languages, extra: ["role": roleValue])
+        return model.pageData(locale: locale, page: page, t: strings.tree(values, only: model.articleStringKeys), languages: languages, extra: ["role": roleValue])
     }
 }

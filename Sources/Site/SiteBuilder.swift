@@ -92,7 +92,9 @@ public enum SiteBuilder {
         clock.enter(.model)
         let urls = SiteURLs(config: site.config)
         report.basePath = urls.basePath
-        let model = SiteModel(site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections)
+        let model = SiteModel(
+            site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections,
+            articleStringKeys: StringUsage.templateKeys(templates, page: PagePlan.articleTemplate))
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)
         report.diagnostics += markdown.diagnostics
@@ -392,6 +394,9 @@ struct PhaseClock {
 /// Every page of the site, in a fixed order: root, 404, then per locale its index and 404, each role
 /// page and each deep-dive article. The order fixes the sitemap and the report, not rendering.
 struct PagePlan: Sendable {
+    /// The template of every deep-dive article page (its UI strings are known, `SiteModel.articleStringKeys`).
+    static let articleTemplate = "pages/article"
+
     struct Page: Sendable {
         var template: String
         var file: String
@@ -451,7 +456,7 @@ struct PagePlan: Sendable {
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
             if articleLocales.contains(locale) {
                 let articlePath = urls.article(role.slug, in: locale)
-                pages.append(Page(template: "pages/article", file: urls.filePath(for: articlePath), locale: locale) {
+                pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale) {
                     RolePage(model: model, role: role, locale: locale).articleData() ?? .null
                 })
                 sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))

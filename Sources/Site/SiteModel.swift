@@ -30,15 +30,19 @@ struct SiteModel: Sendable {
     let languageNames: [String: String]
     /// The page code of every section the build knows, by the name `site.json` lists it by.
     let roleSections: [Section: any RolePageSection]
+    /// The UI-string keys the article template can show (nil: unknown, all): an article page
+    /// formats only those of the strings that embed its data.
+    let articleStringKeys: Set<String>?
 
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
     init(
         site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
-        roleSections: [any RolePageSection] = RolePageSections.standard
+        roleSections: [any RolePageSection] = RolePageSections.standard, articleStringKeys: Set<String>? = nil
     ) {
         self.site = site
+        self.articleStringKeys = articleStringKeys
         var sections: [Section: any RolePageSection] = [:]
         for section in roleSections { sections[section.section] = section }
         self.roleSections = sections

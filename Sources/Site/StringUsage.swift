@@ -38,7 +38,18 @@ enum StringUsage {
 
     /// Every UI-string key the templates use, in either form.
     static func templateKeys(_ templates: TemplateSet) -> Set<String> {
-        Set(templates.references.compactMap { key(ofReference: $0.name)?.key })
+        keys(in: templates.references)
+    }
+
+    /// The UI-string keys a page rendered with template `name` can show (its partials and
+    /// layouts included), or nil when it includes a template the data names, which could
+    /// show any.
+    static func templateKeys(_ templates: TemplateSet, page name: String) -> Set<String>? {
+        templates.references(reachableFrom: name).map(keys(in:))
+    }
+
+    private static func keys(in references: [TemplateReference]) -> Set<String> {
+        Set(references.compactMap { key(ofReference: $0.name)?.key })
     }
 
     /// A tag that uses a form the wrong way: `{{t.key}}` would show the markup's spans as

@@ -25,6 +25,7 @@ struct LocaleStrings: Sendable {
     /// so a locale's rules are identified by its code.
     var defaultLocale: String { defaultRules.identifier }
     private struct Entry: Sendable {
+        var key: String
         var path: [String]
         var message: Message
         /// True when the text comes from the default locale's table (a fallback).
@@ -60,7 +61,7 @@ struct LocaleStrings: Sendable {
                 }
                 continue
             }
-            let item = Entry(path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
+            let item = Entry(key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
             all[key] = item
             guard templateKeys.contains(key) else { continue }
             if message.argumentNames.isEmpty {
@@ -117,11 +118,14 @@ struct LocaleStrings: Sendable {
     }
 
     /// The `t` and `tText` objects of one page: every UI string templates use, with the page's
-    /// arguments filled in.
-    func tree(_ arguments: ResolvedArguments) -> UIStringTrees {
+    /// arguments filled in. `only`: the keys the page's template can show (`StringUsage.keys`),
+    /// when known; the strings with arguments that it cannot show are left empty, not formatted.
+    func tree(_ arguments: ResolvedArguments, only keys: Set<String>? = nil) -> UIStringTrees {
         var tree = constantTree
         for run in dynamicRuns {
-            tree.set(run.entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
+            let entries = keys.map { keys in run.entries.filter { keys.contains($0.key) } } ?? run.entries
+            guard !entries.isEmpty else { continue }
+            tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
         }
         return tree
     }

@@ -9,6 +9,8 @@ struct ParsedTemplate {
     let references: [NameUse]
     /// Every partial and parent tag with a fixed name.
     let templateUses: [TemplateUse]
+    /// Whether a partial or parent tag takes its template's name from the data (`{{>*name}}`).
+    let usesDynamicTemplate: Bool
     let errors: [TemplateError]
 }
 
@@ -31,12 +33,14 @@ enum Parser {
         }
         var references: [NameUse] = []
         var templateUses: [TemplateUse] = []
+        var usesDynamicTemplate = false
         for token in tokens {
             switch token.kind {
             case .variable, .section, .invertedSection:
                 references.append(NameUse(name: token.name, offset: token.start))
             case .partial, .parent:
                 if token.isDynamic {
+                    usesDynamicTemplate = true
                     references.append(NameUse(name: token.name, offset: token.start))
                 } else {
                     templateUses.append(TemplateUse(name: token.name, isDynamic: false, offset: token.start, isParent: token.kind == .parent))
@@ -45,6 +49,6 @@ enum Parser {
                 break
             }
         }
-        return ParsedTemplate(name: name, source: source, nodes: nodes, references: references, templateUses: templateUses, errors: errors)
+        return ParsedTemplate(name: name, source: source, nodes: nodes, references: references, templateUses: templateUses, usesDynamicTemplate: usesDynamicTemplate, errors: errors)
     }
 }

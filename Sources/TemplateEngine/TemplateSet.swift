@@ -9,6 +9,11 @@ public struct TemplateSet: Sendable {
     /// Every variable, section, inverted-section and dynamic-template name used by any template,
     /// sorted by file, line and column.
     public let references: [TemplateReference]
+    /// Each template's name → the templates it includes or extends by a fixed name, or nil when
+    /// it also includes one named by the data (`{{>*name}}`), which can be any.
+    private let includes: [String: [String]?]
+    /// Each template's name → the name its file has in `references`.
+    private let displayNames: [String: String]
 
     /// Compiles in-memory sources (name → source). In errors a file is shown as its name.
     public init(sources: [String: String], strict: Bool = true) throws(TemplateLoadError) {
@@ -51,6 +56,8 @@ public struct TemplateSet: Sendable {
         builder.finish()
         program = Program(builder: builder, templates: compiled, isStrict: strict)
         names = files.map(\.name)
+        includes = Dictionary(parsed.map { ($0.name, $0.usesDynamicTemplate ? nil : $0.templateUses.map(\.name) as [String]?) }) { first, _ in first }
+        displayNames = Dictionary(parsed.map { ($0.name, $0.source.displayName) }) { first, _ in first }
         references = parsed.flatMap { template in
             template.references.map { use in
                 let (line, column) = template.source.lineAndColumn(of: use.offset)
@@ -59,6 +66,21 @@ public struct TemplateSet: Sendable {
                                          sourceLine: quote.text, caretColumn: quote.caretColumn)
             }
         }.sorted { ($0.file, $0.line, $0.column, $0.name) < ($1.file, $1.line, $1.column, $1.name) }
+    }
+
+    /// The references of template `name` and of every template it includes or extends, directly
+    /// or not: what data rendering `name` can read. Nil when one of them includes a template
+    /// named by the data (`{{>*name}}`), which could read anything.
+    public func references(reachableFrom name: String) -> [TemplateReference]? {
+        var reached: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard reached.insert(next).inserted, let entry = includes[next] else { continue }
+            guard let included = entry else { return nil }
+            pending += included
+        }
+        let files = Set(reached.compactMap { displayNames[$0] })
+        return references.filter { files.contains($0.file) }
     }
 
     /// Partial and parent tags naming no template (strict mode: in non-strict mode they render

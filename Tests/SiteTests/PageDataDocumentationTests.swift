@@ -25,7 +25,7 @@ final class PageDataDocumentationTests: XCTestCase {
     }
 
     /// The fixture's model, built as `SiteBuilder` builds it (no output is written).
-    private static func model(_ fixture: FixtureSite) throws -> SiteModel {
+    private static func model(_ fixture: FixtureSite, articleStringKeys: Set<String>? = nil) throws -> SiteModel {
         let loaded = ContentLoader.load(root: fixture.root)
         let site = try XCTUnwrap(loaded.site, loaded.diagnostics.map(\.description).joined(separator: "\n"))
         var diagnostics: [Diagnostic] = []
@@ -38,7 +38,7 @@ final class PageDataDocumentationTests: XCTestCase {
                 locale: locale, entries: site.uiStrings(in: locale), ownKeys: Set(site.strings[locale]?.entries.keys.map { $0 } ?? []),
                 templateKeys: allKeys, rules: try XCTUnwrap(LocaleRules.builtIn(locale)), defaultRules: defaultRules)
         }
-        return SiteModel(site: site, urls: SiteURLs(config: site.config), strings: strings, assets: assets)
+        return SiteModel(site: site, urls: SiteURLs(config: site.config), strings: strings, assets: assets, articleStringKeys: articleStringKeys)
     }
 
     /// Every name in `value`, as the document writes it: `role.taskGroups[].labelHTML`. UI
@@ -88,6 +88,34 @@ final class PageDataDocumentationTests: XCTestCase {
             }
         }
         return names
+    }
+
+    /// An article page formats only the UI strings with arguments that its template can show:
+    /// the role page's `hero.title` ("Will AI replace {title}?") stays empty there.
+    func testArticlePageFormatsOnlyTheStringsItsTemplateCanShow() throws {
+        let templates = try TemplateSet(directory: PackageRoot.url.appendingPathComponent("templates"), displayPrefix: "templates")
+        let articleKeys = try XCTUnwrap(StringUsage.templateKeys(templates, page: PagePlan.articleTemplate))
+        XCTAssertTrue(articleKeys.contains("deepDive.link"))
+        XCTAssertFalse(articleKeys.contains("hero.title"))
+        XCTAssertNil(StringUsage.templateKeys(templates, page: "pages/role"), "role pages include their sections by name from the data")
+
+        let fixture = try Self.fixture()
+        func articleStrings(_ keys: Set<String>?) throws -> (heroTitle: TemplateValue?, deepDiveLink: TemplateValue?) {
+            let model = try Self.model(fixture, articleStringKeys: keys)
+            let page = try XCTUnwrap(PagePlan(model: model).pages.first { $0.template == PagePlan.articleTemplate })
+            func lookup(_ path: [String], in value: TemplateValue) -> TemplateValue? {
+                guard let key = path.first else { return value }
+                guard case .object(let object) = value, let child = object[key] else { return nil }
+                return lookup(Array(path.dropFirst()), in: child)
+            }
+            let data = page.data()
+            return (lookup(["t", "hero", "title"], in: data), lookup(["t", "deepDive", "link"], in: data))
+        }
+        let all = try articleStrings(nil)
+        XCTAssertEqual(all.heroTitle, .string("Will AI replace Backend Developers?"))
+        let only = try articleStrings(articleKeys)
+        XCTAssertEqual(only.heroTitle, .string(""))
+        XCTAssertEqual(only.deepDiveLink, all.deepDiveLink)
     }
 
     func testEveryValueATemplateReceivesIsDocumented() throws {
