@@ -86,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
     /// links, images), `<` (autolinks, raw HTML), and for the autolink extension `://` (URLs),
     /// `@` (e-mail addresses, `mailto:`, `xmpp:`) or `www.` (in any case, though cmark-gfm only
     /// links the lowercase form). A text without any of them has no link and no raw HTML.
-    static func mayHoldLinksOrHTML(_ markdown: String) -> Bool {
+    public static func mayHoldLinksOrHTML(_ markdown: String) -> Bool {
         var text = markdown
         return text.withUTF8 { bytes in
             for index in bytes.indices {

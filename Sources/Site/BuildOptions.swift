@@ -38,6 +38,9 @@ public struct BuildOptions: Sendable {
     /// Role folders as last read, kept by a process that builds the same site again and again
     /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
     public var roleCache: RoleReadingCache?
+    /// Called once the content is loaded, before any page is rendered: for tests, to change a
+    /// role's files in between (the build must report it, not publish pages it never checked).
+    var afterLoading: (@Sendable () -> Void)?
 
     public init(
         root: URL, output: URL? = nil, strict: StrictTranslations = .off, baseURL: String? = nil, writeOutput: Bool = true,

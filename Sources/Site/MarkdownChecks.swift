@@ -82,8 +82,8 @@ struct MarkdownChecks: Sendable {
                 // The pages that show this file: its own locale's, and those that fall back on it.
                 let shownIn = site.config.locales.filter { page in
                     let isShown = page == written
-                        ? role.localized[page]?.isFallback(field) == false
-                        : written == site.config.defaultLocale && role.localized[page]?.isFallback(field) == true
+                        ? role.outline[page]?.isFallback(field) == false
+                        : written == site.config.defaultLocale && role.outline[page]?.isFallback(field) == true
                     return isShown && (field != "article" || articleLocales.contains(page))
                 }
                 let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }

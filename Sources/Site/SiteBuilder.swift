@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Localization
+import MarkdownRendering
 import Synchronization
 import TemplateEngine
 
@@ -43,9 +44,13 @@ public enum SiteBuilder {
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
         let folder = SiteFolder(root: options.root.standardizedFileURL.path)
+        // A build holds per role only what other pages share (its facts and outline); its texts
+        // are read again on the thread that renders its pages. A session keeps them all.
         var loaded = ContentLoader.load(
             root: options.root, sections: options.roleSections.map(\.section),
-            roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:])
+            roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:],
+            keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML)
+        options.afterLoading?()
         // What does not depend on the roles (templates, assets, UI strings and their use) is
         // kept apart, for a session to reuse.
         var fixed: [Diagnostic] = []
@@ -94,7 +99,7 @@ public enum SiteBuilder {
         report.basePath = urls.basePath
         let model = SiteModel(
             site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections,
-            articleStringKeys: StringUsage.templateKeys(templates, page: PagePlan.articleTemplate))
+            articleStringKeys: StringUsage.templateKeys(templates, page: PagePlan.articleTemplate), rereader: loaded.rereader)
         let plan = PagePlan(model: model)
         let markdown = MarkdownChecks(model: model)
         report.diagnostics += markdown.diagnostics
@@ -128,6 +133,9 @@ public enum SiteBuilder {
             pages, otherFiles: otherFiles, templates: templates, writer: writer, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
         report.pageSeconds = Double(DispatchTime.now().uptimeNanoseconds - pagesStarted) / 1e9
         report.diagnostics += rendering.errors
+        report.diagnostics += (loaded.rereader?.changedRoles ?? []).map { slug in
+            SiteError.roleChangedDuringBuild(slug: slug).diagnostic(at: SourceLocation(file: "content/roles/\(slug)/", line: 1, column: 1))
+        }
         let files = plan.pages.map(\.file) + otherFiles.map(\.path)
         report.diagnostics += markdown.linkErrors(files: Set(files), ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
@@ -281,7 +289,11 @@ public enum SiteBuilder {
             let page = pages[index - otherFiles.count]
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, page.data())
+                guard let data = page.data() else {
+                    progress?.pageDone()
+                    return
+                }
+                let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, data)
                 if anchored.contains(page.file) {
                     let found = htmlIDs(in: bytes)
                     ids.withLock { $0[page.file] = found }
@@ -402,7 +414,9 @@ struct PagePlan: Sendable {
         var file: String
         /// Nil for pages that belong to no locale (root, 404).
         var locale: String?
-        var data: @Sendable () -> TemplateValue
+        /// Nil when the page has nothing to show after all: its role's files changed since they
+        /// were loaded (the build reports that instead, `RoleRereader.changedRoles`).
+        var data: @Sendable () -> TemplateValue?
     }
 
     var pages: [Page] = []
@@ -451,13 +465,13 @@ struct PagePlan: Sendable {
         for locale in model.locales {
             let path = urls.role(role.slug, in: locale)
             pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
-                RolePage(model: model, role: role, locale: locale).data()
+                model.withTexts(role).map { RolePage(model: model, role: $0, locale: locale).data() }
             })
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
             if articleLocales.contains(locale) {
                 let articlePath = urls.article(role.slug, in: locale)
                 pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale) {
-                    RolePage(model: model, role: role, locale: locale).articleData() ?? .null
+                    model.withTexts(role).map { RolePage(model: model, role: $0, locale: locale).articleData() ?? .null }
                 })
                 sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
             }

@@ -44,6 +44,9 @@ public enum SiteError: Sendable {
     case brokenLink(destination: String)
     /// A link to an anchor that the linked page does not have.
     case brokenAnchor(destination: String, anchor: String)
+    /// A role's files changed while the build ran (between reading them and rendering the
+    /// role's pages): the pages would not be what the build checked, so nothing is written.
+    case roleChangedDuringBuild(slug: String)
 
     /// What is wrong with a link's address (`malformedLink`, one code for all four: each is a
     /// typo in the same place).
@@ -81,6 +84,7 @@ public enum SiteError: Sendable {
         case malformedLink = "RG422"
         case brokenLink = "RG423"
         case brokenAnchor = "RG424"
+        case roleChangedDuringBuild = "RG430"
         case outputFailed = "RG407"
     }
 
@@ -100,6 +104,7 @@ public enum SiteError: Sendable {
         case .malformedLink: Code.malformedLink.rawValue
         case .brokenLink: Code.brokenLink.rawValue
         case .brokenAnchor: Code.brokenAnchor.rawValue
+        case .roleChangedDuringBuild: Code.roleChangedDuringBuild.rawValue
         case .outputFailed: Code.outputFailed.rawValue
         case .output(let error): error.code.rawValue
         }
@@ -158,6 +163,8 @@ public enum SiteError: Sendable {
             "link `\(destination)` leads to no page of the site"
         case .brokenAnchor(let destination, let anchor):
             "link `\(destination)`: the page has no element with id `\(anchor)`"
+        case .roleChangedDuringBuild(let slug):
+            "the files of role `\(slug)` changed while the build ran: nothing was written — build again"
         case .outputFailed(let what, let reason):
             "cannot \(what): \(reason)"
         case .output(let error):

@@ -33,15 +33,20 @@ struct SiteModel: Sendable {
     /// The UI-string keys the article template can show (nil: unknown, all): an article page
     /// formats only those of the strings that embed its data.
     let articleStringKeys: Set<String>?
+    /// Reads a role's texts for its pages when `site` holds only its outline (nil: the roles
+    /// hold their texts).
+    let rereader: RoleRereader?
 
     var defaultLocale: String { site.config.defaultLocale }
     var locales: [String] { site.config.locales }
 
     init(
         site: SiteContent, urls: SiteURLs, strings: [String: LocaleStrings], assets: Assets,
-        roleSections: [any RolePageSection] = RolePageSections.standard, articleStringKeys: Set<String>? = nil
+        roleSections: [any RolePageSection] = RolePageSections.standard, articleStringKeys: Set<String>? = nil,
+        rereader: RoleRereader? = nil
     ) {
         self.site = site
+        self.rereader = rereader
         self.articleStringKeys = articleStringKeys
         var sections: [Section: any RolePageSection] = [:]
         for section in roleSections { sections[section.section] = section }
@@ -113,9 +118,16 @@ struct SiteModel: Sendable {
     /// A role's title as pages that link to it show it: typeset by its own language's rules,
     /// with `lang` when it fell back.
     private static func shownTitle(of role: Role, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {
-        let text = site.text(of: role, in: locale)
-        let written = text.isFallback("title") ? site.config.defaultLocale : locale
-        return strings[locale].map { $0.shown(LocalizedText(text: text.title, locale: written)) }
+        guard let outline = role.outline[locale] else { return nil }
+        let written = outline.isFallback("title") ? site.config.defaultLocale : locale
+        return strings[locale].map { $0.shown(LocalizedText(text: outline.title, locale: written)) }
+    }
+
+    /// `role` with its texts, for its own pages: as held, or read again from its folder. Nil
+    /// when the folder changed since it was loaded (the build reports it, `RoleRereader.changedRoles`).
+    func withTexts(_ role: Role) -> Role? {
+        guard let rereader, !role.hasTexts else { return role }
+        return rereader.withTexts(role)
     }
 
     private static func sectorStats(_ roles: [Role]) -> [String: (average: Int, count: Int)] {
@@ -154,8 +166,8 @@ struct SiteModel: Sendable {
     /// with that language), and the article's alternates and sitemap entry name only the
     /// locales that have it. Empty when the role has no article.
     func articleLocales(of role: Role) -> [String] {
-        guard role.texts[defaultLocale]?.articleMarkdown != nil else { return [] }
-        return locales.filter { role.localized[$0]?.isFallback("article") == false }
+        guard role.outline[defaultLocale]?.hasArticle == true else { return [] }
+        return locales.filter { role.outline[$0]?.isFallback("article") == false }
     }
 
     /// The `page` object every layout reads.

@@ -108,7 +108,7 @@ final class PageDataDocumentationTests: XCTestCase {
                 guard case .object(let object) = value, let child = object[key] else { return nil }
                 return lookup(Array(path.dropFirst()), in: child)
             }
-            let data = page.data()
+            let data = try XCTUnwrap(page.data())
             return (lookup(["t", "hero", "title"], in: data), lookup(["t", "deepDive", "link"], in: data))
         }
         let all = try articleStrings(nil)
@@ -123,7 +123,7 @@ final class PageDataDocumentationTests: XCTestCase {
         let model = try Self.model(fixture)
         var produced: Set<String> = []
         for page in PagePlan(model: model).pages {
-            produced.formUnion(Self.names(page.data()))
+            produced.formUnion(Self.names(try XCTUnwrap(page.data())))
         }
         let documented = try Self.documentedNames()
         XCTAssertEqual(produced.subtracting(documented).sorted(), [], "given to templates but not in docs/page-data.md")

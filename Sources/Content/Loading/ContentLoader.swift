@@ -18,6 +18,9 @@ public struct LoadResult: Sendable, Equatable {
 
     /// Of a whole site: what `ContentLoader.reload` needs to read some role folders again.
     var reloading: Reloading?
+    /// Of a load that left the roles' texts in their files (`keepingTexts: false`): reads them
+    /// again for the roles' pages. Nil when the roles hold their texts.
+    public var rereader: RoleRereader?
 
     /// What each role folder's reading reported, the rest, and what the folders were read against.
     struct Reloading: Sendable, Equatable {
@@ -46,8 +49,14 @@ public enum ContentLoader {
     ///
     /// - Parameter sections: the role-page sections the build can render, which `site.json`'s
     ///   `sections` may name (all of them, in this order, when it names none).
+    /// - Parameter keepingTexts: false for a build that holds per role only what other pages
+    ///   share: each role is read and checked as always, then keeps only its facts, its
+    ///   `outline`, the Markdown `keepingMarkdown` asks for (the build's link checks read it)
+    ///   and its translation units that are not current; `rereader` reads the rest again for
+    ///   the role's own pages. (No `roleCache` then: a cached reading holds everything.)
     public static func load(
-        root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:]
+        root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
+        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }
     ) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
@@ -69,10 +78,14 @@ public enum ContentLoader {
             locales: locales, sectorIDs: sectors?.ids, toolIDs: tools?.ids, roleSlugs: Set(slugs.filter(isSafeURLSegment)),
             markdownSizeLimit: config?.markdownSizeLimit ?? SiteConfig.defaultMarkdownSizeLimit
         )
-        roleCache?.begin(context)
-        var readings = readRoles(slugs, folder: folder, context: context, cache: roleCache, keys: roleKeys)
-        let strings = readStringTables(files, locales: locales)
+        // Read before the roles: a lean load keeps only the units these do not record as current.
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
+        let lean = keepingTexts ? nil : LeanReading(records: translationRecords, keepsMarkdown: keepingMarkdown)
+        let cache = lean == nil ? roleCache : nil
+        cache?.begin(context)
+        var readings = readRoles(slugs, folder: folder, context: context, cache: cache, keys: roleKeys, lean: lean)
+        let strings = readStringTables(files, locales: locales)
+        let rereader = lean.map { _ in RoleRereader(folder: folder, context: context) }
 
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
         guard let config else { return LoadResult(site: nil, diagnostics: diagnostics) }
@@ -82,7 +95,9 @@ public enum ContentLoader {
                 roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, translations: [], fallbacks: [],
                 translationRecords: translationRecords)
             partial.rolesThatFailedToLoad = Set(slugs).subtracting(partial.roles.map(\.slug))
-            return LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
+            var result = LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
+            result.rereader = rereader
+            return result
         }
         let translations = sortedTranslations(
             catalogTranslations(sectors: sectors.items, tools: tools.items, locales: locales) + stringTranslations(strings, locales: locales),
@@ -99,6 +114,7 @@ public enum ContentLoader {
         )
         let titles = TitleIndex(site)
         var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(titles, root: root)).sorted())
+        result.rereader = rereader
         var roleDiagnostics: [String: [Diagnostic]] = [:]
         for (slug, reading) in zip(slugs, readings) where !reading.diagnostics.isEmpty { roleDiagnostics[slug] = reading.diagnostics }
         result.reloading = LoadResult.Reloading(
@@ -177,7 +193,9 @@ public enum ContentLoader {
 
     /// Reads every role folder in parallel; results are kept by index so order never depends
     /// on scheduling.
-    private static func readRoles(_ slugs: [String], folder: SiteFolder, context: RoleContext, cache: RoleReadingCache?, keys: [String: UInt64]) -> [RoleReading] {
+    private static func readRoles(
+        _ slugs: [String], folder: SiteFolder, context: RoleContext, cache: RoleReadingCache?, keys: [String: UInt64], lean: LeanReading? = nil
+    ) -> [RoleReading] {
         let readings = Mutex([RoleReading?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
             let slug = slugs[index]
@@ -186,7 +204,7 @@ public enum ContentLoader {
                 readings.withLock { $0[index] = cached }
                 return
             }
-            var reading = RoleReader.read(slug: slug, folder: folder, context: context)
+            var reading = RoleReader.read(slug: slug, folder: folder, context: context, lean: lean)
             // Sorted here, in parallel; `sortedTranslations` then only joins them.
             reading.translations.sort()
             if let key { cache?.store(reading, of: slug, key: key) }
@@ -302,7 +320,7 @@ struct TitleIndex: Sendable, Equatable {
     }
 
     private static func ownTitle(of role: Role, in locale: String) -> String? {
-        guard let text = role.localized[locale], !text.isFallback("title") else { return nil }
-        return text.title
+        guard let outline = role.outline[locale], !outline.isFallback("title") else { return nil }
+        return outline.title
     }
 }

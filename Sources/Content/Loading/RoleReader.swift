@@ -8,6 +8,20 @@ struct RoleReading: Sendable {
     var translations: [TranslationUnit]
 }
 
+/// How a lean load reads a role (`ContentLoader.load(keepingTexts: false)`): what of its
+/// texts it keeps until its pages read the files again.
+struct LeanReading: Sendable {
+    /// The translation records, to tell a current translation (dropped) from an outdated one.
+    var records: [String: TranslationRecords]
+    /// Whether a Markdown text is kept (for the build's checks of its links).
+    var keepsMarkdown: @Sendable (String) -> Bool
+
+    /// The unit's state as `TranslationStatus` decides it.
+    func status(of unit: TranslationUnit) -> TranslationStatus.State {
+        TranslationStatus.state(of: unit, records: records).state
+    }
+}
+
 /// The Markdown files of a role, `<kind>.<locale>.md`.
 enum MarkdownKind: String, CaseIterable {
     case analysis, verdict, article
@@ -42,7 +56,12 @@ enum RoleFile: Hashable {
 /// Reads one role folder, `content/roles/<slug>/`: independent of every other role, so folders
 /// are read in parallel.
 enum RoleReader {
-    static func read(slug: String, folder: SiteFolder, context: RoleContext) -> RoleReading {
+    /// With `lean`, the role keeps of its texts only its outline and the Markdown that
+    /// `lean.keepsMarkdown` asks for, and of its translation units only those whose translation
+    /// is not current (what the status, the outdated check and `--strict` report).
+    /// With `fingerprinting` (implied by `lean`), `textsLeftInFiles` is set to the hash of the
+    /// files read.
+    static func read(slug: String, folder: SiteFolder, context: RoleContext, lean: LeanReading? = nil, fingerprinting: Bool = false) -> RoleReading {
         let path = "content/roles/\(slug)"
         let files = FileChecks(folder: folder)
         let locales = context.locales
@@ -91,8 +110,21 @@ enum RoleReader {
         for locale in locales.all {
             let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale)
             role.localized[locale] = text
+            role.outline[locale] = RoleOutline(text)
             translations += units
         }
+        if let lean {
+            role.texts = role.texts.mapValues { written in
+                var kept = RoleLocaleText()
+                kept.analysisMarkdown = written.analysisMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
+                kept.verdictMarkdown = written.verdictMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
+                kept.articleMarkdown = written.articleMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
+                return kept
+            }
+            role.localized = [:]
+            translations = translations.filter { lean.status(of: $0) != .translated }
+        }
+        if lean != nil || fingerprinting { role.textsLeftInFiles = files.contentsHash }
         return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations)
     }
 

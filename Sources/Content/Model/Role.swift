@@ -52,10 +52,51 @@ public struct Role: Sendable, Equatable {
     /// Locale → the text a page shows, fallback applied: resolved once by the loader for every
     /// configured locale. `SiteContent.text(of:in:)` reads it.
     public var localized: [String: RoleText] = [:]
+    /// Locale → what other pages and the site-wide checks read of the role's text (its title,
+    /// which of the fields they ask about fall back): held even when `texts` and `localized`
+    /// are not (see `textsLeftInFiles`).
+    public var outline: [String: RoleOutline] = [:]
+    /// Nil when `texts` and `localized` are held. Otherwise the role was loaded without them
+    /// (`ContentLoader.load(keepingTexts: false)`, a build that holds per role only what other
+    /// pages share) and this identifies its files' bytes as they were read, so that reading
+    /// them again for its own pages (`RoleRereader`) tells whether they changed since.
+    public internal(set) var textsLeftInFiles: UInt64?
+
+    /// Whether `texts` and `localized` are held (see `textsLeftInFiles`).
+    public var hasTexts: Bool { textsLeftInFiles == nil }
 
     /// Whether `figure` (one of `Role.illustrativeFigures`) is marked illustrative.
     public func isIllustrative(_ figure: String) -> Bool {
         illustrative.contains(figure)
+    }
+}
+
+/// What other pages and the site-wide checks read of a role's text in one locale: its title
+/// as shown (related-role links, the indexes, the duplicate-title check) and which of the
+/// fields they ask about fall back (`title` and the Markdown files, whose links are checked
+/// and whose article is published only where it is translated). Small, so that a build holds
+/// it for every role while each role's full text exists only while its pages are rendered.
+public struct RoleOutline: Sendable, Equatable {
+    /// The fields an outline keeps the fallback of.
+    static let fields: Set<String> = ["title", "analysis", "verdict", "article"]
+
+    public var title: String
+    /// Whether the locale shows an article (the role has one and it is resolved for the locale).
+    public var hasArticle: Bool
+    /// Those of `RoleOutline.fields` that fall back.
+    private var fallbackFields: Set<String>
+
+    init(_ text: RoleText) {
+        title = text.title
+        hasArticle = text.articleMarkdown != nil
+        fallbackFields = text.fallbackFields.intersection(Self.fields)
+    }
+
+    /// Whether `field` (`title`, `analysis`, `verdict` or `article`) is shown in the default
+    /// locale, as `RoleText.isFallback` says.
+    public func isFallback(_ field: String) -> Bool {
+        precondition(Self.fields.contains(field), "an outline keeps no fallback of \(field)")
+        return fallbackFields.contains(field)
     }
 }
 

@@ -31,14 +31,17 @@ public struct TranslationStatus: Sendable {
     public init(site: SiteContent) {
         trackedLocales = Set(site.translationRecords.keys)
         items = site.translations.map { unit in
-            guard unit.isTranslated else { return Item(unit: unit, state: .fallback, hasRecord: false) }
-            guard let records = site.translationRecords[unit.locale] else { return Item(unit: unit, state: .translated, hasRecord: false) }
-            guard let recorded = records.fingerprints[unit.place.description] else {
-                return Item(unit: unit, state: .outdated, hasRecord: false)
-            }
-            let isCurrent = recorded == TranslationRecords.fingerprint(unit.source)
-            return Item(unit: unit, state: isCurrent ? .translated : .outdated, hasRecord: true)
+            let (state, hasRecord) = Self.state(of: unit, records: site.translationRecords)
+            return Item(unit: unit, state: state, hasRecord: hasRecord)
         }
+    }
+
+    /// The one rule for a unit's state, against the records of every tracked locale.
+    static func state(of unit: TranslationUnit, records: [String: TranslationRecords]) -> (state: State, hasRecord: Bool) {
+        guard unit.isTranslated else { return (.fallback, false) }
+        guard let records = records[unit.locale] else { return (.translated, false) }
+        guard let recorded = records.fingerprints[unit.place.description] else { return (.outdated, false) }
+        return (recorded == TranslationRecords.fingerprint(unit.source) ? .translated : .outdated, true)
     }
 
     public var outdated: [Item] { items.filter { $0.state == .outdated } }

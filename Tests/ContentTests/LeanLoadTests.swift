@@ -1,0 +1,81 @@
+import Content
+import Foundation
+import XCTest
+
+/// A build loads roles without their texts (`keepingTexts: false`): each role keeps what other
+/// pages and the checks read, and its texts are read again for its own pages.
+final class LeanLoadTests: XCTestCase {
+    /// The valid site with a French translation record (one current, one outdated) and a
+    /// Markdown file with a link.
+    private func site() -> TestSite {
+        var site = TestSite.valid
+        site.files["translations/fr.json"] = """
+            {
+              "translatedFrom": {
+                "content/roles/backend-developer/fr.json#title": "\(TranslationRecords.fingerprint("Backend Developer"))",
+                "content/roles/backend-developer/fr.json#tasks.crud-endpoints": "0000000000000000"
+              }
+            }
+            """
+        site.files["content/roles/backend-developer/verdict.en.md"] = "Relatively secure, see [the frontend](role:frontend-developer).\n"
+        return site
+    }
+
+    func testLeanLoadReportsWhatAWholeLoadReportsAndReadsTheSameRolesAgain() throws {
+        let root = try site().write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = ContentLoader.load(root: root)
+        let lean = ContentLoader.load(root: root, keepingTexts: false, keepingMarkdown: { $0.contains("](") })
+        let wholeSite = try XCTUnwrap(whole.site, whole.diagnostics.map(\.description).joined(separator: "\n"))
+        let leanSite = try XCTUnwrap(lean.site)
+        XCTAssertEqual(lean.diagnostics, whole.diagnostics)
+        XCTAssertNil(whole.rereader)
+        let rereader = try XCTUnwrap(lean.rereader)
+
+        // What the report, the outdated check and `--strict` read is the same.
+        XCTAssertEqual(leanSite.fallbacks, wholeSite.fallbacks)
+        XCTAssertEqual(TranslationStatus(site: leanSite).outdated, TranslationStatus(site: wholeSite).outdated)
+        let outdated = TranslationStatus(site: leanSite).outdated.map(\.unit.field)
+        XCTAssertTrue(outdated.contains("tasks.crud-endpoints"), "recorded against another text")
+        XCTAssertTrue(outdated.contains("analysis"), "never recorded")
+        XCTAssertFalse(
+            leanSite.translations.contains { $0.role == "backend-developer" && $0.field == "title" }, "the title's translation is current: not kept")
+        XCTAssertEqual(
+            StrictTranslations.allLocales.diagnostics(for: leanSite, root: root), StrictTranslations.allLocales.diagnostics(for: wholeSite, root: root))
+        XCTAssertLessThan(leanSite.translations.count, wholeSite.translations.count, "current translations are not kept")
+
+        XCTAssertEqual(leanSite.roles.map(\.slug), wholeSite.roles.map(\.slug))
+        for (leanRole, wholeRole) in zip(leanSite.roles, wholeSite.roles) {
+            XCTAssertFalse(leanRole.hasTexts)
+            XCTAssertTrue(wholeRole.hasTexts)
+            XCTAssertEqual(leanRole.localized, [:])
+            XCTAssertEqual(leanRole.outline, wholeRole.outline)
+            XCTAssertEqual(rereader.withTexts(leanRole), wholeRole, "read again: the role a whole load gives")
+        }
+        // Only the Markdown the caller asks for (here: with a link) is kept, for the link checks.
+        let backend = try XCTUnwrap(leanSite.role("backend-developer"))
+        XCTAssertEqual(backend.texts["en"]?.verdictMarkdown, "Relatively secure, see [the frontend](role:frontend-developer).\n")
+        XCTAssertNil(backend.texts["en"]?.analysisMarkdown)
+        XCTAssertNil(backend.texts["en"]?.title)
+        XCTAssertEqual(backend.outline["fr"]?.title, "Développeur Backend")
+        XCTAssertEqual(backend.outline["fr"]?.isFallback("title"), false)
+        XCTAssertEqual(backend.outline["fr"]?.isFallback("verdict"), true)
+        XCTAssertEqual(rereader.changedRoles, [])
+    }
+
+    /// A role whose files change after loading is not read again as if nothing happened: its
+    /// pages would show text the build never checked.
+    func testRoleEditedAfterLoadingIsReportedNotReadAgain() throws {
+        let root = try site().write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lean = ContentLoader.load(root: root, keepingTexts: false)
+        let roles = try XCTUnwrap(lean.site?.roles)
+        let rereader = try XCTUnwrap(lean.rereader)
+        let analysis = root.appendingPathComponent("content/roles/frontend-developer/analysis.en.md")
+        try "Frontend development changed while the build ran.\n".write(to: analysis, atomically: true, encoding: .utf8)
+
+        XCTAssertNil(rereader.withTexts(try XCTUnwrap(roles.first { $0.slug == "frontend-developer" })))
+        XCTAssertNotNil(rereader.withTexts(try XCTUnwrap(roles.first { $0.slug == "backend-developer" })))
+        XCTAssertEqual(rereader.changedRoles, ["frontend-developer"])
+    }
+}
