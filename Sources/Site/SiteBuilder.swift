@@ -429,10 +429,31 @@ struct PagePlan: Sendable {
 
     init(model: SiteModel) {
         (pages, sitemapEntries) = Self.sharedPages(model: model)
+        // Sized first: the arrays are held to the end, and grown by doubling up to half would be spare.
+        let rolePages = model.site.roles.reduce(0) { $0 + model.locales.count + model.articleLocales(of: $1).count }
+        pages.reserveCapacity(pages.count + rolePages)
+        sitemapEntries.reserveCapacity(sitemapEntries.count + rolePages)
+        let shared = SharedModel(model)
         for role in model.site.roles {
-            let (rolePages, entries) = Self.pages(of: role, model: model)
+            let (rolePages, entries) = Self.pages(of: role, model: model, shared: shared)
             pages += rolePages
             sitemapEntries += entries
+        }
+    }
+
+    /// The model as every role page's closure holds it: one reference. Captured itself, the
+    /// model (a few hundred bytes of fields) and the role would be copied into each of a large
+    /// site's tens of thousands of closures, held from planning to the last page written.
+    final class SharedModel: Sendable {
+        let model: SiteModel
+
+        init(_ model: SiteModel) {
+            self.model = model
+        }
+
+        /// The role `slug` with its texts, for its pages (`SiteModel.withTexts`).
+        func role(_ slug: String) -> Role? {
+            model.rolesBySlug[slug].flatMap(model.withTexts)
         }
     }
 
@@ -454,8 +475,10 @@ struct PagePlan: Sendable {
     }
 
     /// A role's page and article in every locale, in plan order.
-    static func pages(of role: Role, model: SiteModel) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
+    static func pages(of role: Role, model: SiteModel, shared: SharedModel? = nil) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
         let urls = model.urls
+        let shared = shared ?? SharedModel(model)
+        let slug = role.slug
         var pages: [Page] = []
         var sitemapEntries: [Sitemap.Entry] = []
         let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
@@ -465,13 +488,13 @@ struct PagePlan: Sendable {
         for locale in model.locales {
             let path = urls.role(role.slug, in: locale)
             pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
-                model.withTexts(role).map { RolePage(model: model, role: $0, locale: locale).data() }
+                shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).data() }
             })
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
             if articleLocales.contains(locale) {
                 let articlePath = urls.article(role.slug, in: locale)
                 pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale) {
-                    model.withTexts(role).map { RolePage(model: model, role: $0, locale: locale).articleData() ?? .null }
+                    shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).articleData() ?? .null }
                 })
                 sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
             }

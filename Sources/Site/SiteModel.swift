@@ -22,7 +22,20 @@ struct SiteModel: Sendable {
     /// build by its own language's rules, with `lang` when it fell back.
     private(set) var titles: [String: [String: ShownText]]
     private(set) var sectorStats: [String: (average: Int, count: Int)]
-    private(set) var rolesBySlug: [String: Role]
+    /// Slug → the role's index in `site.roles`: the roles are held once, not twice.
+    private let roleIndex: [String: Int]
+    /// Slug → role.
+    var rolesBySlug: RolesBySlug { RolesBySlug(roles: site.roles, index: roleIndex) }
+
+    /// Looks roles up by slug through `roleIndex`.
+    struct RolesBySlug {
+        let roles: [Role]
+        let index: [String: Int]
+
+        subscript(slug: String) -> Role? {
+            index[slug].map { roles[$0] }
+        }
+    }
     /// Locale → the `site` object its pages show. site.json's `title` is one text, in the
     /// default locale's language: other locales' pages mark it (`titleLang`).
     let siteValues: [String: TemplateValue]
@@ -69,9 +82,10 @@ struct SiteModel: Sendable {
         }
         self.titles = titles
         sectorStats = Self.sectorStats(site.roles)
-        var bySlug: [String: Role] = [:]
-        for role in site.roles { bySlug[role.slug] = role }
-        rolesBySlug = bySlug
+        var index: [String: Int] = [:]
+        index.reserveCapacity(site.roles.count)
+        for (position, role) in site.roles.enumerated() { index[role.slug] = position }
+        roleIndex = index
         var siteValues: [String: TemplateValue] = [:]
         for locale in site.config.locales {
             siteValues[locale] = .object([
@@ -106,7 +120,6 @@ struct SiteModel: Sendable {
         model.site = site.withoutTranslationLists
         for slug in changed {
             guard let role = site.role(slug) else { continue }
-            model.rolesBySlug[slug] = role
             for locale in locales {
                 model.titles[locale]?[slug] = Self.shownTitle(of: role, in: locale, site: site, strings: strings)
             }

@@ -52,8 +52,9 @@ public enum ContentLoader {
     /// - Parameter keepingTexts: false for a build that holds per role only what other pages
     ///   share: each role is read and checked as always, then keeps only its facts, its
     ///   `outline`, the Markdown `keepingMarkdown` asks for (the build's link checks read it)
-    ///   and its translation units that are not current; `rereader` reads the rest again for
-    ///   the role's own pages. (No `roleCache` then: a cached reading holds everything.)
+    ///   and its outdated translation units (its fallbacks are in `fallbacks`); `rereader` reads
+    ///   the rest again for the role's own pages. (No `roleCache` then: a cached reading holds
+    ///   everything.)
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
         keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }
@@ -104,9 +105,15 @@ public enum ContentLoader {
             movingFrom: &readings)
         // Sized first: `compactMap` grows by doubling, and a large site has hundreds of thousands
         // of fallbacks, held until the build ends (up to half the array's memory was spare room).
+        // (A lean reading has its role's fallbacks apart, sorted; they follow the shared ones.)
         var fallbacks: [Fallback] = []
-        fallbacks.reserveCapacity(translations.count { !$0.isTranslated })
+        fallbacks.reserveCapacity(translations.count { !$0.isTranslated } + readings.reduce(0) { $0 + $1.fallbacks.count })
         for unit in translations { if let fallback = unit.fallback { fallbacks.append(fallback) } }
+        for index in readings.indices {
+            fallbacks += readings[index].fallbacks
+            readings[index].fallbacks = []
+        }
+        if lean != nil, fallbacks.indices.dropFirst().contains(where: { fallbacks[$0] < fallbacks[$0 - 1] }) { fallbacks.sort() }
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
             strings: strings, translations: translations, fallbacks: fallbacks,
@@ -115,6 +122,8 @@ public enum ContentLoader {
         let titles = TitleIndex(site)
         var result = LoadResult(site: site, diagnostics: (diagnostics + duplicateTitles(titles, root: root)).sorted())
         result.rereader = rereader
+        // A lean load is not reloaded (a session keeps the texts): it holds no index for it.
+        guard lean == nil else { return result }
         var roleDiagnostics: [String: [Diagnostic]] = [:]
         for (slug, reading) in zip(slugs, readings) where !reading.diagnostics.isEmpty { roleDiagnostics[slug] = reading.diagnostics }
         result.reloading = LoadResult.Reloading(

@@ -6,6 +6,9 @@ struct RoleReading: Sendable {
     var diagnostics: [Diagnostic]
     /// One per value a translation could give, in every locale but the default.
     var translations: [TranslationUnit]
+    /// Of a lean reading (which keeps only the outdated units): the role's fallbacks, sorted.
+    /// Empty otherwise: they are the units' (`TranslationUnit.fallback`).
+    var fallbacks: [Fallback] = []
 }
 
 /// How a lean load reads a role (`ContentLoader.load(keepingTexts: false)`): what of its
@@ -56,12 +59,15 @@ enum RoleFile: Hashable {
 /// Reads one role folder, `content/roles/<slug>/`: independent of every other role, so folders
 /// are read in parallel.
 enum RoleReader {
-    /// With `lean`, the role keeps of its texts only its outline and the Markdown that
-    /// `lean.keepsMarkdown` asks for, and of its translation units only those whose translation
-    /// is not current (what the status, the outdated check and `--strict` report).
-    /// With `fingerprinting` (implied by `lean`), `textsLeftInFiles` is set to the hash of the
-    /// files read.
-    static func read(slug: String, folder: SiteFolder, context: RoleContext, lean: LeanReading? = nil, fingerprinting: Bool = false) -> RoleReading {
+    /// With `lean`, the role keeps of its facts those other pages and the checks read (not its
+    /// tasks, skills, tools and illustrative figures), of its texts only its outline and the Markdown that
+    /// `lean.keepsMarkdown` asks for, and of its translation units only the outdated ones (what
+    /// the outdated check and `--strict` report beside the fallbacks; a unit holds the default
+    /// locale's text, so keeping every fallback's would keep those texts too).
+    /// `forPages`: the role is read again for its pages (`RoleRereader`), after a lean load that
+    /// recorded its translation units: none is made, and `textsLeftInFiles` is set to the hash of
+    /// the files read, to compare with the lean load's.
+    static func read(slug: String, folder: SiteFolder, context: RoleContext, lean: LeanReading? = nil, forPages: Bool = false) -> RoleReading {
         let path = "content/roles/\(slug)"
         let files = FileChecks(folder: folder)
         let locales = context.locales
@@ -108,23 +114,29 @@ enum RoleReader {
         role.texts = texts
         var translations: [TranslationUnit] = []
         for locale in locales.all {
-            let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale)
+            let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: !forPages)
             role.localized[locale] = text
             role.outline[locale] = RoleOutline(text)
             translations += units
         }
         if let lean {
-            role.texts = role.texts.mapValues { written in
+            role.texts = role.texts.compactMapValues { written in
                 var kept = RoleLocaleText()
                 kept.analysisMarkdown = written.analysisMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
                 kept.verdictMarkdown = written.verdictMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
                 kept.articleMarkdown = written.articleMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
-                return kept
+                return kept.analysisMarkdown == nil && kept.verdictMarkdown == nil && kept.articleMarkdown == nil ? nil : kept
             }
             role.localized = [:]
-            translations = translations.filter { lean.status(of: $0) != .translated }
+            // Facts that only the role's own pages show come back with its texts.
+            (role.tasks, role.skills, role.replacingTools, role.toolsToLearn, role.illustrative) = ([], [], [], [], [])
+            translations.sort()
+            let fallbacks = translations.compactMap(\.fallback)
+            translations = translations.filter { lean.status(of: $0) == .outdated }
+            role.textsLeftInFiles = files.contentsHash
+            return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)
         }
-        if lean != nil || fingerprinting { role.textsLeftInFiles = files.contentsHash }
+        if forPages { role.textsLeftInFiles = files.contentsHash }
         return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations)
     }
 

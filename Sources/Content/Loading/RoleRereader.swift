@@ -47,7 +47,7 @@ public final class RoleRereader: Sendable, Equatable {
         }
         return entry.role.withLock { read in
             if let read { return read }
-            let reading = RoleReader.read(slug: role.slug, folder: folder, context: context, fingerprinting: true)
+            let reading = RoleReader.read(slug: role.slug, folder: folder, context: context, forPages: true)
             var full = reading.role
             if full?.textsLeftInFiles == fingerprint {
                 full?.textsLeftInFiles = nil

@@ -58,8 +58,10 @@ public struct Role: Sendable, Equatable {
     public var outline: [String: RoleOutline] = [:]
     /// Nil when `texts` and `localized` are held. Otherwise the role was loaded without them
     /// (`ContentLoader.load(keepingTexts: false)`, a build that holds per role only what other
-    /// pages share) and this identifies its files' bytes as they were read, so that reading
-    /// them again for its own pages (`RoleRereader`) tells whether they changed since.
+    /// pages share): it holds its outline and, of its facts, those other pages read (`tasks`,
+    /// `skills`, `replacingTools`, `toolsToLearn` and `illustrative` are empty), and this
+    /// identifies its files' bytes as they were read, so that reading them again for its own
+    /// pages (`RoleRereader`) gives the whole role and tells whether they changed since.
     public internal(set) var textsLeftInFiles: UInt64?
 
     /// Whether `texts` and `localized` are held (see `textsLeftInFiles`).
@@ -77,26 +79,27 @@ public struct Role: Sendable, Equatable {
 /// and whose article is published only where it is translated). Small, so that a build holds
 /// it for every role while each role's full text exists only while its pages are rendered.
 public struct RoleOutline: Sendable, Equatable {
-    /// The fields an outline keeps the fallback of.
-    static let fields: Set<String> = ["title", "analysis", "verdict", "article"]
+    /// The fields an outline keeps the fallback of, each a bit of `fallbacks`.
+    static let fields = ["title", "analysis", "verdict", "article"]
 
     public var title: String
     /// Whether the locale shows an article (the role has one and it is resolved for the locale).
     public var hasArticle: Bool
-    /// Those of `RoleOutline.fields` that fall back.
-    private var fallbackFields: Set<String>
+    /// Which of `RoleOutline.fields` fall back, a bit each (a set of strings would cost more
+    /// than the rest of the outline, for every role and locale).
+    private var fallbacks: UInt8 = 0
 
     init(_ text: RoleText) {
         title = text.title
         hasArticle = text.articleMarkdown != nil
-        fallbackFields = text.fallbackFields.intersection(Self.fields)
+        for (bit, field) in Self.fields.enumerated() where text.isFallback(field) { fallbacks |= 1 << bit }
     }
 
     /// Whether `field` (`title`, `analysis`, `verdict` or `article`) is shown in the default
     /// locale, as `RoleText.isFallback` says.
     public func isFallback(_ field: String) -> Bool {
-        precondition(Self.fields.contains(field), "an outline keeps no fallback of \(field)")
-        return fallbackFields.contains(field)
+        guard let bit = Self.fields.firstIndex(of: field) else { preconditionFailure("an outline keeps no fallback of \(field)") }
+        return fallbacks & 1 << bit != 0
     }
 }
 

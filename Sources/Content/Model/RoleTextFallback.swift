@@ -5,8 +5,10 @@ extension Role {
     /// The one place role-text fallback is decided: pages get the text from here, and the
     /// fallbacks, the translation status and the outdated checks are read from the units, so
     /// what is reported is exactly what is shown. A value counts only when the default locale
-    /// has it (an absent optional FAQ is nothing to translate).
-    func resolvedText(in locale: String, defaultLocale: String) -> (text: RoleText, units: [TranslationUnit]) {
+    /// has it (an absent optional FAQ is nothing to translate). Without `recordingUnits` (a
+    /// role read again for its pages, whose units were recorded when it was loaded) no unit is
+    /// made, and the text is the same.
+    func resolvedText(in locale: String, defaultLocale: String, recordingUnits: Bool = true) -> (text: RoleText, units: [TranslationUnit]) {
         let base = texts[defaultLocale] ?? RoleLocaleText()
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
@@ -20,6 +22,10 @@ extension Role {
             guard locale != defaultLocale else { return }
             let source = source()
             guard !source.isEmpty else { return }
+            guard recordingUnits else {
+                if !translated { fallbackFields.insert(field) }
+                return
+            }
             let file = RoleTextField.file(of: field, in: locale)
             let key = RoleTextField.isMarkdown(field) ? nil : field
             let origin = origins[file] ?? TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file)")

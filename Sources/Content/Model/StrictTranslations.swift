@@ -31,18 +31,26 @@ public enum StrictTranslations: Sendable, Equatable {
             }
         }
         guard self != .off else { return diagnostics }
-        let status = TranslationStatus(site: site)
-        let offending = status.items.filter { $0.state != .translated && applies(to: $0.unit.locale) }
-        guard !offending.isEmpty else { return diagnostics }
-        let locations = SiteContent.locate(offending.map(\.unit.place), root: root)
-        for item in offending {
+        // Fallbacks from their own list (a build that loaded roles without their texts keeps no
+        // unit of a fallback, `ContentLoader.load(keepingTexts:)`), outdated values from the status.
+        let fallbacks = site.fallbacks.filter { applies(to: $0.locale) }
+        let outdated = TranslationStatus(site: site).outdated.filter { applies(to: $0.unit.locale) }
+        guard !fallbacks.isEmpty || !outdated.isEmpty else { return diagnostics }
+        let locations = SiteContent.locate(fallbacks.map(\.place) + outdated.map(\.unit.place), root: root)
+        func value(_ role: String?, _ field: String) -> String {
+            role.map { "`\(field)` of role `\($0)`" } ?? "`\(field)`"
+        }
+        let defaultLocale = site.config.defaultLocale
+        for fallback in fallbacks {
+            let error = ContentError.strictFallback(value: value(fallback.role, fallback.field), locale: fallback.locale, defaultLocale: defaultLocale)
+            let place = locations[fallback.place]
+            diagnostics.append(error.diagnostic(at: place?.location, sourceLine: place?.sourceLine))
+        }
+        for item in outdated {
             let unit = item.unit
-            let value = unit.role.map { "`\(unit.field)` of role `\($0)`" } ?? "`\(unit.field)`"
-            let error: ContentError = switch item.state {
-            case .fallback: .strictFallback(value: value, locale: unit.locale, defaultLocale: site.config.defaultLocale)
-            case _ where item.hasRecord: .strictOutdated(value: value, locale: unit.locale, defaultLocale: site.config.defaultLocale)
-            default: .strictUnreviewed(value: value, locale: unit.locale)
-            }
+            let error: ContentError = item.hasRecord
+                ? .strictOutdated(value: value(unit.role, unit.field), locale: unit.locale, defaultLocale: defaultLocale)
+                : .strictUnreviewed(value: value(unit.role, unit.field), locale: unit.locale)
             let place = locations[unit.place]
             diagnostics.append(error.diagnostic(at: place?.location, sourceLine: place?.sourceLine))
         }
