@@ -105,7 +105,9 @@ public struct SiteFolder: Sendable {
     /// files), or nil when the folder does not exist (or resolves outside the root).
     public func entries(_ path: String) -> [Entry]? {
         let folderPath = root + path
-        guard let real = Self.realPath(folderPath), (real + "/").hasPrefix(realRoot) else { return nil }
+        // Through the cache of folders' real paths: a role folder is listed again when its
+        // pages are rendered (`RoleRereader`), and its files' reads resolve it anyway.
+        guard let real = realFolders.path(of: path, resolving: { Self.realPath(folderPath) }), (real + "/").hasPrefix(realRoot) else { return nil }
         guard let directory = opendir(folderPath) else { return nil }
         defer { closedir(directory) }
         var entries: [Entry] = []
