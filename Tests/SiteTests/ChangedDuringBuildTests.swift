@@ -33,3 +33,29 @@ final class ChangedDuringBuildTests: XCTestCase {
         XCTAssertContains(try site.read("en/roles/frontend/index.html"), "The verdict, edited while the build ran.")
     }
 }
+
+/// A build that holds roles by their outline (`rolegen build`) and one that holds every text
+/// (`rolegen serve`'s, `remembering`) write the same bytes: nothing a page shows is read from
+/// what the lean roles no longer hold.
+final class LeanBuildTests: XCTestCase {
+    func testLeanAndRememberingBuildsWriteTheSameTree() throws {
+        let site = try FixtureSite(Fixture.files(roles: [
+            Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers", related: ["frontend"], risk: 38, extra: [
+                "fr.json": #"{ "title": "Développeur backend", "tasks": { "crud": "Écrire des endpoints CRUD" } }"#,
+                "analysis.fr.md": "L'analyse, voir [le frontend](role:frontend#faq).\n",
+                "article.en.md": "## Long read\n\nSee [the analysis](role:frontend).\n",
+                "article.fr.md": "## Lecture\n\nTexte.\n",
+            ]),
+            Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers", related: ["backend"], risk: 62),
+        ]))
+        let lean = SiteBuilder.build(BuildOptions(root: site.root, clean: true))
+        XCTAssertTrue(lean.succeeded, lean.diagnostics.map(\.rendered).joined(separator: "\n"))
+        let leanTree = try site.snapshot()
+        try FileManager.default.removeItem(at: site.output)
+        let whole = SiteBuilder.run(BuildOptions(root: site.root, clean: true), remembering: true).report
+        XCTAssertTrue(whole.succeeded, whole.diagnostics.map(\.rendered).joined(separator: "\n"))
+        XCTAssertEqual(whole.fallbacks, lean.fallbacks)
+        XCTAssertEqual(try site.snapshot(), leanTree)
+        XCTAssertGreaterThan(leanTree.count, 10)
+    }
+}
