@@ -135,6 +135,7 @@ struct OutputFolder: Sendable {
         // either way it goes, moved aside and removed off the build's critical path.
         defer {
             if let aside = Self.moveAside(staging, in: record) { Self.removeInBackground(aside) }
+            incremental?.abandonRecord()
             close(lock)
         }
         let newFiles = Set(files)
@@ -164,6 +165,7 @@ struct OutputFolder: Sendable {
     /// output folder was never touched), and by `commit()`.
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        incremental?.abandonRecord()
         close(lock)
     }
 
@@ -396,16 +398,19 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes staging folders of builds that were killed, and replaced trees whose removal a
-    /// process left unfinished when it exited. Every build holds the lock while its staging
-    /// folder exists, so one found under the lock has no live owner; a folder whose process
-    /// still runs (a build that took no lock, or a server removing a tree it replaced) is left
-    /// alone all the same. Replaced trees go in the background, as after a swap.
+    /// Removes staging folders and unfinished incremental records (`incremental.PID`) of builds
+    /// that were killed, and replaced trees whose removal a process left unfinished when it
+    /// exited. Every build holds the lock while its staging folder and unfinished record exist,
+    /// so one found under the lock has no live owner; a folder whose process still runs (a build
+    /// that took no lock, or a server removing a tree it replaced) is left alone all the same.
+    /// Replaced trees go in the background, as after a swap.
     private static func removeAbandonedStaging(in record: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] {
-            let isStaging = name.hasPrefix("staging-") || name.hasPrefix(Self.inPlacePrefix)
+            let isUnfinishedRecord = name.hasPrefix(BuildRecord.Draft.temporaryPrefix)
+            let isStaging = name.hasPrefix("staging-") || name.hasPrefix(Self.inPlacePrefix) || isUnfinishedRecord
             guard isStaging || name.hasPrefix("old-") else { continue }
-            let owner = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
+            let owner = (isUnfinishedRecord ? name.dropFirst(BuildRecord.Draft.temporaryPrefix.count) : name.split(separator: "-").dropFirst().first)
+                .flatMap { Int32($0) }
             if let pid = owner, pid == getpid() ? !isStaging : kill(pid, 0) == 0 || errno == EPERM {
                 continue
             }

@@ -109,6 +109,9 @@ public enum SiteBuilder {
             finish(&report, &clock, started: started)
             return (report, nil)
         }
+        // Incremental: the record's sources and fallbacks are written while the pages render
+        // (into a file put in place only after the swap).
+        if output != nil { incremental?.startRecord(fallbacks: report.fallbacks, outdated: report.outdated) }
         clock.enter(.render)
         let pagesStarted = DispatchTime.now().uptimeNanoseconds
         // The files that are not pages (assets, sitemap, robots.txt) are written by the same
