@@ -127,9 +127,10 @@ struct OutputFolder: Sendable {
         guard LibC.link(output + "/" + relativePath, path) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
     }
 
-    /// Puts the staged tree (holding `files`) in place of the output folder, removes the old
-    /// tree and releases the folder. The record lists the old and the new files while the swap
-    /// happens, so that whichever tree a killed build leaves in place is recognised next time.
+    /// Puts the staged tree (holding `files`, in order) in place of the output folder, removes
+    /// the old tree and releases the folder. The record lists the old and the new files while
+    /// the swap happens, so that whichever tree a killed build leaves in place is recognised
+    /// next time.
     func commit(files: [String]) throws(OutputError) {
         // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
         // either way it goes, moved aside and removed off the build's critical path.
@@ -144,7 +145,10 @@ struct OutputFolder: Sendable {
             BuildRecord.remove(in: record)
             incremental.prune(keeping: newFiles)
         }
-        try writeRecord(previousFiles.union(newFiles))
+        // Usually the new files include the old (a clean build, or no page removed): then
+        // the list of both is already the new one.
+        let both = previousFiles.isSubset(of: newFiles) ? files : previousFiles.union(newFiles).sorted()
+        try writeRecord(both)
         var status = stat()
         if lstat(output, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else { throw .outputIsNotAFolder(output) }
@@ -156,9 +160,9 @@ struct OutputFolder: Sendable {
         } else if rename(staging, output) != 0 {
             throw .cannotReplace(output, Self.lastError)
         }
-        try? writeRecord(newFiles)
+        if both.count != files.count { try? writeRecord(files) }
         incremental?.keepReplacedTree(recordFolder: record)
-        incremental?.saveRecord(in: record, files: newFiles)
+        incremental?.saveRecord(in: record, files: files)
     }
 
     /// Removes the staging folder and releases the output folder: after a failed build (the
@@ -470,12 +474,13 @@ struct OutputFolder: Sendable {
         return Set(lines.dropFirst().map { $0.removingPercentEncoding ?? String($0) })
     }
 
-    private func writeRecord(_ files: Set<String>) throws(OutputError) {
+    /// `files` in order.
+    private func writeRecord(_ files: [String]) throws(OutputError) {
         // Bytes, not scalars: the characters escaped are all ASCII, which UTF-8 writes as one
         // byte of the same value and never uses inside another character.
         let hexDigits = Array("0123456789ABCDEF".utf8)
         var text = Array((Self.recordHeader + "\n").utf8)
-        for file in files.sorted() {
+        for file in files {
             for byte in file.utf8 {
                 if byte < 0x20 || byte == UInt8(ascii: "%") {
                     text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]

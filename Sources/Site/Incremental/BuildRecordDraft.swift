@@ -70,8 +70,9 @@ extension BuildRecord {
         }
 
         /// Waits for the first part, adds the report's summary and the files of the published
-        /// and the spare tree, and renames the file into place.
-        func finish(summary: Report.Summary, outputs: [String: Output], spare: [String: Output]) throws(OutputError) {
+        /// and the spare tree, and renames the file into place. `inOrder`: the outputs' paths
+        /// sorted, when the caller has them so (else they are sorted here).
+        func finish(summary: Report.Summary, outputs: [String: Output], inOrder: [String]? = nil, spare: [String: Output]) throws(OutputError) {
             firstPart.wait()
             var writer = RecordFileWriter(descriptor: descriptor)
             let json = (try? JSONEncoder().encode(summary)).map { Array($0) } ?? []
@@ -79,10 +80,10 @@ extension BuildRecord {
             writer.put(decimal: json.count, then: "\n")
             writer.put(bytes: json)
             writer.put("\n")
-            for (section, entries) in [("outputs", outputs), ("spare", spare)] {
+            for (section, entries, order) in [("outputs", outputs, inOrder), ("spare", spare, nil)] {
                 writer.put(section + " ")
                 writer.put(decimal: entries.count, then: "\n")
-                for path in entries.keys.sorted() {
+                for path in order ?? entries.keys.sorted() {
                     let output = entries[path]!
                     writer.put(hex: output.key, then: " ")
                     writer.putFileLine(hash: output.hash, size: output.size, modified: output.modified, inode: output.inode, path: path)

@@ -290,12 +290,14 @@ final class IncrementalBuild: Sendable {
         state.withLock { $0.nextSpare = previous.outputs }
     }
 
-    /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree.
-    func saveRecord(in folder: String, files: Set<String>) {
+    /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree
+    /// (`files`, in order).
+    func saveRecord(in folder: String, files: [String]) {
         let (record, report, draft): (BuildRecord?, BuildRecord.Report?, BuildRecord.Draft?) = state.withLock { state in
             defer { state.draft = nil }
-            guard let report = state.report, files.allSatisfy({ state.staged[$0] != nil }) else { return (nil, nil, state.draft) }
-            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: state.staged.filter { files.contains($0.key) })
+            let staged = files.compactMap { file in state.staged[file].map { (file, $0) } }
+            guard let report = state.report, staged.count == files.count else { return (nil, nil, state.draft) }
+            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: Dictionary(staged, uniquingKeysWith: { $1 }))
             record.spare = state.nextSpare
             return (record, report, state.draft)
         }
@@ -306,7 +308,8 @@ final class IncrementalBuild: Sendable {
         }
         let written: Void? =
             if let draft {
-                try? draft.finish(summary: report.summary, outputs: record.outputs, spare: record.spare)
+                try? draft.finish(
+                    summary: report.summary, outputs: record.outputs, inOrder: record.outputs.count == files.count ? files : nil, spare: record.spare)
             } else {
                 try? record.write(in: folder, report: report)
             }

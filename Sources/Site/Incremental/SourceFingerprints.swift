@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import LibC
+import Synchronization
 
 /// What a source file was when a build read it: its size, modification time and inode (to
 /// notice a change without reading the file) and the hash of its bytes (what decides).
@@ -48,19 +50,41 @@ struct SourceFingerprints: Equatable, Sendable {
         let root = root.hasSuffix("/") ? root : root + "/"
         var found: [String: FileFingerprint] = [:]
         var visited: Set<UInt64> = []
-        // One read buffer for the whole walk: a new zeroed 64 KiB per file cost more than
-        // hashing the site's small files.
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
+        var unread: [String] = []
+        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited, unread: &unread)
         for folder in Self.sourceFolders {
-            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
+            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited, unread: &unread)
+        }
+        for (path, hash) in zip(unread, Self.hashFiles(unread.map { root + $0 })) {
+            found[path]?.hash = hash
         }
         files = found
     }
 
+    /// The hashes of the files at `paths` (0 for one that cannot be read), read on every core:
+    /// reading and hashing a clean build's sources is half of the walk (the rest lists folders
+    /// and takes each file's status), and all of it runs before the first page renders. Every
+    /// file is still read before loading reads it, so a file edited during the build is never
+    /// recorded with bytes newer than those it was built from.
+    private static func hashFiles(_ paths: [String]) -> [UInt64] {
+        let shares = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let hashes = Mutex([UInt64](repeating: 0, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let range = (paths.count * share / shares)..<(paths.count * (share + 1) / shares)
+            // One read buffer per share: a new zeroed 64 KiB per file cost more than hashing
+            // the site's small files.
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            let found = range.map { hashFile(paths[$0], buffer: &buffer) ?? 0 }
+            hashes.withLock { $0.replaceSubrange(range, with: found) }
+        }
+        return hashes.withLock { $0 }
+    }
+
+    /// Adds `path` (a folder: and everything in it) to `found`; the files whose bytes must be
+    /// hashed (`previous` does not prove them unchanged) to `unread`, with no hash yet.
     private static func add(
         _ path: String, root: String, previous: SourceFingerprints?, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>,
-        buffer: inout [UInt8]
+        unread: inout [String]
     ) {
         var status = stat()
         // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
@@ -80,14 +104,14 @@ struct SourceFingerprints: Equatable, Sendable {
             }
             closedir(directory)
             for name in names {
-                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
+                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited, unread: &unread)
             }
             return
         }
         if let previous, let earlier = previous.files[path], earlier.sameStatus(as: print), modified < previous.takenAt - racyWindow {
             print.hash = earlier.hash
         } else {
-            print.hash = hashFile(root + path, buffer: &buffer) ?? 0
+            unread.append(path)
         }
         found[path] = print
     }
