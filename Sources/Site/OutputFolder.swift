@@ -16,7 +16,8 @@ import Synchronization
 /// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
 /// - `staging-PID/`: the tree being built by process PID;
 /// - `incremental` and `spare/`: what the last build read and wrote, and the tree it replaced,
-///   for the next build to reuse (see `IncrementalBuild`).
+///   for the next build to reuse (see `IncrementalBuild`); `incremental.PID`: that record as
+///   process PID writes it (`BuildRecord.Draft`).
 /// - `old-PID-N/`: a tree replaced by process PID, being removed.
 ///
 /// Removing the replaced tree is not part of the build: the swap moves it aside under a name no
