@@ -217,6 +217,24 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(inode(site.output.path), folder)
     }
 
+    /// A source that is a symbolic link (here to a file elsewhere in the site) counts as the file
+    /// it links to: editing that file is an edit of the role, whose pages are rendered again.
+    func testAnEditBehindALinkedSourceIsSeen() throws {
+        let site = try makeSite()
+        let text = Fixture.roleText(title: "Writer", plural: "Writers")
+        try site.write(text, to: "shared/writer-en.json")
+        try site.remove("content/roles/writer/en.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/roles/writer/en.json").path,
+            withDestinationPath: site.root.appendingPathComponent("shared/writer-en.json").path)
+        XCTAssertTrue(build(site).succeeded)
+        try site.write(text.replacingOccurrences(of: "About Writers.", with: "All about writers."), to: "shared/writer-en.json")
+        let report = build(site)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.changedFiles, ["en/roles/writer/index.html", "fr/metiers/writer/index.html"])
+        XCTAssertContains(try site.read("en/roles/writer/index.html"), "All about writers.")
+    }
+
     // MARK: The record, written while the pages render
 
     private func recordFolder(_ site: FixtureSite) -> URL {
