@@ -50,27 +50,40 @@ enum JSONLD: Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// The bytes of a string's contents, escaped (read in place, not copied into an array).
+    /// The bytes of a string's contents, escaped (read in place, not copied into an array): the
+    /// runs between escapes are appended whole, not byte by byte.
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var index = 0
+        // Where the bytes not yet appended, which need no escape, start.
+        var plain = 0
+        func appendPlain() {
+            if plain < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index])) }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                unicodeEscape(UInt16(byte), to: &out)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), 0..<0x20, UInt8(ascii: "<"),
+                UInt8(ascii: ">"), UInt8(ascii: "&"):
+                appendPlain()
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                default: unicodeEscape(UInt16(byte), to: &out)
+                }
+                index += 1
+                plain = index
             case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                appendPlain()
                 unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                index += 2
+                index += 3
+                plain = index
             default:
-                out.append(byte)
+                index += 1
             }
-            index += 1
         }
+        appendPlain()
     }
 
     private static func unicodeEscape(_ value: UInt16, to out: inout [UInt8]) {

@@ -16,7 +16,8 @@ import Synchronization
 /// - `lock`: `flock`ed for the whole of a build, so builds into one folder run one at a time;
 /// - `staging-PID/`: the tree being built by process PID;
 /// - `incremental` and `spare/`: what the last build read and wrote, and the tree it replaced,
-///   for the next build to reuse (see `IncrementalBuild`).
+///   for the next build to reuse (see `IncrementalBuild`); `incremental.PID`: that record as
+///   process PID writes it (`BuildRecord.Draft`).
 /// - `old-PID-N/`: a tree replaced by process PID, being removed.
 ///
 /// Removing the replaced tree is not part of the build: the swap moves it aside under a name no
@@ -127,14 +128,16 @@ struct OutputFolder: Sendable {
         guard LibC.link(output + "/" + relativePath, path) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
     }
 
-    /// Puts the staged tree (holding `files`) in place of the output folder, removes the old
-    /// tree and releases the folder. The record lists the old and the new files while the swap
-    /// happens, so that whichever tree a killed build leaves in place is recognised next time.
+    /// Puts the staged tree (holding `files`, in order) in place of the output folder, removes
+    /// the old tree and releases the folder. The record lists the old and the new files while
+    /// the swap happens, so that whichever tree a killed build leaves in place is recognised
+    /// next time.
     func commit(files: [String]) throws(OutputError) {
         // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
         // either way it goes, moved aside and removed off the build's critical path.
         defer {
             if let aside = Self.moveAside(staging, in: record) { Self.removeInBackground(aside) }
+            incremental?.abandonRecord()
             close(lock)
         }
         let newFiles = Set(files)
@@ -143,7 +146,10 @@ struct OutputFolder: Sendable {
             BuildRecord.remove(in: record)
             incremental.prune(keeping: newFiles)
         }
-        try writeRecord(previousFiles.union(newFiles))
+        // Usually the new files include the old (a clean build, or no page removed): then
+        // the list of both is already the new one.
+        let both = previousFiles.isSubset(of: newFiles) ? files : previousFiles.union(newFiles).sorted()
+        try writeRecord(both)
         var status = stat()
         if lstat(output, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else { throw .outputIsNotAFolder(output) }
@@ -155,15 +161,16 @@ struct OutputFolder: Sendable {
         } else if rename(staging, output) != 0 {
             throw .cannotReplace(output, Self.lastError)
         }
-        try? writeRecord(newFiles)
+        if both.count != files.count { try? writeRecord(files) }
         incremental?.keepReplacedTree(recordFolder: record)
-        incremental?.saveRecord(in: record, files: newFiles)
+        incremental?.saveRecord(in: record, files: files)
     }
 
     /// Removes the staging folder and releases the output folder: after a failed build (the
     /// output folder was never touched), and by `commit()`.
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        incremental?.abandonRecord()
         close(lock)
     }
 
@@ -396,16 +403,19 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes staging folders of builds that were killed, and replaced trees whose removal a
-    /// process left unfinished when it exited. Every build holds the lock while its staging
-    /// folder exists, so one found under the lock has no live owner; a folder whose process
-    /// still runs (a build that took no lock, or a server removing a tree it replaced) is left
-    /// alone all the same. Replaced trees go in the background, as after a swap.
+    /// Removes staging folders and unfinished incremental records (`incremental.PID`) of builds
+    /// that were killed, and replaced trees whose removal a process left unfinished when it
+    /// exited. Every build holds the lock while its staging folder and unfinished record exist,
+    /// so one found under the lock has no live owner; a folder whose process still runs (a build
+    /// that took no lock, or a server removing a tree it replaced) is left alone all the same.
+    /// Replaced trees go in the background, as after a swap.
     private static func removeAbandonedStaging(in record: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: record)) ?? [] {
-            let isStaging = name.hasPrefix("staging-") || name.hasPrefix(Self.inPlacePrefix)
+            let isUnfinishedRecord = name.hasPrefix(BuildRecord.Draft.temporaryPrefix)
+            let isStaging = name.hasPrefix("staging-") || name.hasPrefix(Self.inPlacePrefix) || isUnfinishedRecord
             guard isStaging || name.hasPrefix("old-") else { continue }
-            let owner = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
+            let owner = (isUnfinishedRecord ? name.dropFirst(BuildRecord.Draft.temporaryPrefix.count) : name.split(separator: "-").dropFirst().first)
+                .flatMap { Int32($0) }
             if let pid = owner, pid == getpid() ? !isStaging : kill(pid, 0) == 0 || errno == EPERM {
                 continue
             }
@@ -465,12 +475,13 @@ struct OutputFolder: Sendable {
         return Set(lines.dropFirst().map { $0.removingPercentEncoding ?? String($0) })
     }
 
-    private func writeRecord(_ files: Set<String>) throws(OutputError) {
+    /// `files` in order.
+    private func writeRecord(_ files: [String]) throws(OutputError) {
         // Bytes, not scalars: the characters escaped are all ASCII, which UTF-8 writes as one
         // byte of the same value and never uses inside another character.
         let hexDigits = Array("0123456789ABCDEF".utf8)
         var text = Array((Self.recordHeader + "\n").utf8)
-        for file in files.sorted() {
+        for file in files {
             for byte in file.utf8 {
                 if byte < 0x20 || byte == UInt8(ascii: "%") {
                     text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]

@@ -82,26 +82,33 @@ public enum SiteBuilder {
         report.diagnostics += fixed + Self.withoutRepeatedTypos(loaded.diagnostics, misspeltKeys: misspeltKeys)
         report.diagnostics += contentChecks(site, isWhole: contentIsWhole, options: options, assets: assets)
         // Outdated translations of partly loaded content would only repeat the errors that left the rest out.
-        if contentIsWhole { report.outdated = TranslationStatus(site: site).outdated.map(\.unit) }
+        let outdated: @Sendable (SiteContent) -> [TranslationUnit] = { contentIsWhole ? TranslationStatus(site: $0).outdated.map(\.unit) : [] }
         guard hasDefaultTable else {
+            report.outdated = outdated(site)
             finish(&report, &clock, started: started)
             return (report, nil)
         }
-
-        // The translation units were for the checks above (a few KB per role, held otherwise
-        // until the last page is written); no page reads them.
-        site.translations = []
 
         // 2. Render every page in parallel. Pages are rendered even when something is wrong
         //    already, to find every template mistake too; they are written only when nothing is.
         clock.enter(.model)
         let urls = SiteURLs(config: site.config)
         report.basePath = urls.basePath
-        let model = SiteModel(
-            site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections,
-            articleStringKeys: StringUsage.templateKeys(templates, page: PagePlan.articleTemplate), rereader: loaded.rereader)
-        let plan = PagePlan(model: model)
-        let markdown = MarkdownChecks(model: model)
+        let model: SiteModel
+        do {
+            // The translation units are for the status of translations, read while the site
+            // model is made without them: no page reads them (a few KB per role, held
+            // otherwise until the last page is written).
+            let checked = site
+            let rereader = loaded.rereader
+            site.translations = []
+            (report.outdated, model) = concurrently({ outdated(checked) }, { [site] in
+                SiteModel(
+                    site: site, urls: urls, strings: strings, assets: assets, roleSections: options.roleSections,
+                    articleStringKeys: StringUsage.templateKeys(templates, page: PagePlan.articleTemplate), rereader: rereader)
+            })
+        }
+        let (plan, markdown) = concurrently({ PagePlan(model: model) }, { MarkdownChecks(model: model) })
         report.diagnostics += markdown.diagnostics
         if options.warningsAsErrors { makeWarningsErrors(&report.diagnostics) }
         let output: OutputFolder?
@@ -114,6 +121,9 @@ public enum SiteBuilder {
             finish(&report, &clock, started: started)
             return (report, nil)
         }
+        // Incremental: the record's sources and fallbacks are written while the pages render
+        // (into a file put in place only after the swap).
+        if output != nil { incremental?.startRecord(fallbacks: report.fallbacks, outdated: report.outdated) }
         clock.enter(.render)
         let pagesStarted = DispatchTime.now().uptimeNanoseconds
         // The files that are not pages (assets, sitemap, robots.txt) are written by the same
@@ -121,6 +131,11 @@ public enum SiteBuilder {
         // staging folder only: a build that fails discards it. (An incremental build links
         // those whose bytes did not change, as it does pages.)
         let otherFiles = Self.otherFiles(assets: assets, plan: plan, urls: urls)
+        let files = plan.pages.map(\.file) + otherFiles.map(\.path)
+        // For the report and the output folder's record, the files in order and the pages
+        // counted, while the pages render.
+        let locales = site.config.locales
+        let listed = Background { (files: files.sorted(), pageCounts: plan.pageCounts(locales: locales)) }
         // Incremental: pages whose inputs did not change are linked from the published tree.
         let pages = output.flatMap { output in
             incremental?.pagesToRender(plan, model: model, output: output, keepingIDsOf: markdown.anchoredFiles)
@@ -136,7 +151,6 @@ public enum SiteBuilder {
         report.diagnostics += (loaded.rereader?.changedRoles ?? []).map { slug in
             SiteError.roleChangedDuringBuild(slug: slug).diagnostic(at: SourceLocation(file: "content/roles/\(slug)/", line: 1, column: 1))
         }
-        let files = plan.pages.map(\.file) + otherFiles.map(\.path)
         report.diagnostics += markdown.linkErrors(files: Set(files), ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
         var committed = false
@@ -147,13 +161,13 @@ public enum SiteBuilder {
                 clock.enter(.swap)
                 if let incremental {
                     var recorded = report
-                    (recorded.pagesPerLocale, recorded.rootPages) = plan.pageCounts(locales: site.config.locales)
+                    (recorded.pagesPerLocale, recorded.rootPages) = listed.value.pageCounts
                     incremental.finishing(recorded)
                     report.changedFiles = incremental.changedFiles(files: files)
                 }
                 do {
                     // Removes the staging folder and releases the lock, whether it succeeds or not.
-                    try output.commit(files: files)
+                    try output.commit(files: listed.value.files)
                     committed = true
                 } catch {
                     report.diagnostics.append(Self.diagnostic(output: error))
@@ -161,8 +175,8 @@ public enum SiteBuilder {
             }
         }
         if !report.diagnostics.hasErrors {
-            report.files = files.sorted()
-            (report.pagesPerLocale, report.rootPages) = plan.pageCounts(locales: site.config.locales)
+            report.files = listed.value.files
+            (report.pagesPerLocale, report.rootPages) = listed.value.pageCounts
         }
         finish(&report, &clock, started: started)
         guard remembering, committed, !report.diagnostics.hasErrors, let incremental, let record = incremental.savedRecord,
@@ -424,7 +438,13 @@ struct PagePlan: Sendable {
 
     /// Pages per locale, in `locales` order, and pages of no locale: what the report counts.
     func pageCounts(locales: [String]) -> (perLocale: [(locale: String, count: Int)], other: Int) {
-        (locales.map { locale in (locale: locale, count: pages.filter { $0.locale == locale }.count) }, pages.filter { $0.locale == nil }.count)
+        // Counted in one pass, without copying the pages.
+        var counts: [String: Int] = [:]
+        var other = 0
+        for page in pages {
+            if let locale = page.locale { counts[locale, default: 0] += 1 } else { other += 1 }
+        }
+        return (locales.map { (locale: $0, count: counts[$0] ?? 0) }, other)
     }
 
     init(model: SiteModel) {

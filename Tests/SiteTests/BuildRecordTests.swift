@@ -23,9 +23,9 @@ final class BuildRecordTests: XCTestCase {
             summary: .init(diagnostics: [warning], pagesPerLocale: [.init(locale: "en", count: 5)], rootPages: 2),
             fallbacks: [Fallback(role: "a", locale: "fr", field: "title", place: TranslationPlace(file: odd, key: nil))],
             outdated: [TranslationUnit(role: nil, locale: "fr", field: "strings.x", place: TranslationPlace(file: "locales/fr.json", key: "x"), isTranslated: true, source: "a\tb\nc 100%")])
-        var record = BuildRecord(optionsKey: 99, sources: sources, outputs: ["en/index.html": output, "assets/%0A.css": output], report: report)
+        var record = BuildRecord(optionsKey: 99, sources: sources, outputs: ["en/index.html": output, "assets/%0A.css": output])
         record.spare = ["old/index.html": output]
-        try record.write(in: folder)
+        try record.write(in: folder, report: report)
 
         let read = try XCTUnwrap(BuildRecord.read(in: folder))
         XCTAssertEqual(read.optionsKey, 99)

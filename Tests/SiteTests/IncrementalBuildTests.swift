@@ -216,6 +216,71 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try site.snapshot(), before)
         XCTAssertEqual(inode(site.output.path), folder)
     }
+
+    /// A source that is a symbolic link (here to a file elsewhere in the site) counts as the file
+    /// it links to: editing that file is an edit of the role, whose pages are rendered again.
+    func testAnEditBehindALinkedSourceIsSeen() throws {
+        let site = try makeSite()
+        let text = Fixture.roleText(title: "Writer", plural: "Writers")
+        try site.write(text, to: "shared/writer-en.json")
+        try site.remove("content/roles/writer/en.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/roles/writer/en.json").path,
+            withDestinationPath: site.root.appendingPathComponent("shared/writer-en.json").path)
+        XCTAssertTrue(build(site).succeeded)
+        try site.write(text.replacingOccurrences(of: "About Writers.", with: "All about writers."), to: "shared/writer-en.json")
+        let report = build(site)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertEqual(report.changedFiles, ["en/roles/writer/index.html", "fr/metiers/writer/index.html"])
+        XCTAssertContains(try site.read("en/roles/writer/index.html"), "All about writers.")
+    }
+
+    // MARK: The record, written while the pages render
+
+    private func recordFolder(_ site: FixtureSite) -> URL {
+        site.root.appendingPathComponent(".public.rolegen")
+    }
+
+    /// The record's first part is written while the pages render: a build that fails then
+    /// (a mistake only rendering finds) leaves the previous record as it was and no part of its own.
+    func testABuildThatFailsWhileRenderingLeavesThePreviousRecord() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        OutputFolder.waitForRemovals()
+        let record = recordFolder(site).appendingPathComponent("incremental")
+        let recorded = try Data(contentsOf: record)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: recordFolder(site).path).sorted()
+        try site.write(Fixture.roleText(title: "Writer", plural: "Scribes"), to: "content/roles/writer/en.json")
+        let template = try String(contentsOf: site.root.appendingPathComponent("templates/sections/verdict.html"), encoding: .utf8)
+        try site.write(template + "{{#role}}{{nosuch.name}}{{/role}}", to: "templates/sections/verdict.html")
+        XCTAssertFalse(build(site).succeeded)
+        XCTAssertEqual(try Data(contentsOf: record), recorded)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: recordFolder(site).path).sorted(), entries)
+        // Repaired: the next build records the new tree, and the one after has nothing to do.
+        try site.write(template, to: "templates/sections/verdict.html")
+        XCTAssertTrue(build(site).succeeded)
+        XCTAssertNotEqual(try Data(contentsOf: record), recorded)
+        XCTAssertEqual(build(site).changedFiles, [])
+    }
+
+    /// A build killed while it wrote its record leaves `incremental.PID`, never read as a
+    /// record; the next build removes it, unless its process still runs (here pid 1).
+    func testAnUnfinishedRecordOfAKilledBuildIsRemoved() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        let folder = recordFolder(site)
+        for pid in [Int32.max, 1] {
+            try Data("rolegen incremental record 2\noptions 0\n".utf8).write(to: folder.appendingPathComponent("incremental.\(pid)"))
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("incremental"))
+        let again = build(site)
+        XCTAssertTrue(again.succeeded)
+        XCTAssertNotEqual(again.changedFiles, [], "without its record, the build is a full one")
+        OutputFolder.waitForRemovals()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(entries.filter { $0.hasPrefix("incremental") }, ["incremental", "incremental.1"])
+        XCTAssertEqual(build(site).changedFiles, [], "the record written is complete")
+    }
 }
 
 // MARK: serve's session

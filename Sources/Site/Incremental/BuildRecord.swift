@@ -9,8 +9,11 @@ import LibC
 /// that produced it and its bytes' hash and status, and its report (warnings, fallbacks), so
 /// that a build with nothing changed reports the same without reading any content.
 ///
-/// Written only while the build holds the output folder's lock, after the swap; removed before
-/// the swap, so that a build killed in between leaves no record and the next build is full.
+/// Put in place only while the build holds the output folder's lock, after the swap; removed
+/// before the swap, so that a build killed in between leaves no record and the next build is
+/// full. Most of it (the sources, the fallbacks) is known before any page is written and is
+/// written into a temporary file while the pages render (`Draft`); only the rest (the report's
+/// summary, the files written) is added after the swap, and the file renamed into place.
 struct BuildRecord: Sendable {
     /// One file of the published tree.
     struct Output: Equatable, Sendable {
@@ -43,34 +46,40 @@ struct BuildRecord: Sendable {
         var fallbacks: [Fallback]
         var outdated: [TranslationUnit]
 
-        /// Written straight into one byte buffer: a large site's report is tens of megabytes,
-        /// and building it as a `String` first, then copying it into `Data`, held it three times.
-        func encoded() -> [UInt8] {
-            let json = (try? JSONEncoder().encode(summary)) ?? Data()
-            let head = Array("\(json.count)\n".utf8) + Array(json) + Array("\n\(fallbacks.count)\n".utf8)
-            let middle = Array("\(outdated.count)\n".utf8)
-            // Sized exactly first: a buffer that grows by doubling would hold up to twice the
-            // report at the build's peak. Each value is followed by a tab, or by the line's newline.
-            var length = head.count + middle.count
-            forEachValue({ length += BuildRecord.escape($0).utf8.count + 1 }, endOfLine: {})
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(length)
-            bytes += head
+        /// The summary, as stored: JSON.
+        func encodedSummary() -> [UInt8] {
+            Array((try? JSONEncoder().encode(summary)) ?? Data())
+        }
+
+        /// The fallbacks and the outdated units, each a count line then one line each: streamed
+        /// through `writer` (a large site's are tens of megabytes, never held whole). The record
+        /// states their length first (`encodedBodyLength`).
+        static func writeBody(fallbacks: [Fallback], outdated: [TranslationUnit], to writer: inout RecordFileWriter) {
+            writer.put("\(fallbacks.count)\n")
             var startsLine = true
-            forEachValue({ value in
-                if !startsLine { bytes.append(UInt8(ascii: "\t")) }
-                bytes.append(contentsOf: BuildRecord.escape(value).utf8)
+            forEachValue(fallbacks: fallbacks, outdated: outdated, { value in
+                if !startsLine { writer.put(byte: UInt8(ascii: "\t")) }
+                writer.put(BuildRecord.escape(value))
                 startsLine = false
             }, endOfLine: {
-                bytes.append(UInt8(ascii: "\n"))
+                writer.put(byte: UInt8(ascii: "\n"))
                 startsLine = true
-            }, betweenSections: { bytes += middle })
-            return bytes
+            }, betweenSections: { writer.put("\(outdated.count)\n") })
+        }
+
+        /// The length of what `writeBody` writes, which the record states before it.
+        static func encodedBodyLength(fallbacks: [Fallback], outdated: [TranslationUnit]) -> Int {
+            // Each value is followed by a tab, or by the line's newline.
+            var length = "\(fallbacks.count)\n".utf8.count + "\(outdated.count)\n".utf8.count
+            forEachValue(fallbacks: fallbacks, outdated: outdated, { length += BuildRecord.escape($0).utf8.count + 1 }, endOfLine: {})
+            return length
         }
 
         /// The values of each fallback's line, then of each outdated unit's, one by one: no
         /// array per line (a large site has hundreds of thousands of lines).
-        private func forEachValue(_ value: (String) -> Void, endOfLine: () -> Void, betweenSections: () -> Void = {}) {
+        private static func forEachValue(
+            fallbacks: [Fallback], outdated: [TranslationUnit], _ value: (String) -> Void, endOfLine: () -> Void, betweenSections: () -> Void = {}
+        ) {
             /// What both kinds of line start with.
             func shared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace) {
                 for part in [role ?? "", locale, field, place.file, place.key ?? ""] { value(part) }
@@ -94,10 +103,9 @@ struct BuildRecord: Sendable {
             self.outdated = outdated
         }
 
-        init?(encoded: [UInt8]) {
-            var reader = LineReader(bytes: encoded)
-            guard let length = reader.line().flatMap({ Int($0) }), let json = reader.bytes(length),
-                  let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)), reader.line() == "",
+        init?(summary json: ArraySlice<UInt8>, body: ArraySlice<UInt8>) {
+            var reader = LineReader(bytes: body)
+            guard let summary = try? JSONDecoder().decode(Summary.self, from: Data(json)),
                   let fallbackCount = reader.line().flatMap({ Int($0) }) else { return nil }
             self.summary = summary
             fallbacks = []
@@ -125,7 +133,9 @@ struct BuildRecord: Sendable {
     static let fileName = "incremental"
     /// The folder, beside the record, that holds the tree the last build replaced.
     static let spareFolder = "spare"
-    private static let header = "rolegen incremental record 1"
+    /// Version 2 puts the sources and the report's fallbacks first, so that they are written
+    /// while the pages render.
+    static let header = "rolegen incremental record 2"
 
     var optionsKey: UInt64
     var sources: SourceFingerprints
@@ -133,21 +143,17 @@ struct BuildRecord: Sendable {
     /// The files of the tree this one replaced, kept as `spare/` in the record folder for the
     /// next build to update in place of a new staging folder; empty when none was kept.
     var spare: [String: Output] = [:]
-    /// `Report`, encoded, decoded only by a build that repeats it.
-    var reportBytes: [UInt8]
+    /// The report of a record read from its file, encoded, decoded only by a build that
+    /// repeats it; nil in a record this process wrote (it writes the report, never reads it back).
+    private var encodedReport: (summary: ArraySlice<UInt8>, body: ArraySlice<UInt8>)?
 
-    init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], report: Report) {
-        self.init(optionsKey: optionsKey, sources: sources, outputs: outputs, reportBytes: report.encoded())
-    }
-
-    private init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output], reportBytes: [UInt8]) {
+    init(optionsKey: UInt64, sources: SourceFingerprints, outputs: [String: Output]) {
         self.optionsKey = optionsKey
         self.sources = sources
         self.outputs = outputs
-        self.reportBytes = reportBytes
     }
 
-    var report: Report? { Report(encoded: reportBytes) }
+    var report: Report? { encodedReport.flatMap { Report(summary: $0.summary, body: $0.body) } }
 
     /// The record file's inode, size and time: equal, the file was not replaced since it was read.
     static func identity(in folder: String) -> [Int]? {
@@ -161,13 +167,10 @@ struct BuildRecord: Sendable {
     /// The record in `folder`, or nil when there is none or it is not one this rolegen wrote.
     static func read(in folder: String) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-        var reader = LineReader(bytes: [UInt8](data))
+        var reader = LineReader(bytes: [UInt8](data)[...])
         guard reader.line() == header,
               let options = reader.field("options").flatMap({ UInt64($0, radix: 16) }),
               let taken = reader.field("taken").flatMap({ Int($0) }),
-              let reportLength = reader.field("report").flatMap({ Int($0) }),
-              let reportBytes = reader.bytes(reportLength),
-              reader.line() == "",
               let sourceCount = reader.field("sources").flatMap({ Int($0) })
         else { return nil }
         var files: [String: FileFingerprint] = [:]
@@ -177,9 +180,13 @@ struct BuildRecord: Sendable {
                   let modified = Int(fields[2]), let inode = UInt64(fields[3]) else { return nil }
             files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
-        guard let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare") else { return nil }
-        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs, reportBytes: reportBytes)
+        guard let bodyLength = reader.field("report").flatMap({ Int($0) }), let body = reader.bytes(bodyLength),
+              let summaryLength = reader.field("summary").flatMap({ Int($0) }), let summary = reader.bytes(summaryLength), reader.line() == "",
+              let outputs = readOutputs(&reader, section: "outputs"), let spare = readOutputs(&reader, section: "spare")
+        else { return nil }
+        var record = BuildRecord(optionsKey: options, sources: SourceFingerprints(files: files, takenAt: taken), outputs: outputs)
         record.spare = spare
+        record.encodedReport = (summary, body)
         return record
     }
 
@@ -195,42 +202,11 @@ struct BuildRecord: Sendable {
         return outputs
     }
 
-    /// Writes the record by temporary file and rename, so a reader sees the old or the new one.
-    /// Streamed through a buffered file: the report alone can be tens of megabytes, and
-    /// gathering the whole record in memory first held it twice at the build's peak.
-    func write(in folder: String) throws(OutputError) {
-        let path = folder + "/" + Self.fileName
-        let temporary = path + ".\(getpid())"
-        guard let file = fopen(temporary, "w") else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        var failed = false
-        func put(_ text: String) {
-            var text = text
-            text.withUTF8 { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
-        }
-        put(Self.header + "\n")
-        put("options " + String(optionsKey, radix: 16) + "\n")
-        put("taken \(sources.takenAt)\n")
-        put("report \(reportBytes.count)\n")
-        reportBytes.withUnsafeBytes { if !$0.isEmpty, fwrite($0.baseAddress, 1, $0.count, file) != $0.count { failed = true } }
-        put("\nsources \(sources.files.count)\n")
-        for path in sources.files.keys.sorted() {
-            let print = sources.files[path]!
-            put("\(String(print.hash, radix: 16)) \(print.size) \(print.modified) \(print.inode) \(Self.escape(path))\n")
-        }
-        for (section, entries) in [("outputs", outputs), ("spare", spare)] {
-            put("\(section) \(entries.count)\n")
-            for path in entries.keys.sorted() {
-                let output = entries[path]!
-                put("\(String(output.key, radix: 16)) \(String(output.hash, radix: 16)) \(output.size) \(output.modified) \(output.inode) \(Self.escape(path))\n")
-            }
-        }
-        let error = errno
-        if fclose(file) != 0 { failed = true }
-        guard !failed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(failed ? error : errno))
-            unlink(temporary)
-            throw .cannotWrite(path, reason)
-        }
+    /// Writes the record with `report` by temporary file and rename, so a reader sees the old
+    /// or the new one (a session's record; a build's goes through a `Draft` it starts early).
+    func write(in folder: String, report: Report) throws(OutputError) {
+        let draft = try Draft(in: folder, optionsKey: optionsKey, sources: sources, fallbacks: report.fallbacks, outdated: report.outdated, inBackground: false)
+        try draft.finish(summary: report.summary, outputs: outputs, spare: spare)
     }
 
     /// Removes the record in `folder`: the tree is about to change.
@@ -240,8 +216,12 @@ struct BuildRecord: Sendable {
 
     /// Paths are the last field of their line, report values separated by tabs: `%`, and
     /// bytes below 0x20, are written `%XX`.
-    fileprivate static func escape(_ path: String) -> String {
-        guard path.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "%") }) else { return path }
+    static func escape(_ path: String) -> String {
+        // Scanned as one buffer when the string has one (a native string does): through the
+        // UTF-8 view a byte at a time, this scan was a tenth of writing a large site's record.
+        let needsEscaping: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "%") }
+        guard path.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) }) ?? path.utf8.contains(where: needsEscaping)
+        else { return path }
         var escaped = ""
         for scalar in path.unicodeScalars {
             if scalar.value < 0x20 || scalar == "%" {
@@ -260,17 +240,18 @@ struct BuildRecord: Sendable {
 
 /// Reads the record line by line without decoding it all at once.
 private struct LineReader {
-    let bytes: [UInt8]
-    var position = 0
+    let bytes: ArraySlice<UInt8>
+    var position: Int
 
-    init(bytes: [UInt8]) {
+    init(bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
+        position = bytes.startIndex
     }
 
     mutating func line() -> String? {
-        guard position < bytes.count else { return nil }
+        guard position < bytes.endIndex else { return nil }
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        while position < bytes.endIndex, bytes[position] != UInt8(ascii: "\n") { position += 1 }
         let line = String(decoding: bytes[start..<position], as: UTF8.self)
         position += 1
         return line
@@ -289,9 +270,10 @@ private struct LineReader {
         return fields.count == count ? fields : nil
     }
 
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, position + count <= bytes.count else { return nil }
+    /// The next `count` bytes, sharing the record's buffer.
+    mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, position + count <= bytes.endIndex else { return nil }
         defer { position += count }
-        return Array(bytes[position..<(position + count)])
+        return bytes[position..<(position + count)]
     }
 }

@@ -326,19 +326,15 @@ public final class BuildSession: Sendable {
         // Loaded content ahead of the tree would record fallbacks of sources it does not
         // reflect: no record then (the next build is a full one).
         guard !memory.isAhead, let fallbacks = memory.loaded.site?.fallbacks else { return }
-        var record = memory.record
+        let record = memory.record
         var report = memory.report
         report.fallbacks = fallbacks
         let summary = BuildRecord.Report.Summary(
             diagnostics: report.diagnostics, pagesPerLocale: report.pagesPerLocale.map { .init(locale: $0.locale, count: $0.count) },
             rootPages: report.rootPages)
-        let spare = record.spare
-        record = BuildRecord(
-            optionsKey: record.optionsKey, sources: record.sources, outputs: record.outputs,
-            report: BuildRecord.Report(summary: summary, fallbacks: report.fallbacks, outdated: report.outdated))
-        record.spare = spare
+        let recorded = BuildRecord.Report(summary: summary, fallbacks: report.fallbacks, outdated: report.outdated)
         _ = try? OutputFolder.withLock(output: options.output, expecting: memory.filesIdentity, waiting: options.waiting) { (folder, _) throws(OutputError) in
-            try record.write(in: folder)
+            try record.write(in: folder, report: recorded)
         }
     }
 }

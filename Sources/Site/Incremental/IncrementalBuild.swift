@@ -57,6 +57,10 @@ final class IncrementalBuild: Sendable {
         var siteWideKey: UInt64 = 0
         /// The record saved after the swap.
         var saved: BuildRecord?
+        /// The record folder, once the output folder is taken (its lock held).
+        var recordFolder: String?
+        /// The record being written while the pages render (`startRecord`).
+        var draft: BuildRecord.Draft?
     }
 
     /// Nil when the build writes nothing.
@@ -151,6 +155,7 @@ final class IncrementalBuild: Sendable {
             $0.previous = previous
             $0.output = output
             $0.staging = staging
+            $0.recordFolder = recordFolder
             $0.spare = tookSpare ? previous?.spare ?? [:] : [:]
         }
         return tookSpare
@@ -223,6 +228,26 @@ final class IncrementalBuild: Sendable {
         }
     }
 
+    /// Starts writing the record's sources and the report's `fallbacks` and `outdated` (most of
+    /// it) on a background thread, once the output folder is taken: the swap then only adds the
+    /// rest. Without it (or when it cannot start), `saveRecord` writes it all.
+    func startRecord(fallbacks: [Fallback], outdated: [TranslationUnit]) {
+        guard let folder = state.withLock({ $0.recordFolder }),
+              let draft = try? BuildRecord.Draft(
+                  in: folder, optionsKey: optionsKey, sources: sources, fallbacks: fallbacks, outdated: outdated, inBackground: true)
+        else { return }
+        state.withLock { $0.draft = draft }
+    }
+
+    /// Removes the record `startRecord` began and `saveRecord` did not put in place: called by
+    /// `OutputFolder` before it releases the lock, whether the build failed or not.
+    func abandonRecord() {
+        state.withLock { state in
+            defer { state.draft = nil }
+            return state.draft
+        }?.abandon()
+    }
+
     /// The report to record, set by the builder before the swap.
     func finishing(_ report: BuildReport) {
         let summary = BuildRecord.Report.Summary(
@@ -265,16 +290,30 @@ final class IncrementalBuild: Sendable {
         state.withLock { $0.nextSpare = previous.outputs }
     }
 
-    /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree.
-    func saveRecord(in folder: String, files: Set<String>) {
-        let record: BuildRecord? = state.withLock { state in
-            guard let report = state.report, files.allSatisfy({ state.staged[$0] != nil }) else { return nil }
-            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: state.staged.filter { files.contains($0.key) }, report: report)
+    /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree
+    /// (`files`, in order).
+    func saveRecord(in folder: String, files: [String]) {
+        let (record, report, draft): (BuildRecord?, BuildRecord.Report?, BuildRecord.Draft?) = state.withLock { state in
+            defer { state.draft = nil }
+            let staged = files.compactMap { file in state.staged[file].map { (file, $0) } }
+            guard let report = state.report, staged.count == files.count else { return (nil, nil, state.draft) }
+            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: Dictionary(staged, uniquingKeysWith: { $1 }))
             record.spare = state.nextSpare
-            return record
+            return (record, report, state.draft)
         }
         // Without a complete record the next build is a full one.
-        guard let record, (try? record.write(in: folder)) != nil else { return }
+        guard let record, let report else {
+            draft?.abandon()
+            return
+        }
+        let written: Void? =
+            if let draft {
+                try? draft.finish(
+                    summary: report.summary, outputs: record.outputs, inOrder: record.outputs.count == files.count ? files : nil, spare: record.spare)
+            } else {
+                try? record.write(in: folder, report: report)
+            }
+        guard written != nil else { return }
         state.withLock { $0.saved = record }
     }
 

@@ -14,7 +14,7 @@ import TemplateEngine
 ///
 /// The sitemap, robots.txt and assets are not keyed: they are produced every time (cheaply),
 /// and written only when their bytes changed.
-struct PageKeys {
+struct PageKeys: Sendable {
     let model: SiteModel
     let siteWide: UInt64
     let roleKeys: [String: UInt64]
@@ -30,10 +30,8 @@ struct PageKeys {
         self.model = model
         self.siteWide = siteWide
         self.roleKeys = roleKeys
-        var entries: [String: UInt64] = roster ?? [:]
-        if roster == nil {
-            for role in model.site.roles { entries[role.slug] = Self.rosterEntry(role, model: model) }
-        }
+        let entries =
+            roster ?? Dictionary(model.site.roles.concurrentMap { ($0.slug, Self.rosterEntry($0, model: model)) }, uniquingKeysWith: { $1 })
         var everyRole = StableHash()
         for role in model.site.roles { everyRole.combine(entries[role.slug] ?? 0) }
         self.roster = entries
@@ -48,21 +46,21 @@ struct PageKeys {
         return hash.value
     }
 
-    /// Page file → key, for every page of the plan.
+    /// Page file → key, for every page of the plan (on every core: a clean build keys every page
+    /// before it renders the first).
     func keys(of plan: PagePlan) -> [String: UInt64] {
-        let urls = model.urls
-        var roleOfFile: [String: Role] = [:]
-        for role in model.site.roles {
-            for locale in model.locales {
-                roleOfFile[urls.filePath(for: urls.role(role.slug, in: locale))] = role
-                roleOfFile[urls.filePath(for: urls.article(role.slug, in: locale))] = role
+        let (urls, locales, roles) = (model.urls, model.locales, model.site.roles)
+        let filesOfRoles = Array(roles.indices).concurrentMap { index in
+            locales.flatMap { locale in
+                [urls.filePath(for: urls.role(roles[index].slug, in: locale)), urls.filePath(for: urls.article(roles[index].slug, in: locale))]
             }
         }
-        var keys: [String: UInt64] = [:]
-        for page in plan.pages {
-            keys[page.file] = key(of: page, role: roleOfFile[page.file])
+        var roleOfFile: [String: Int] = [:]
+        for (index, files) in filesOfRoles.enumerated() {
+            for file in files { roleOfFile[file] = index }
         }
-        return keys
+        let keys = plan.pages.concurrentMap { [roleOfFile] page in key(of: page, role: roleOfFile[page.file].map { roles[$0] }) }
+        return Dictionary(zip(plan.pages.map(\.file), keys), uniquingKeysWith: { $1 })
     }
 
     /// The key of one page: of `role`'s page or article, or (nil) of a page every role shows on.

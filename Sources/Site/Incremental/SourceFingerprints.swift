@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import LibC
+import Synchronization
 
 /// What a source file was when a build read it: its size, modification time and inode (to
 /// notice a change without reading the file) and the hash of its bytes (what decides).
@@ -48,48 +50,80 @@ struct SourceFingerprints: Equatable, Sendable {
         let root = root.hasSuffix("/") ? root : root + "/"
         var found: [String: FileFingerprint] = [:]
         var visited: Set<UInt64> = []
-        // One read buffer for the whole walk: a new zeroed 64 KiB per file cost more than
-        // hashing the site's small files.
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        Self.add("site.json", root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
+        var files: [String] = []
+        Self.add("site.json", root: root, into: &found, visited: &visited, files: &files)
         for folder in Self.sourceFolders {
-            Self.add(folder, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
+            Self.add(folder, root: root, into: &found, visited: &visited, files: &files)
         }
-        files = found
+        for (path, print) in zip(files, Self.fingerprints(of: files, root: root, previous: previous)) {
+            if let print { found[path] = print }
+        }
+        self.files = found
     }
 
-    private static func add(
-        _ path: String, root: String, previous: SourceFingerprints?, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>,
-        buffer: inout [UInt8]
-    ) {
+    /// The fingerprints of the files at `paths` (nil for one that is gone or is a folder now),
+    /// taken on every core: reading and hashing a clean build's sources, and taking their
+    /// status, is most of the walk, and all of it runs before the first page renders. Every
+    /// file is still read before loading reads it, so a file edited during the build is never
+    /// recorded with bytes newer than those it was built from.
+    private static func fingerprints(of paths: [String], root: String, previous: SourceFingerprints?) -> [FileFingerprint?] {
+        let shares = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let prints = Mutex([FileFingerprint?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let range = (paths.count * share / shares)..<(paths.count * (share + 1) / shares)
+            // One read buffer per share: a new zeroed 64 KiB per file cost more than hashing
+            // the site's small files.
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            let found = range.map { fingerprint(ofFile: paths[$0], root: root, previous: previous, buffer: &buffer) }
+            prints.withLock { $0.replaceSubrange(range, with: found) }
+        }
+        return prints.withLock { $0 }
+    }
+
+    /// Reuses `previous`'s hash where the status proves the file unchanged.
+    private static func fingerprint(ofFile path: String, root: String, previous: SourceFingerprints?, buffer: inout [UInt8]) -> FileFingerprint? {
         var status = stat()
-        // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
-        guard stat(root + path, &status) == 0 else { return }
+        // Followed like SiteFolder follows them: a linked file counts as what it links to.
+        guard stat(root + path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
         let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
         var print = FileFingerprint(size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: 0)
-        if status.st_mode & S_IFMT == S_IFDIR {
-            print.size = 0
-            found[path + "/"] = print
-            // A link back up the tree is entered once.
-            let identity = UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino)
-            guard visited.insert(identity).inserted, let directory = opendir(root + path) else { return }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if !name.hasPrefix(".") { names.append(name) }
-            }
-            closedir(directory)
-            for name in names {
-                add(path + "/" + name, root: root, previous: previous, into: &found, visited: &visited, buffer: &buffer)
-            }
-            return
-        }
         if let previous, let earlier = previous.files[path], earlier.sameStatus(as: print), modified < previous.takenAt - racyWindow {
             print.hash = earlier.hash
         } else {
             print.hash = hashFile(root + path, buffer: &buffer) ?? 0
         }
-        found[path] = print
+        return print
+    }
+
+    /// Adds the folder `path` and every folder in it to `found`, and lists the files in them
+    /// (and `path` when it is a file) in `files`, to be fingerprinted on every core: a folder's
+    /// listing says which names are plain files, so only folders and links are looked at here.
+    private static func add(_ path: String, root: String, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>, files: inout [String]) {
+        var status = stat()
+        // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
+        guard stat(root + path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            files.append(path)
+            return
+        }
+        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        found[path + "/"] = FileFingerprint(size: 0, modified: modified, inode: UInt64(status.st_ino), hash: 0)
+        // A link back up the tree is entered once.
+        let identity = UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino)
+        guard visited.insert(identity).inserted, let directory = opendir(root + path) else { return }
+        var entries: [(name: String, isFile: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") { entries.append((name, Int(entry.pointee.d_type) == Int(DT_REG))) }
+        }
+        closedir(directory)
+        for (name, isFile) in entries {
+            if isFile {
+                files.append(path + "/" + name)
+            } else {
+                add(path + "/" + name, root: root, into: &found, visited: &visited, files: &files)
+            }
+        }
     }
 
     private static func hashFile(_ path: String, buffer: inout [UInt8]) -> UInt64? {

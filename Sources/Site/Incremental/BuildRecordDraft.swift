@@ -1,0 +1,202 @@
+import Content
+import Dispatch
+import Foundation
+import LibC
+import Synchronization
+
+extension BuildRecord {
+    /// A record being written into `incremental.PID` beside the record it will replace: what is
+    /// known before any page is written (the options, the sources, the report's fallbacks and
+    /// outdated units: most of its bytes) on a background thread while the pages render, the
+    /// rest (the report's summary, the files written) by `finish` after the swap, which renames
+    /// it into place. A build that fails, or whose swap does not happen, `abandon`s it: the
+    /// record in place is never one that describes a tree that was not published.
+    ///
+    /// Made only while the build holds the output folder's lock, and finished or abandoned before
+    /// the lock is released; a build killed in between leaves the temporary file, which the next
+    /// build into the folder removes (`OutputFolder`), and no record.
+    final class Draft: Sendable {
+        /// The prefix of the temporary file's name: `incremental.PID`.
+        static let temporaryPrefix = BuildRecord.fileName + "."
+
+        private let path: String
+        private let temporary: String
+        private let descriptor: Int32
+        /// Done when the first part is written.
+        private let firstPart = DispatchGroup()
+        private let state = Mutex(State())
+
+        private struct State {
+            /// Why writing the first part failed (`strerror`).
+            var failure: String?
+            var closed = false
+            /// Renamed into place.
+            var finished = false
+        }
+
+        /// Opens the temporary file and writes the first part, on a background thread when
+        /// `inBackground`, else before returning.
+        init(
+            in folder: String, optionsKey: UInt64, sources: SourceFingerprints, fallbacks: [Fallback], outdated: [TranslationUnit],
+            inBackground: Bool
+        ) throws(OutputError) {
+            path = folder + "/" + BuildRecord.fileName
+            temporary = folder + "/" + Self.temporaryPrefix + "\(getpid())"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            let writeFirstPart: @Sendable () -> Void = { [self] in
+                var writer = RecordFileWriter(descriptor: descriptor)
+                writer.put(BuildRecord.header + "\n")
+                writer.put("options " + String(optionsKey, radix: 16) + "\n")
+                writer.put("taken ")
+                writer.put(decimal: sources.takenAt, then: "\n")
+                writer.put("sources ")
+                writer.put(decimal: sources.files.count, then: "\n")
+                for path in sources.files.keys.sorted() {
+                    let print = sources.files[path]!
+                    writer.putFileLine(hash: print.hash, size: print.size, modified: print.modified, inode: print.inode, path: path)
+                }
+                writer.put("report ")
+                writer.put(decimal: Report.encodedBodyLength(fallbacks: fallbacks, outdated: outdated), then: "\n")
+                Report.writeBody(fallbacks: fallbacks, outdated: outdated, to: &writer)
+                writer.flush()
+                if let failure = writer.failure { state.withLock { $0.failure = failure } }
+            }
+            if inBackground {
+                DispatchQueue.global().async(group: firstPart, execute: writeFirstPart)
+            } else {
+                writeFirstPart()
+            }
+        }
+
+        /// Waits for the first part, adds the report's summary and the files of the published
+        /// and the spare tree, and renames the file into place. `inOrder`: the outputs' paths
+        /// sorted, when the caller has them so (else they are sorted here).
+        func finish(summary: Report.Summary, outputs: [String: Output], inOrder: [String]? = nil, spare: [String: Output]) throws(OutputError) {
+            firstPart.wait()
+            var writer = RecordFileWriter(descriptor: descriptor)
+            let json = (try? JSONEncoder().encode(summary)).map { Array($0) } ?? []
+            writer.put("summary ")
+            writer.put(decimal: json.count, then: "\n")
+            writer.put(bytes: json)
+            writer.put("\n")
+            for (section, entries, order) in [("outputs", outputs, inOrder), ("spare", spare, nil)] {
+                writer.put(section + " ")
+                writer.put(decimal: entries.count, then: "\n")
+                for path in order ?? entries.keys.sorted() {
+                    let output = entries[path]!
+                    writer.put(hex: output.key, then: " ")
+                    writer.putFileLine(hash: output.hash, size: output.size, modified: output.modified, inode: output.inode, path: path)
+                }
+            }
+            writer.flush()
+            var failure = state.withLock { $0.failure } ?? writer.failure
+            if !close(), failure == nil { failure = String(cString: strerror(errno)) }
+            if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            if let failure {
+                unlink(temporary)
+                throw .cannotWrite(path, failure)
+            }
+            state.withLock { $0.finished = true }
+        }
+
+        /// Waits for the first part and removes the temporary file, unless `finish` put it in place.
+        func abandon() {
+            firstPart.wait()
+            guard !state.withLock({ $0.finished }) else { return }
+            _ = close()
+            unlink(temporary)
+        }
+
+        /// Closes the file once; true when this call closed it and that succeeded.
+        private func close() -> Bool {
+            let wasOpen = state.withLock { state in
+                defer { state.closed = true }
+                return !state.closed
+            }
+            return wasOpen && LibC.close(descriptor) == 0
+        }
+    }
+}
+
+/// Buffered writes to a file descriptor, in bytes (numbers formatted without a `String` each:
+/// a large site's record has hundreds of thousands of them), remembering the first failure.
+struct RecordFileWriter {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private(set) var failure: String?
+    private static let capacity = 1 << 16
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func put(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    mutating func put(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    mutating func put(byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    /// As `String(value)` would write it, then `separator`.
+    mutating func put(decimal value: Int, then separator: Unicode.Scalar) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        put(decimal: UInt64(value.magnitude), then: separator)
+    }
+
+    mutating func put(decimal value: UInt64, then separator: Unicode.Scalar) {
+        let start = buffer.count
+        var rest = value
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        buffer[start...].reverse()
+        buffer.append(UInt8(ascii: separator))
+    }
+
+    /// As `String(value, radix: 16)` would write it, then `separator`.
+    mutating func put(hex value: UInt64, then separator: Unicode.Scalar) {
+        var shift = 60
+        while shift > 0, (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
+        while shift >= 0 {
+            buffer.append(Self.hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+            shift -= 4
+        }
+        buffer.append(UInt8(ascii: separator))
+    }
+
+    /// The end of a line of the record's lists of files: `hash size modified inode path`.
+    mutating func putFileLine(hash: UInt64, size: Int, modified: Int, inode: UInt64, path: String) {
+        put(hex: hash, then: " ")
+        put(decimal: size, then: " ")
+        put(decimal: modified, then: " ")
+        put(decimal: inode, then: " ")
+        put(BuildRecord.escape(path))
+        put(byte: UInt8(ascii: "\n"))
+    }
+
+    /// Writes what is buffered.
+    mutating func flush() {
+        var written = 0
+        while failure == nil, written < buffer.count {
+            let result = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, buffer.count - written) }
+            if result > 0 {
+                written += result
+            } else if errno != EINTR {
+                failure = String(cString: strerror(errno))
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
