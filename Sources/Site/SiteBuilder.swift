@@ -285,9 +285,10 @@ public enum SiteBuilder {
         let renderNanoseconds = Atomic<UInt64>(0)
         let writeNanoseconds = Atomic<UInt64>(0)
         progress?.startPages(pages.count)
+        let jobs = renderJobs(pages)
         // The other files come first: the sitemap is the largest single job, and started last it
         // would leave one core idle at the end.
-        DispatchQueue.concurrentPerform(iterations: otherFiles.count + pages.count) { index in
+        DispatchQueue.concurrentPerform(iterations: otherFiles.count + jobs.count) { index in
             guard index >= otherFiles.count else {
                 guard let writer else { return }
                 let file = otherFiles[index]
@@ -300,36 +301,50 @@ public enum SiteBuilder {
                 }
                 return
             }
-            let page = pages[index - otherFiles.count]
-            do {
-                let start = DispatchTime.now().uptimeNanoseconds
-                guard let data = page.data() else {
-                    progress?.pageDone()
-                    return
+            for page in pages[jobs[index - otherFiles.count]] {
+                do {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    guard let data = page.data() else {
+                        progress?.pageDone()
+                        continue
+                    }
+                    let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, data)
+                    if anchored.contains(page.file) {
+                        let found = htmlIDs(in: bytes)
+                        ids.withLock { $0[page.file] = found }
+                    }
+                    let rendered = DispatchTime.now().uptimeNanoseconds
+                    renderNanoseconds.add(rendered - start, ordering: .relaxed)
+                    if !renderErrors.isEmpty {
+                        errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
+                    } else if let writer {
+                        try writer(bytes, page.file)
+                        writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
+                    }
+                } catch let error as TemplateError {
+                    errors.withLock { _ = $0.insert(error.diagnostic) }
+                } catch {
+                    errors.withLock { _ = $0.insert(diagnostic(output: error)) }
                 }
-                let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, data)
-                if anchored.contains(page.file) {
-                    let found = htmlIDs(in: bytes)
-                    ids.withLock { $0[page.file] = found }
-                }
-                let rendered = DispatchTime.now().uptimeNanoseconds
-                renderNanoseconds.add(rendered - start, ordering: .relaxed)
-                if !renderErrors.isEmpty {
-                    errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
-                } else if let writer {
-                    try writer(bytes, page.file)
-                    writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
-                }
-            } catch let error as TemplateError {
-                errors.withLock { _ = $0.insert(error.diagnostic) }
-            } catch {
-                errors.withLock { _ = $0.insert(diagnostic(output: error)) }
+                progress?.pageDone()
             }
-            progress?.pageDone()
         }
         let rendering = Double(renderNanoseconds.load(ordering: .relaxed))
         let writing = Double(writeNanoseconds.load(ordering: .relaxed))
         return (errors.withLock { Array($0) }, rendering + writing > 0 ? writing / (rendering + writing) : 0, ids.withLock { $0 })
+    }
+
+    /// The pages as the rendering threads take them: each role's consecutive pages together
+    /// (see `PagePlan.Page.role`), every other page alone.
+    static func renderJobs(_ pages: [PagePlan.Page]) -> [Range<Int>] {
+        var jobs: [Range<Int>] = []
+        var start = 0
+        for index in pages.indices.dropFirst() where pages[index].role == nil || pages[index].role != pages[start].role {
+            jobs.append(start..<index)
+            start = index
+        }
+        if !pages.isEmpty { jobs.append(start..<pages.count) }
+        return jobs
     }
 
     /// Every template under `templates/` (`pages/role.html` is `pages/role`), read through
@@ -428,6 +443,11 @@ struct PagePlan: Sendable {
         var file: String
         /// Nil for pages that belong to no locale (root, 404).
         var locale: String?
+        /// The slug of the role whose texts the page reads, nil for the others. A role's pages
+        /// stand together in the plan and are rendered by one thread, one after the other: its
+        /// texts are read again from its folder for them (`RoleRereader`), and a second thread
+        /// on the same role would only wait for that read.
+        var role: String? = nil
         /// Nil when the page has nothing to show after all: its role's files changed since they
         /// were loaded (the build reports that instead, `RoleRereader.changedRoles`).
         var data: @Sendable () -> TemplateValue?
@@ -507,13 +527,13 @@ struct PagePlan: Sendable {
             url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
         for locale in model.locales {
             let path = urls.role(role.slug, in: locale)
-            pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale) {
+            pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale, role: slug) {
                 shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).data() }
             })
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
             if articleLocales.contains(locale) {
                 let articlePath = urls.article(role.slug, in: locale)
-                pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale) {
+                pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale, role: slug) {
                     shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).articleData() ?? .null }
                 })
                 sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))

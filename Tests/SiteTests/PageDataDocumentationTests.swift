@@ -13,7 +13,7 @@ import XCTest
 /// names with the ones the document lists, and each section's values with its own table, so
 /// the document cannot fall behind the code.
 final class PageDataDocumentationTests: XCTestCase {
-    private static func fixture() throws -> FixtureSite {
+    static func fixture() throws -> FixtureSite {
         let image = #""image": { "asset": "og-image.png", "width": 1200, "height": 630, "alt": { "en": "A chart" } },"#
         return try FixtureSite(Fixture.files(
             site: Fixture.site().replacingOccurrences(of: #""baseURL""#, with: image + "\n  " + #""baseURL""#),
@@ -25,7 +25,7 @@ final class PageDataDocumentationTests: XCTestCase {
     }
 
     /// The fixture's model, built as `SiteBuilder` builds it (no output is written).
-    private static func model(_ fixture: FixtureSite, articleStringKeys: Set<String>? = nil) throws -> SiteModel {
+    static func model(_ fixture: FixtureSite, articleStringKeys: Set<String>? = nil) throws -> SiteModel {
         let loaded = ContentLoader.load(root: fixture.root)
         let site = try XCTUnwrap(loaded.site, loaded.diagnostics.map(\.description).joined(separator: "\n"))
         var diagnostics: [Diagnostic] = []

@@ -1,0 +1,31 @@
+import XCTest
+
+@testable import Site
+
+/// The rendering threads take a role's pages together: its texts are read again from its folder
+/// for them, and a second thread on the same role would only wait for that read.
+final class RenderJobsTests: XCTestCase {
+    func testEachRolesPagesAreOneJobAndEveryOtherPageIsAlone() throws {
+        let model = try PageDataDocumentationTests.model(PageDataDocumentationTests.fixture())
+        let pages = PagePlan(model: model).pages
+        let jobs = SiteBuilder.renderJobs(pages)
+
+        XCTAssertEqual(jobs.flatMap { Array($0) }, Array(pages.indices), "every page once, in plan order")
+        let roleJobs = jobs.filter { pages[$0.lowerBound].role != nil }
+        XCTAssertEqual(roleJobs.map { pages[$0.lowerBound].role }, ["backend", "frontend"])
+        for job in roleJobs {
+            let role = pages[job.lowerBound].role
+            XCTAssertEqual(Set(pages[job].map(\.role)), [role])
+        }
+        // backend: a page in both locales and an English article; frontend: a page in both.
+        XCTAssertEqual(roleJobs.map(\.count), [3, 2])
+        XCTAssertTrue(jobs.filter { pages[$0.lowerBound].role == nil }.allSatisfy { $0.count == 1 })
+    }
+
+    func testPagesOfNoRoleAreNeverGrouped() {
+        let page = { (role: String?) in PagePlan.Page(template: "t", file: "f", locale: nil, role: role) { nil } }
+        let pages = [page(nil), page(nil), page("a"), page("a"), page(nil), page("b"), page("a")]
+        XCTAssertEqual(SiteBuilder.renderJobs(pages), [0..<1, 1..<2, 2..<4, 4..<5, 5..<6, 6..<7])
+        XCTAssertEqual(SiteBuilder.renderJobs([]), [])
+    }
+}
