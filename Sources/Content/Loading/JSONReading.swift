@@ -44,12 +44,14 @@ struct JSONField {
         Self.join(path, key)
     }
 
-    func member(_ key: String, _ value: JSONValue) -> JSONField {
-        JSONField(value: value, parentPath: path, step: .key(key))
+    /// The member `key` of a value whose `path` is `parentPath`: the readers of a value's members
+    /// or elements put its path (`roadmap[2]`) together once, not once for each of them.
+    static func member(_ key: String, _ value: JSONValue, parentPath: String) -> JSONField {
+        JSONField(value: value, parentPath: parentPath, step: .key(key))
     }
 
-    func element(_ index: Int, _ value: JSONValue) -> JSONField {
-        JSONField(value: value, parentPath: path, step: .index(index))
+    static func element(_ index: Int, _ value: JSONValue, parentPath: String) -> JSONField {
+        JSONField(value: value, parentPath: parentPath, step: .index(index))
     }
 
     private static func join(_ path: String, _ key: String) -> String {
@@ -71,6 +73,8 @@ struct ObjectReader {
     let check: FileCheck
     let object: JSONObject
     let field: JSONField
+    /// `field.path`, the start of every member's path.
+    private let path: String
     /// The fields that an unknown key's did-you-mean names (`riskScroe` → `riskScore`): such a
     /// field is not reported missing as well, since that error would only repeat the typo.
     private let suggested: Set<String>
@@ -79,6 +83,7 @@ struct ObjectReader {
         self.check = check
         self.object = object
         self.field = field
+        path = field.path
         var suggested: Set<String> = []
         for member in object.members where !fields.contains(member.key) {
             let suggestion = closestMatch(to: member.key, among: fields.filter { $0 != "$schema" })
@@ -89,7 +94,7 @@ struct ObjectReader {
     }
 
     func optional(_ key: String) -> JSONField? {
-        object[key].map { field.member(key, $0.value) }
+        object[key].map { JSONField.member(key, $0.value, parentPath: path) }
     }
 
     func required(_ key: String) -> JSONField? {
@@ -124,8 +129,9 @@ extension FileCheck {
         guard case .object(let object) = field.value.content else {
             return mismatch(field, expected: "an object")
         }
+        let path = field.path
         return object.members.map {
-            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: field.member($0.key, $0.value))
+            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: JSONField.member($0.key, $0.value, parentPath: path))
         }
     }
 
@@ -134,7 +140,8 @@ extension FileCheck {
         guard case .array(let elements) = field.value.content else {
             return mismatch(field, expected: "an array")
         }
-        return elements.enumerated().map { field.element($0, $1) }
+        let path = field.path
+        return elements.enumerated().map { JSONField.element($0, $1, parentPath: path) }
     }
 
     func nonEmptyArray(_ field: JSONField) -> [JSONField]? {
@@ -232,10 +239,11 @@ extension FileCheck {
     }
 
     /// A string that must be a safe URL segment; `what` names it in the message ("task id").
-    func segment(_ field: JSONField, what: String) -> String? {
+    /// (`what` is put together only for a message: ids are read by the thousand.)
+    func segment(_ field: JSONField, what: @autoclosure () -> String) -> String? {
         guard let text = string(field) else { return nil }
         guard isSafeURLSegment(text) else {
-            report(.unsafeSegment(what: what, value: text), at: field.value.offset)
+            report(.unsafeSegment(what: what(), value: text), at: field.value.offset)
             return nil
         }
         return text

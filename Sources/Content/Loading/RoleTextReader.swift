@@ -19,7 +19,8 @@ enum RoleTextReader {
         text.titlePlural = field("titlePlural").flatMap(prose.text)
         if let descriptionField = field("description"), let description = prose.text(descriptionField) {
             text.description = description
-            if description.count > maximumDescriptionLength {
+            // A text has no more characters than UTF-8 bytes: most are counted only that cheaply.
+            if description.utf8.count > maximumDescriptionLength, description.count > maximumDescriptionLength {
                 check.report(.descriptionTooLong(length: description.count, limit: maximumDescriptionLength), at: descriptionField.value.offset)
             }
         }
@@ -70,9 +71,12 @@ private struct ItemTexts {
         let check = root.check
         let needsTexts = isDefaultLocale && ids?.isEmpty == false
         guard let field = needsTexts ? root.required(key) : root.optional(key), let entries = check.map(field) else { return [:] }
+        // Texts are usually written in the order of the role's ids: then every key is known (and
+        // with as many keys as ids, none is missing) without building a set of them.
+        let inOrder = ids.map { Self.keys(of: entries, inOrderOf: $0) } ?? false
         // Sets: a role usually has a few dozen ids, but one with 100,000 tasks must still load
         // in linear time.
-        let known = ids.map(Set.init)
+        let known = inOrder ? nil : ids.map(Set.init)
         var texts: [String: String] = [:]
         for entry in entries {
             if let known, let ids, !known.contains(entry.key) {
@@ -81,7 +85,7 @@ private struct ItemTexts {
             }
             texts[entry.key] = prose.text(entry.field)
         }
-        if isDefaultLocale, let ids {
+        if isDefaultLocale, let ids, !(inOrder && entries.count == ids.count) {
             let written = Set(entries.map(\.key))
             for id in ids where !written.contains(id) {
                 check.report(.missingItemText(kind: missing, id: id), at: field.value.offset)
@@ -89,11 +93,25 @@ private struct ItemTexts {
         }
         return texts
     }
+
+    /// Whether the entries' keys are some of `ids`, in the same order (keys are unique).
+    private static func keys(of entries: [MapEntry], inOrderOf ids: [String]) -> Bool {
+        var next = ids.startIndex
+        for entry in entries {
+            while next < ids.endIndex, ids[next] != entry.key { next += 1 }
+            guard next < ids.endIndex else { return false }
+            next += 1
+        }
+        return true
+    }
 }
 
 /// Reads the strings of a role text that pages show as prose, warning about a range of numbers
 /// typed with a hyphen ("5-7 years"): pages write ranges in the locale's range format.
-private struct Prose {
+///
+/// A class: it is handed to every field's reader, and copying its locale rules each time cost
+/// more than reading the field.
+private final class Prose {
     let check: FileCheck
     /// Nil for a locale rolegen has no rules for (reported elsewhere): then nothing is checked.
     let rules: LocaleRules?
@@ -101,6 +119,12 @@ private struct Prose {
     /// Blank counts as absent (see `FileCheck.text`): an error in the default locale, a
     /// fallback in the others.
     let isDefaultLocale: Bool
+
+    init(check: FileCheck, rules: LocaleRules?, isDefaultLocale: Bool) {
+        self.check = check
+        self.rules = rules
+        self.isDefaultLocale = isDefaultLocale
+    }
 
     /// A field's or an item's text.
     func text(_ field: JSONField) -> String? {
@@ -153,17 +177,17 @@ private struct Prose {
     }
 
     /// Whether an ASCII digit, a hyphen and an ASCII digit follow each other in `text`.
+    /// Only hyphens are looked at closely: the loop over the other bytes does nothing else.
     private static func mayHoldRange(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if beforePrevious >= UInt8(ascii: "0"), beforePrevious <= UInt8(ascii: "9"), previous == UInt8(ascii: "-"),
-               byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            func isDigit(_ index: Int) -> Bool { bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") }
+            var index = 1
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "-"), isDigit(index - 1), isDigit(index + 1) { return true }
+                index += 1
             }
-            beforePrevious = previous
-            previous = byte
+            return false
         }
-        return false
     }
 }

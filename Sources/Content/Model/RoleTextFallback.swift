@@ -18,14 +18,17 @@ extension Role {
 
         /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
         /// nothing to translate, so it is neither a translation nor a fallback.
-        func note(_ field: String, translated: Bool, source: @autoclosure () -> String) {
+        /// Without units only a fallback is noted: the field's name and the source (a whole
+        /// roadmap put together) are worked out for nothing else.
+        func note(_ field: @autoclosure () -> String, translated: Bool, source: @autoclosure () -> String) {
             guard locale != defaultLocale else { return }
-            let source = source()
-            guard !source.isEmpty else { return }
             guard recordingUnits else {
-                if !translated { fallbackFields.insert(field) }
+                if !translated, !source().isEmpty { fallbackFields.insert(field()) }
                 return
             }
+            let field = field()
+            let source = source()
+            guard !source.isEmpty else { return }
             let file = RoleTextField.file(of: field, in: locale)
             let key = RoleTextField.isMarkdown(field) ? nil : field
             let origin = origins[file] ?? TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file)")
