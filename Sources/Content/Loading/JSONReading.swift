@@ -253,7 +253,7 @@ extension FileCheck {
     /// (pointing at it, naming the first's line) and dropped.
     func uniqueList(_ field: JSONField, nonEmpty: Bool = false, read: (JSONField) -> String?) -> [String]? {
         guard let elements = nonEmpty ? nonEmptyArray(field) : array(field) else { return nil }
-        var seen = FirstOccurrences()
+        var seen = FirstOccurrences(count: elements.count)
         var values: [String] = []
         for element in elements {
             guard let value = read(element) else { continue }
@@ -292,7 +292,12 @@ extension FileCheck {
 /// Where each id or value was first seen, so that a repeat is reported at the repeat with the
 /// line of the first ("duplicate task id `x` (first defined on line 8)").
 struct FirstOccurrences {
-    private var offsets: [String: Int] = [:]
+    private var offsets: [String: Int]
+
+    /// Room for `count` values from the start (a list's length), so the table never grows.
+    init(count: Int = 0) {
+        offsets = Dictionary(minimumCapacity: count)
+    }
 
     /// True for a value not seen before; for a repeat, reports `error(firstLine)` at `offset`.
     mutating func insert(_ value: String, at offset: Int, check: FileCheck, error: (Int) -> ContentError) -> Bool {

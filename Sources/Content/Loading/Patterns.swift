@@ -76,7 +76,8 @@ public let placeholderMarker = "TODO:"
 /// Whether `text` is still a scaffold's placeholder: it starts with `TODO:` (after white space).
 func isPlaceholder(_ text: String) -> Bool {
     if let first = text.utf8.first, startsVisibly(first), first != placeholderMarker.utf8.first { return false }
-    return text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
+    // Nothing but these very bytes is canonically equivalent to the ASCII marker.
+    return text.containsBytes(placeholderMarker) && text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
 }
 
 /// A base URL that page paths can be appended to: http(s), a host, no query, fragment or

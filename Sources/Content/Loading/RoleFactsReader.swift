@@ -120,9 +120,11 @@ enum RoleFactsReader {
         _ field: JSONField, check: FileCheck, kind: String, fields: [String], item: (ObjectReader, String) -> Item?
     ) -> (ids: [String], items: [Item])? {
         guard let elements = check.array(field) else { return nil }
-        var seen = FirstOccurrences()
+        var seen = FirstOccurrences(count: elements.count)
         var items: [Item] = []
         var ids: [String] = []
+        items.reserveCapacity(elements.count)
+        ids.reserveCapacity(elements.count)
         for element in elements {
             guard let object = check.object(element, fields: fields),
                   let idField = object.required("id"), let id = check.segment(idField, what: "\(kind) id"),

@@ -77,7 +77,7 @@ private struct ItemTexts {
         // Sets: a role usually has a few dozen ids, but one with 100,000 tasks must still load
         // in linear time.
         let known = inOrder ? nil : ids.map(Set.init)
-        var texts: [String: String] = [:]
+        var texts = [String: String](minimumCapacity: entries.count)
         for entry in entries {
             if let known, let ids, !known.contains(entry.key) {
                 let suggestion = closestMatch(to: entry.key, among: ids)

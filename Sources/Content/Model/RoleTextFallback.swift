@@ -47,7 +47,7 @@ extension Role {
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
-            var picked: [String: String] = [:]
+            var picked = [String: String](minimumCapacity: ids.count)
             var (allOwn, allBase) = (true, true)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
