@@ -115,6 +115,8 @@ private final class Prose {
     let check: FileCheck
     /// Nil for a locale rolegen has no rules for (reported elsewhere): then nothing is checked.
     let rules: LocaleRules?
+    /// `rules != nil`, asked for every text: unwrapping the rules copies them.
+    private let checksRanges: Bool
 
     /// Blank counts as absent (see `FileCheck.text`): an error in the default locale, a
     /// fallback in the others.
@@ -123,6 +125,7 @@ private final class Prose {
     init(check: FileCheck, rules: LocaleRules?, isDefaultLocale: Bool) {
         self.check = check
         self.rules = rules
+        checksRanges = rules != nil
         self.isDefaultLocale = isDefaultLocale
     }
 
@@ -138,7 +141,7 @@ private final class Prose {
 
     private func checked(_ field: JSONField, required: Bool) -> String? {
         guard let text = check.text(field, required: required) else { return nil }
-        if let rules, let range = Self.firstHyphenatedRange(in: text) {
+        if checksRanges, let range = Self.firstHyphenatedRange(in: text), let rules {
             check.report(.rangeWithHyphen(written: range.written, localeFormat: rules.yearRange(from: range.from, to: range.to)),
                          at: field.value.offset)
         }
