@@ -20,10 +20,13 @@ extension Role {
         /// nothing to translate, so it is neither a translation nor a fallback.
         /// Without units only a fallback is noted: the field's name and the source (a whole
         /// roadmap put together) are worked out for nothing else.
-        func note(_ field: @autoclosure () -> String, translated: Bool, source: @autoclosure () -> String) {
+        /// `sourceIsEmpty` is `source().isEmpty` without putting the source together.
+        func note(
+            _ field: @autoclosure () -> String, translated: Bool, source: @autoclosure () -> String, sourceIsEmpty: @autoclosure () -> Bool
+        ) {
             guard locale != defaultLocale else { return }
             guard recordingUnits else {
-                if !translated, !source().isEmpty { fallbackFields.insert(field()) }
+                if !translated, !sourceIsEmpty() { fallbackFields.insert(field()) }
                 return
             }
             let field = field()
@@ -36,14 +39,16 @@ extension Role {
             units.append(TranslationUnit(origin: origin, field: field, key: key, isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }
-        func pick<Value>(_ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String) -> Value? {
+        func pick<Value>(
+            _ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String, sourceIsEmpty: (Value) -> Bool
+        ) -> Value? {
             guard let baseValue = base[keyPath: path] else { return own[keyPath: path] }
             let ownValue = own[keyPath: path]
-            note(field, translated: ownValue != nil, source: source(baseValue))
+            note(field, translated: ownValue != nil, source: source(baseValue), sourceIsEmpty: sourceIsEmpty(baseValue))
             return ownValue ?? baseValue
         }
         func pickText(_ field: String, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
-            pick(field, path) { $0 }
+            pick(field, path, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
@@ -52,7 +57,7 @@ extension Role {
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
                 let ownValue = ownTexts[id]
-                note("\(field).\(id)", translated: ownValue != nil, source: baseValue)
+                note("\(field).\(id)", translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
                 picked[id] = ownValue ?? baseValue
                 if ownValue == nil { allOwn = false } else { allBase = false }
             }
@@ -72,9 +77,12 @@ extension Role {
             tasks: pickEach("tasks", tasks.map(\.id), \.tasks),
             skills: pickEach("skills", skills.map(\.id), \.skills),
             toolReasons: pickEach("toolReasons", toolsToLearn, \.toolReasons),
-            roadmap: pick("roadmap", \.roadmap, source: RoleTextField.source(of:)) ?? [],
-            quickWins: pick("quickWins", \.quickWins) { $0.joined(separator: "\n") } ?? [],
-            faq: pick("faq", \.faq, source: RoleTextField.source(of:)) ?? [],
+            // A phase's or an entry's source always holds a line break, so those sources are
+            // empty exactly when there is none; lines joined are empty when all (at most one) are.
+            roadmap: pick("roadmap", \.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
+            quickWins: pick("quickWins", \.quickWins, source: { $0.joined(separator: "\n") },
+                            sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? [],
+            faq: pick("faq", \.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
             analysisMarkdown: pickText("analysis", \.analysisMarkdown) ?? "",
             verdictMarkdown: pickText("verdict", \.verdictMarkdown) ?? "",
             articleMarkdown: hasArticle ? pickText("article", \.articleMarkdown) : nil
