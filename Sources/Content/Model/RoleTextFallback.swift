@@ -56,7 +56,8 @@ extension Role {
             var (allOwn, allBase) = (true, true)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
-                let ownValue = ownTexts[id]
+                // In the default locale the two are one dictionary: looked up once.
+                let ownValue = locale == defaultLocale ? baseValue : ownTexts[id]
                 note("\(field).\(id)", translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
                 picked[id] = ownValue ?? baseValue
                 if ownValue == nil { allOwn = false } else { allBase = false }
