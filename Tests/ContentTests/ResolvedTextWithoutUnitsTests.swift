@@ -1,5 +1,6 @@
-@testable import Content
 import XCTest
+
+@testable import Content
 
 /// A role read again for its pages resolves its texts without translation units, and then skips
 /// working out what only a unit needs (a field's name, a roadmap joined into one source): the
