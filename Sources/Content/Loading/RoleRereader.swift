@@ -4,14 +4,15 @@ import Synchronization
 /// false)`) again, for their own pages: a role's full text then exists only while its pages
 /// are rendered, not for the whole build.
 ///
-/// A role's pages are rendered one after the other (they stand together in the page plan), so
-/// the last few roles read are kept and each folder is read about once. A folder whose files
+/// A role's pages stand together in the page plan and the build renders them as one job, on one
+/// thread (`SiteBuilder.renderJobs`); the last few roles read are kept as well, so that pages of
+/// a role rendered apart (an incremental build's list of pages to render again) still read its
+/// folder about once. A folder whose files
 /// are no longer the bytes the build loaded and checked (edited during the build) gives no
 /// role: it is listed in `changedRoles`, for the build to report instead of publishing pages
 /// that its checks never saw.
 public final class RoleRereader: Sendable, Equatable {
-    /// A role being read or read: the first thread to ask reads it, the others wait for that
-    /// (a role's pages are often rendered by several threads at once).
+    /// A role being read or read: the first thread to ask reads it, any other waits for that.
     private final class Entry: Sendable {
         let slug: String
         /// Nil until read; then the role, or nil in it when the folder changed.
