@@ -4,7 +4,7 @@
 /// Optional data is written as `.null` rather than left out: in strict mode a key that is present
 /// with `.null` is falsey and interpolates as nothing, while an absent key is an error (most
 /// likely a typo in the template or a forgotten field in the model).
-public indirect enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
