@@ -208,7 +208,7 @@ struct UIStringTrees: Sendable {
             return object.index(forKey: head)!
         }()
         var child: [String: TemplateValue]
-        if case .object(let existing) = object.values[index] { child = existing } else { child = [:] }
+        if case .object(let existing) = object.values[index] { child = existing.dictionary } else { child = [:] }
         object.values[index] = .null  // keep `child` uniquely referenced while it is mutated
         set(leaves, under: path.dropFirst(), in: &child)
         object.values[index] = .object(child)
@@ -221,7 +221,7 @@ struct UIStringTrees: Sendable {
             return
         }
         var child: [String: TemplateValue]
-        if case .object(let existing)? = object[head] { child = existing } else { child = [:] }
+        if case .object(let existing)? = object[head] { child = existing.dictionary } else { child = [:] }
         object[head] = nil  // keep `child` uniquely referenced while it is mutated
         set(value, at: path.dropFirst(), in: &child)
         object[head] = .object(child)

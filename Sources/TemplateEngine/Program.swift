@@ -20,6 +20,8 @@ final class Program: @unchecked Sendable {
     let names: UnsafeBufferPointer<CompiledName>
     /// The keys of every dotted name, each name owning a range.
     let keys: UnsafeBufferPointer<String>
+    /// `TemplateObject.fingerprint` of each key, so that a lookup hashes nothing.
+    let keyFingerprints: UnsafeBufferPointer<UInt64>
     let calls: UnsafeBufferPointer<TemplateCall>
     let overrides: UnsafeBufferPointer<CompiledOverride>
     let sites: UnsafeBufferPointer<CompiledSite>
@@ -38,6 +40,7 @@ final class Program: @unchecked Sendable {
         lineStartOffsets = frozen(builder.lineStartOffsets)
         names = frozen(builder.names)
         keys = frozen(builder.keys)
+        keyFingerprints = frozen(builder.keys.map(TemplateObject.fingerprint))
         calls = frozen(builder.calls)
         overrides = frozen(builder.overrides)
         sites = frozen(builder.sites)
@@ -51,7 +54,7 @@ final class Program: @unchecked Sendable {
     deinit {
         UnsafeMutableBufferPointer(mutating: keys).deinitialize()
         for table in [UnsafeRawPointer(ops.baseAddress), UnsafeRawPointer(text.baseAddress), UnsafeRawPointer(chunks.baseAddress),
-                      UnsafeRawPointer(lineStartOffsets.baseAddress), UnsafeRawPointer(names.baseAddress), UnsafeRawPointer(keys.baseAddress),
+                      UnsafeRawPointer(lineStartOffsets.baseAddress), UnsafeRawPointer(names.baseAddress), UnsafeRawPointer(keys.baseAddress), UnsafeRawPointer(keyFingerprints.baseAddress),
                       UnsafeRawPointer(calls.baseAddress), UnsafeRawPointer(overrides.baseAddress), UnsafeRawPointer(sites.baseAddress)] {
             table?.deallocate()
         }

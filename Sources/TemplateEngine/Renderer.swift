@@ -151,10 +151,11 @@ struct Renderer {
         let keys = program.names[name].keys
         guard let firstKey = keys.first else { return stack[stack.count - 1] }
         let first = program.keys[firstKey]
+        let firstFingerprint = program.keyFingerprints[firstKey]
         var found: TemplateValue?
         var frame = stack.count - 1
         while frame >= 0 {
-            if case .object(let object) = stack[frame], let value = object[first] {
+            if case .object(let object) = stack[frame], let value = object.value(forKey: first, fingerprint: firstFingerprint) {
                 found = value
                 break
             }
@@ -164,7 +165,7 @@ struct Renderer {
         for keyIndex in keys.dropFirst() {
             switch value {
             case .object(let object):
-                guard let next = object[program.keys[keyIndex]] else { return try miss(name, at: keyIndex, in: value) }
+                guard let next = object.value(forKey: program.keys[keyIndex], fingerprint: program.keyFingerprints[keyIndex]) else { return try miss(name, at: keyIndex, in: value) }
                 value = next
             case .null:
                 return .null
@@ -186,7 +187,7 @@ struct Renderer {
         let written = program.writtenNames[name]
         var visible: [String] = []
         if case .object(let object)? = container {
-            visible = Array(object.keys)
+            visible = object.keys
         } else {
             for case .object(let object) in stack { visible.append(contentsOf: object.keys) }
         }

@@ -11,7 +11,15 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case array([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
+}
+
+extension TemplateValue {
+    /// An object with `dictionary`'s members: builders that collect members in a dictionary
+    /// write `.object(members)` as before.
+    public static func object(_ dictionary: [String: TemplateValue]) -> TemplateValue {
+        .object(TemplateObject(dictionary))
+    }
 }
 
 extension TemplateValue {
@@ -66,8 +74,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// A later duplicate key replaces an earlier one, as in a JSON object.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var object: [String: TemplateValue] = [:]
-        object.reserveCapacity(elements.count)
+        var object = TemplateObject(minimumCapacity: elements.count)
         for (key, value) in elements { object[key] = value }
         self = .object(object)
     }

@@ -116,7 +116,7 @@ enum TemplateBenchmark {
         case .double(let number): number
         case .string(let string): string
         case .array(let items): items.map(mustacheValue)
-        case .object(let object): object.mapValues(mustacheValue)
+        case .object(let object): object.dictionary.mapValues(mustacheValue)
         }
     }
 }

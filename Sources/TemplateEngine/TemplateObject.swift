@@ -1,0 +1,119 @@
+/// The members of a `TemplateValue.object`: keys and their values, looked up by key.
+///
+/// A list, not a hash table. A page's data is thousands of small objects built once, read a few
+/// times and freed; hashing every key on insert and on every lookup was a tenth of a build.
+/// Each member keeps a fingerprint of its key (`TemplateObject.fingerprint`), and a compiled
+/// template computes its names' fingerprints once, so a lookup compares integers and only
+/// compares strings on a match.
+///
+/// Members keep the order they were added in, but nothing depends on it: equality ignores it,
+/// and the renderer only looks keys up.
+public struct TemplateObject: Sendable {
+    struct Member: Sendable {
+        let key: String
+        let fingerprint: UInt64
+        var value: TemplateValue
+    }
+
+    private(set) var members: [Member]
+
+    public init() { members = [] }
+
+    /// The members of `dictionary` (its keys are unique already).
+    public init(_ dictionary: [String: TemplateValue]) {
+        members = []
+        members.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary {
+            members.append(Member(key: key, fingerprint: Self.fingerprint(key), value: value))
+        }
+    }
+
+    /// Room for `capacity` members, for a builder that knows how many it adds.
+    public init(minimumCapacity capacity: Int) {
+        members = []
+        members.reserveCapacity(capacity)
+    }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    /// The keys, in the order they were added.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The value of `key`; setting `nil` removes it, setting another value replaces it in place.
+    public subscript(key: String) -> TemplateValue? {
+        get { value(forKey: key, fingerprint: Self.fingerprint(key)) }
+        set {
+            let fingerprint = Self.fingerprint(key)
+            if let index = index(of: key, fingerprint: fingerprint) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(key: key, fingerprint: fingerprint, value: newValue))
+            }
+        }
+    }
+
+    /// The value of `key`, whose `fingerprint` the caller computed once for many lookups.
+    func value(forKey key: String, fingerprint: UInt64) -> TemplateValue? {
+        index(of: key, fingerprint: fingerprint).map { members[$0].value }
+    }
+
+    private func index(of key: String, fingerprint: UInt64) -> Int? {
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].fingerprint == fingerprint && members[index].key == key {
+                return index
+            }
+            return nil
+        }
+    }
+
+    /// Adds `other`'s members; where both have a key, `other`'s value wins.
+    public mutating func merge(_ other: TemplateObject) {
+        members.reserveCapacity(members.count + other.members.count)
+        for member in other.members {
+            if let index = index(of: member.key, fingerprint: member.fingerprint) {
+                members[index].value = member.value
+            } else {
+                members.append(member)
+            }
+        }
+    }
+
+    /// The members as a dictionary, for code that wants one (tests, other template engines).
+    public var dictionary: [String: TemplateValue] {
+        Dictionary(members.lazy.map { ($0.key, $0.value) }) { _, later in later }
+    }
+
+    /// 64-bit FNV-1a of the key's UTF-8: cheap for the short keys of page data, and computed once
+    /// per key of a compiled template.
+    static func fingerprint(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+extension TemplateObject: Sequence {
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: TemplateValue)> {
+        members.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
+    }
+}
+
+extension TemplateObject: Equatable {
+    /// The same keys with equal values, in any order.
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.members.allSatisfy { member in
+            rhs.value(forKey: member.key, fingerprint: member.fingerprint) == member.value
+        }
+    }
+}
+
+extension TemplateObject: ExpressibleByDictionaryLiteral {
+    /// A later duplicate key replaces an earlier one, as in a JSON object.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(minimumCapacity: elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+}

@@ -1,0 +1,67 @@
+import TemplateEngine
+import XCTest
+
+/// An object's members are a list looked up by key fingerprint: these pin that it still behaves
+/// as the dictionary it replaced, for the model code that builds page data and for templates.
+final class TemplateObjectTests: XCTestCase {
+    func testALaterDuplicateKeyInALiteralReplacesTheEarlierOne() {
+        let object: TemplateObject = ["title": "Backend Developer", "slug": "backend-developer", "title": "Data Analyst"]
+        XCTAssertEqual(object.count, 2)
+        XCTAssertEqual(object["title"], "Data Analyst")
+        XCTAssertEqual(object.keys, ["title", "slug"])
+    }
+
+    func testSettingReplacesInPlaceAndNilRemoves() {
+        var object: TemplateObject = ["a": 1, "b": 2, "c": 3]
+        object["b"] = 20
+        object["d"] = 4
+        object["a"] = nil
+        object["missing"] = nil
+        XCTAssertEqual(object.keys, ["b", "c", "d"])
+        XCTAssertEqual(object["b"], 20)
+        XCTAssertNil(object["a"])
+    }
+
+    func testKeysAreComparedAsStringsNotOnlyByFingerprint() {
+        // Keys of every length and script, including ones that differ in one byte.
+        var object = TemplateObject()
+        let keys = ["", "a", "b", "ab", "ba", "é", "e\u{301}", "t", "t.nav", "descriptionLang", "descriptionLanh", "日本語"]
+        for (index, key) in keys.enumerated() { object[key] = .int(index) }
+        for (index, key) in keys.enumerated() { XCTAssertEqual(object[key], .int(index), key) }
+        XCTAssertNil(object["c"])
+        XCTAssertEqual(object.count, keys.count)
+    }
+
+    func testEqualityIgnoresTheOrderMembersWereAddedIn() {
+        let one: TemplateObject = ["a": 1, "b": ["c": true]]
+        let other: TemplateObject = ["b": ["c": true], "a": 1]
+        XCTAssertEqual(one, other)
+        XCTAssertNotEqual(one, ["a": 1, "b": ["c": false]])
+        XCTAssertNotEqual(one, ["a": 1])
+        XCTAssertNotEqual(one, ["a": 1, "b": ["c": true], "d": .null])
+    }
+
+    func testMergeAddsMembersAndTheOtherObjectsValueWins() {
+        var base: TemplateObject = ["slug": "backend-developer", "title": "Backend Developer"]
+        base.merge(["title": "Développeur backend", "taskGroups": []])
+        XCTAssertEqual(base, ["slug": "backend-developer", "title": "Développeur backend", "taskGroups": []])
+    }
+
+    func testADictionaryBecomesAnObjectWithTheSameMembers() {
+        let dictionary: [String: TemplateValue] = ["x": 1, "y": "two", "z": [3]]
+        let value = TemplateValue.object(dictionary)
+        XCTAssertEqual(value, ["z": [3], "x": 1, "y": "two"])
+        guard case .object(let object) = value else { return XCTFail("not an object") }
+        XCTAssertEqual(object.dictionary, dictionary)
+    }
+
+    func testTemplatesFindKeysInNestedObjectsAndDownTheContextStack() throws {
+        var role = TemplateObject()
+        for index in 0..<40 { role["field\(index)"] = .string("value \(index)") }
+        role["title"] = "Backend Developer"
+        let data: TemplateValue = ["role": .object(role), "t": ["heroTitle": "Will AI replace them?"], "items": [["name": "one"], ["name": "two"]]]
+        XCTAssertEqual(
+            try render("{{role.title}}|{{role.field39}}|{{#role}}{{field0}} {{t.heroTitle}}{{/role}}|{{#items}}{{name}}{{role.field7}};{{/items}}", data),
+            "Backend Developer|value 39|value 0 Will AI replace them?|onevalue 7;twovalue 7;")
+    }
+}
