@@ -129,6 +129,8 @@ struct FrenchSpacing {
                 } else {
                     copyCharacter()
                 }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                copyWord()
             default:
                 copyCharacter()
             }
@@ -251,6 +253,25 @@ struct FrenchSpacing {
             previous = .other
         }
         copy(count: min(length, input.count - index))
+    }
+
+    /// A run of ASCII letters and digits, copied at once: what `copyCharacter` does for each of
+    /// them, which is most of the text. None of them can complete a `www.` or `mailto:` start
+    /// (that takes the `.` or `:`) or end a URL token.
+    private mutating func copyWord() {
+        var end = index + 1
+        while end < input.count, Self.isASCIILetterOrDigit(input[end]) { end += 1 }
+        if token.length == 0 { token.start = index }
+        token.length += end - index
+        previous = .other
+        copy(count: end - index)
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     /// A tag or comment, unchanged; opening and closing code-like elements. A tag ends the
