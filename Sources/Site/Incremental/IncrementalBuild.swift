@@ -275,9 +275,9 @@ final class IncrementalBuild: Sendable {
         let (spare, staging) = state.withLock { ($0.spare, $0.staging ?? "") }
         for file in spare.keys where !files.contains(file) {
             unlink(staging + "/" + file)
-            var folder = (file as NSString).deletingLastPathComponent
+            var folder = OutputFolder.parentFolder(of: file)
             while !folder.isEmpty, rmdir(staging + "/" + folder) == 0 {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = OutputFolder.parentFolder(of: folder)
             }
         }
     }
