@@ -54,6 +54,9 @@ public struct LocaleRules: Sendable {
     /// `n` with its digits grouped by three: "10,000" in English, "10 000" in French (with the
     /// narrow no-break space U+202F CLDR prescribes). Negative numbers start with "-".
     public func number(_ n: Int) -> String {
+        // Below a thousand there is nothing to group: most numbers on a page (scores, counts,
+        // percentages), written without building and reversing an array of digits.
+        if n.magnitude < 1000 { return String(n) }
         var magnitude = n.magnitude
         var reversed: [UInt8] = []
         reversed.reserveCapacity(28)

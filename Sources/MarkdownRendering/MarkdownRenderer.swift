@@ -12,6 +12,9 @@ public struct MarkdownRenderer: Sendable {
     public let options: Options
     /// How many levels headings move down: 1 turns `#` into `<h2>`. Levels stay within 1…6.
     public let headingOffset: Int
+    /// Texts rendered lately, so that the same text on a role's page in each locale is parsed
+    /// once (`RecentRenders`).
+    let recent = RecentRenders()
 
     /// The renderer for site prose: every GFM extension on (table, strikethrough, autolink,
     /// tagfilter, tasklist, and footnotes). Table cell alignment is written as
@@ -55,12 +58,19 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func render(_ markdown: String, rewritingLinks rewrite: (String) -> String?) -> String {
+        if let html = recent.html(for: markdown) { return html }
         let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
         if headingOffset != 0 {
             document.shiftHeadings(by: headingOffset)
         }
-        document.rewriteLinks(rewrite)
-        return document.renderHTML()
+        var hasLinks = false
+        document.rewriteLinks { destination in
+            hasLinks = true
+            return rewrite(destination)
+        }
+        let html = document.renderHTML()
+        if !hasLinks { recent.remember(markdown, html: html) }
+        return html
     }
 
     /// What a site checks in a Markdown text before it is published: its links and images (the

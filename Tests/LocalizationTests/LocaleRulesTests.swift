@@ -41,6 +41,7 @@ final class LocaleRulesTests: XCTestCase {
     func testNumbersGroupDigitsByThree() {
         XCTAssertEqual(en.number(0), "0")
         XCTAssertEqual(en.number(999), "999")
+        XCTAssertEqual(en.number(-999), "-999")
         XCTAssertEqual(en.number(1000), "1,000")
         XCTAssertEqual(en.number(10_000), "10,000")
         XCTAssertEqual(en.number(1_234_567), "1,234,567")
