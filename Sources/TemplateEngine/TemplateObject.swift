@@ -83,14 +83,29 @@ public struct TemplateObject: Sendable {
         Dictionary(members.lazy.map { ($0.key, $0.value) }) { _, later in later }
     }
 
-    /// 64-bit FNV-1a of the key's UTF-8: cheap for the short keys of page data, and computed once
-    /// per key of a compiled template.
+    /// A mix of the key's length and of its first and last eight bytes (and eight from the
+    /// middle of a longer key), read a word at a time: page data adds hundreds of thousands of
+    /// members, so this runs for each. It only has to tell apart the keys of one object;
+    /// keys it cannot tell apart are compared as strings.
     static func fingerprint(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        let fingerprint = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            var mixed = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
+            guard let base = bytes.baseAddress else { return mixed }
+            let raw = UnsafeRawPointer(base)
+            if bytes.count >= 8 {
+                mixed ^= raw.loadUnaligned(as: UInt64.self)
+                mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+                mixed ^= raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+                if bytes.count > 16 { mixed ^= raw.loadUnaligned(fromByteOffset: bytes.count / 2 - 4, as: UInt64.self) &* 3 }
+            } else {
+                var word: UInt64 = 0
+                for byte in bytes { word = word << 8 | UInt64(byte) }
+                mixed ^= word
+            }
+            return (mixed ^ (mixed >> 31)) &* 0x94D0_49BB_1331_11EB
         }
-        return hash
+        // A string without contiguous UTF-8 (bridged), byte by byte.
+        return fingerprint ?? key.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
     }
 }
 

@@ -25,7 +25,10 @@ final class TemplateObjectTests: XCTestCase {
     func testKeysAreComparedAsStringsNotOnlyByFingerprint() {
         // Keys of every length and script, including ones that differ in one byte.
         var object = TemplateObject()
-        let keys = ["", "a", "b", "ab", "ba", "é", "e\u{301}", "t", "t.nav", "descriptionLang", "descriptionLanh", "日本語"]
+        // The last two differ only in a byte the fingerprint does not read.
+        let long = String(repeating: "a", count: 30)
+        let keys = ["", "a", "b", "ab", "ba", "é", "e\u{301}", "t", "t.nav", "descriptionLang", "descriptionLanh", "日本語",
+                    "aaaaaaaaaX" + long.dropFirst(10), "aaaaaaaaaY" + long.dropFirst(10)]
         for (index, key) in keys.enumerated() { object[key] = .int(index) }
         for (index, key) in keys.enumerated() { XCTAssertEqual(object[key], .int(index), key) }
         XCTAssertNil(object["c"])
