@@ -148,7 +148,8 @@ struct SourceFingerprints: Equatable, Sendable {
     /// depends on.
     func siteWideKey() -> UInt64 {
         var hash = StableHash()
-        for path in files.keys.sorted() where Self.roleSlug(of: path) == nil {
+        // Only the few site-wide paths are sorted, not the thousands in role folders.
+        for path in files.keys.filter({ Self.roleSlug(of: $0) == nil }).sorted() {
             hash.combine(path)
             hash.combine(files[path]!.hash)
         }
@@ -200,10 +201,14 @@ struct SourceFingerprints: Equatable, Sendable {
     /// `backend` for `content/roles/backend/en.json`; nil for anything not inside a role folder
     /// (the folder `content/roles/backend/` itself belongs to the list of roles).
     static func roleSlug(of path: String) -> String? {
-        let prefix = "content/roles/"
-        guard path.hasPrefix(prefix) else { return nil }
-        let rest = path.dropFirst(prefix.count)
-        guard let slash = rest.firstIndex(of: "/"), rest.index(after: slash) < rest.endIndex else { return nil }
-        return String(rest[..<slash])
+        // In UTF-8 bytes: a path's `/` is a byte, and walking a large site's 35,000 paths
+        // character by character was a tenth of a second before loading could start.
+        let bytes = path.utf8
+        guard bytes.starts(with: Self.rolesPrefix) else { return nil }
+        let rest = bytes.dropFirst(Self.rolesPrefix.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), rest.index(after: slash) < rest.endIndex else { return nil }
+        return String(path[rest.startIndex..<slash])
     }
+
+    private static let rolesPrefix = Array("content/roles/".utf8)
 }
