@@ -39,6 +39,22 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(readReport.outdated, report.outdated)
     }
 
+    func testControlCharactersAndPercentSignsAreEscapedAndNothingElse() {
+        let value = "a b%20c\tx\ny/développeur·se/\u{7F}"
+        let escaped = "a b%2520c%09x%0Ay/développeur·se/\u{7F}"
+        XCTAssertEqual(BuildRecord.escape(value), escaped)
+        XCTAssertEqual(BuildRecord.escapedLength(value), escaped.utf8.count)
+        var bytes: [UInt8] = Array("x".utf8)
+        BuildRecord.appendEscaped(value, to: &bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x" + escaped)
+        XCTAssertEqual(BuildRecord.escape("fr/metiers/index.html"), "fr/metiers/index.html")
+    }
+
+    func testTheSummaryIsStoredWithItsKeysInOrder() {
+        let summary = BuildRecord.Report.Summary(diagnostics: [], pagesPerLocale: [.init(locale: "fr", count: 3)], rootPages: 2)
+        XCTAssertEqual(String(decoding: summary.encoded, as: UTF8.self), #"{"diagnostics":[],"pagesPerLocale":[{"count":3,"locale":"fr"}],"rootPages":2}"#)
+    }
+
     func testARecordOfAnotherFormatIsNoRecord() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

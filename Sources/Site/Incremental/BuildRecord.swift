@@ -38,6 +38,13 @@ struct BuildRecord: Sendable {
             var diagnostics: [Diagnostic]
             var pagesPerLocale: [LocaleCount]
             var rootPages: Int
+
+            /// As stored: JSON with its keys sorted, so that the same build writes the same bytes.
+            var encoded: [UInt8] {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .sortedKeys
+                return (try? encoder.encode(self)).map { Array($0) } ?? []
+            }
         }
 
         var summary: Summary
@@ -45,11 +52,6 @@ struct BuildRecord: Sendable {
         /// longer to read back than the whole rest of a build with nothing changed.
         var fallbacks: [Fallback]
         var outdated: [TranslationUnit]
-
-        /// The summary, as stored: JSON.
-        func encodedSummary() -> [UInt8] {
-            Array((try? JSONEncoder().encode(summary)) ?? Data())
-        }
 
         /// The fallbacks and the outdated units, each a count line then one line each: streamed
         /// through `writer` (a large site's are tens of megabytes, never held whole). The record
@@ -59,7 +61,7 @@ struct BuildRecord: Sendable {
             var startsLine = true
             forEachValue(fallbacks: fallbacks, outdated: outdated, { value in
                 if !startsLine { writer.put(byte: UInt8(ascii: "\t")) }
-                writer.put(BuildRecord.escape(value))
+                writer.putEscaped(value)
                 startsLine = false
             }, endOfLine: {
                 writer.put(byte: UInt8(ascii: "\n"))
@@ -71,7 +73,7 @@ struct BuildRecord: Sendable {
         static func encodedBodyLength(fallbacks: [Fallback], outdated: [TranslationUnit]) -> Int {
             // Each value is followed by a tab, or by the line's newline.
             var length = "\(fallbacks.count)\n".utf8.count + "\(outdated.count)\n".utf8.count
-            forEachValue(fallbacks: fallbacks, outdated: outdated, { length += BuildRecord.escape($0).utf8.count + 1 }, endOfLine: {})
+            forEachValue(fallbacks: fallbacks, outdated: outdated, { length += BuildRecord.escapedLength($0) + 1 }, endOfLine: {})
             return length
         }
 
@@ -82,7 +84,11 @@ struct BuildRecord: Sendable {
         ) {
             /// What both kinds of line start with.
             func shared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace) {
-                for part in [role ?? "", locale, field, place.file, place.key ?? ""] { value(part) }
+                value(role ?? "")
+                value(locale)
+                value(field)
+                value(place.file)
+                value(place.key ?? "")
             }
             for fallback in fallbacks {
                 shared(fallback.role, fallback.locale, fallback.field, fallback.place)
@@ -217,20 +223,41 @@ struct BuildRecord: Sendable {
     /// Paths are the last field of their line, report values separated by tabs: `%`, and
     /// bytes below 0x20, are written `%XX`.
     static func escape(_ path: String) -> String {
-        // Scanned as one buffer when the string has one (a native string does): through the
-        // UTF-8 view a byte at a time, this scan was a tenth of writing a large site's record.
-        let needsEscaping: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "%") }
-        guard path.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) }) ?? path.utf8.contains(where: needsEscaping)
-        else { return path }
-        var escaped = ""
-        for scalar in path.unicodeScalars {
-            if scalar.value < 0x20 || scalar == "%" {
-                escaped += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
-            } else {
-                escaped.unicodeScalars.append(scalar)
+        guard escapedLength(path) != path.utf8.count else { return path }
+        var escaped: [UInt8] = []
+        appendEscaped(path, to: &escaped)
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// The bytes of `escape(value)`, appended to `out` without making a `String`.
+    static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        withUTF8(of: value) { bytes in
+            var plain = 0
+            for index in bytes.indices where needsEscaping(bytes[index]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+                out += [UInt8(ascii: "%"), hexDigits[Int(bytes[index] >> 4)], hexDigits[Int(bytes[index] & 0xF)]]
+                plain = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
         }
-        return escaped
+    }
+
+    /// The length in bytes of `escape(value)`: each escaped byte becomes three.
+    static func escapedLength(_ value: String) -> Int {
+        withUTF8(of: value) { bytes in bytes.count + 2 * bytes.reduce(0) { $0 + (needsEscaping($1) ? 1 : 0) } }
+    }
+
+    /// A control character (never inside a multi-byte character in UTF-8) or `%`.
+    private static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "%") }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// `value`'s UTF-8 as one buffer (a native string has one; others are copied once): through
+    /// the UTF-8 view a byte at a time, scanning was a tenth of writing a large site's record.
+    private static func withUTF8<T>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = value
+        return copy.withUTF8(body)
     }
 
     fileprivate static func unescape(_ path: String) -> String {

@@ -75,7 +75,7 @@ extension BuildRecord {
         func finish(summary: Report.Summary, outputs: [String: Output], inOrder: [String]? = nil, spare: [String: Output]) throws(OutputError) {
             firstPart.wait()
             var writer = RecordFileWriter(descriptor: descriptor)
-            let json = (try? JSONEncoder().encode(summary)).map { Array($0) } ?? []
+            let json = summary.encoded
             writer.put("summary ")
             writer.put(decimal: json.count, then: "\n")
             writer.put(bytes: json)
@@ -138,6 +138,12 @@ struct RecordFileWriter {
         if buffer.count >= Self.capacity { flush() }
     }
 
+    /// `BuildRecord.escape(value)`, without making it a `String` first.
+    mutating func putEscaped(_ value: String) {
+        BuildRecord.appendEscaped(value, to: &buffer)
+        if buffer.count >= Self.capacity { flush() }
+    }
+
     mutating func put(bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { flush() }
@@ -182,7 +188,7 @@ struct RecordFileWriter {
         put(decimal: size, then: " ")
         put(decimal: modified, then: " ")
         put(decimal: inode, then: " ")
-        put(BuildRecord.escape(path))
+        putEscaped(path)
         put(byte: UInt8(ascii: "\n"))
     }
 
