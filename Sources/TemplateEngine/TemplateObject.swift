@@ -66,6 +66,22 @@ public struct TemplateObject: Sendable {
         }
     }
 
+    /// Changes the object at `key` in place, starting from an empty one when `key` is missing
+    /// or holds something else: nested data (`t.nav.home`) is filled in without copying the
+    /// objects around it.
+    public mutating func updateObject(at key: String, _ body: (inout TemplateObject) -> Void) {
+        let fingerprint = Self.fingerprint(key)
+        let index = index(of: key, fingerprint: fingerprint) ?? {
+            members.append(Member(key: key, fingerprint: fingerprint, value: .null))
+            return members.count - 1
+        }()
+        var child: TemplateObject
+        if case .object(let existing) = members[index].value { child = existing } else { child = TemplateObject() }
+        members[index].value = .null  // `child` is then the only reference, changed in place
+        body(&child)
+        members[index].value = .object(child)
+    }
+
     /// Adds `other`'s members; where both have a key, `other`'s value wins.
     public mutating func merge(_ other: TemplateObject) {
         members.reserveCapacity(members.count + other.members.count)

@@ -50,6 +50,16 @@ final class TemplateObjectTests: XCTestCase {
         XCTAssertEqual(base, ["slug": "backend-developer", "title": "Développeur backend", "taskGroups": []])
     }
 
+    func testUpdateObjectFillsInNestedObjectsCreatingMissingOnes() {
+        var t: TemplateObject = ["site": "AI Impact", "nav": ["home": "Home"], "hero": "not an object"]
+        t.updateObject(at: "nav") { $0["roles"] = "Roles" }
+        t.updateObject(at: "faq") { faq in faq.updateObject(at: "replace") { $0["question"] = "Will AI replace them?" } }
+        t.updateObject(at: "hero") { $0["title"] = "Hero" }
+        XCTAssertEqual(t, [
+            "site": "AI Impact", "nav": ["home": "Home", "roles": "Roles"], "faq": ["replace": ["question": "Will AI replace them?"]], "hero": ["title": "Hero"],
+        ])
+    }
+
     func testADictionaryBecomesAnObjectWithTheSameMembers() {
         let dictionary: [String: TemplateValue] = ["x": 1, "y": "two", "z": [3]]
         let value = TemplateValue.object(dictionary)
