@@ -16,7 +16,9 @@ public enum TemplateValue: Sendable, Equatable {
 
 extension TemplateValue {
     /// An object with `dictionary`'s members: builders that collect members in a dictionary
-    /// write `.object(members)` as before.
+    /// write `.object(members)` as before. Disfavoured, so that `.object(["key": value])`
+    /// builds a `TemplateObject` from the literal directly, not a dictionary first.
+    @_disfavoredOverload
     public static func object(_ dictionary: [String: TemplateValue]) -> TemplateValue {
         .object(TemplateObject(dictionary))
     }
