@@ -25,9 +25,11 @@ struct JSONParser {
     /// Deep enough for any content file, shallow enough that recursion cannot exhaust the stack.
     static let defaultDepthLimit = 100
 
-    static func parse(_ bytes: [UInt8], depthLimit: Int = defaultDepthLimit) -> JSONDocument {
+    /// Without `findingDuplicateKeys` (bytes known to have no repeated key, see
+    /// `FileCheck.isTrusted`) keys are not compared: every member is kept.
+    static func parse(_ bytes: [UInt8], depthLimit: Int = defaultDepthLimit, findingDuplicateKeys: Bool = true) -> JSONDocument {
         bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, depthLimit: depthLimit)
+            var parser = JSONParser(bytes: buffer, depthLimit: depthLimit, findingDuplicateKeys: findingDuplicateKeys)
             do throws(JSONSyntaxError) {
                 let root = try parser.parseDocument()
                 return JSONDocument(root: root, syntaxError: nil, duplicateKeys: parser.duplicateKeys)
@@ -39,12 +41,14 @@ struct JSONParser {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let depthLimit: Int
+    private let findingDuplicateKeys: Bool
     private var position: Int
     private var duplicateKeys: [DuplicateKey] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, findingDuplicateKeys: Bool) {
         self.bytes = bytes
         self.depthLimit = depthLimit
+        self.findingDuplicateKeys = findingDuplicateKeys
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
@@ -107,7 +111,7 @@ struct JSONParser {
             let key = try parseString()
             try expectColon()
             let value = try parseValue(depth: depth)
-            if let first = seen.insert(key, at: members.count, of: members) {
+            if findingDuplicateKeys, let first = seen.insert(key, at: members.count, of: members) {
                 duplicateKeys.append(DuplicateKey(key: key, offset: keyOffset, firstOffset: members[first].keyOffset))
             } else {
                 members.append(JSONObject.Member(key: key, keyOffset: keyOffset, value: value))

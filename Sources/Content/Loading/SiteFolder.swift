@@ -223,6 +223,12 @@ final class FileChecks {
 
     var hasErrors: Bool { diagnostics.hasErrors }
 
+    /// Marks the files opened so far as trusted (`FileCheck.isTrusted`): the caller knows, from
+    /// `contentsHash`, that they are bytes an earlier reading checked and found free of errors.
+    func trustOpenedFiles() {
+        for check in checks { check.isTrusted = true }
+    }
+
     /// Reports each of `names` (entries of the folder at `path` that have no place there): as a
     /// file for an unconfigured locale when its name says so (`de.json`, `verdict.de.md`), else
     /// as unexpected, suggesting the closest of `expected`.
