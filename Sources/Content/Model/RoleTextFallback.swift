@@ -52,22 +52,28 @@ extension Role {
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
-            var picked = [String: String](minimumCapacity: ids.count)
-            var (allOwn, allBase) = (true, true)
+            // In the default locale the two are one dictionary: looked up once.
+            let isDefault = locale == defaultLocale
+            var (allOwn, allBase, picked) = (true, true, 0)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
-                // In the default locale the two are one dictionary: looked up once.
-                let ownValue = locale == defaultLocale ? baseValue : ownTexts[id]
-                note("\(field).\(id)", translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
-                picked[id] = ownValue ?? baseValue
-                if ownValue == nil { allOwn = false } else { allBase = false }
+                let isOwn = isDefault || ownTexts[id] != nil
+                note("\(field).\(id)", translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                picked += 1
+                if isOwn { allBase = false } else { allOwn = false }
             }
             // The written dictionary itself when it is the whole answer (always in the default
             // locale, and for a locale that translates none or all of them): shared, not copied,
             // so the resolved texts of every locale cost next to nothing beside the written ones.
-            if allOwn, ownTexts.count == picked.count { return ownTexts }
-            if allBase, baseTexts.count == picked.count { return baseTexts }
-            return picked
+            // (Ids are unique, so `picked` is the size of the answer.) Only a mix is put together.
+            if allOwn, ownTexts.count == picked { return ownTexts }
+            if allBase, baseTexts.count == picked { return baseTexts }
+            var mixed = [String: String](minimumCapacity: picked)
+            for id in ids {
+                guard let baseValue = baseTexts[id] else { continue }
+                mixed[id] = (isDefault ? nil : ownTexts[id]) ?? baseValue
+            }
+            return mixed
         }
 
         let hasArticle = base.articleMarkdown != nil
