@@ -78,27 +78,27 @@ enum RoleReader {
             files.report(.unsafeSegment(what: "role folder name", value: slug))
         }
         let present = presentFiles(in: path, files: files, context: context)
-        /// Opens a file the listing showed; reports a required one that is absent.
-        func open(_ file: RoleFile, required: Bool, why: String) -> FileCheck? {
-            guard present.contains(file.name) else {
-                if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why), file: "\(path)/\(file.name)") }
+        /// Opens the file `name` if the listing showed it; reports a required one that is absent.
+        func open(_ name: String, required: Bool, why: @autoclosure () -> String) -> FileCheck? {
+            guard present.contains(name) else {
+                if required { files.report(.missingFile(path: "\(path)/\(name)", why: why()), file: "\(path)/\(name)") }
                 return nil
             }
-            return files.open("\(path)/\(file.name)", required: required)
+            return files.open("\(path)/\(name)", required: required)
         }
 
         // Every file is opened before any is read: which files are opened follows from the
         // listing alone, and a reading again compares their hash before reading them.
-        let factsFile = open(.facts, required: true, why: "the role's facts")
+        let factsFile = open(RoleFile.facts.name, required: true, why: "the role's facts")
         var localeFiles: [(locale: String, isDefault: Bool, text: FileCheck?, markdown: [(MarkdownKind, FileCheck?)])] = []
-        for locale in locales.all {
-            let isDefault = locale == locales.defaultLocale
-            guard isDefault || RoleFile.all(in: locale).contains(where: { present.contains($0.name) }) else { continue }
-            let text = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale")
-            let markdown = MarkdownKind.allCases.map { kind in
-                (kind, open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale"))
+        for names in context.localeFiles {
+            let isDefault = names.isDefault
+            guard isDefault || present.contains(names.text) || names.markdown.contains(where: { present.contains($0.name) }) else { continue }
+            let text = open(names.text, required: isDefault, why: "the role's text in the default locale")
+            let markdown = names.markdown.map { kind, name in
+                (kind, open(name, required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale"))
             }
-            localeFiles.append((locale, isDefault, text, markdown))
+            localeFiles.append((names.locale, isDefault, text, markdown))
         }
         if let fingerprint {
             guard files.contentsHash == fingerprint else { return RoleReading(role: nil, diagnostics: files.diagnostics, translations: []) }
@@ -160,8 +160,8 @@ enum RoleReader {
     /// expected name).
     private static func presentFiles(in path: String, files: FileChecks, context: RoleContext) -> Set<String> {
         let names = files.folder.entries(path)?.map(\.name) ?? []
-        let stray = names.filter { !context.roleFileNames.contains($0) }
-        files.reportStray(in: path, names: stray, expected: context.roleFiles.map(\.name), locales: context.locales)
+        let stray = names.filter { !context.roleFileNameSet.contains($0) }
+        if !stray.isEmpty { files.reportStray(in: path, names: stray, expected: context.roleFileNames, locales: context.locales) }
         return Set(names).subtracting(stray)
     }
 
