@@ -117,10 +117,21 @@ extension Role {
 /// a field is written in is known where it is picked: `pickMarkdown` names a Markdown file.)
 enum RoleTextField {
     /// A roadmap as one text: each phase's title, timeframe, summary and steps on lines.
+    /// (Appended to one string: joining an array of lines per phase, then the phases, cost
+    /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
-        roadmap.map { phase in
-            ([phase.title, phase.timeframe] + (phase.summary.map { [$0] } ?? []) + phase.steps).joined(separator: "\n")
-        }.joined(separator: "\n\n")
+        var source = ""
+        for phase in roadmap {
+            if !source.isEmpty { source += "\n\n" }
+            source += phase.title
+            source += "\n"
+            source += phase.timeframe
+            for line in (phase.summary.map { [$0] } ?? []) + phase.steps {
+                source += "\n"
+                source += line
+            }
+        }
+        return source
     }
 
     /// FAQ entries as one text: question and answer on lines.
