@@ -88,6 +88,24 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(failure(#""\uDE00""#), #"unpaired UTF-16 surrogate `\uDE00`@1"#)
     }
 
+    /// A string is scanned eight bytes at a time until one of them may end it: the byte that
+    /// does is found wherever it stands in the eight, after ASCII or multi-byte characters.
+    func testWhatEndsAPlainStringIsFoundAtEveryPosition() throws {
+        for length in 0..<20 {
+            for filler in ["a", "é"] {
+                let text = String(repeating: filler, count: length)
+                let start = 1 + text.utf8.count
+                XCTAssertEqual(try value("\"\(text)\"").content, .string(text), "\(length) × \(filler)")
+                XCTAssertEqual(try value("[\"\(text)\", \"after the quote\"]").content, .array([
+                    JSONValue(content: .string(text), offset: 1), JSONValue(content: .string("after the quote"), offset: start + 4),
+                ]))
+                XCTAssertEqual(try value("\"\(text)\\n and more text\"").content, .string(text + "\n and more text"))
+                XCTAssertEqual(failure("\"\(text)\tand more text\""), "control character U+0009 inside a string must be escaped@\(start)")
+                XCTAssertEqual(failure("\"\(text)\u{1F}and more text\""), "control character U+001F inside a string must be escaped@\(start)")
+            }
+        }
+    }
+
     func testNumberErrors() {
         XCTAssertEqual(failure("007"), "numbers cannot start with `0` followed by more digits@0")
         XCTAssertEqual(failure("-"), "expected a digit after `-`@1")

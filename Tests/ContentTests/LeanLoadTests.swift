@@ -63,6 +63,54 @@ final class LeanLoadTests: XCTestCase {
         XCTAssertEqual(rereader.changedRoles, [])
     }
 
+    /// A role is read again for its pages from the bytes its load checked: trusted, it skips the
+    /// checks that could only report. What it reads must be what a checked reading gives, also
+    /// where the load warned (a range typed with a hyphen, a long description, a translated
+    /// article without an original), a blank translation falls back, strings hold escapes and
+    /// files start with a byte order mark or end lines with CRLF.
+    func testRoleReadAgainTrustedIsTheRoleACheckedReadingGives() throws {
+        var site = site()
+        site.edit(TestSite.backendEnglish, replacing: #""Code reviews""#, with: #""Code reviews, 2-3 a day: \"LGTM\" \u00e9\n""#)
+        let long = String(repeating: "Will AI replace backend developers? ", count: 5)
+        site.edit(TestSite.backendEnglish, replacing: #""Will AI replace backend developers?""#, with: "\"\(long)\"")
+        site.edit(TestSite.backendFrench, replacing: #""title": "Développeur Backend","#, with: #""title": "Développeur Backend", "titlePlural": "  ","#)
+        site.files[TestSite.backendRole] = "\u{FEFF}" + site.files[TestSite.backendRole]!
+        site.files["content/roles/backend-developer/article.fr.md"] = "# Plongée\n"
+        site.files["content/roles/frontend-developer/verdict.en.md"] = "\u{FEFF}Verdict.\r\nSecond line.\r\n"
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = ContentLoader.load(root: root)
+        let lean = ContentLoader.load(root: root, keepingTexts: false)
+        let wholeSite = try XCTUnwrap(whole.site, whole.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(whole.diagnostics.map(\.code), ["RG106", "RG131", "RG132"], whole.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(lean.diagnostics, whole.diagnostics)
+        let rereader = try XCTUnwrap(lean.rereader)
+        for (leanRole, wholeRole) in zip(try XCTUnwrap(lean.site?.roles), wholeSite.roles) {
+            XCTAssertEqual(rereader.withTexts(leanRole), wholeRole, "read again trusted: the role a checked load gives")
+        }
+        let backend = try XCTUnwrap(wholeSite.role("backend-developer"))
+        XCTAssertEqual(backend.texts["en"]?.tasks["code-reviews"], "Code reviews, 2-3 a day: \"LGTM\" é\n")
+        XCTAssertEqual(backend.localized["fr"]?.isFallback("titlePlural"), true)
+        XCTAssertEqual(wholeSite.role("frontend-developer")?.texts["en"]?.verdictMarkdown, "Verdict.\nSecond line.\n")
+        XCTAssertEqual(rereader.changedRoles, [])
+    }
+
+    /// Reading again trusts bytes, not a folder: a file that appears after the load (here one
+    /// the load would have refused) makes the role changed, as an edited file does.
+    func testFileAddedAfterLoadingMakesTheRoleChanged() throws {
+        let root = try site().write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lean = ContentLoader.load(root: root, keepingTexts: false)
+        let roles = try XCTUnwrap(lean.site?.roles)
+        let rereader = try XCTUnwrap(lean.rereader)
+        try "{}".write(to: root.appendingPathComponent("content/roles/frontend-developer/notes.json"), atomically: true, encoding: .utf8)
+        try "Verdict.\n".write(to: root.appendingPathComponent("content/roles/backend-developer/verdict.fr.md"), atomically: true, encoding: .utf8)
+
+        XCTAssertNil(rereader.withTexts(try XCTUnwrap(roles.first { $0.slug == "frontend-developer" })))
+        XCTAssertNil(rereader.withTexts(try XCTUnwrap(roles.first { $0.slug == "backend-developer" })))
+        XCTAssertEqual(rereader.changedRoles, ["backend-developer", "frontend-developer"])
+    }
+
     /// A role whose files change after loading is not read again as if nothing happened: its
     /// pages would show text the build never checked.
     func testRoleEditedAfterLoadingIsReportedNotReadAgain() throws {

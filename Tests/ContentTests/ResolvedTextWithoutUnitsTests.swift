@@ -28,4 +28,18 @@ final class ResolvedTextWithoutUnitsTests: XCTestCase {
         XCTAssertFalse(frontend.text.fallbackFields.contains("quickWins"))
         XCTAssertGreaterThan(fallbacksSeen, 0)
     }
+
+    /// A roadmap's unit holds it as one text (what a translation record fingerprints): each
+    /// phase's title, timeframe, summary if any and steps on lines, phases apart by a blank line.
+    func testARoadmapsSourceIsItsPhasesLineByLine() {
+        let roadmap = [
+            RoadmapPhase(title: "Augmented", timeframe: "0–12 months", summary: "Master the tools", steps: ["Learn Copilot", "Pair with it"]),
+            RoadmapPhase(title: "Architect", timeframe: "1–3 years", summary: nil, steps: ["Design systems"]),
+        ]
+        XCTAssertEqual(
+            RoleTextField.source(of: roadmap),
+            "Augmented\n0–12 months\nMaster the tools\nLearn Copilot\nPair with it\n\nArchitect\n1–3 years\nDesign systems")
+        XCTAssertEqual(RoleTextField.source(of: [RoadmapPhase]()), "")
+        XCTAssertEqual(RoleTextField.source(of: [RoadmapPhase(title: "", timeframe: "", summary: nil, steps: [])]), "\n")
+    }
 }

@@ -10,6 +10,13 @@ final class FileCheck {
     private(set) var diagnostics: [Diagnostic] = []
     /// Built on first use: most files have no problem and no position is ever computed for them.
     private lazy var source = SourceFile(path: path, bytes: bytes)
+    /// Whether these bytes are known to be ones an earlier reading in this build checked and
+    /// found free of errors (a role read again for its pages, `RoleReader.read(checkedAs:)`):
+    /// then checks that could only report (valid UTF-8, repeated keys, unknown fields, safe
+    /// ids, known references, warnings) are skipped, since the reading's diagnostics are not
+    /// shown. What decides a value (a blank text is absent, a key's first occurrence counts) is
+    /// never skipped: a trusted reading gives the same content as a checked one.
+    var isTrusted = false
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -48,7 +55,7 @@ final class FileCheck {
     /// UTF-8 or not JSON. Repeated keys are reported but do not make the file unusable.
     func parseJSON() -> JSONValue? {
         guard checkUTF8() else { return nil }
-        let document = JSONParser.parse(bytes)
+        let document = JSONParser.parse(bytes, findingDuplicateKeys: !isTrusted)
         for duplicate in document.duplicateKeys {
             report(.duplicateKey(name: duplicate.key, firstLine: line(of: duplicate.firstOffset)), at: duplicate.offset)
         }
@@ -84,7 +91,7 @@ final class FileCheck {
     }
 
     private func checkUTF8() -> Bool {
-        guard let bad = firstInvalidUTF8Offset(in: bytes) else { return true }
+        guard !isTrusted, let bad = firstInvalidUTF8Offset(in: bytes) else { return true }
         report(.invalidUTF8(byte: bytes[bad]), at: bad)
         return false
     }

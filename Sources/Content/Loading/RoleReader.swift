@@ -64,10 +64,13 @@ enum RoleReader {
     /// `lean.keepsMarkdown` asks for, and of its translation units only the outdated ones (what
     /// the outdated check and `--strict` report beside the fallbacks; a unit holds the default
     /// locale's text, so keeping every fallback's would keep those texts too).
-    /// `forPages`: the role is read again for its pages (`RoleRereader`), after a lean load that
-    /// recorded its translation units: none is made, and `textsLeftInFiles` is set to the hash of
-    /// the files read, to compare with the lean load's.
-    static func read(slug: String, folder: SiteFolder, context: RoleContext, lean: LeanReading? = nil, forPages: Bool = false) -> RoleReading {
+    /// `checkedAs`: the role is read again for its pages (`RoleRereader`), after a lean load that
+    /// recorded its translation units and the hash of its files (`textsLeftInFiles`): none is
+    /// made, and files whose hash differs give no role at once. Files with that hash are the
+    /// bytes the lean load checked and found free of errors, so they are read trusted
+    /// (`FileCheck.isTrusted`): the same readers decide every value, but checks that could only
+    /// report are skipped.
+    static func read(slug: String, folder: SiteFolder, context: RoleContext, lean: LeanReading? = nil, checkedAs fingerprint: UInt64? = nil) -> RoleReading {
         let path = "content/roles/\(slug)"
         let files = FileChecks(folder: folder)
         let locales = context.locales
@@ -75,28 +78,41 @@ enum RoleReader {
             files.report(.unsafeSegment(what: "role folder name", value: slug))
         }
         let present = presentFiles(in: path, files: files, context: context)
-        /// Opens a file the listing showed; reports a required one that is absent.
-        func open(_ file: RoleFile, required: Bool, why: String) -> FileCheck? {
-            guard present.contains(file.name) else {
-                if required { files.report(.missingFile(path: "\(path)/\(file.name)", why: why), file: "\(path)/\(file.name)") }
+        /// Opens the file `name` if the listing showed it; reports a required one that is absent.
+        func open(_ name: String, required: Bool, why: @autoclosure () -> String) -> FileCheck? {
+            guard present.contains(name) else {
+                if required { files.report(.missingFile(path: "\(path)/\(name)", why: why()), file: "\(path)/\(name)") }
                 return nil
             }
-            return files.open("\(path)/\(file.name)", required: required)
+            return files.open("\(path)/\(name)", required: required)
         }
 
-        let facts = open(.facts, required: true, why: "the role's facts").map {
-            RoleFactsReader.read($0, slug: slug, context: context)
-        } ?? RoleFacts()
+        // Every file is opened before any is read: which files are opened follows from the
+        // listing alone, and a reading again compares their hash before reading them.
+        let factsFile = open(RoleFile.facts.name, required: true, why: "the role's facts")
+        var localeFiles: [(locale: String, isDefault: Bool, text: FileCheck?, markdown: [(MarkdownKind, FileCheck?)])] = []
+        for names in context.localeFiles {
+            let isDefault = names.isDefault
+            guard isDefault || present.contains(names.text) || names.markdown.contains(where: { present.contains($0.name) }) else { continue }
+            let text = open(names.text, required: isDefault, why: "the role's text in the default locale")
+            let markdown = names.markdown.map { kind, name in
+                (kind, open(name, required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale"))
+            }
+            localeFiles.append((names.locale, isDefault, text, markdown))
+        }
+        if let fingerprint {
+            guard files.contentsHash == fingerprint else { return RoleReading(role: nil, diagnostics: files.diagnostics, translations: []) }
+            files.trustOpenedFiles()
+        }
+
+        let facts = factsFile.map { RoleFactsReader.read($0, slug: slug, context: context) } ?? RoleFacts()
         var texts: [String: RoleLocaleText] = [:]
-        for locale in locales.all {
-            let isDefault = locale == locales.defaultLocale
-            guard isDefault || RoleFile.all(in: locale).contains(where: { present.contains($0.name) }) else { continue }
+        for (locale, isDefault, textFile, markdownFiles) in localeFiles {
             var text = RoleLocaleText()
-            if let check = open(.text(locale: locale), required: isDefault, why: "the role's text in the default locale") {
+            if let check = textFile {
                 RoleTextReader.read(check, into: &text, facts: facts, slug: slug, locale: locale, isDefaultLocale: isDefault)
             }
-            for kind in MarkdownKind.allCases {
-                let check = open(.markdown(kind, locale: locale), required: isDefault && kind.isRequired, why: "the role's \(kind.rawValue) in the default locale")
+            for (kind, check) in markdownFiles {
                 let markdown = check.flatMap { readMarkdown($0, isDefaultLocale: isDefault, sizeLimit: context.markdownSizeLimit) }
                 switch kind {
                 case .analysis: text.analysisMarkdown = markdown
@@ -114,7 +130,7 @@ enum RoleReader {
         role.texts = texts
         var translations: [TranslationUnit] = []
         for locale in locales.all {
-            let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: !forPages)
+            let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: fingerprint == nil)
             role.localized[locale] = text
             role.outline[locale] = RoleOutline(text)
             translations += units
@@ -136,7 +152,6 @@ enum RoleReader {
             role.textsLeftInFiles = files.contentsHash
             return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)
         }
-        if forPages { role.textsLeftInFiles = files.contentsHash }
         return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations)
     }
 
@@ -145,8 +160,8 @@ enum RoleReader {
     /// expected name).
     private static func presentFiles(in path: String, files: FileChecks, context: RoleContext) -> Set<String> {
         let names = files.folder.entries(path)?.map(\.name) ?? []
-        let stray = names.filter { !context.roleFileNames.contains($0) }
-        files.reportStray(in: path, names: stray, expected: context.roleFiles.map(\.name), locales: context.locales)
+        let stray = names.filter { !context.roleFileNameSet.contains($0) }
+        if !stray.isEmpty { files.reportStray(in: path, names: stray, expected: context.roleFileNames, locales: context.locales) }
         return Set(names).subtracting(stray)
     }
 
@@ -155,7 +170,7 @@ enum RoleReader {
     private static func readMarkdown(_ check: FileCheck, isDefaultLocale: Bool, sizeLimit: Int) -> String? {
         guard let text = check.markdown(sizeLimit: sizeLimit) else { return nil }
         // Splitting into lines is only worth it when the marker is there at all.
-        if text.containsBytes(placeholderMarker), let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
+        if !check.isTrusted, text.containsBytes(placeholderMarker), let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { isPlaceholder(String($0)) }) {
             check.report(.placeholderText(path: ""), at: check.offset(ofLine: line + 1))
         }
         guard isBlank(text) else { return text }

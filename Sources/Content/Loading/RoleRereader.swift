@@ -48,14 +48,8 @@ public final class RoleRereader: Sendable, Equatable {
         }
         return entry.role.withLock { read in
             if let read { return read }
-            let reading = RoleReader.read(slug: role.slug, folder: folder, context: context, forPages: true)
-            var full = reading.role
-            if full?.textsLeftInFiles == fingerprint {
-                full?.textsLeftInFiles = nil
-            } else {
-                full = nil
-                changed.withLock { _ = $0.insert(role.slug) }
-            }
+            let full = RoleReader.read(slug: role.slug, folder: folder, context: context, checkedAs: fingerprint).role
+            if full == nil { changed.withLock { _ = $0.insert(role.slug) } }
             read = .some(full)
             return full
         }

@@ -58,16 +58,17 @@ public struct SiteFolder: Sendable {
         guard fstat(descriptor, &status) == 0 else { return .refused(.unreadableFile(path: path)) }
         if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
         let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
-            if count < 0 { return .refused(.unreadableFile(path: path)) }
-            if count == 0 { break }
-            filled += count
+        var failed = false
+        // Read into uninitialized room: zeroing it first would only be overwritten.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            while filled < size {
+                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 { failed = true; return }
+                if count == 0 { break }
+                filled += count
+            }
         }
-        bytes.removeLast(size - filled)
-        return .bytes(bytes)
+        return failed ? .refused(.unreadableFile(path: path)) : .bytes(bytes)
     }
 
     /// What a non-regular file is, for a message (`a FIFO (named pipe)`); nil for a regular file.
@@ -86,7 +87,9 @@ public struct SiteFolder: Sendable {
     /// file and not a link (what `realpath` would say), else `realpath` itself.
     private func realPath(ofFile path: String) -> String? {
         var status = stat()
-        if let slash = path.lastIndex(of: "/"), lstat(root + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+        // The last slash found among the bytes, not the characters: a search for a `Character`
+        // from the end works out grapheme boundaries, and costs more than the file system calls.
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), lstat(root + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
             let folder = String(path[..<slash])
             if let realFolder = realFolders.path(of: folder, resolving: { Self.realPath(root + folder) }) {
                 return realFolder + path[slash...]
@@ -222,6 +225,12 @@ final class FileChecks {
     }
 
     var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// Marks the files opened so far as trusted (`FileCheck.isTrusted`): the caller knows, from
+    /// `contentsHash`, that they are bytes an earlier reading checked and found free of errors.
+    func trustOpenedFiles() {
+        for check in checks { check.isTrusted = true }
+    }
 
     /// Reports each of `names` (entries of the folder at `path` that have no place there): as a
     /// file for an unconfigured locale when its name says so (`de.json`, `verdict.de.md`), else

@@ -13,16 +13,18 @@ extension Role {
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
         var fallbackFields: Set<String> = []
-        /// File name → the role, locale and path its units share.
-        var origins: [String: TranslationOrigin] = [:]
+        /// The role, locale and path the units of `<locale>.json` share (made on first use).
+        var textOrigin: TranslationOrigin?
 
         /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
         /// nothing to translate, so it is neither a translation nor a fallback.
         /// Without units only a fallback is noted: the field's name and the source (a whole
         /// roadmap put together) are worked out for nothing else.
-        /// `sourceIsEmpty` is `source().isEmpty` without putting the source together.
+        /// `sourceIsEmpty` is `source().isEmpty` without putting the source together. `markdown`:
+        /// the field is that Markdown file (its unit has no key), else a value of `<locale>.json`.
         func note(
-            _ field: @autoclosure () -> String, translated: Bool, source: @autoclosure () -> String, sourceIsEmpty: @autoclosure () -> Bool
+            _ field: @autoclosure () -> String, markdown: MarkdownKind? = nil, translated: Bool, source: @autoclosure () -> String,
+            sourceIsEmpty: @autoclosure () -> Bool
         ) {
             guard locale != defaultLocale else { return }
             guard recordingUnits else {
@@ -32,42 +34,60 @@ extension Role {
             let field = field()
             let source = source()
             guard !source.isEmpty else { return }
-            let file = RoleTextField.file(of: field, in: locale)
-            let key = RoleTextField.isMarkdown(field) ? nil : field
-            let origin = origins[file] ?? TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file)")
-            origins[file] = origin
-            units.append(TranslationUnit(origin: origin, field: field, key: key, isTranslated: translated, source: source))
+            /// A Markdown file has one unit, the text file many: only the text file's origin is kept.
+            func newOrigin(of file: RoleFile) -> TranslationOrigin {
+                TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file.name)")
+            }
+            let origin: TranslationOrigin
+            if let markdown {
+                origin = newOrigin(of: .markdown(markdown, locale: locale))
+            } else {
+                origin = textOrigin ?? newOrigin(of: .text(locale: locale))
+                textOrigin = origin
+            }
+            units.append(TranslationUnit(origin: origin, field: field, key: markdown == nil ? field : nil, isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }
         func pick<Value>(
-            _ field: String, _ path: KeyPath<RoleLocaleText, Value?>, source: (Value) -> String, sourceIsEmpty: (Value) -> Bool
+            _ field: String, _ path: KeyPath<RoleLocaleText, Value?>, markdown: MarkdownKind? = nil, source: (Value) -> String,
+            sourceIsEmpty: (Value) -> Bool
         ) -> Value? {
             guard let baseValue = base[keyPath: path] else { return own[keyPath: path] }
             let ownValue = own[keyPath: path]
-            note(field, translated: ownValue != nil, source: source(baseValue), sourceIsEmpty: sourceIsEmpty(baseValue))
+            note(field, markdown: markdown, translated: ownValue != nil, source: source(baseValue), sourceIsEmpty: sourceIsEmpty(baseValue))
             return ownValue ?? baseValue
         }
         func pickText(_ field: String, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
             pick(field, path, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
+        /// A Markdown file's text: its field is named by its kind.
+        func pickMarkdown(_ kind: MarkdownKind, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
+            pick(kind.rawValue, path, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
+        }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
-            var picked = [String: String](minimumCapacity: ids.count)
-            var (allOwn, allBase) = (true, true)
+            // In the default locale the two are one dictionary: looked up once.
+            let isDefault = locale == defaultLocale
+            var (allOwn, allBase, picked) = (true, true, 0)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
-                // In the default locale the two are one dictionary: looked up once.
-                let ownValue = locale == defaultLocale ? baseValue : ownTexts[id]
-                note("\(field).\(id)", translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
-                picked[id] = ownValue ?? baseValue
-                if ownValue == nil { allOwn = false } else { allBase = false }
+                let isOwn = isDefault || ownTexts[id] != nil
+                note("\(field).\(id)", translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                picked += 1
+                if isOwn { allBase = false } else { allOwn = false }
             }
             // The written dictionary itself when it is the whole answer (always in the default
             // locale, and for a locale that translates none or all of them): shared, not copied,
             // so the resolved texts of every locale cost next to nothing beside the written ones.
-            if allOwn, ownTexts.count == picked.count { return ownTexts }
-            if allBase, baseTexts.count == picked.count { return baseTexts }
-            return picked
+            // (Ids are unique, so `picked` is the size of the answer.) Only a mix is put together.
+            if allOwn, ownTexts.count == picked { return ownTexts }
+            if allBase, baseTexts.count == picked { return baseTexts }
+            var mixed = [String: String](minimumCapacity: picked)
+            for id in ids {
+                guard let baseValue = baseTexts[id] else { continue }
+                mixed[id] = (isDefault ? nil : ownTexts[id]) ?? baseValue
+            }
+            return mixed
         }
 
         let hasArticle = base.articleMarkdown != nil
@@ -84,34 +104,34 @@ extension Role {
             quickWins: pick("quickWins", \.quickWins, source: { $0.joined(separator: "\n") },
                             sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? [],
             faq: pick("faq", \.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            analysisMarkdown: pickText("analysis", \.analysisMarkdown) ?? "",
-            verdictMarkdown: pickText("verdict", \.verdictMarkdown) ?? "",
-            articleMarkdown: hasArticle ? pickText("article", \.articleMarkdown) : nil
+            analysisMarkdown: pickMarkdown(.analysis, \.analysisMarkdown) ?? "",
+            verdictMarkdown: pickMarkdown(.verdict, \.verdictMarkdown) ?? "",
+            articleMarkdown: hasArticle ? pickMarkdown(.article, \.articleMarkdown) : nil
         )
         text.fallbackFields = fallbackFields
         return (text, units)
     }
 }
 
-/// The names of a role text's fields as fallbacks and translation records give them, and the
-/// file of a locale each one is written in.
+/// The sources of a role text's composite fields as translation units give them. (Which file
+/// a field is written in is known where it is picked: `pickMarkdown` names a Markdown file.)
 enum RoleTextField {
-    /// The fields written as Markdown files of their own (`<field>.<locale>.md`).
-    static func isMarkdown(_ field: String) -> Bool {
-        MarkdownKind(rawValue: field) != nil
-    }
-
-    /// `fr.json`, or `analysis.fr.md` for a Markdown field.
-    static func file(of field: String, in locale: String) -> String {
-        if let kind = MarkdownKind(rawValue: field) { return RoleFile.markdown(kind, locale: locale).name }
-        return RoleFile.text(locale: locale).name
-    }
-
     /// A roadmap as one text: each phase's title, timeframe, summary and steps on lines.
+    /// (Appended to one string: joining an array of lines per phase, then the phases, cost
+    /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
-        roadmap.map { phase in
-            ([phase.title, phase.timeframe] + (phase.summary.map { [$0] } ?? []) + phase.steps).joined(separator: "\n")
-        }.joined(separator: "\n\n")
+        var source = ""
+        for phase in roadmap {
+            if !source.isEmpty { source += "\n\n" }
+            source += phase.title
+            source += "\n"
+            source += phase.timeframe
+            for line in (phase.summary.map { [$0] } ?? []) + phase.steps {
+                source += "\n"
+                source += line
+            }
+        }
+        return source
     }
 
     /// FAQ entries as one text: question and answer on lines.
