@@ -42,14 +42,18 @@ public struct SiteFolder: Sendable {
     /// The bytes of the regular file at `path`, once it is known to be inside the root.
     public func contents(of path: String) -> FileContents {
         let full = root + path
-        guard let real = realPath(ofFile: path) else {
+        guard let (real, isRegularFile) = realPath(ofFile: path) else {
             var status = stat()
             return lstat(full, &status) != 0 && (errno == ENOENT || errno == ENOTDIR) ? .missing : .refused(.unreadableFile(path: path))
         }
         guard real.hasPrefix(realRoot) else { return .refused(.outsideSiteRoot(path: path, target: real)) }
         var status = stat()
-        guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
-        if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
+        // A regular file that is not a link (as `realPath` saw it) needs no second look before
+        // opening: the checks after opening see what was opened. One system call per file read.
+        if !isRegularFile {
+            guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
+            if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
+        }
         // O_NOFOLLOW and O_NONBLOCK: should the file be swapped for a link or a FIFO after the
         // checks above, opening fails or returns at once instead of following or blocking.
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -84,18 +88,19 @@ public struct SiteFolder: Sendable {
     }
 
     /// `realpath` of the file at `path`: its folder's real path and its name when it is a regular
-    /// file and not a link (what `realpath` would say), else `realpath` itself.
-    private func realPath(ofFile path: String) -> String? {
+    /// file and not a link (what `realpath` would say; `isRegularFile` is then true), else
+    /// `realpath` itself.
+    private func realPath(ofFile path: String) -> (path: String, isRegularFile: Bool)? {
         var status = stat()
         // The last slash found among the bytes, not the characters: a search for a `Character`
         // from the end works out grapheme boundaries, and costs more than the file system calls.
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), lstat(root + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
             let folder = String(path[..<slash])
             if let realFolder = realFolders.path(of: folder, resolving: { Self.realPath(root + folder) }) {
-                return realFolder + path[slash...]
+                return (realFolder + path[slash...], true)
             }
         }
-        return Self.realPath(root + path)
+        return Self.realPath(root + path).map { ($0, false) }
     }
 
     private static func realPath(_ path: String) -> String? {
