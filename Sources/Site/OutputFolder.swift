@@ -37,6 +37,10 @@ struct OutputFolder: Sendable {
     private let previousFiles: Set<String>
     /// Reuses the published tree's unchanged files (see `IncrementalBuild`); nil for a clean build.
     let incremental: IncrementalBuild?
+    /// Whether the staging folder started as the last build's spare tree, whose files may be
+    /// links shared with the published tree: a page is then written as a new file, never into
+    /// one of them. A new, empty staging folder has nothing to unlink first.
+    private let stagedOverSpareTree: Bool
 
     /// Takes the output folder for one build: checks that it may be replaced, waits for any
     /// other build into it (calling `waiting` first), and prepares the staging folder: empty, or
@@ -77,7 +81,8 @@ struct OutputFolder: Sendable {
             staging = record + "/staging-\(getpid())"
             try? FileManager.default.removeItem(atPath: staging)
             // Incremental: the tree the last build replaced, updated, is staged instead of a new one.
-            if incremental?.adopt(recordFolder: record, output: output, staging: staging) != true {
+            stagedOverSpareTree = incremental?.adopt(recordFolder: record, output: output, staging: staging) == true
+            if !stagedOverSpareTree {
                 try Self.makeFolders(staging)
             }
         } catch {
@@ -98,7 +103,7 @@ struct OutputFolder: Sendable {
             try Self.makeFolders(directory)
         }
         // Never through a link into the published tree: a staged name is a new file.
-        if incremental != nil { unlink(path) }
+        if stagedOverSpareTree { unlink(path) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(relativePath, Self.lastError) }
         defer { close(fd) }
