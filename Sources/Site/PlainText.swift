@@ -3,7 +3,10 @@
 /// cmark-gfm emits are decoded, and runs of white space become one space.
 enum PlainText {
     static func fromHTML(_ html: String) -> String {
-        var out = ""
+        // Built as UTF-8 bytes: a verdict has hundreds of scalars, and a `String` appended to
+        // one scalar at a time costs several times more.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
         var inTag = false
         var pendingSpace = false
         var entity: String?
@@ -29,17 +32,20 @@ enum PlainText {
             case "<": inTag = true
             case "&": entity = ""
             case " ", "\n", "\t", "\r": pendingSpace = !out.isEmpty
-            default: append(String(scalar), to: &out, pendingSpace: &pendingSpace)
+            default:
+                if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
         if let name = entity { append("&" + name, to: &out, pendingSpace: &pendingSpace) }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(_ text: String, to out: inout String, pendingSpace: inout Bool) {
-        if pendingSpace, !out.isEmpty { out += " " }
+    private static func append(_ text: String, to out: inout [UInt8], pendingSpace: inout Bool) {
+        if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
         pendingSpace = false
-        out += text
+        out.append(contentsOf: text.utf8)
     }
 
     private static func decode(_ name: String) -> String {

@@ -30,6 +30,12 @@ struct LocaleStrings: Sendable {
         var message: Message
         /// True when the text comes from the default locale's table (a fallback).
         var isFallback: Bool
+        /// For a message whose arguments are all texts (`{title}`, `{sector}`…, no plural):
+        /// the texts it needs (`MarkedTexts.bit`s) and the message formatted and typeset once
+        /// per locale with each text's marker in its place (`EmbeddedText.marker(for:)`).
+        /// Typography treats a marker as a letter, so this is what every page that has those
+        /// texts would compute; a page only fills the markers in. Nil for other messages.
+        var marked: (mask: UInt64, typeset: String)?
     }
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
@@ -61,7 +67,10 @@ struct LocaleStrings: Sendable {
                 }
                 continue
             }
-            let item = Entry(key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
+            let isFallback = !ownKeys.contains(key)
+            let item = Entry(
+                key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: isFallback,
+                marked: Self.marked(message, rules: isFallback ? defaultRules : rules))
             all[key] = item
             guard templateKeys.contains(key) else { continue }
             if message.argumentNames.isEmpty {
@@ -84,6 +93,19 @@ struct LocaleStrings: Sendable {
         usesDefaultArguments = dynamic.contains { $0.isFallback }
     }
 
+    /// `Entry.marked` of `message`, typeset by `rules`.
+    private static func marked(_ message: Message, rules: LocaleRules) -> (mask: UInt64, typeset: String)? {
+        guard message.pluralArgumentNames.isEmpty else { return nil }
+        var mask: UInt64 = 0
+        var values: [String: MessageArgument] = [:]
+        for name in message.argumentNames {
+            guard let argument = UIStringArgument(rawValue: name), MarkedTexts.index(argument) < 64 else { return nil }
+            mask |= MarkedTexts.bit(argument)
+            values[name] = .text(EmbeddedText.marker(for: argument))
+        }
+        return (mask, rules.typography(text: message.format(values, rules: rules)))
+    }
+
     private static func withoutMarkers(_ message: Message, _ source: String) -> Message {
         (try? Message(parsing: EmbeddedText.removingMarkers(from: source))) ?? message
     }
@@ -93,28 +115,37 @@ struct LocaleStrings: Sendable {
     /// (`{title}`, list items) are typeset once here by their own language's rules and stand in
     /// the formatted message as markers (`EmbeddedText`), replaced when a string is shown.
     func resolve(_ arguments: MessageArguments) -> ResolvedArguments {
-        var embedded: [EmbeddedValue] = []
-        // Sorted: the markers' numbering, though never shown, is the same on every build.
+        // Each text has its own marker, the same on every page (`EmbeddedText.marker(for:)`),
+        // so that messages of texts alone are typeset once per locale (`Entry.marked`); list
+        // items follow, sorted, so their numbering is the same on every build too.
+        var embedded = [EmbeddedValue](repeating: EmbeddedValue(text: "", html: "", locale: locale), count: UIStringArgument.allCases.count)
         var texts: [UIStringArgument: String] = [:]
-        for name in arguments.text.keys.sorted() {
-            texts[name] = embed(arguments.text[name]!, in: &embedded)
+        texts.reserveCapacity(arguments.text.count)
+        var mask: UInt64 = 0
+        for (name, value) in arguments.text {
+            let index = MarkedTexts.index(name)
+            embedded[index] = embeddedValue(value)
+            texts[name] = EmbeddedText.marker(index)
+            mask |= MarkedTexts.bit(name)
         }
         var lists: [UIStringArgument: [String]] = [:]
         for name in arguments.lists.keys.sorted() {
-            lists[name] = arguments.lists[name]!.map { embed($0, in: &embedded) }
+            lists[name] = arguments.lists[name]!.map { item in
+                embedded.append(embeddedValue(item))
+                return EmbeddedText.marker(embedded.count - 1)
+            }
         }
         let own = arguments.values(for: rules, texts: texts, lists: lists)
         let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier
             ? arguments.values(for: defaultRules, texts: texts, lists: lists) : own
-        return ResolvedArguments(own: own, fallback: fallback, embedded: embedded)
+        return ResolvedArguments(own: own, fallback: fallback, embedded: embedded, markedTexts: mask)
     }
 
-    private func embed(_ value: LocalizedText, in embedded: inout [EmbeddedValue]) -> String {
+    private func embeddedValue(_ value: LocalizedText) -> EmbeddedValue {
         let valueRules = value.locale == locale ? rules : value.locale == defaultLocale ? defaultRules : LocaleRules.builtIn(value.locale)
         let text = EmbeddedText.removingMarkers(from: value.text)
         let typeset = valueRules?.typography(text: text) ?? text
-        embedded.append(EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale))
-        return EmbeddedText.marker(embedded.count - 1)
+        return EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale)
     }
 
     /// The `t` and `tText` objects of one page: every UI string templates use, with the page's
@@ -148,7 +179,11 @@ struct LocaleStrings: Sendable {
     }
 
     private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> UIText {
-        Self.format(
+        if let marked = entry.marked, marked.mask & arguments.markedTexts == marked.mask {
+            let language = entry.isFallback ? defaultRules.identifier : rules.identifier
+            return EmbeddedText.shown(marked.typeset, language: language, pageLocale: locale, embedded: arguments.embedded)
+        }
+        return Self.format(
             entry, values: entry.isFallback ? arguments.fallback : arguments.own, embedded: arguments.embedded,
             locale: locale, rules: rules, defaultRules: defaultRules)
     }
@@ -248,6 +283,11 @@ enum EmbeddedText {
     private static let end = Unicode.Scalar(0xFDD1 as UInt32)!
     private static let zeroDigit: UInt32 = 0xFDE0
 
+    /// The marker of a text argument, the same on every page (`MarkedTexts`).
+    static func marker(for argument: UIStringArgument) -> String {
+        marker(MarkedTexts.index(argument))
+    }
+
     static func marker(_ index: Int) -> String {
         var marker = String(start)
         for digit in String(index, radix: 16).unicodeScalars {
@@ -259,7 +299,15 @@ enum EmbeddedText {
     }
 
     static func hasMarkers(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isReserved)
+        var text = text
+        return text.withUTF8 { bytes in
+            var position = 0
+            while let found = nextReserved(in: bytes, from: position) {
+                if (0x90...0xAF).contains(found.scalar) { return true }  // U+FDD0…U+FDEF
+                position = found.offset + 3
+            }
+            return false
+        }
     }
 
     static func removingMarkers(from text: String) -> String {
@@ -269,51 +317,78 @@ enum EmbeddedText {
         return cleaned
     }
 
-    private static func appendLiteral(_ literal: Substring.UnicodeScalarView, text: inout String, html: inout String) {
-        guard !literal.isEmpty else { return }
-        let literal = String(Substring(literal))
-        text += literal
-        html += HTMLEscaping.escape(literal)
-    }
-
     private static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(scalar.value)
     }
 
-    /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
-    static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
-        var text = ""
-        var html = ""
-        if typeset.unicodeScalars.contains(start) {
-            // The text between markers is appended as slices of `typeset`, not scalar by
-            // scalar (a page shows dozens of these strings); a slice may start with a
-            // combining mark that follows a marker, so it is cut from the scalar view.
-            let scalars = typeset.unicodeScalars
+    /// The next scalar U+FDC0…U+FDFF from `offset` on: in UTF-8 `EF B7 xx` (`EF` only ever
+    /// leads a scalar, so a scan for it cannot start inside another). `scalar` is its last
+    /// byte: `90` for U+FDD0, `91` for U+FDD1, `A0`…`AF` for the digits U+FDE0…U+FDEF.
+    private static func nextReserved(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (offset: Int, scalar: UInt8)? {
+        var position = offset
+        while position + 2 < bytes.count {
+            if bytes[position] == 0xEF && bytes[position + 1] == 0xB7 {
+                return (position, bytes[position + 2])
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The bytes of `source` with each marker replaced by what `value` appends for its index
+    /// (nothing for an index beyond `embedded`). Done on UTF-8 bytes, not scalars: a page shows
+    /// dozens of these strings, and the text between markers is copied in one piece.
+    private static func filled(
+        _ source: String, embedded: [EmbeddedValue], value: (EmbeddedValue, inout [UInt8]) -> Void
+    ) -> String {
+        var source = source
+        return source.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
             // Where the literal being read started; nil inside a marker.
-            var literalStart: String.Index? = scalars.startIndex
+            var literalStart: Int? = 0
             var index = 0
-            var position = scalars.startIndex
-            while position < scalars.endIndex {
-                let scalar = scalars[position]
-                if scalar == start {
-                    if let from = literalStart { appendLiteral(scalars[from..<position], text: &text, html: &html) }
+            var position = 0
+            while let found = nextReserved(in: bytes, from: position) {
+                position = found.offset + 3
+                switch found.scalar {
+                case 0x90:  // U+FDD0, a marker starts
+                    if let from = literalStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<found.offset])) }
                     literalStart = nil
                     index = 0
-                } else if literalStart == nil {
-                    if scalar == end {
-                        literalStart = scalars.index(after: position)
-                        if index < embedded.count {
-                            let value = embedded[index]
-                            text += value.text
-                            html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
-                        }
-                    } else {
-                        index = index * 16 + Int(scalar.value - zeroDigit)
-                    }
+                case 0x91 where literalStart == nil:  // U+FDD1, the marker ends
+                    literalStart = position
+                    if index < embedded.count { value(embedded[index], &out) }
+                case 0xA0...0xAF where literalStart == nil:  // U+FDE0…U+FDEF, a digit
+                    index = index * 16 + Int(found.scalar - 0xA0)
+                default:
+                    break
                 }
-                position = scalars.index(after: position)
             }
-            if let from = literalStart { appendLiteral(scalars[from...], text: &text, html: &html) }
+            if let from = literalStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...])) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
+    static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
+        let text: String
+        var html: String
+        if hasMarkers(typeset) {
+            text = filled(typeset, embedded: embedded) { value, out in out.append(contentsOf: value.text.utf8) }
+            // Escaping leaves the markers as they are (they are none of `& < > " '`): the
+            // message is escaped whole, then its markers are filled with escaped values.
+            html = filled(HTMLEscaping.escape(typeset), embedded: embedded) { value, out in
+                if value.locale == language {
+                    out.append(contentsOf: value.html.utf8)
+                } else {
+                    out.append(contentsOf: #"<span lang=""#.utf8)
+                    out.append(contentsOf: value.locale.utf8)
+                    out.append(contentsOf: #"">"#.utf8)
+                    out.append(contentsOf: value.html.utf8)
+                    out.append(contentsOf: "</span>".utf8)
+                }
+            }
         } else {
             text = typeset
             html = HTMLEscaping.escape(typeset)
@@ -332,6 +407,21 @@ struct ResolvedArguments: Sendable {
     var fallback: [String: MessageArgument]
     /// The texts the markers in `own` and `fallback` stand for (`EmbeddedText`).
     var embedded: [EmbeddedValue]
+    /// Which texts (`MessageArguments.text`) the page has, as `MarkedTexts.bit`s.
+    var markedTexts: UInt64 = 0
+}
+
+/// The texts a message embeds, numbered by their place in `UIStringArgument.allCases`: a text's
+/// marker is the same on every page, and a set of texts fits in a bit mask.
+enum MarkedTexts {
+    static func index(_ argument: UIStringArgument) -> Int {
+        UIStringArgument.allCases.firstIndex(of: argument)!
+    }
+
+    /// Zero for a text past the 64th (`<<` shifts it out), whose messages are not typeset once.
+    static func bit(_ argument: UIStringArgument) -> UInt64 {
+        1 << UInt64(index(argument))
+    }
 }
 
 /// The values a UI string may embed, by name. Computed per page; formatted per locale, so an
@@ -353,6 +443,7 @@ struct MessageArguments: Sendable {
     /// The values for `rules`, with texts and list items given as their markers.
     func values(for rules: LocaleRules, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
+        values.reserveCapacity(texts.count + lists.count + numbers.count + percents.count + 2)
         for (name, value) in texts { values[name.rawValue] = .text(value) }
         for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
         for (name, value) in numbers { values[name.rawValue] = .number(value) }
