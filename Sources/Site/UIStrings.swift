@@ -35,7 +35,7 @@ struct LocaleStrings: Sendable {
         /// per locale with each text's marker in its place (`EmbeddedText.marker(for:)`).
         /// Typography treats a marker as a letter, so this is what every page that has those
         /// texts would compute; a page only fills the markers in. Nil for other messages.
-        var marked: (mask: UInt64, typeset: String)?
+        var marked: (mask: UInt64, message: MarkedMessage)?
     }
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
@@ -94,7 +94,7 @@ struct LocaleStrings: Sendable {
     }
 
     /// `Entry.marked` of `message`, typeset by `rules`.
-    private static func marked(_ message: Message, rules: LocaleRules) -> (mask: UInt64, typeset: String)? {
+    private static func marked(_ message: Message, rules: LocaleRules) -> (mask: UInt64, message: MarkedMessage)? {
         guard message.pluralArgumentNames.isEmpty else { return nil }
         var mask: UInt64 = 0
         var values: [String: MessageArgument] = [:]
@@ -103,7 +103,7 @@ struct LocaleStrings: Sendable {
             mask |= MarkedTexts.bit(argument)
             values[name] = .text(EmbeddedText.marker(for: argument))
         }
-        return (mask, rules.typography(text: message.format(values, rules: rules)))
+        return (mask, MarkedMessage(rules.typography(text: message.format(values, rules: rules))).escapedOnce)
     }
 
     private static func withoutMarkers(_ message: Message, _ source: String) -> Message {
@@ -118,7 +118,7 @@ struct LocaleStrings: Sendable {
         // Each text has its own marker, the same on every page (`EmbeddedText.marker(for:)`),
         // so that messages of texts alone are typeset once per locale (`Entry.marked`); list
         // items follow, sorted, so their numbering is the same on every build too.
-        var embedded = [EmbeddedValue](repeating: EmbeddedValue(text: "", html: "", locale: locale), count: UIStringArgument.allCases.count)
+        var embedded = MarkedTexts.noTexts
         var texts: [UIStringArgument: String] = [:]
         texts.reserveCapacity(arguments.text.count)
         var mask: UInt64 = 0
@@ -181,7 +181,7 @@ struct LocaleStrings: Sendable {
     private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> UIText {
         if let marked = entry.marked, marked.mask & arguments.markedTexts == marked.mask {
             let language = entry.isFallback ? defaultRules.identifier : rules.identifier
-            return EmbeddedText.shown(marked.typeset, language: language, pageLocale: locale, embedded: arguments.embedded)
+            return marked.message.shown(language: language, pageLocale: locale, embedded: arguments.embedded)
         }
         return Self.format(
             entry, values: entry.isFallback ? arguments.fallback : arguments.own, embedded: arguments.embedded,
@@ -288,7 +288,14 @@ enum EmbeddedText {
         marker(MarkedTexts.index(argument))
     }
 
+    /// Every page has a few dozen markers, the same ones: the first 64 are made once.
+    private static let firstMarkers = (0..<64).map(makeMarker)
+
     static func marker(_ index: Int) -> String {
+        index < firstMarkers.count ? firstMarkers[index] : makeMarker(index)
+    }
+
+    private static func makeMarker(_ index: Int) -> String {
         var marker = String(start)
         for digit in String(index, radix: 16).unicodeScalars {
             let value = UInt32(Int(String(digit), radix: 16)!)
@@ -324,7 +331,7 @@ enum EmbeddedText {
     /// The next scalar U+FDC0…U+FDFF from `offset` on: in UTF-8 `EF B7 xx` (`EF` only ever
     /// leads a scalar, so a scan for it cannot start inside another). `scalar` is its last
     /// byte: `90` for U+FDD0, `91` for U+FDD1, `A0`…`AF` for the digits U+FDE0…U+FDEF.
-    private static func nextReserved(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (offset: Int, scalar: UInt8)? {
+    static func nextReserved(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (offset: Int, scalar: UInt8)? {
         var position = offset
         while position + 2 < bytes.count {
             if bytes[position] == 0xEF && bytes[position + 1] == 0xB7 {
@@ -335,68 +342,102 @@ enum EmbeddedText {
         return nil
     }
 
-    /// The bytes of `source` with each marker replaced by what `value` appends for its index
-    /// (nothing for an index beyond `embedded`). Done on UTF-8 bytes, not scalars: a page shows
-    /// dozens of these strings, and the text between markers is copied in one piece.
-    private static func filled(
-        _ source: String, embedded: [EmbeddedValue], value: (EmbeddedValue, inout [UInt8]) -> Void
-    ) -> String {
-        var source = source
-        return source.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 64)
+    /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
+    static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
+        MarkedMessage(typeset).shown(language: language, pageLocale: pageLocale, embedded: embedded)
+    }
+}
+
+/// A typeset message cut at its markers (`EmbeddedText`): the text between them in both forms,
+/// and the index each marker stands for. Cut once per locale for the messages of texts alone
+/// (`LocaleStrings.Entry.marked`); a page then only joins the pieces with its values.
+struct MarkedMessage: Sendable {
+    /// The text before, between and after the markers: one more than `indexes`.
+    private var literals: [String] = []
+    /// `literals`, HTML-escaped.
+    private var escapedLiterals: [String] = []
+    private var indexes: [Int] = []
+
+    /// Cut in the message's UTF-8 bytes: a marker's scalars are `EF B7 xx` there
+    /// (`EmbeddedText.nextReserved`). The text of a marker left open at the end is dropped.
+    init(_ typeset: String) {
+        var typeset = typeset
+        typeset.withUTF8 { bytes in
             // Where the literal being read started; nil inside a marker.
             var literalStart: Int? = 0
             var index = 0
             var position = 0
-            while let found = nextReserved(in: bytes, from: position) {
+            while let found = EmbeddedText.nextReserved(in: bytes, from: position) {
                 position = found.offset + 3
                 switch found.scalar {
                 case 0x90:  // U+FDD0, a marker starts
-                    if let from = literalStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<found.offset])) }
+                    if let from = literalStart { append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<found.offset]), as: UTF8.self)) }
                     literalStart = nil
                     index = 0
                 case 0x91 where literalStart == nil:  // U+FDD1, the marker ends
                     literalStart = position
-                    if index < embedded.count { value(embedded[index], &out) }
+                    indexes.append(index)
                 case 0xA0...0xAF where literalStart == nil:  // U+FDE0…U+FDEF, a digit
                     index = index * 16 + Int(found.scalar - 0xA0)
                 default:
                     break
                 }
             }
-            if let from = literalStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...])) }
-            return String(decoding: out, as: UTF8.self)
+            append(literalStart.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0...]), as: UTF8.self) } ?? "")
         }
     }
 
-    /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
-    static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
-        let text: String
-        var html: String
-        if hasMarkers(typeset) {
-            text = filled(typeset, embedded: embedded) { value, out in out.append(contentsOf: value.text.utf8) }
-            // Escaping leaves the markers as they are (they are none of `& < > " '`): the
-            // message is escaped whole, then its markers are filled with escaped values.
-            html = filled(HTMLEscaping.escape(typeset), embedded: embedded) { value, out in
-                if value.locale == language {
-                    out.append(contentsOf: value.html.utf8)
-                } else {
-                    out.append(contentsOf: #"<span lang=""#.utf8)
-                    out.append(contentsOf: value.locale.utf8)
-                    out.append(contentsOf: #"">"#.utf8)
-                    out.append(contentsOf: value.html.utf8)
-                    out.append(contentsOf: "</span>".utf8)
-                }
-            }
+    /// Adds `literal` to the one being read (two markers may have only an unclosed one
+    /// between them) or starts the next one after a marker.
+    private mutating func append(_ literal: String) {
+        if literals.count > indexes.count {
+            literals[literals.count - 1] += literal
         } else {
-            text = typeset
-            html = HTMLEscaping.escape(typeset)
+            literals.append(literal)
         }
-        if language != pageLocale && !html.isEmpty {
-            html = #"<span lang="\#(language)">\#(html)</span>"#
+        escapedLiterals = []
+    }
+
+    /// As a page in `pageLocale` shows the message, written in `language`, with `embedded`'s
+    /// values for its markers (an index beyond them shows nothing).
+    func shown(language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
+        let escaped = escapedLiterals.isEmpty ? literals.map(HTMLEscaping.escape) : escapedLiterals
+        var text = literals[0]
+        var html = escaped[0]
+        guard !indexes.isEmpty else { return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale) }
+        // Room for the whole, so that the appends do not grow the strings again and again.
+        var textCount = 0
+        var htmlCount = 32  // a `<span lang>` or two
+        for literal in literals { textCount += literal.utf8.count }
+        for literal in escaped { htmlCount += literal.utf8.count }
+        for index in indexes where index < embedded.count {
+            textCount += embedded[index].text.utf8.count
+            htmlCount += embedded[index].html.utf8.count + 20
         }
-        return UIText(html: html, text: text)
+        text.reserveCapacity(textCount)
+        html.reserveCapacity(htmlCount)
+        for (position, index) in indexes.enumerated() {
+            if index < embedded.count {
+                let value = embedded[index]
+                text += value.text
+                html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+            }
+            text += literals[position + 1]
+            html += escaped[position + 1]
+        }
+        return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale)
+    }
+
+    /// The message's two forms, its markup marked with its language when that is not the page's.
+    private static func marked(text: String, html: String, language: String, pageLocale: String) -> UIText {
+        UIText(html: language != pageLocale && !html.isEmpty ? #"<span lang="\#(language)">\#(html)</span>"# : html, text: text)
+    }
+
+    /// This message with its literals escaped once, for a message shown on many pages.
+    var escapedOnce: MarkedMessage {
+        var message = self
+        message.escapedLiterals = literals.map(HTMLEscaping.escape)
+        return message
     }
 }
 
@@ -414,6 +455,9 @@ struct ResolvedArguments: Sendable {
 /// The texts a message embeds, numbered by their place in `UIStringArgument.allCases`: a text's
 /// marker is the same on every page, and a set of texts fits in a bit mask.
 enum MarkedTexts {
+    /// A page's `ResolvedArguments.embedded` before its texts are put in their places.
+    static let noTexts = [EmbeddedValue](repeating: EmbeddedValue(text: "", html: "", locale: ""), count: UIStringArgument.allCases.count)
+
     static func index(_ argument: UIStringArgument) -> Int {
         UIStringArgument.allCases.firstIndex(of: argument)!
     }
