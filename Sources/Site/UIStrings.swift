@@ -36,6 +36,9 @@ struct LocaleStrings: Sendable {
         /// Typography treats a marker as a letter, so this is what every page that has those
         /// texts would compute; a page only fills the markers in. Nil for other messages.
         var marked: (mask: UInt64, message: MarkedMessage)?
+        /// The forms templates use it in (`t.key`, `tText.key`): a page's objects hold it
+        /// only in those.
+        var forms = UIStringForms.Use()
     }
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
@@ -45,11 +48,11 @@ struct LocaleStrings: Sendable {
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
 
-    /// - Parameter templateKeys: the keys templates use (`{{{t.key}}}`, `{{tText.key}}`). Only
-    ///   these go into a page's `t` and `tText` objects; the others are formatted only when
-    ///   Swift code asks for them.
+    /// - Parameter templateKeys: the keys templates use, in each form (`{{{t.key}}}`,
+    ///   `{{tText.key}}`). Only these go into a page's `t` and `tText` objects, each only in
+    ///   the forms used; the others are formatted only when Swift code asks for them.
     init(
-        locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: Set<String>,
+        locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: UIStringForms,
         rules: LocaleRules, defaultRules: LocaleRules
     ) {
         self.locale = locale
@@ -62,23 +65,22 @@ struct LocaleStrings: Sendable {
             let entry = entries[key]!
             // Noncharacters are the markers of embedded values (`EmbeddedText`): never the text's own.
             guard let message = entry.message.map({ EmbeddedText.hasMarkers(entry.value) ? Self.withoutMarkers($0, entry.value) : $0 }) else {
-                if templateKeys.contains(key) {
-                    tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...])
-                }
+                tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...], forms: templateKeys.use(of: key))
                 continue
             }
             let isFallback = !ownKeys.contains(key)
             let item = Entry(
                 key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: isFallback,
-                marked: Self.marked(message, rules: isFallback ? defaultRules : rules))
+                marked: Self.marked(message, rules: isFallback ? defaultRules : rules), forms: templateKeys.use(of: key))
             all[key] = item
-            guard templateKeys.contains(key) else { continue }
+            guard item.forms.markup || item.forms.text else { continue }
             if message.argumentNames.isEmpty {
-                tree.set(Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules), at: item.path[...])
+                let shown = Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules)
+                tree.set(shown, at: item.path[...], forms: item.forms)
             } else {
                 // A placeholder, replaced on every page: its object then has room for it, so a
                 // page only overwrites a value instead of growing a copy of the object.
-                tree.set(UIText(html: "", text: ""), at: item.path[...])
+                tree.set(UIText(html: "", text: ""), at: item.path[...], forms: item.forms)
                 dynamic.append(item)
             }
         }
@@ -156,7 +158,7 @@ struct LocaleStrings: Sendable {
         for run in dynamicRuns {
             let entries = keys.map { keys in run.entries.filter { keys.contains($0.key) } } ?? run.entries
             guard !entries.isEmpty else { continue }
-            tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
+            tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments), forms: $0.forms) }, under: run.parent[...])
         }
         return tree
     }
@@ -221,16 +223,19 @@ struct UIStringTrees: Sendable {
     var html: [String: TemplateValue] = [:]
     var text: [String: TemplateValue] = [:]
 
-    mutating func set(_ value: UIText, at path: ArraySlice<String>) {
-        Self.set(.string(value.html), at: path, in: &html)
-        Self.set(.string(value.text), at: path, in: &text)
+    mutating func set(_ value: UIText, at path: ArraySlice<String>, forms: UIStringForms.Use = .both) {
+        if forms.markup { Self.set(.string(value.html), at: path, in: &html) }
+        if forms.text { Self.set(.string(value.text), at: path, in: &text) }
     }
 
-    /// Sets each of `leaves` in the object at `path`, which is looked up and copied once for
-    /// all of them (it is shared with the locale's constant tree).
-    mutating func set(_ leaves: [(key: String, value: UIText)], under path: ArraySlice<String>) {
-        Self.set(leaves.map { ($0.key, .string($0.value.html)) }, under: path, in: &html)
-        Self.set(leaves.map { ($0.key, .string($0.value.text)) }, under: path, in: &text)
+    /// Sets each of `leaves` in the object at `path` of the forms it is used in; that object
+    /// is looked up and copied once for all of them (it is shared with the locale's constant
+    /// tree), and not at all in a form none of them is used in.
+    mutating func set(_ leaves: [(key: String, value: UIText, forms: UIStringForms.Use)], under path: ArraySlice<String>) {
+        let markup = leaves.filter(\.forms.markup)
+        let plain = leaves.filter(\.forms.text)
+        if !markup.isEmpty { Self.set(markup.map { ($0.key, .string($0.value.html)) }, under: path, in: &html) }
+        if !plain.isEmpty { Self.set(plain.map { ($0.key, .string($0.value.text)) }, under: path, in: &text) }
     }
 
     private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
