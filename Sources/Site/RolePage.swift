@@ -144,7 +144,6 @@ struct RolePage {
     /// The `role` values every section may read: who the role is and its figures, formatted
     /// for the locale, with which of them are illustrative.
     private func baseValues() -> [String: TemplateValue] {
-        let rules = strings.rules
         var illustrative: [String: TemplateValue] = [:]
         for figure in Role.illustrativeFigures {
             illustrative[figure] = .bool(role.illustrative.contains(figure))
@@ -159,11 +158,11 @@ struct RolePage {
             "descriptionLang": lang("description"),
             "sector": .string(sector?.text ?? role.sector),
             "sectorLang": sector?.lang ?? .null,
-            "riskScore": .string(rules.number(role.riskScore)),
-            "automationPotential": .string(rules.percent(role.automationPotential)),
-            "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
+            "riskScore": .string(strings.number(role.riskScore)),
+            "automationPotential": .string(strings.percent(role.automationPotential)),
+            "saferPeersPercent": .string(strings.percent(role.saferPeersPercent)),
             "saferPeersValue": .int(role.saferPeersPercent),
-            "salaryPremium": .string(rules.percent(role.salaryPremium)),
+            "salaryPremium": .string(strings.percent(role.salaryPremium)),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
             "lastReviewedISO": .string(role.lastReviewed.description),

@@ -59,7 +59,7 @@ public struct RolePageContext: Sendable {
 
     /// A number formatted for the page's locale.
     public func number(_ value: Int) -> String {
-        page.strings.rules.number(value)
+        page.strings.number(value)
     }
 
     /// A UI string formatted with the page's data.

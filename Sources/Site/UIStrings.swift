@@ -47,6 +47,9 @@ struct LocaleStrings: Sendable {
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
+    /// This locale's and the default locale's small numbers, formatted once.
+    private let numbers: SmallNumbers
+    private let defaultNumbers: SmallNumbers
 
     /// - Parameter templateKeys: the keys templates use, in each form (`{{{t.key}}}`,
     ///   `{{tText.key}}`). Only these go into a page's `t` and `tText` objects, each only in
@@ -58,6 +61,8 @@ struct LocaleStrings: Sendable {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
+        numbers = SmallNumbers(rules)
+        defaultNumbers = SmallNumbers(defaultRules)
         var dynamic: [Entry] = []
         var all: [String: Entry] = [:]
         var tree = UIStringTrees()
@@ -137,9 +142,9 @@ struct LocaleStrings: Sendable {
                 return EmbeddedText.marker(embedded.count - 1)
             }
         }
-        let own = arguments.values(for: rules, texts: texts, lists: lists)
+        let own = arguments.values(for: rules, formatted: numbers, texts: texts, lists: lists)
         let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier
-            ? arguments.values(for: defaultRules, texts: texts, lists: lists) : own
+            ? arguments.values(for: defaultRules, formatted: defaultNumbers, texts: texts, lists: lists) : own
         return ResolvedArguments(own: own, fallback: fallback, embedded: embedded, markedTexts: mask)
     }
 
@@ -161,6 +166,16 @@ struct LocaleStrings: Sendable {
             tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments), forms: $0.forms) }, under: run.parent[...])
         }
         return tree
+    }
+
+    /// `n` formatted for this locale (`1,234`; `1 234`).
+    func number(_ n: Int) -> String {
+        numbers.number(n)
+    }
+
+    /// `n` percent formatted for this locale (`42%`; `42 %`).
+    func percent(_ n: Int) -> String {
+        numbers.percent(n)
     }
 
     /// A text from content as this locale's pages show it: typeset by the rules of the language
@@ -490,13 +505,15 @@ struct MessageArguments: Sendable {
     var date: (year: Int, month: Int, day: Int)?
 
     /// The values for `rules`, with texts and list items given as their markers.
-    func values(for rules: LocaleRules, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]) -> [String: MessageArgument] {
+    func values(
+        for rules: LocaleRules, formatted: SmallNumbers, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]
+    ) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
         values.reserveCapacity(texts.count + lists.count + numbers.count + percents.count + 2)
         for (name, value) in texts { values[name.rawValue] = .text(value) }
         for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
         for (name, value) in numbers { values[name.rawValue] = .number(value) }
-        for (name, value) in percents { values[name.rawValue] = .text(rules.percent(value)) }
+        for (name, value) in percents { values[name.rawValue] = .text(formatted.percent(value)) }
         if let yearRange { values[UIStringArgument.years.rawValue] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
         if let date { values[UIStringArgument.date.rawValue] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
@@ -508,4 +525,26 @@ struct MessageArguments: Sendable {
 struct ShownText: Sendable {
     var text: String
     var lang: TemplateValue
+}
+
+/// The numbers and percentages from 0 to 100 of one locale, formatted once: scores, shares and
+/// list positions, of which a page shows dozens. Others are formatted when asked for.
+struct SmallNumbers: Sendable {
+    private let rules: LocaleRules
+    private let numbers: [String]
+    private let percents: [String]
+
+    init(_ rules: LocaleRules) {
+        self.rules = rules
+        numbers = (0...100).map(rules.number)
+        percents = (0...100).map(rules.percent)
+    }
+
+    func number(_ n: Int) -> String {
+        numbers.indices.contains(n) ? numbers[n] : rules.number(n)
+    }
+
+    func percent(_ n: Int) -> String {
+        percents.indices.contains(n) ? percents[n] : rules.percent(n)
+    }
 }
