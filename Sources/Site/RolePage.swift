@@ -29,7 +29,7 @@ struct RolePage {
     /// locale: the loader's record (`RoleText.fallbackFields`), never a comparison of strings, so
     /// a translation that happens to equal the original is still a translation.
     func isFallback(_ field: String) -> Bool {
-        text.isFallback(field)
+        !text.fallbackFields.isEmpty && text.isFallback(field)
     }
 
     /// The `lang` of a field shown in this page: the default locale when it fell back, else
@@ -41,7 +41,22 @@ struct RolePage {
 
     /// Plain text typeset for the language it is written in.
     func typeset(_ value: String, field: String) -> String {
-        (isFallback(field) ? strings.defaultRules : strings.rules).typography(text: value)
+        shown(value, isFallback: isFallback(field)).text
+    }
+
+    /// The text of item `id` of a group (`tasks`, `skills`, `toolReasons`), typeset, with its
+    /// `lang`: its field (`tasks.<id>`) is named, and looked up, only when something on the page
+    /// fell back, and once for both.
+    func shownItem(_ value: String, of group: String, id: String) -> ShownText {
+        shown(value, isFallback: !text.fallbackFields.isEmpty && isFallback("\(group).\(id)"))
+    }
+
+    /// `value` typeset by the rules of the language it is in, and the `lang` that marks it when
+    /// that is the default locale's, not the page's (`lang(_:)`).
+    private func shown(_ value: String, isFallback: Bool) -> ShownText {
+        isFallback
+            ? ShownText(text: strings.defaultRules.typography(text: value), lang: .string(model.defaultLocale))
+            : ShownText(text: strings.rules.typography(text: value), lang: .null)
     }
 
     /// Markdown as HTML, typeset, with its tables in labelled scroll regions and its task-list

@@ -24,25 +24,35 @@ struct LocaleStrings: Sendable {
     /// The default locale's code: rules are looked up by exact code (`LocaleRules.builtIn`),
     /// so a locale's rules are identified by its code.
     var defaultLocale: String { defaultRules.identifier }
-    private struct Entry: Sendable {
-        var key: String
-        var path: [String]
-        var message: Message
+    /// A class: pages read entries by the dozen, and a reference is copied with one retain.
+    private final class Entry: Sendable {
+        let key: String
+        let path: [String]
+        let message: Message
         /// True when the text comes from the default locale's table (a fallback).
-        var isFallback: Bool
+        let isFallback: Bool
         /// For a message whose arguments are all texts (`{title}`, `{sector}`…, no plural):
         /// the texts it needs (`MarkedTexts.bit`s) and the message formatted and typeset once
         /// per locale with each text's marker in its place (`EmbeddedText.marker(for:)`).
         /// Typography treats a marker as a letter, so this is what every page that has those
         /// texts would compute; a page only fills the markers in. Nil for other messages.
-        var marked: (mask: UInt64, message: MarkedMessage)?
+        let marked: (mask: UInt64, message: MarkedMessage)?
         /// The forms templates use it in (`t.key`, `tText.key`): a page's objects hold it
         /// only in those.
-        var forms = UIStringForms.Use()
+        let forms: UIStringForms.Use
+
+        init(key: String, path: [String], message: Message, isFallback: Bool, marked: (mask: UInt64, message: MarkedMessage)?, forms: UIStringForms.Use) {
+            self.key = key
+            self.path = path
+            self.message = message
+            self.isFallback = isFallback
+            self.marked = marked
+            self.forms = forms
+        }
     }
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
-    /// once (`UIStringTrees.set(_:under:)`).
+    /// once (`UIStringTrees.set(markup:text:under:)`).
     private let dynamicRuns: [(parent: [String], entries: [Entry])]
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
@@ -160,10 +170,18 @@ struct LocaleStrings: Sendable {
     /// when known; the strings with arguments that it cannot show are left empty, not formatted.
     func tree(_ arguments: ResolvedArguments, only keys: Set<String>? = nil) -> UIStringTrees {
         var tree = constantTree
+        var markup: [(String, TemplateValue)] = []
+        var text: [(String, TemplateValue)] = []
         for run in dynamicRuns {
-            let entries = keys.map { keys in run.entries.filter { keys.contains($0.key) } } ?? run.entries
-            guard !entries.isEmpty else { continue }
-            tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments), forms: $0.forms) }, under: run.parent[...])
+            markup.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            for entry in run.entries where keys?.contains(entry.key) ?? true {
+                let shown = format(entry, arguments)
+                let leaf = entry.path[entry.path.count - 1]
+                if entry.forms.markup { markup.append((leaf, .string(shown.html))) }
+                if entry.forms.text { text.append((leaf, .string(shown.text))) }
+            }
+            tree.set(markup: markup, text: text, under: run.parent[...])
         }
         return tree
     }
@@ -243,14 +261,12 @@ struct UIStringTrees: Sendable {
         if forms.text { Self.set(.string(value.text), at: path, in: &text) }
     }
 
-    /// Sets each of `leaves` in the object at `path` of the forms it is used in; that object
-    /// is looked up and copied once for all of them (it is shared with the locale's constant
-    /// tree), and not at all in a form none of them is used in.
-    mutating func set(_ leaves: [(key: String, value: UIText, forms: UIStringForms.Use)], under path: ArraySlice<String>) {
-        let markup = leaves.filter(\.forms.markup)
-        let plain = leaves.filter(\.forms.text)
-        if !markup.isEmpty { Self.set(markup.map { ($0.key, .string($0.value.html)) }, under: path, in: &html) }
-        if !plain.isEmpty { Self.set(plain.map { ($0.key, .string($0.value.text)) }, under: path, in: &text) }
+    /// Sets `markup`'s leaves in `html`'s object at `path` and `text`'s in `text`'s; each
+    /// object is looked up and copied once for all of them (it is shared with the locale's
+    /// constant tree), and not at all when it gets none.
+    mutating func set(markup: [(String, TemplateValue)], text plain: [(String, TemplateValue)], under path: ArraySlice<String>) {
+        if !markup.isEmpty { Self.set(markup, under: path, in: &html) }
+        if !plain.isEmpty { Self.set(plain, under: path, in: &text) }
     }
 
     private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
