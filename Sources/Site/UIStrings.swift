@@ -135,7 +135,9 @@ struct LocaleStrings: Sendable {
         // Each text has its own marker, the same on every page (`EmbeddedText.marker(for:)`),
         // so that messages of texts alone are typeset once per locale (`Entry.marked`); list
         // items follow, sorted, so their numbering is the same on every build too.
-        var embedded = MarkedTexts.noTexts
+        var embedded: [EmbeddedValue] = []
+        embedded.reserveCapacity(UIStringArgument.allCases.count + 8)
+        embedded.append(contentsOf: MarkedTexts.noTexts)
         var texts: [UIStringArgument: String] = [:]
         texts.reserveCapacity(arguments.text.count)
         var mask: UInt64 = 0
@@ -159,9 +161,13 @@ struct LocaleStrings: Sendable {
     }
 
     private func embeddedValue(_ value: LocalizedText) -> EmbeddedValue {
-        let valueRules = value.locale == locale ? rules : value.locale == defaultLocale ? defaultRules : LocaleRules.builtIn(value.locale)
         let text = EmbeddedText.removingMarkers(from: value.text)
-        let typeset = valueRules?.typography(text: text) ?? text
+        // The rules are called where they are held, not copied into a variable first (a
+        // `LocaleRules` is large, and a page embeds several texts).
+        let typeset =
+            if value.locale == locale { rules.typography(text: text) }
+            else if value.locale == defaultLocale { defaultRules.typography(text: text) }
+            else { LocaleRules.builtIn(value.locale)?.typography(text: text) ?? text }
         return EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale)
     }
 
