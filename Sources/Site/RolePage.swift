@@ -105,21 +105,16 @@ struct RolePage {
             jsonLD: [faqJSON(context.faq), model.breadcrumbJSON(context.breadcrumbs)],
             image: role.image
         )
-        let sections = model.site.config.sections.compactMap { model.roleSections[$0] }
-        let report: TemplateValue = if model.site.config.sections.contains(.report), let endpoint = model.site.config.reportEndpoint {
-            .object(["endpoint": .string(endpoint)])
-        } else {
-            .null
-        }
         var value = baseValues()
-        for section in sections {
+        value.reserveCapacity(value.count + 32)  // the sections' values
+        for section in model.roleSections {
             value.merge(section.data(for: context)) { _, sectionValue in sectionValue }
         }
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: [
             "role": .object(value),
-            "report": report,
-            "sections": .array(sections.map { .object(["partial": .string($0.partial)]) }),
+            "report": model.roleReport,
+            "sections": model.roleSectionPartials,
         ])
     }
 

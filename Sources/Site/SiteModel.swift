@@ -44,8 +44,12 @@ struct SiteModel: Sendable {
     let siteValues: [String: TemplateValue]
     /// Each locale's name in its own language (`language.name`), for the language switcher.
     let languageNames: [String: String]
-    /// The page code of every section the build knows, by the name `site.json` lists it by.
-    let roleSections: [Section: any RolePageSection]
+    /// The sections a role page shows, in `site.json`'s order (those the build knows).
+    let roleSections: [any RolePageSection]
+    /// What every role page has the same: its `sections` (the partials, in page order) and its
+    /// `report` (the form's endpoint when the report section is shown, else null).
+    let roleSectionPartials: TemplateValue
+    let roleReport: TemplateValue
     /// The UI-string keys the article template can show (nil: unknown, all): an article page
     /// formats only those of the strings that embed its data.
     let articleStringKeys: Set<String>?
@@ -64,9 +68,15 @@ struct SiteModel: Sendable {
         self.site = site
         self.rereader = rereader
         self.articleStringKeys = articleStringKeys
-        var sections: [Section: any RolePageSection] = [:]
-        for section in roleSections { sections[section.section] = section }
-        self.roleSections = sections
+        var known: [Section: any RolePageSection] = [:]
+        for section in roleSections { known[section.section] = section }
+        self.roleSections = site.config.sections.compactMap { known[$0] }
+        roleSectionPartials = .array(self.roleSections.map { .object(["partial": .string($0.partial)]) })
+        roleReport = if site.config.sections.contains(.report), let endpoint = site.config.reportEndpoint {
+            .object(["endpoint": .string(endpoint)])
+        } else {
+            .null
+        }
         self.urls = urls
         self.strings = strings
         self.assets = assets.value(urls: urls)
