@@ -32,7 +32,7 @@ extension SiteModel {
                         "title": .string(title?.text ?? role.slug),
                         "titleLang": title?.lang ?? .null,
                         "url": .string(urls.role(role.slug, in: locale)),
-                        "riskScore": .string(strings.rules.number(role.riskScore)),
+                        "riskScore": .string(strings.number(role.riskScore)),
                         "level": .string(Self.riskLevel(role.riskScore)),
                     ])
                 }),

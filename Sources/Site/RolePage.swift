@@ -29,7 +29,7 @@ struct RolePage {
     /// locale: the loader's record (`RoleText.fallbackFields`), never a comparison of strings, so
     /// a translation that happens to equal the original is still a translation.
     func isFallback(_ field: String) -> Bool {
-        text.isFallback(field)
+        !text.fallbackFields.isEmpty && text.isFallback(field)
     }
 
     /// The `lang` of a field shown in this page: the default locale when it fell back, else
@@ -41,7 +41,22 @@ struct RolePage {
 
     /// Plain text typeset for the language it is written in.
     func typeset(_ value: String, field: String) -> String {
-        (isFallback(field) ? strings.defaultRules : strings.rules).typography(text: value)
+        shown(value, isFallback: isFallback(field)).text
+    }
+
+    /// The text of item `id` of a group (`tasks`, `skills`, `toolReasons`), typeset, with its
+    /// `lang`: its field (`tasks.<id>`) is named, and looked up, only when something on the page
+    /// fell back, and once for both.
+    func shownItem(_ value: String, of group: String, id: String) -> ShownText {
+        shown(value, isFallback: !text.fallbackFields.isEmpty && isFallback("\(group).\(id)"))
+    }
+
+    /// `value` typeset by the rules of the language it is in, and the `lang` that marks it when
+    /// that is the default locale's, not the page's (`lang(_:)`).
+    private func shown(_ value: String, isFallback: Bool) -> ShownText {
+        isFallback
+            ? ShownText(text: strings.defaultRules.typography(text: value), lang: .string(model.defaultLocale))
+            : ShownText(text: strings.rules.typography(text: value), lang: .null)
     }
 
     /// Markdown as HTML, typeset, with its tables in labelled scroll regions and its task-list
@@ -90,21 +105,16 @@ struct RolePage {
             jsonLD: [faqJSON(context.faq), model.breadcrumbJSON(context.breadcrumbs)],
             image: role.image
         )
-        let sections = model.site.config.sections.compactMap { model.roleSections[$0] }
-        let report: TemplateValue = if model.site.config.sections.contains(.report), let endpoint = model.site.config.reportEndpoint {
-            .object(["endpoint": .string(endpoint)])
-        } else {
-            .null
-        }
         var value = baseValues()
-        for section in sections {
+        value.reserveCapacity(value.count + 32)  // the sections' values
+        for section in model.roleSections {
             value.merge(section.data(for: context)) { _, sectionValue in sectionValue }
         }
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: [
             "role": .object(value),
-            "report": report,
-            "sections": .array(sections.map { .object(["partial": .string($0.partial)]) }),
+            "report": model.roleReport,
+            "sections": model.roleSectionPartials,
         ])
     }
 
@@ -144,7 +154,6 @@ struct RolePage {
     /// The `role` values every section may read: who the role is and its figures, formatted
     /// for the locale, with which of them are illustrative.
     private func baseValues() -> [String: TemplateValue] {
-        let rules = strings.rules
         var illustrative: [String: TemplateValue] = [:]
         for figure in Role.illustrativeFigures {
             illustrative[figure] = .bool(role.illustrative.contains(figure))
@@ -159,11 +168,11 @@ struct RolePage {
             "descriptionLang": lang("description"),
             "sector": .string(sector?.text ?? role.sector),
             "sectorLang": sector?.lang ?? .null,
-            "riskScore": .string(rules.number(role.riskScore)),
-            "automationPotential": .string(rules.percent(role.automationPotential)),
-            "saferPeersPercent": .string(rules.percent(role.saferPeersPercent)),
+            "riskScore": .string(strings.number(role.riskScore)),
+            "automationPotential": .string(strings.percent(role.automationPotential)),
+            "saferPeersPercent": .string(strings.percent(role.saferPeersPercent)),
             "saferPeersValue": .int(role.saferPeersPercent),
-            "salaryPremium": .string(rules.percent(role.salaryPremium)),
+            "salaryPremium": .string(strings.percent(role.salaryPremium)),
             "illustrative": .object(illustrative),
             "hasIllustrative": .bool(!role.illustrative.isEmpty),
             "lastReviewedISO": .string(role.lastReviewed.description),

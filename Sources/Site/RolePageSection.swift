@@ -59,7 +59,7 @@ public struct RolePageContext: Sendable {
 
     /// A number formatted for the page's locale.
     public func number(_ value: Int) -> String {
-        page.strings.rules.number(value)
+        page.strings.number(value)
     }
 
     /// A UI string formatted with the page's data.
@@ -102,8 +102,8 @@ struct TasksSection: RolePageSection {
     func data(for page: RolePageContext) -> [String: TemplateValue] {
         let groups: [TemplateValue] = [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = page.role.tasks.filter { $0.exposure == exposure }.map { task in
-                let value = page.text.tasks[task.id] ?? task.id
-                return TemplateValue.object(["text": .string(page.typeset(value, field: "tasks.\(task.id)")), "lang": page.lang("tasks.\(task.id)")])
+                let shown = page.page.shownItem(page.text.tasks[task.id] ?? task.id, of: "tasks", id: task.id)
+                return TemplateValue.object(["text": .string(shown.text), "lang": shown.lang])
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
@@ -117,17 +117,9 @@ struct TasksSection: RolePageSection {
     }
 }
 
-/// A tool of the catalog as the tool sections show it.
+/// A tool of the catalog as the tool sections show it (`SiteModel.toolValues`).
 private func toolValue(_ id: String, _ page: RolePageContext) -> [String: TemplateValue]? {
-    let model = page.page.model
-    guard let tool = model.site.tool(id) else { return nil }
-    let description = page.page.strings.shown(model.site.toolDescription(tool, in: page.locale))
-    return [
-        "name": .string(tool.name),
-        "url": tool.url.map { .string($0) } ?? .null,
-        "description": .string(description.text),
-        "descriptionLang": description.lang,
-    ]
+    page.page.model.toolValues[page.locale]?[id]
 }
 
 /// The AI tools that take over the role's tasks.
@@ -154,8 +146,8 @@ struct SkillsSection: RolePageSection {
 
     func data(for page: RolePageContext) -> [String: TemplateValue] {
         let skills = page.role.skills.map { skill in
-            let name = page.text.skills[skill.id] ?? skill.id
-            return SkillChart.Skill(name: page.typeset(name, field: "skills.\(skill.id)"), resilience: skill.resilience, lang: page.lang("skills.\(skill.id)"))
+            let name = page.page.shownItem(page.text.skills[skill.id] ?? skill.id, of: "skills", id: skill.id)
+            return SkillChart.Skill(name: name.text, resilience: skill.resilience, lang: name.lang)
         }
         return ["skillChart": SkillChart.value(skills, number: page.number)]
     }
@@ -190,8 +182,9 @@ struct ToolsToLearnSection: RolePageSection {
     func data(for page: RolePageContext) -> [String: TemplateValue] {
         ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard var tool = toolValue(id, page) else { return nil }
-            tool["reason"] = .string(page.typeset(page.text.toolReasons[id] ?? "", field: "toolReasons.\(id)"))
-            tool["reasonLang"] = page.lang("toolReasons.\(id)")
+            let reason = page.page.shownItem(page.text.toolReasons[id] ?? "", of: "toolReasons", id: id)
+            tool["reason"] = .string(reason.text)
+            tool["reasonLang"] = reason.lang
             return .object(tool)
         })]
     }

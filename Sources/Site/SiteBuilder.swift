@@ -68,8 +68,7 @@ public enum SiteBuilder {
         if !remembering { (loaded.site, loaded.partialSite) = (nil, nil) }
         report.fallbacks = site.fallbacks
         configure(&site, options, into: &fixed)
-        let templateKeys = StringUsage.templateKeys(templates)
-        let strings = compileStrings(site, templateKeys: templateKeys, into: &fixed)
+        let strings = compileStrings(site, templateKeys: StringUsage.templateForms(templates), into: &fixed)
         // Without the default table (it is missing or broken, which is reported), every key
         // would be "unknown": errors that only repeat that one.
         let hasDefaultTable = site.strings[site.config.defaultLocale] != nil
@@ -255,7 +254,7 @@ public enum SiteBuilder {
     }
 
     /// Parses every UI string of every locale once for the whole build.
-    private static func compileStrings(_ site: SiteContent, templateKeys: Set<String>, into diagnostics: inout [Diagnostic]) -> [String: LocaleStrings] {
+    private static func compileStrings(_ site: SiteContent, templateKeys: UIStringForms, into diagnostics: inout [Diagnostic]) -> [String: LocaleStrings] {
         let defaultLocale = site.config.defaultLocale
         // Content accepts only locales with built-in rules, so these lookups succeed.
         guard let defaultRules = LocaleRules.builtIn(defaultLocale) else { return [:] }

@@ -22,6 +22,9 @@ struct SiteModel: Sendable {
     /// build by its own language's rules, with `lang` when it fell back.
     private(set) var titles: [String: [String: ShownText]]
     private(set) var sectorStats: [String: (average: Int, count: Int)]
+    /// Locale → tool id → the tool as the tool sections show it (`toolValue`): the same on
+    /// every page of the locale, so made once.
+    let toolValues: [String: [String: [String: TemplateValue]]]
     /// Slug → the role's index in `site.roles`: the roles are held once, not twice.
     private let roleIndex: [String: Int]
     /// Slug → role.
@@ -41,8 +44,12 @@ struct SiteModel: Sendable {
     let siteValues: [String: TemplateValue]
     /// Each locale's name in its own language (`language.name`), for the language switcher.
     let languageNames: [String: String]
-    /// The page code of every section the build knows, by the name `site.json` lists it by.
-    let roleSections: [Section: any RolePageSection]
+    /// The sections a role page shows, in `site.json`'s order (those the build knows).
+    let roleSections: [any RolePageSection]
+    /// What every role page has the same: its `sections` (the partials, in page order) and its
+    /// `report` (the form's endpoint when the report section is shown, else null).
+    let roleSectionPartials: TemplateValue
+    let roleReport: TemplateValue
     /// The UI-string keys the article template can show (nil: unknown, all): an article page
     /// formats only those of the strings that embed its data.
     let articleStringKeys: Set<String>?
@@ -61,9 +68,15 @@ struct SiteModel: Sendable {
         self.site = site
         self.rereader = rereader
         self.articleStringKeys = articleStringKeys
-        var sections: [Section: any RolePageSection] = [:]
-        for section in roleSections { sections[section.section] = section }
-        self.roleSections = sections
+        var known: [Section: any RolePageSection] = [:]
+        for section in roleSections { known[section.section] = section }
+        self.roleSections = site.config.sections.compactMap { known[$0] }
+        roleSectionPartials = .array(self.roleSections.map { .object(["partial": .string($0.partial)]) })
+        roleReport = if site.config.sections.contains(.report), let endpoint = site.config.reportEndpoint {
+            .object(["endpoint": .string(endpoint)])
+        } else {
+            .null
+        }
         self.urls = urls
         self.strings = strings
         self.assets = assets.value(urls: urls)
@@ -81,6 +94,15 @@ struct SiteModel: Sendable {
             titles[locale] = perRole
         }
         self.titles = titles
+        var toolValues: [String: [String: [String: TemplateValue]]] = [:]
+        for locale in site.config.locales {
+            guard let strings = strings[locale] else { continue }
+            var perTool: [String: [String: TemplateValue]] = [:]
+            // The first of a repeated id, as `SiteContent.tool(_:)` finds it.
+            for tool in site.tools where perTool[tool.id] == nil { perTool[tool.id] = Self.toolValue(tool, in: locale, site: site, strings: strings) }
+            toolValues[locale] = perTool
+        }
+        self.toolValues = toolValues
         sectorStats = Self.sectorStats(site.roles)
         var index: [String: Int] = [:]
         index.reserveCapacity(site.roles.count)
@@ -130,6 +152,17 @@ struct SiteModel: Sendable {
 
     /// A role's title as pages that link to it show it: typeset by its own language's rules,
     /// with `lang` when it fell back.
+    /// A tool of the catalog as the tool sections show it.
+    private static func toolValue(_ tool: Tool, in locale: String, site: SiteContent, strings: LocaleStrings) -> [String: TemplateValue] {
+        let description = strings.shown(site.toolDescription(tool, in: locale))
+        return [
+            "name": .string(tool.name),
+            "url": tool.url.map { .string($0) } ?? .null,
+            "description": .string(description.text),
+            "descriptionLang": description.lang,
+        ]
+    }
+
     private static func shownTitle(of role: Role, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {
         guard let outline = role.outline[locale] else { return nil }
         let written = outline.isFallback("title") ? site.config.defaultLocale : locale

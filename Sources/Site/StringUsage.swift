@@ -36,9 +36,17 @@ enum StringUsage {
         return nil
     }
 
-    /// Every UI-string key the templates use, in either form.
-    static func templateKeys(_ templates: TemplateSet) -> Set<String> {
-        keys(in: templates.references)
+    /// Every UI-string key the templates use, by the form they use it in.
+    static func templateForms(_ templates: TemplateSet) -> UIStringForms {
+        var forms = UIStringForms()
+        for reference in templates.references {
+            switch key(ofReference: reference.name) {
+            case (let key, .markup)?: forms.markup.insert(key)
+            case (let key, .text)?: forms.text.insert(key)
+            case nil: break
+            }
+        }
+        return forms
     }
 
     /// The UI-string keys a page rendered with template `name` can show (its partials and
@@ -150,5 +158,24 @@ enum StringUsage {
             }
         }
         return (diagnostics, misspeltDefinitions)
+    }
+}
+
+/// The UI-string keys templates use, by form: a page's `t` object holds the keys some template
+/// writes as `t.key`, its `tText` those written `tText.key` (a few: attributes), so a page
+/// builds and copies each string only in the forms a template can show.
+struct UIStringForms: Sendable {
+    var markup: Set<String> = []
+    var text: Set<String> = []
+
+    /// Which forms one key is used in.
+    struct Use: Sendable {
+        var markup = false
+        var text = false
+        static let both = Use(markup: true, text: true)
+    }
+
+    func use(of key: String) -> Use {
+        Use(markup: markup.contains(key), text: text.contains(key))
     }
 }

@@ -24,31 +24,55 @@ struct LocaleStrings: Sendable {
     /// The default locale's code: rules are looked up by exact code (`LocaleRules.builtIn`),
     /// so a locale's rules are identified by its code.
     var defaultLocale: String { defaultRules.identifier }
-    private struct Entry: Sendable {
-        var key: String
-        var path: [String]
-        var message: Message
+    /// A class: pages read entries by the dozen, and a reference is copied with one retain.
+    private final class Entry: Sendable {
+        let key: String
+        let path: [String]
+        let message: Message
         /// True when the text comes from the default locale's table (a fallback).
-        var isFallback: Bool
+        let isFallback: Bool
+        /// For a message whose arguments are all texts (`{title}`, `{sector}`…, no plural):
+        /// the texts it needs (`MarkedTexts.bit`s) and the message formatted and typeset once
+        /// per locale with each text's marker in its place (`EmbeddedText.marker(for:)`).
+        /// Typography treats a marker as a letter, so this is what every page that has those
+        /// texts would compute; a page only fills the markers in. Nil for other messages.
+        let marked: (mask: UInt64, message: MarkedMessage)?
+        /// The forms templates use it in (`t.key`, `tText.key`): a page's objects hold it
+        /// only in those.
+        let forms: UIStringForms.Use
+
+        init(key: String, path: [String], message: Message, isFallback: Bool, marked: (mask: UInt64, message: MarkedMessage)?, forms: UIStringForms.Use) {
+            self.key = key
+            self.path = path
+            self.message = message
+            self.isFallback = isFallback
+            self.marked = marked
+            self.forms = forms
+        }
     }
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
-    /// once (`UIStringTrees.set(_:under:)`).
+    /// once (`UIStringTrees.set(markup:text:under:)`).
     private let dynamicRuns: [(parent: [String], entries: [Entry])]
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
+    /// This locale's and the default locale's small numbers, formatted once.
+    private let numbers: SmallNumbers
+    private let defaultNumbers: SmallNumbers
 
-    /// - Parameter templateKeys: the keys templates use (`{{{t.key}}}`, `{{tText.key}}`). Only
-    ///   these go into a page's `t` and `tText` objects; the others are formatted only when
-    ///   Swift code asks for them.
+    /// - Parameter templateKeys: the keys templates use, in each form (`{{{t.key}}}`,
+    ///   `{{tText.key}}`). Only these go into a page's `t` and `tText` objects, each only in
+    ///   the forms used; the others are formatted only when Swift code asks for them.
     init(
-        locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: Set<String>,
+        locale: String, entries: [String: StringEntry], ownKeys: Set<String>, templateKeys: UIStringForms,
         rules: LocaleRules, defaultRules: LocaleRules
     ) {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
+        numbers = SmallNumbers(rules)
+        defaultNumbers = SmallNumbers(defaultRules)
         var dynamic: [Entry] = []
         var all: [String: Entry] = [:]
         var tree = UIStringTrees()
@@ -56,20 +80,22 @@ struct LocaleStrings: Sendable {
             let entry = entries[key]!
             // Noncharacters are the markers of embedded values (`EmbeddedText`): never the text's own.
             guard let message = entry.message.map({ EmbeddedText.hasMarkers(entry.value) ? Self.withoutMarkers($0, entry.value) : $0 }) else {
-                if templateKeys.contains(key) {
-                    tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...])
-                }
+                tree.set(UIText(html: "", text: ""), at: key.split(separator: ".").map(String.init)[...], forms: templateKeys.use(of: key))
                 continue
             }
-            let item = Entry(key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: !ownKeys.contains(key))
+            let isFallback = !ownKeys.contains(key)
+            let item = Entry(
+                key: key, path: key.split(separator: ".").map(String.init), message: message, isFallback: isFallback,
+                marked: Self.marked(message, rules: isFallback ? defaultRules : rules), forms: templateKeys.use(of: key))
             all[key] = item
-            guard templateKeys.contains(key) else { continue }
+            guard item.forms.markup || item.forms.text else { continue }
             if message.argumentNames.isEmpty {
-                tree.set(Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules), at: item.path[...])
+                let shown = Self.format(item, values: [:], embedded: [], locale: locale, rules: rules, defaultRules: defaultRules)
+                tree.set(shown, at: item.path[...], forms: item.forms)
             } else {
                 // A placeholder, replaced on every page: its object then has room for it, so a
                 // page only overwrites a value instead of growing a copy of the object.
-                tree.set(UIText(html: "", text: ""), at: item.path[...])
+                tree.set(UIText(html: "", text: ""), at: item.path[...], forms: item.forms)
                 dynamic.append(item)
             }
         }
@@ -84,6 +110,19 @@ struct LocaleStrings: Sendable {
         usesDefaultArguments = dynamic.contains { $0.isFallback }
     }
 
+    /// `Entry.marked` of `message`, typeset by `rules`.
+    private static func marked(_ message: Message, rules: LocaleRules) -> (mask: UInt64, message: MarkedMessage)? {
+        guard message.pluralArgumentNames.isEmpty else { return nil }
+        var mask: UInt64 = 0
+        var values: [String: MessageArgument] = [:]
+        for name in message.argumentNames {
+            guard let argument = UIStringArgument(rawValue: name), MarkedTexts.index(argument) < 64 else { return nil }
+            mask |= MarkedTexts.bit(argument)
+            values[name] = .text(EmbeddedText.marker(for: argument))
+        }
+        return (mask, MarkedMessage(rules.typography(text: message.format(values, rules: rules))).escapedOnce)
+    }
+
     private static func withoutMarkers(_ message: Message, _ source: String) -> Message {
         (try? Message(parsing: EmbeddedText.removingMarkers(from: source))) ?? message
     }
@@ -93,28 +132,43 @@ struct LocaleStrings: Sendable {
     /// (`{title}`, list items) are typeset once here by their own language's rules and stand in
     /// the formatted message as markers (`EmbeddedText`), replaced when a string is shown.
     func resolve(_ arguments: MessageArguments) -> ResolvedArguments {
+        // Each text has its own marker, the same on every page (`EmbeddedText.marker(for:)`),
+        // so that messages of texts alone are typeset once per locale (`Entry.marked`); list
+        // items follow, sorted, so their numbering is the same on every build too.
         var embedded: [EmbeddedValue] = []
-        // Sorted: the markers' numbering, though never shown, is the same on every build.
+        embedded.reserveCapacity(UIStringArgument.allCases.count + 8)
+        embedded.append(contentsOf: MarkedTexts.noTexts)
         var texts: [UIStringArgument: String] = [:]
-        for name in arguments.text.keys.sorted() {
-            texts[name] = embed(arguments.text[name]!, in: &embedded)
+        texts.reserveCapacity(arguments.text.count)
+        var mask: UInt64 = 0
+        for (name, value) in arguments.text {
+            let index = MarkedTexts.index(name)
+            embedded[index] = embeddedValue(value)
+            texts[name] = EmbeddedText.marker(index)
+            mask |= MarkedTexts.bit(name)
         }
         var lists: [UIStringArgument: [String]] = [:]
         for name in arguments.lists.keys.sorted() {
-            lists[name] = arguments.lists[name]!.map { embed($0, in: &embedded) }
+            lists[name] = arguments.lists[name]!.map { item in
+                embedded.append(embeddedValue(item))
+                return EmbeddedText.marker(embedded.count - 1)
+            }
         }
-        let own = arguments.values(for: rules, texts: texts, lists: lists)
+        let own = arguments.values(for: rules, formatted: numbers, texts: texts, lists: lists)
         let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier
-            ? arguments.values(for: defaultRules, texts: texts, lists: lists) : own
-        return ResolvedArguments(own: own, fallback: fallback, embedded: embedded)
+            ? arguments.values(for: defaultRules, formatted: defaultNumbers, texts: texts, lists: lists) : own
+        return ResolvedArguments(own: own, fallback: fallback, embedded: embedded, markedTexts: mask)
     }
 
-    private func embed(_ value: LocalizedText, in embedded: inout [EmbeddedValue]) -> String {
-        let valueRules = value.locale == locale ? rules : value.locale == defaultLocale ? defaultRules : LocaleRules.builtIn(value.locale)
+    private func embeddedValue(_ value: LocalizedText) -> EmbeddedValue {
         let text = EmbeddedText.removingMarkers(from: value.text)
-        let typeset = valueRules?.typography(text: text) ?? text
-        embedded.append(EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale))
-        return EmbeddedText.marker(embedded.count - 1)
+        // The rules are called where they are held, not copied into a variable first (a
+        // `LocaleRules` is large, and a page embeds several texts).
+        let typeset =
+            if value.locale == locale { rules.typography(text: text) }
+            else if value.locale == defaultLocale { defaultRules.typography(text: text) }
+            else { LocaleRules.builtIn(value.locale)?.typography(text: text) ?? text }
+        return EmbeddedValue(text: typeset, html: HTMLEscaping.escape(typeset), locale: value.locale)
     }
 
     /// The `t` and `tText` objects of one page: every UI string templates use, with the page's
@@ -122,12 +176,30 @@ struct LocaleStrings: Sendable {
     /// when known; the strings with arguments that it cannot show are left empty, not formatted.
     func tree(_ arguments: ResolvedArguments, only keys: Set<String>? = nil) -> UIStringTrees {
         var tree = constantTree
+        var markup: [(String, TemplateValue)] = []
+        var text: [(String, TemplateValue)] = []
         for run in dynamicRuns {
-            let entries = keys.map { keys in run.entries.filter { keys.contains($0.key) } } ?? run.entries
-            guard !entries.isEmpty else { continue }
-            tree.set(entries.map { (key: $0.path[$0.path.count - 1], value: format($0, arguments)) }, under: run.parent[...])
+            markup.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            for entry in run.entries where keys?.contains(entry.key) ?? true {
+                let shown = format(entry, arguments)
+                let leaf = entry.path[entry.path.count - 1]
+                if entry.forms.markup { markup.append((leaf, .string(shown.html))) }
+                if entry.forms.text { text.append((leaf, .string(shown.text))) }
+            }
+            tree.set(markup: markup, text: text, under: run.parent[...])
         }
         return tree
+    }
+
+    /// `n` formatted for this locale (`1,234`; `1 234`).
+    func number(_ n: Int) -> String {
+        numbers.number(n)
+    }
+
+    /// `n` percent formatted for this locale (`42%`; `42 %`).
+    func percent(_ n: Int) -> String {
+        numbers.percent(n)
     }
 
     /// A text from content as this locale's pages show it: typeset by the rules of the language
@@ -148,7 +220,11 @@ struct LocaleStrings: Sendable {
     }
 
     private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> UIText {
-        Self.format(
+        if let marked = entry.marked, marked.mask & arguments.markedTexts == marked.mask {
+            let language = entry.isFallback ? defaultRules.identifier : rules.identifier
+            return marked.message.shown(language: language, pageLocale: locale, embedded: arguments.embedded)
+        }
+        return Self.format(
             entry, values: entry.isFallback ? arguments.fallback : arguments.own, embedded: arguments.embedded,
             locale: locale, rules: rules, defaultRules: defaultRules)
     }
@@ -186,16 +262,17 @@ struct UIStringTrees: Sendable {
     var html: [String: TemplateValue] = [:]
     var text: [String: TemplateValue] = [:]
 
-    mutating func set(_ value: UIText, at path: ArraySlice<String>) {
-        Self.set(.string(value.html), at: path, in: &html)
-        Self.set(.string(value.text), at: path, in: &text)
+    mutating func set(_ value: UIText, at path: ArraySlice<String>, forms: UIStringForms.Use = .both) {
+        if forms.markup { Self.set(.string(value.html), at: path, in: &html) }
+        if forms.text { Self.set(.string(value.text), at: path, in: &text) }
     }
 
-    /// Sets each of `leaves` in the object at `path`, which is looked up and copied once for
-    /// all of them (it is shared with the locale's constant tree).
-    mutating func set(_ leaves: [(key: String, value: UIText)], under path: ArraySlice<String>) {
-        Self.set(leaves.map { ($0.key, .string($0.value.html)) }, under: path, in: &html)
-        Self.set(leaves.map { ($0.key, .string($0.value.text)) }, under: path, in: &text)
+    /// Sets `markup`'s leaves in `html`'s object at `path` and `text`'s in `text`'s; each
+    /// object is looked up and copied once for all of them (it is shared with the locale's
+    /// constant tree), and not at all when it gets none.
+    mutating func set(markup: [(String, TemplateValue)], text plain: [(String, TemplateValue)], under path: ArraySlice<String>) {
+        if !markup.isEmpty { Self.set(markup, under: path, in: &html) }
+        if !plain.isEmpty { Self.set(plain, under: path, in: &text) }
     }
 
     private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
@@ -248,7 +325,19 @@ enum EmbeddedText {
     private static let end = Unicode.Scalar(0xFDD1 as UInt32)!
     private static let zeroDigit: UInt32 = 0xFDE0
 
+    /// The marker of a text argument, the same on every page (`MarkedTexts`).
+    static func marker(for argument: UIStringArgument) -> String {
+        marker(MarkedTexts.index(argument))
+    }
+
+    /// Every page has a few dozen markers, the same ones: the first 64 are made once.
+    private static let firstMarkers = (0..<64).map(makeMarker)
+
     static func marker(_ index: Int) -> String {
+        index < firstMarkers.count ? firstMarkers[index] : makeMarker(index)
+    }
+
+    private static func makeMarker(_ index: Int) -> String {
         var marker = String(start)
         for digit in String(index, radix: 16).unicodeScalars {
             let value = UInt32(Int(String(digit), radix: 16)!)
@@ -259,7 +348,15 @@ enum EmbeddedText {
     }
 
     static func hasMarkers(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isReserved)
+        var text = text
+        return text.withUTF8 { bytes in
+            var position = 0
+            while let found = nextReserved(in: bytes, from: position) {
+                if (0x90...0xAF).contains(found.scalar) { return true }  // U+FDD0…U+FDEF
+                position = found.offset + 3
+            }
+            return false
+        }
     }
 
     static func removingMarkers(from text: String) -> String {
@@ -269,59 +366,120 @@ enum EmbeddedText {
         return cleaned
     }
 
-    private static func appendLiteral(_ literal: Substring.UnicodeScalarView, text: inout String, html: inout String) {
-        guard !literal.isEmpty else { return }
-        let literal = String(Substring(literal))
-        text += literal
-        html += HTMLEscaping.escape(literal)
-    }
-
     private static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(scalar.value)
     }
 
+    /// The next scalar U+FDC0…U+FDFF from `offset` on: in UTF-8 `EF B7 xx` (`EF` only ever
+    /// leads a scalar, so a scan for it cannot start inside another). `scalar` is its last
+    /// byte: `90` for U+FDD0, `91` for U+FDD1, `A0`…`AF` for the digits U+FDE0…U+FDEF.
+    static func nextReserved(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (offset: Int, scalar: UInt8)? {
+        var position = offset
+        while position + 2 < bytes.count {
+            if bytes[position] == 0xEF && bytes[position + 1] == 0xB7 {
+                return (position, bytes[position + 2])
+            }
+            position += 1
+        }
+        return nil
+    }
+
     /// `typeset`, written in `language`, as a page in `pageLocale` shows it.
     static func shown(_ typeset: String, language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
-        var text = ""
-        var html = ""
-        if typeset.unicodeScalars.contains(start) {
-            // The text between markers is appended as slices of `typeset`, not scalar by
-            // scalar (a page shows dozens of these strings); a slice may start with a
-            // combining mark that follows a marker, so it is cut from the scalar view.
-            let scalars = typeset.unicodeScalars
+        MarkedMessage(typeset).shown(language: language, pageLocale: pageLocale, embedded: embedded)
+    }
+}
+
+/// A typeset message cut at its markers (`EmbeddedText`): the text between them in both forms,
+/// and the index each marker stands for. Cut once per locale for the messages of texts alone
+/// (`LocaleStrings.Entry.marked`); a page then only joins the pieces with its values.
+struct MarkedMessage: Sendable {
+    /// The text before, between and after the markers: one more than `indexes`.
+    private var literals: [String] = []
+    /// `literals`, HTML-escaped.
+    private var escapedLiterals: [String] = []
+    private var indexes: [Int] = []
+
+    /// Cut in the message's UTF-8 bytes: a marker's scalars are `EF B7 xx` there
+    /// (`EmbeddedText.nextReserved`). The text of a marker left open at the end is dropped.
+    init(_ typeset: String) {
+        var typeset = typeset
+        typeset.withUTF8 { bytes in
             // Where the literal being read started; nil inside a marker.
-            var literalStart: String.Index? = scalars.startIndex
+            var literalStart: Int? = 0
             var index = 0
-            var position = scalars.startIndex
-            while position < scalars.endIndex {
-                let scalar = scalars[position]
-                if scalar == start {
-                    if let from = literalStart { appendLiteral(scalars[from..<position], text: &text, html: &html) }
+            var position = 0
+            while let found = EmbeddedText.nextReserved(in: bytes, from: position) {
+                position = found.offset + 3
+                switch found.scalar {
+                case 0x90:  // U+FDD0, a marker starts
+                    if let from = literalStart { append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<found.offset]), as: UTF8.self)) }
                     literalStart = nil
                     index = 0
-                } else if literalStart == nil {
-                    if scalar == end {
-                        literalStart = scalars.index(after: position)
-                        if index < embedded.count {
-                            let value = embedded[index]
-                            text += value.text
-                            html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
-                        }
-                    } else {
-                        index = index * 16 + Int(scalar.value - zeroDigit)
-                    }
+                case 0x91 where literalStart == nil:  // U+FDD1, the marker ends
+                    literalStart = position
+                    indexes.append(index)
+                case 0xA0...0xAF where literalStart == nil:  // U+FDE0…U+FDEF, a digit
+                    index = index * 16 + Int(found.scalar - 0xA0)
+                default:
+                    break
                 }
-                position = scalars.index(after: position)
             }
-            if let from = literalStart { appendLiteral(scalars[from...], text: &text, html: &html) }
+            append(literalStart.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0...]), as: UTF8.self) } ?? "")
+        }
+    }
+
+    /// Adds `literal` to the one being read (two markers may have only an unclosed one
+    /// between them) or starts the next one after a marker.
+    private mutating func append(_ literal: String) {
+        if literals.count > indexes.count {
+            literals[literals.count - 1] += literal
         } else {
-            text = typeset
-            html = HTMLEscaping.escape(typeset)
+            literals.append(literal)
         }
-        if language != pageLocale && !html.isEmpty {
-            html = #"<span lang="\#(language)">\#(html)</span>"#
+        escapedLiterals = []
+    }
+
+    /// As a page in `pageLocale` shows the message, written in `language`, with `embedded`'s
+    /// values for its markers (an index beyond them shows nothing).
+    func shown(language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
+        let escaped = escapedLiterals.isEmpty ? literals.map(HTMLEscaping.escape) : escapedLiterals
+        var text = literals[0]
+        var html = escaped[0]
+        guard !indexes.isEmpty else { return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale) }
+        // Room for the whole, so that the appends do not grow the strings again and again.
+        var textCount = 0
+        var htmlCount = 32  // a `<span lang>` or two
+        for literal in literals { textCount += literal.utf8.count }
+        for literal in escaped { htmlCount += literal.utf8.count }
+        for index in indexes where index < embedded.count {
+            textCount += embedded[index].text.utf8.count
+            htmlCount += embedded[index].html.utf8.count + 20
         }
-        return UIText(html: html, text: text)
+        text.reserveCapacity(textCount)
+        html.reserveCapacity(htmlCount)
+        for (position, index) in indexes.enumerated() {
+            if index < embedded.count {
+                let value = embedded[index]
+                text += value.text
+                html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+            }
+            text += literals[position + 1]
+            html += escaped[position + 1]
+        }
+        return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale)
+    }
+
+    /// The message's two forms, its markup marked with its language when that is not the page's.
+    private static func marked(text: String, html: String, language: String, pageLocale: String) -> UIText {
+        UIText(html: language != pageLocale && !html.isEmpty ? #"<span lang="\#(language)">\#(html)</span>"# : html, text: text)
+    }
+
+    /// This message with its literals escaped once, for a message shown on many pages.
+    var escapedOnce: MarkedMessage {
+        var message = self
+        message.escapedLiterals = literals.map(HTMLEscaping.escape)
+        return message
     }
 }
 
@@ -332,6 +490,24 @@ struct ResolvedArguments: Sendable {
     var fallback: [String: MessageArgument]
     /// The texts the markers in `own` and `fallback` stand for (`EmbeddedText`).
     var embedded: [EmbeddedValue]
+    /// Which texts (`MessageArguments.text`) the page has, as `MarkedTexts.bit`s.
+    var markedTexts: UInt64 = 0
+}
+
+/// The texts a message embeds, numbered by their place in `UIStringArgument.allCases`: a text's
+/// marker is the same on every page, and a set of texts fits in a bit mask.
+enum MarkedTexts {
+    /// A page's `ResolvedArguments.embedded` before its texts are put in their places.
+    static let noTexts = [EmbeddedValue](repeating: EmbeddedValue(text: "", html: "", locale: ""), count: UIStringArgument.allCases.count)
+
+    static func index(_ argument: UIStringArgument) -> Int {
+        UIStringArgument.allCases.firstIndex(of: argument)!
+    }
+
+    /// Zero for a text past the 64th (`<<` shifts it out), whose messages are not typeset once.
+    static func bit(_ argument: UIStringArgument) -> UInt64 {
+        1 << UInt64(index(argument))
+    }
 }
 
 /// The values a UI string may embed, by name. Computed per page; formatted per locale, so an
@@ -351,12 +527,15 @@ struct MessageArguments: Sendable {
     var date: (year: Int, month: Int, day: Int)?
 
     /// The values for `rules`, with texts and list items given as their markers.
-    func values(for rules: LocaleRules, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]) -> [String: MessageArgument] {
+    func values(
+        for rules: LocaleRules, formatted: SmallNumbers, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]
+    ) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
+        values.reserveCapacity(texts.count + lists.count + numbers.count + percents.count + 2)
         for (name, value) in texts { values[name.rawValue] = .text(value) }
         for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
         for (name, value) in numbers { values[name.rawValue] = .number(value) }
-        for (name, value) in percents { values[name.rawValue] = .text(rules.percent(value)) }
+        for (name, value) in percents { values[name.rawValue] = .text(formatted.percent(value)) }
         if let yearRange { values[UIStringArgument.years.rawValue] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
         if let date { values[UIStringArgument.date.rawValue] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
         return values
@@ -368,4 +547,26 @@ struct MessageArguments: Sendable {
 struct ShownText: Sendable {
     var text: String
     var lang: TemplateValue
+}
+
+/// The numbers and percentages from 0 to 100 of one locale, formatted once: scores, shares and
+/// list positions, of which a page shows dozens. Others are formatted when asked for.
+struct SmallNumbers: Sendable {
+    private let rules: LocaleRules
+    private let numbers: [String]
+    private let percents: [String]
+
+    init(_ rules: LocaleRules) {
+        self.rules = rules
+        numbers = (0...100).map(rules.number)
+        percents = (0...100).map(rules.percent)
+    }
+
+    func number(_ n: Int) -> String {
+        numbers.indices.contains(n) ? numbers[n] : rules.number(n)
+    }
+
+    func percent(_ n: Int) -> String {
+        percents.indices.contains(n) ? percents[n] : rules.percent(n)
+    }
 }

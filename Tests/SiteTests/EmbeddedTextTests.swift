@@ -23,4 +23,21 @@ final class EmbeddedTextTests: XCTestCase {
         XCTAssertEqual(shown.text, "Tom's")
         XCTAssertEqual(shown.html, "<span lang=\"en\">Tom&#39;s</span>")
     }
+
+    /// Markers are found in the message's UTF-8 bytes: an index of two digits, markers side by
+    /// side, at both ends, and the neighbours of the noncharacters (U+FDCF, U+FDF0, which share
+    /// their first two bytes) and a four-byte emoji are kept as they are.
+    func testShownFindsMarkersAmongNeighbouringScalars() {
+        let embedded = (0..<18).map { EmbeddedValue(text: "v\($0)", html: "v\($0)", locale: "fr") }
+        let typeset = EmbeddedText.marker(17) + EmbeddedText.marker(2) + "\u{FDCF}é\u{FDF0}😀" + EmbeddedText.marker(16)
+        let shown = EmbeddedText.shown(typeset, language: "fr", pageLocale: "fr", embedded: embedded)
+        XCTAssertEqual(shown.text, "v17v2\u{FDCF}é\u{FDF0}😀v16")
+        XCTAssertEqual(shown.html, "v17v2\u{FDCF}é\u{FDF0}😀v16")
+    }
+
+    func testMarkersAreTheOnlyReservedScalars() {
+        XCTAssertFalse(EmbeddedText.hasMarkers("\u{FDCF}é\u{FDF0}😀"))
+        XCTAssertTrue(EmbeddedText.hasMarkers("a" + String(Unicode.Scalar(0xFDEF as UInt32)!)))
+        XCTAssertEqual(EmbeddedText.removingMarkers(from: "a" + EmbeddedText.marker(26) + "\u{FDF0}b"), "a\u{FDF0}b")
+    }
 }

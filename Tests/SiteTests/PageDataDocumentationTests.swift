@@ -36,7 +36,7 @@ final class PageDataDocumentationTests: XCTestCase {
         for locale in site.config.locales {
             strings[locale] = LocaleStrings(
                 locale: locale, entries: site.uiStrings(in: locale), ownKeys: Set(site.strings[locale]?.entries.keys.map { $0 } ?? []),
-                templateKeys: allKeys, rules: try XCTUnwrap(LocaleRules.builtIn(locale)), defaultRules: defaultRules)
+                templateKeys: UIStringForms(markup: allKeys, text: allKeys), rules: try XCTUnwrap(LocaleRules.builtIn(locale)), defaultRules: defaultRules)
         }
         return SiteModel(site: site, urls: SiteURLs(config: site.config), strings: strings, assets: assets, articleStringKeys: articleStringKeys)
     }
