@@ -53,7 +53,7 @@ struct Assets {
     }
 
     func value(urls: SiteURLs) -> TemplateValue {
-        var object: [String: TemplateValue] = [:]
+        var object: TemplateObject = [:]
         for file in files {
             object[file.sourceName.replacingOccurrences(of: ".", with: "_")] = .string(urls.asset(file.publishedName))
         }

@@ -108,7 +108,7 @@ struct RolePage {
         var value = baseValues()
         value.reserveCapacity(value.count + 32)  // the sections' values
         for section in model.roleSections {
-            value.merge(section.data(for: context)) { _, sectionValue in sectionValue }
+            value.merge(section.data(for: context))
         }
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: [
@@ -153,8 +153,8 @@ struct RolePage {
 
     /// The `role` values every section may read: who the role is and its figures, formatted
     /// for the locale, with which of them are illustrative.
-    private func baseValues() -> [String: TemplateValue] {
-        var illustrative: [String: TemplateValue] = [:]
+    private func baseValues() -> TemplateObject {
+        var illustrative: TemplateObject = [:]
         for figure in Role.illustrativeFigures {
             illustrative[figure] = .bool(role.illustrative.contains(figure))
         }

@@ -20,7 +20,7 @@ public protocol RolePageSection: Sendable {
     var uiStrings: [UIStringKey] { get }
     /// The values the section adds to the page's `role` object. Keys are the section's own: two
     /// sections never give the same key.
-    func data(for page: RolePageContext) -> [String: TemplateValue]
+    func data(for page: RolePageContext) -> TemplateObject
 }
 
 extension RolePageSection {
@@ -90,7 +90,7 @@ public enum RolePageSections {
 struct HeroSection: RolePageSection {
     var section: Section { .hero }
     var partial: String { "sections/hero" }
-    func data(for page: RolePageContext) -> [String: TemplateValue] { [:] }
+    func data(for page: RolePageContext) -> TemplateObject { [:] }
 }
 
 /// The role's tasks in three groups: automated, under oversight, safe.
@@ -99,7 +99,7 @@ struct TasksSection: RolePageSection {
     var partial: String { "sections/tasks" }
     var uiStrings: [UIStringKey] { Exposure.allCases.flatMap { [UIStringKey.label(of: $0), .count(of: $0)] } }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let groups: [TemplateValue] = [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = page.role.tasks.filter { $0.exposure == exposure }.map { task in
                 let shown = page.page.shownItem(page.text.tasks[task.id] ?? task.id, of: "tasks", id: task.id)
@@ -118,7 +118,7 @@ struct TasksSection: RolePageSection {
 }
 
 /// A tool of the catalog as the tool sections show it (`SiteModel.toolValues`).
-private func toolValue(_ id: String, _ page: RolePageContext) -> [String: TemplateValue]? {
+private func toolValue(_ id: String, _ page: RolePageContext) -> TemplateObject? {
     page.page.model.toolValues[page.locale]?[id]
 }
 
@@ -127,7 +127,7 @@ struct ReplacingToolsSection: RolePageSection {
     var section: Section { .replacingTools }
     var partial: String { "sections/replacing-tools" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         ["replacingTools": .array(page.role.replacingTools.compactMap { toolValue($0, page).map(TemplateValue.object) })]
     }
 }
@@ -136,7 +136,7 @@ struct ReplacingToolsSection: RolePageSection {
 struct BenchmarkSection: RolePageSection {
     var section: Section { .benchmark }
     var partial: String { "sections/benchmark" }
-    func data(for page: RolePageContext) -> [String: TemplateValue] { [:] }
+    func data(for page: RolePageContext) -> TemplateObject { [:] }
 }
 
 /// The skills-resilience chart.
@@ -144,7 +144,7 @@ struct SkillsSection: RolePageSection {
     var section: Section { .skills }
     var partial: String { "sections/skills" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let skills = page.role.skills.map { skill in
             let name = page.page.shownItem(page.text.skills[skill.id] ?? skill.id, of: "skills", id: skill.id)
             return SkillChart.Skill(name: name.text, resilience: skill.resilience, lang: name.lang)
@@ -158,7 +158,7 @@ struct AnalysisSection: RolePageSection {
     var section: Section { .analysis }
     var partial: String { "sections/analysis" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let html = page.page.html(page.text.analysisMarkdown, field: "analysis", renderer: page.page.model.sectionMarkdown)
         return ["analysisHTML": .string(html), "analysisLang": page.lang("analysis")]
     }
@@ -169,7 +169,7 @@ struct VerdictSection: RolePageSection {
     var section: Section { .verdict }
     var partial: String { "sections/verdict" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         ["verdictHTML": .string(page.verdictHTML), "verdictLang": page.lang("verdict")]
     }
 }
@@ -179,7 +179,7 @@ struct ToolsToLearnSection: RolePageSection {
     var section: Section { .toolsToLearn }
     var partial: String { "sections/tools-to-learn" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
             guard var tool = toolValue(id, page) else { return nil }
             let reason = page.page.shownItem(page.text.toolReasons[id] ?? "", of: "toolReasons", id: id)
@@ -196,7 +196,7 @@ struct SalarySection: RolePageSection {
     var partial: String { "sections/salary" }
     var uiStrings: [UIStringKey] { DemandTrend.allCases.map { UIStringKey.label(of: $0) } }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         [
             "demandTrendHTML": .string(page.format(.label(of: page.role.demandTrend)).html),
             "demandTrendID": .string(page.role.demandTrend.rawValue),
@@ -209,7 +209,7 @@ struct RoadmapSection: RolePageSection {
     var section: Section { .roadmap }
     var partial: String { "sections/roadmap" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let phases: [TemplateValue] = page.text.roadmap.enumerated().map { index, phase in
             .object([
                 "number": .string(page.number(index + 1)),
@@ -229,7 +229,7 @@ struct QuickWinsSection: RolePageSection {
     var section: Section { .quickWins }
     var partial: String { "sections/quick-wins" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         ["quickWins": .array(page.text.quickWins.map { item in
             .object(["text": .string(page.typeset(item, field: "quickWins")), "lang": page.lang("quickWins")])
         })]
@@ -241,7 +241,7 @@ struct QuickWinsSection: RolePageSection {
 struct ReportSection: RolePageSection {
     var section: Section { .report }
     var partial: String { "sections/report" }
-    func data(for page: RolePageContext) -> [String: TemplateValue] { [:] }
+    func data(for page: RolePageContext) -> TemplateObject { [:] }
 }
 
 /// The link to the deep-dive article, in the page's locale when it has it, else in the
@@ -250,7 +250,7 @@ struct DeepDiveSection: RolePageSection {
     var section: Section { .deepDive }
     var partial: String { "sections/deep-dive" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let model = page.page.model
         let articleLocales = model.articleLocales(of: page.role)
         guard !articleLocales.isEmpty else { return ["article": .null] }
@@ -267,7 +267,7 @@ struct RelatedRolesSection: RolePageSection {
     var section: Section { .relatedRoles }
     var partial: String { "sections/related-roles" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         let model = page.page.model
         let related: [TemplateValue] = page.role.relatedRoles.compactMap { slug in
             guard let other = model.rolesBySlug[slug] else { return nil }
@@ -289,7 +289,7 @@ struct FAQSection: RolePageSection {
     var section: Section { .faq }
     var partial: String { "sections/faq" }
 
-    func data(for page: RolePageContext) -> [String: TemplateValue] {
+    func data(for page: RolePageContext) -> TemplateObject {
         ["faq": .array(page.faq.map { .object(["questionHTML": .string($0.question.html), "answerHTML": .string($0.answer.html), "lang": $0.lang]) })]
     }
 }

@@ -24,7 +24,7 @@ struct SiteModel: Sendable {
     private(set) var sectorStats: [String: (average: Int, count: Int)]
     /// Locale → tool id → the tool as the tool sections show it (`toolValue`): the same on
     /// every page of the locale, so made once.
-    let toolValues: [String: [String: [String: TemplateValue]]]
+    let toolValues: [String: [String: TemplateObject]]
     /// Slug → the role's index in `site.roles`: the roles are held once, not twice.
     private let roleIndex: [String: Int]
     /// Slug → role.
@@ -41,7 +41,7 @@ struct SiteModel: Sendable {
     }
     /// Locale → the `site` object its pages show. site.json's `title` is one text, in the
     /// default locale's language: other locales' pages mark it (`titleLang`).
-    let siteValues: [String: TemplateValue]
+    let siteValues: TemplateObject
     /// Each locale's name in its own language (`language.name`), for the language switcher.
     let languageNames: [String: String]
     /// The sections a role page shows, in `site.json`'s order (those the build knows).
@@ -94,10 +94,10 @@ struct SiteModel: Sendable {
             titles[locale] = perRole
         }
         self.titles = titles
-        var toolValues: [String: [String: [String: TemplateValue]]] = [:]
+        var toolValues: [String: [String: TemplateObject]] = [:]
         for locale in site.config.locales {
             guard let strings = strings[locale] else { continue }
-            var perTool: [String: [String: TemplateValue]] = [:]
+            var perTool: [String: TemplateObject] = [:]
             // The first of a repeated id, as `SiteContent.tool(_:)` finds it.
             for tool in site.tools where perTool[tool.id] == nil { perTool[tool.id] = Self.toolValue(tool, in: locale, site: site, strings: strings) }
             toolValues[locale] = perTool
@@ -108,7 +108,7 @@ struct SiteModel: Sendable {
         index.reserveCapacity(site.roles.count)
         for (position, role) in site.roles.enumerated() { index[role.slug] = position }
         roleIndex = index
-        var siteValues: [String: TemplateValue] = [:]
+        var siteValues: TemplateObject = [:]
         for locale in site.config.locales {
             siteValues[locale] = .object([
                 "title": .string(site.config.title),
@@ -153,7 +153,7 @@ struct SiteModel: Sendable {
     /// A role's title as pages that link to it show it: typeset by its own language's rules,
     /// with `lang` when it fell back.
     /// A tool of the catalog as the tool sections show it.
-    private static func toolValue(_ tool: Tool, in locale: String, site: SiteContent, strings: LocaleStrings) -> [String: TemplateValue] {
+    private static func toolValue(_ tool: Tool, in locale: String, site: SiteContent, strings: LocaleStrings) -> TemplateObject {
         let description = strings.shown(site.toolDescription(tool, in: locale))
         return [
             "name": .string(tool.name),
@@ -265,8 +265,8 @@ struct SiteModel: Sendable {
     }
 
     /// The common top level of every page's data.
-    func pageData(locale: String, page: TemplateValue, t: UIStringTrees, languages: TemplateValue, extra: [String: TemplateValue]) -> TemplateValue {
-        var object: [String: TemplateValue] = [
+    func pageData(locale: String, page: TemplateValue, t: UIStringTrees, languages: TemplateValue, extra: TemplateObject) -> TemplateValue {
+        var object: TemplateObject = [
             "site": siteValues[locale] ?? .null,
             "assets": assets,
             "page": page,

@@ -259,8 +259,8 @@ extension UIText {
 
 /// A page's UI strings: `html` becomes the template's `t` object, `text` its `tText`.
 struct UIStringTrees: Sendable {
-    var html: [String: TemplateValue] = [:]
-    var text: [String: TemplateValue] = [:]
+    var html: TemplateObject = [:]
+    var text: TemplateObject = [:]
 
     mutating func set(_ value: UIText, at path: ArraySlice<String>, forms: UIStringForms.Use = .both) {
         if forms.markup { Self.set(.string(value.html), at: path, in: &html) }
@@ -275,33 +275,21 @@ struct UIStringTrees: Sendable {
         if !plain.isEmpty { Self.set(plain, under: path, in: &text) }
     }
 
-    private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
+    private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout TemplateObject) {
         guard let head = path.first else {
             for (key, value) in leaves { object[key] = value }
             return
         }
-        let index = object.index(forKey: head) ?? {
-            object[head] = .null
-            return object.index(forKey: head)!
-        }()
-        var child: [String: TemplateValue]
-        if case .object(let existing) = object.values[index] { child = existing.dictionary } else { child = [:] }
-        object.values[index] = .null  // keep `child` uniquely referenced while it is mutated
-        set(leaves, under: path.dropFirst(), in: &child)
-        object.values[index] = .object(child)
+        object.updateObject(at: head) { set(leaves, under: path.dropFirst(), in: &$0) }
     }
 
-    private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout [String: TemplateValue]) {
+    private static func set(_ value: TemplateValue, at path: ArraySlice<String>, in object: inout TemplateObject) {
         guard let head = path.first else { return }
         if path.count == 1 {
             object[head] = value
             return
         }
-        var child: [String: TemplateValue]
-        if case .object(let existing)? = object[head] { child = existing.dictionary } else { child = [:] }
-        object[head] = nil  // keep `child` uniquely referenced while it is mutated
-        set(value, at: path.dropFirst(), in: &child)
-        object[head] = .object(child)
+        object.updateObject(at: head) { set(value, at: path.dropFirst(), in: &$0) }
     }
 }
 

@@ -34,6 +34,11 @@ public struct TemplateObject: Sendable {
         members.reserveCapacity(capacity)
     }
 
+    /// Room for `capacity` members in all, for a builder about to add more.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        members.reserveCapacity(capacity)
+    }
+
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
     /// The keys, in the order they were added.

@@ -13,7 +13,7 @@ final class SectionRecipeTests: XCTestCase {
         var section: Section { Section(rawValue: "tip") }
         var partial: String { "sections/tip" }
 
-        func data(for page: RolePageContext) -> [String: TemplateValue] {
+        func data(for page: RolePageContext) -> TemplateObject {
             guard let first = page.text.quickWins.first else { return ["tip": .null] }
             return ["tip": .object(["text": .string(page.typeset(first, field: "quickWins")), "lang": page.lang("quickWins")])]
         }
