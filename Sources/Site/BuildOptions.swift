@@ -38,6 +38,10 @@ public struct BuildOptions: Sendable {
     /// Role folders as last read, kept by a process that builds the same site again and again
     /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
     public var roleCache: RoleReadingCache?
+    /// Memory a build may spend keeping roles whole, so that their folders are read once, not
+    /// again for their pages (`ContentLoader.load(keptTextBytes:)`): 32 MiB, a few thousand
+    /// roles; the others are read again. Fixed, so a build's memory does not grow with the site.
+    var keptTextBytes = 32 << 20
     /// Called once the content is loaded, before any page is rendered: for tests, to change a
     /// role's files in between (the build must report it, not publish pages it never checked).
     var afterLoading: (@Sendable () -> Void)?

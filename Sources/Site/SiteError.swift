@@ -44,8 +44,9 @@ public enum SiteError: Sendable {
     case brokenLink(destination: String)
     /// A link to an anchor that the linked page does not have.
     case brokenAnchor(destination: String, anchor: String)
-    /// A role's files changed while the build ran (between reading them and rendering the
-    /// role's pages): the pages would not be what the build checked, so nothing is written.
+    /// A role's files changed while the build ran (between reading them and reading them again
+    /// for the role's pages): the pages would not be what the build checked, so nothing is
+    /// written. A role kept whole (`BuildOptions.keptTextBytes`) is not read again.
     case roleChangedDuringBuild(slug: String)
 
     /// What is wrong with a link's address (`malformedLink`, one code for all four: each is a

@@ -21,6 +21,29 @@ final class LeanLoadTests: XCTestCase {
         return site
     }
 
+    func testABudgetKeepsRolesWholeUntilItIsSpent() throws {
+        let root = try site().write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let wholeSite = try XCTUnwrap(ContentLoader.load(root: root).site)
+        let roomy = ContentLoader.load(root: root, keepingTexts: false, keptTextBytes: 1 << 30)
+        let roomySite = try XCTUnwrap(roomy.site, roomy.diagnostics.map(\.description).joined(separator: "\n"))
+        let rereader = try XCTUnwrap(roomy.rereader)
+        XCTAssertEqual(roomySite.roles.map(\.slug), wholeSite.roles.map(\.slug))
+        for (kept, wholeRole) in zip(roomySite.roles, wholeSite.roles) {
+            XCTAssertTrue(kept.hasTexts)
+            XCTAssertEqual(kept, wholeRole, "kept whole: the role a whole load gives")
+            XCTAssertEqual(rereader.withTexts(kept), wholeRole, "not read again")
+        }
+        // What the report and the outdated check read is the lean load's.
+        XCTAssertEqual(roomySite.fallbacks, wholeSite.fallbacks)
+        XCTAssertEqual(TranslationStatus(site: roomySite).outdated, TranslationStatus(site: wholeSite).outdated)
+        XCTAssertEqual(roomySite.translations, try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false).site).translations)
+
+        // A budget smaller than any role keeps none.
+        let tight = try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false, keptTextBytes: 1).site)
+        XCTAssertFalse(tight.roles.contains(where: \.hasTexts))
+    }
+
     func testLeanLoadReportsWhatAWholeLoadReportsAndReadsTheSameRolesAgain() throws {
         let root = try site().write()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -55,9 +55,12 @@ public enum ContentLoader {
     ///   and its outdated translation units (its fallbacks are in `fallbacks`); `rereader` reads
     ///   the rest again for the role's own pages. (No `roleCache` then: a cached reading holds
     ///   everything.)
+    /// - Parameter keptTextBytes: with `keepingTexts: false`, the memory the first roles read
+    ///   may hold whole (twice their files' bytes each), which are then not read again: a fixed
+    ///   amount, so memory still does not grow with the site.
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
-        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }
+        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTextBytes: Int = 0
     ) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path)
         guard folder.isFolder("") else {
@@ -81,7 +84,9 @@ public enum ContentLoader {
         )
         // Read before the roles: a lean load keeps only the units these do not record as current.
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
-        let lean = keepingTexts ? nil : LeanReading(records: translationRecords, keepsMarkdown: keepingMarkdown)
+        let lean = keepingTexts
+            ? nil
+            : LeanReading(records: translationRecords, keepsMarkdown: keepingMarkdown, keptTexts: keptTextBytes > 0 ? TextBudget(bytes: keptTextBytes) : nil)
         let cache = lean == nil ? roleCache : nil
         cache?.begin(context)
         var readings = readRoles(slugs, folder: folder, context: context, cache: cache, keys: roleKeys, lean: lean)

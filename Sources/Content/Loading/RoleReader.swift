@@ -1,4 +1,5 @@
 import Diagnostics
+import Synchronization
 
 /// What reading one role folder produced. `role` is nil when the folder has an error.
 struct RoleReading: Sendable {
@@ -18,10 +19,36 @@ struct LeanReading: Sendable {
     var records: [String: TranslationRecords]
     /// Whether a Markdown text is kept (for the build's checks of its links).
     var keepsMarkdown: @Sendable (String) -> Bool
+    /// Bytes of role texts the load may keep whole, so that those roles are not read again
+    /// for their pages; nil keeps none.
+    var keptTexts: TextBudget?
 
     /// The unit's state as `TranslationStatus` decides it.
     func status(of unit: TranslationUnit) -> TranslationStatus.State {
         TranslationStatus.state(of: unit, records: records).state
+    }
+}
+
+/// Memory a lean load may spend on keeping roles whole (`ContentLoader.load(keptTextBytes:)`):
+/// the first roles read, up to a fixed amount, keep their texts and are not read again for their
+/// pages; the rest are. The amount is the same at any size of site, so memory still does not
+/// grow with the site, and a small or medium site reads most folders once.
+final class TextBudget: Sendable {
+    private let left: Atomic<Int>
+
+    init(bytes: Int) {
+        left = Atomic(bytes)
+    }
+
+    /// Takes `bytes` when that many are left.
+    func take(_ bytes: Int) -> Bool {
+        var current = left.load(ordering: .relaxed)
+        while current >= bytes {
+            let (exchanged, original) = left.compareExchange(expected: current, desired: current - bytes, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
     }
 }
 
@@ -136,6 +163,13 @@ enum RoleReader {
             translations += units
         }
         if let lean {
+            translations.sort()
+            let fallbacks = translations.compactMap(\.fallback)
+            translations = translations.filter { lean.status(of: $0) == .outdated }
+            // Kept whole: twice its files' bytes is about what its texts and facts hold.
+            if let budget = lean.keptTexts, budget.take(2 * files.bytesRead) {
+                return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)
+            }
             role.texts = role.texts.compactMapValues { written in
                 var kept = RoleLocaleText()
                 kept.analysisMarkdown = written.analysisMarkdown.flatMap { lean.keepsMarkdown($0) ? $0 : nil }
@@ -146,9 +180,6 @@ enum RoleReader {
             role.localized = [:]
             // Facts that only the role's own pages show come back with its texts.
             (role.tasks, role.skills, role.replacingTools, role.toolsToLearn, role.illustrative) = ([], [], [], [], [])
-            translations.sort()
-            let fallbacks = translations.compactMap(\.fallback)
-            translations = translations.filter { lean.status(of: $0) == .outdated }
             role.textsLeftInFiles = files.contentsHash
             return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)
         }

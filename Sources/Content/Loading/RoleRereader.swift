@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Reads the folders of roles loaded without their texts (`ContentLoader.load(keepingTexts:
-/// false)`) again, for their own pages: a role's full text then exists only while its pages
-/// are rendered, not for the whole build.
+/// false)`, past the roles its budget keeps whole) again, for their own pages: a role's full
+/// text then exists only while its pages are rendered, not for the whole build.
 ///
 /// A role's pages stand together in the page plan and the build renders them as one job, on one
 /// thread (`SiteBuilder.renderJobs`); the last few roles read are kept as well, so that pages of

@@ -199,6 +199,9 @@ final class FileChecks {
 
     var diagnostics: [Diagnostic] { other + checks.flatMap(\.diagnostics) }
 
+    /// The bytes of the files opened so far.
+    var bytesRead: Int { checks.reduce(0) { $0 + $1.bytes.count } }
+
     /// A hash of the paths and bytes of the files opened so far: whether reading them again
     /// gives the same bytes. Eight bytes per step (a role's files are read twice in a build, so
     /// a byte-at-a-time hash would cost a visible share of it); not meant to resist a crafted
