@@ -75,6 +75,36 @@ final class ReadingInsideRootTests: XCTestCase {
         XCTAssertContains(try site.read("en/roles/backend/index.html"), "Shared")
     }
 
+    /// A role folder that is a link to a folder inside the root is read through it, like a
+    /// linked file: its files are not opened by name in a folder reached without links.
+    func testARoleFolderLinkedInsideTheRootIsRead() throws {
+        let site = try site()
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/roles/backend"), to: site.root.appendingPathComponent("kept"))
+        try link(site, "content/roles/backend", to: "../../kept")
+        let report = site.build()
+        XCTAssertEqual(errors(report), [])
+        XCTAssertContains(try site.read("en/roles/backend/index.html"), "Backend Developer")
+    }
+
+    /// A role folder, or the folder of all roles, linked outside the root: not listed, so
+    /// nothing in it is read (its files are missing).
+    func testARoleFolderLinkedOutsideTheRootIsNotRead() throws {
+        let missing = [
+            "content/roles/backend/analysis.en.md:1:1: error: missing file `content/roles/backend/analysis.en.md` (the role's analysis in the default locale)",
+            "content/roles/backend/en.json:1:1: error: missing file `content/roles/backend/en.json` (the role's text in the default locale)",
+            "content/roles/backend/role.json:1:1: error: missing file `content/roles/backend/role.json` (the role's facts)",
+            "content/roles/backend/verdict.en.md:1:1: error: missing file `content/roles/backend/verdict.en.md` (the role's verdict in the default locale)",
+        ]
+        for (linked, expected) in [("content/roles/backend", missing), ("content/roles", ["error: missing file `content/roles/` (one folder per role)"])] {
+            let site = try site()
+            let outside = try secretFile().deletingLastPathComponent()
+            try FileManager.default.removeItem(at: outside)
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent(linked), to: outside)
+            try link(site, linked, to: outside.path)
+            XCTAssertEqual(errors(site.build()), expected, linked)
+        }
+    }
+
     /// Before the fix each of these hung the build forever.
     func testFIFOsAreRefusedWithoutBeingOpened() throws {
         for path in ["site.json", "content/roles/backend/role.json", "content/roles/backend/analysis.en.md", "locales/en.json", "templates/pages/404.html", "templates/assets/style.css"] {

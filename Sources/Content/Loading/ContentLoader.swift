@@ -73,7 +73,7 @@ public enum ContentLoader {
         }
 
         let contentNames = ["sectors.json", "tools.json", "roles"]
-        let contentStray = (folder.entries("content")?.map(\.name) ?? []).filter { !contentNames.contains($0) }
+        let contentStray = (files.entries("content")?.map(\.name) ?? []).filter { !contentNames.contains($0) }
         files.reportStray(in: "content", names: contentStray, expected: contentNames, locales: locales)
         let sectors = files.open("content/sectors.json", required: true).flatMap { CatalogReader.readSectors($0, locales: locales) }
         let tools = files.open("content/tools.json", required: true).flatMap { CatalogReader.readTools($0, locales: locales) }
@@ -196,7 +196,7 @@ public enum ContentLoader {
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
     private static func roleFolders(_ files: FileChecks, locales: Locales) -> [String] {
-        guard let entries = files.folder.entries("content/roles") else {
+        guard let entries = files.entries("content/roles") else {
             files.report(.missingFile(path: "content/roles/", why: "one folder per role"))
             return []
         }
@@ -253,7 +253,7 @@ public enum ContentLoader {
     /// The UI string tables of `locales/`: the default locale's is required, the others optional.
     private static func readStringTables(_ files: FileChecks, locales: Locales) -> [String: StringTable] {
         let expected = locales.all.map { "\($0).json" }
-        let names = files.folder.entries("locales")?.map(\.name) ?? []
+        let names = files.entries("locales")?.map(\.name) ?? []
         files.reportStray(in: "locales", names: names.filter { !expected.contains($0) }, expected: expected, locales: locales)
 
         var tables: [String: StringTable] = [:]

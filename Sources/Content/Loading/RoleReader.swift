@@ -190,7 +190,7 @@ enum RoleReader {
     /// for a locale `site.json` does not configure, or an unexpected file (with the closest
     /// expected name).
     private static func presentFiles(in path: String, files: FileChecks, context: RoleContext) -> Set<String> {
-        let names = files.folder.entries(path)?.map(\.name) ?? []
+        let names = files.entries(path)?.map(\.name) ?? []
         let stray = names.filter { !context.roleFileNameSet.contains($0) }
         if !stray.isEmpty { files.reportStray(in: path, names: stray, expected: context.roleFileNames, locales: context.locales) }
         return Set(names).subtracting(stray)

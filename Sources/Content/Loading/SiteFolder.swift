@@ -20,6 +20,9 @@ public struct SiteFolder: Sendable {
     /// reads every component of a path as a link, and a site is tens of thousands of files in a
     /// few thousand folders. Kept for this value's life (one load or build), never across them.
     private let realFolders = RealFolders()
+    /// The folders above those read (`content`, `content/roles`), opened once for this value's
+    /// life: a role folder is then opened by its name alone (see `FolderReader`).
+    private let ancestors = OpenAncestors()
 
     public init(root: String) {
         self.root = root.hasSuffix("/") ? root : root + "/"
@@ -41,6 +44,14 @@ public struct SiteFolder: Sendable {
 
     /// The bytes of the regular file at `path`, once it is known to be inside the root.
     public func contents(of path: String) -> FileContents {
+        FolderReader(self).contents(of: path)
+    }
+
+    /// `contents(of:)` the slow way, for a file that `FolderReader` cannot open by name in a
+    /// folder opened without links (the file, or a folder along its path, is a link, or
+    /// something changed while it looked): every link resolved with `realpath`, the result
+    /// checked against the root, the file opened by that path.
+    fileprivate func resolvedContents(of path: String) -> FileContents {
         let full = root + path
         guard let (real, isRegularFile) = realPath(ofFile: path) else {
             var status = stat()
@@ -49,7 +60,7 @@ public struct SiteFolder: Sendable {
         guard real.hasPrefix(realRoot) else { return .refused(.outsideSiteRoot(path: path, target: real)) }
         var status = stat()
         // A regular file that is not a link (as `realPath` saw it) needs no second look before
-        // opening: the checks after opening see what was opened. One system call per file read.
+        // opening: the checks after opening see what was opened.
         if !isRegularFile {
             guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
             if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
@@ -59,20 +70,64 @@ public struct SiteFolder: Sendable {
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .refused(.unreadableFile(path: path)) }
         defer { close(descriptor) }
-        guard fstat(descriptor, &status) == 0 else { return .refused(.unreadableFile(path: path)) }
+        return Self.read(descriptor, path: path)
+    }
+
+    /// The bytes of the file open as `descriptor` (`path` for messages), when what was opened
+    /// is a regular file: checked on the descriptor, so a swap after any earlier look is seen.
+    fileprivate static func read(_ descriptor: Int32, path: String) -> FileContents {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
         if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
         let size = Int(status.st_size)
         var failed = false
         // Read into uninitialized room: zeroing it first would only be overwritten.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             while filled < size {
-                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+                let count = LibC.read(descriptor, buffer.baseAddress! + filled, size - filled)
                 if count < 0 { failed = true; return }
                 if count == 0 { break }
                 filled += count
             }
         }
         return failed ? .refused(.unreadableFile(path: path)) : .bytes(bytes)
+    }
+
+    /// The folder at `path` opened by descriptor, reached from the root without following a
+    /// link, or through a link only when it resolves inside the root (then by its real path);
+    /// nil when it cannot be (the caller takes the slow path, which reports what it finds). The
+    /// caller closes it.
+    fileprivate func openFolder(_ path: String) -> Int32? {
+        guard !path.isEmpty else {
+            let descriptor = open(realRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            return descriptor >= 0 ? descriptor : nil
+        }
+        guard Self.isPlain(path) else { return nil }
+        let (parent, name) = Self.split(path)
+        guard let parentDescriptor = ancestors.descriptor(of: parent, opening: { openFolder(parent) }) else { return nil }
+        let descriptor = openat(parentDescriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 { return descriptor }
+        // A link (which O_NOFOLLOW refuses as not a folder): followed, as `realpath` resolves
+        // it, when that stays inside the root.
+        guard errno == ENOTDIR || errno == ELOOP, let real = realFolders.path(of: path, resolving: { Self.realPath(root + path) }),
+              (real + "/").hasPrefix(realRoot) else { return nil }
+        let resolved = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return resolved >= 0 ? resolved : nil
+    }
+
+    /// Whether `path` is relative and names each part plainly (none empty, `.` or `..`): then a
+    /// walk from the root by descriptor, part by part, meets every link along it.
+    private static func isPlain(_ path: String) -> Bool {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !(part.count <= 2 && part.allSatisfy { $0 == UInt8(ascii: ".") })
+        }
+    }
+
+    /// The folder and the name of `path` (`""` for a file in the root). Split at the last slash
+    /// among the bytes: a search for a `Character` works out grapheme boundaries.
+    fileprivate static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
     }
 
     /// What a non-regular file is, for a message (`a FIFO (named pipe)`); nil for a regular file.
@@ -112,19 +167,30 @@ public struct SiteFolder: Sendable {
     /// The entries of a folder, sorted by name, without hidden ones (`.DS_Store`, editor swap
     /// files), or nil when the folder does not exist (or resolves outside the root).
     public func entries(_ path: String) -> [Entry]? {
+        FolderReader(self).entries(path)
+    }
+
+    /// `entries(_:)` the slow way (see `resolvedContents(of:)`).
+    fileprivate func resolvedEntries(_ path: String) -> [Entry]? {
         let folderPath = root + path
-        // Through the cache of folders' real paths: a role folder is listed again when its
-        // pages are rendered (`RoleRereader`), and its files' reads resolve it anyway.
         guard let real = realFolders.path(of: path, resolving: { Self.realPath(folderPath) }), (real + "/").hasPrefix(realRoot) else { return nil }
         guard let directory = opendir(folderPath) else { return nil }
         defer { closedir(directory) }
+        var regularFiles: Set<String> = []
+        return Self.entries(of: directory, regularFiles: &regularFiles) { name in isFolder("\(path)/\(name)") }
+    }
+
+    /// The entries `directory` lists, sorted, without hidden ones; `isFolder` decides for a
+    /// link or an entry of unknown type. Adds the names listed as regular files (not links) to
+    /// `regularFiles`.
+    fileprivate static func entries(of directory: OpaquePointer, regularFiles: inout Set<String>, isFolder: (String) -> Bool) -> [Entry] {
         var entries: [Entry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard !name.hasPrefix(".") else { continue }
             let type = entry.pointee.d_type
-            let isFolder = type == DT_UNKNOWN || type == DT_LNK ? isFolder("\(path)/\(name)") : type == DT_DIR
-            entries.append(Entry(name: name, isFolder: isFolder))
+            if type == DT_REG { regularFiles.insert(name) }
+            entries.append(Entry(name: name, isFolder: type == DT_UNKNOWN || type == DT_LNK ? isFolder(name) : type == DT_DIR))
         }
         return entries.sorted { $0.name < $1.name }
     }
@@ -164,22 +230,114 @@ public struct SiteFolder: Sendable {
     }
 }
 
+/// Reads a site's files and listings by name, relative to their folder opened once: a role
+/// folder is listed, then its files are read one after another, and each read by its path
+/// would walk the whole path again (and resolving it would read every part as a link). Keeps
+/// the last folder it used open until it is asked for another or released; one per part of
+/// the site read on one thread (`FileChecks`).
+///
+/// What it reads is what `SiteFolder` would: the folder is reached without following a link
+/// (or through one `realpath` resolves inside the root), the file is opened with O_NOFOLLOW
+/// and O_NONBLOCK and checked on its descriptor. Anything else (a link, something not a
+/// regular file, a file that changed between looks) takes `SiteFolder`'s slow path, which
+/// refuses or follows it exactly as before.
+final class FolderReader {
+    let site: SiteFolder
+    private var current: OpenFolder?
+
+    init(_ site: SiteFolder) {
+        self.site = site
+    }
+
+    func contents(of path: String) -> SiteFolder.FileContents {
+        let (folder, name) = SiteFolder.split(path)
+        guard let opened = self.folder(folder) else { return site.resolvedContents(of: path) }
+        // A name the folder's listing showed as a regular file is opened at once; any other is
+        // looked at first, without following it, so that a FIFO or device is never opened.
+        if !opened.regularFiles.contains(name) {
+            var status = stat()
+            guard fstatat(opened.descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                return site.resolvedContents(of: path)
+            }
+        }
+        let descriptor = openat(opened.descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return site.resolvedContents(of: path) }
+        defer { close(descriptor) }
+        return SiteFolder.read(descriptor, path: path)
+    }
+
+    /// `SiteFolder.entries(_:)`, listed through the folder's descriptor, which then reads its files.
+    func entries(_ path: String) -> [SiteFolder.Entry]? {
+        guard let opened = folder(path), let directory = opened.stream() else { return site.resolvedEntries(path) }
+        let descriptor = opened.descriptor
+        return SiteFolder.entries(of: directory, regularFiles: &opened.regularFiles) { name in
+            var status = stat()
+            return fstatat(descriptor, name, &status, 0) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        }
+    }
+
+    private func folder(_ path: String) -> OpenFolder? {
+        if let current, current.path == path { return current }
+        current = nil
+        guard let descriptor = site.openFolder(path) else { return nil }
+        let opened = OpenFolder(path: path, descriptor: descriptor)
+        current = opened
+        return opened
+    }
+}
+
+/// A folder open for `FolderReader`: its descriptor, and once listed, its stream and the names
+/// the listing showed as regular files.
+private final class OpenFolder {
+    let path: String
+    let descriptor: Int32
+    private var directory: OpaquePointer?
+    var regularFiles: Set<String> = []
+
+    init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    /// The folder's listing, from its start. Shares the descriptor (`closedir` closes it).
+    func stream() -> OpaquePointer? {
+        if let directory {
+            rewinddir(directory)
+            return directory
+        }
+        directory = fdopendir(descriptor)
+        return directory
+    }
+
+    deinit {
+        if let directory { closedir(directory) } else { close(descriptor) }
+    }
+}
+
 /// The files read for one part of the site (the site-wide files, or one role folder) and every
 /// problem found in them. Each part has its own, so role folders can be read in parallel.
 final class FileChecks {
     let folder: SiteFolder
+    private let reader: FolderReader
     private var checks: [FileCheck] = []
     /// Problems that belong to no position in a file (a missing file).
     private var other: [Diagnostic] = []
 
     init(folder: SiteFolder) {
         self.folder = folder
+        reader = FolderReader(folder)
+    }
+
+    /// `SiteFolder.entries(_:)`, through this part's reader: the files of a folder listed here
+    /// are then read relative to it.
+    func entries(_ path: String) -> [SiteFolder.Entry]? {
+        reader.entries(path)
     }
 
     /// The file at `path` ready to be checked, or nil when it is absent or unreadable. An
     /// absent file is reported when it is `required`, with `why` when that is not obvious.
     func open(_ path: String, required: Bool, why: String? = nil) -> FileCheck? {
-        switch folder.contents(of: path) {
+        switch reader.contents(of: path) {
         case .bytes(let bytes):
             let check = FileCheck(path: path, bytes: bytes)
             checks.append(check)
@@ -278,5 +436,28 @@ private final class RealFolders: Sendable {
         guard let resolved = resolving() else { return nil }
         paths.withLock { $0[folder] = resolved }
         return resolved
+    }
+}
+
+/// Descriptors of the folders above those a site's readers open (`SiteFolder.openFolder`),
+/// opened once each and closed with the `SiteFolder`; -1 for one that could not be opened.
+private final class OpenAncestors: Sendable {
+    private let descriptors = Mutex<[String: Int32]>([:])
+
+    func descriptor(of folder: String, opening: () -> Int32?) -> Int32? {
+        if let known = descriptors.withLock({ $0[folder] }) { return known >= 0 ? known : nil }
+        let opened = opening() ?? -1
+        let kept = descriptors.withLock { descriptors in
+            // Another thread may have opened it meanwhile: the first one stays.
+            if let known = descriptors[folder] { return known }
+            descriptors[folder] = opened
+            return opened
+        }
+        if kept != opened, opened >= 0 { close(opened) }
+        return kept >= 0 ? kept : nil
+    }
+
+    deinit {
+        for descriptor in descriptors.withLock({ Array($0.values) }) where descriptor >= 0 { close(descriptor) }
     }
 }

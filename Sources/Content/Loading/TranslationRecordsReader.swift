@@ -6,7 +6,7 @@ import Diagnostics
 enum TranslationRecordsReader {
     static func read(_ files: FileChecks, locales: Locales) -> [String: TranslationRecords] {
         let folder = TranslationRecords.folder
-        guard let names = files.folder.entries(folder)?.map(\.name) else { return [:] }
+        guard let names = files.entries(folder)?.map(\.name) else { return [:] }
         let expected = locales.others.map { "\($0).json" }
         files.reportStray(in: folder, names: names.filter { !expected.contains($0) }, expected: expected, locales: locales)
         var records: [String: TranslationRecords] = [:]
