@@ -43,99 +43,167 @@ struct SourceFingerprints: Equatable, Sendable {
     }
 
     /// Walks the site root's sources; reuses `previous` hashes where the status proves the file unchanged.
+    ///
+    /// Folder by folder, one level of the tree at a time, each level's folders on every core:
+    /// reading and hashing a clean build's sources, and taking their status, is most of the
+    /// walk, and all of it runs before the first page renders. A folder is opened once and its
+    /// files are looked at and read by name relative to it (a path from the root per file would
+    /// walk the whole path again in the kernel). Every file is still read before loading reads
+    /// it, so a file edited during the build is never recorded with bytes newer than those it
+    /// was built from.
     init(root: String, previous: SourceFingerprints?) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         takenAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
         let root = root.hasSuffix("/") ? root : root + "/"
         var found: [String: FileFingerprint] = [:]
+        // The root is listed as the folder holding only the sources.
+        var level = Self.list(root: root, previous: previous).map { [$0] } ?? []
+        // A link back up the tree is listed as a folder but entered once: the first of the
+        // paths that reach a folder, level by level and in order, enters it.
         var visited: Set<UInt64> = []
-        var files: [String] = []
-        Self.add("site.json", root: root, into: &found, visited: &visited, files: &files)
-        for folder in Self.sourceFolders {
-            Self.add(folder, root: root, into: &found, visited: &visited, files: &files)
+        while !level.isEmpty {
+            var next: [String] = []
+            for folder in level {
+                if let print = folder.print { found[folder.path + "/"] = print }
+                guard visited.insert(folder.identity).inserted else { continue }
+                for (path, print) in folder.files { found[path] = print }
+                next += folder.folders
+            }
+            level = Self.list(next, root: root, previous: previous)
         }
-        for (path, print) in zip(files, Self.fingerprints(of: files, root: root, previous: previous)) {
-            if let print { found[path] = print }
-        }
-        self.files = found
+        files = found
     }
 
-    /// The fingerprints of the files at `paths` (nil for one that is gone or is a folder now),
-    /// taken on every core: reading and hashing a clean build's sources, and taking their
-    /// status, is most of the walk, and all of it runs before the first page renders. Every
-    /// file is still read before loading reads it, so a file edited during the build is never
-    /// recorded with bytes newer than those it was built from.
-    private static func fingerprints(of paths: [String], root: String, previous: SourceFingerprints?) -> [FileFingerprint?] {
+    /// What a folder holds: the fingerprints of its files, and its folders to be listed next.
+    private struct Listing {
+        var path: String
+        /// The folder's own fingerprint (nil for the root, which is not recorded).
+        var print: FileFingerprint?
+        /// Device and inode, to enter a folder reached by two paths once.
+        var identity: UInt64
+        var files: [(path: String, print: FileFingerprint)] = []
+        var folders: [String] = []
+    }
+
+    /// The listings of `paths`, in order, on every core; a folder that cannot be listed is left out.
+    private static func list(_ paths: [String], root: String, previous: SourceFingerprints?) -> [Listing] {
         let shares = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let prints = Mutex([FileFingerprint?](repeating: nil, count: paths.count))
+        guard shares > 0 else { return [] }
+        let listings = Mutex([Listing?](repeating: nil, count: paths.count))
         DispatchQueue.concurrentPerform(iterations: shares) { share in
             let range = (paths.count * share / shares)..<(paths.count * (share + 1) / shares)
             // One read buffer per share: a new zeroed 64 KiB per file cost more than hashing
             // the site's small files.
             var buffer = [UInt8](repeating: 0, count: 65_536)
-            let found = range.map { fingerprint(ofFile: paths[$0], root: root, previous: previous, buffer: &buffer) }
-            prints.withLock { $0.replaceSubrange(range, with: found) }
+            let found = range.map { list(paths[$0], root: root, previous: previous, buffer: &buffer) }
+            listings.withLock { $0.replaceSubrange(range, with: found) }
         }
-        return prints.withLock { $0 }
+        return listings.withLock { $0.compactMap { $0 } }
     }
 
-    /// Reuses `previous`'s hash where the status proves the file unchanged.
-    private static func fingerprint(ofFile path: String, root: String, previous: SourceFingerprints?, buffer: inout [UInt8]) -> FileFingerprint? {
-        var status = stat()
-        // Followed like SiteFolder follows them: a linked file counts as what it links to.
-        guard stat(root + path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
-        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
-        var print = FileFingerprint(size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: 0)
-        if let previous, let earlier = previous.files[path], earlier.sameStatus(as: print), modified < previous.takenAt - racyWindow {
-            print.hash = earlier.hash
-        } else {
-            print.hash = hashFile(root + path, buffer: &buffer) ?? 0
-        }
-        return print
-    }
-
-    /// Adds the folder `path` and every folder in it to `found`, and lists the files in them
-    /// (and `path` when it is a file) in `files`, to be fingerprinted on every core: a folder's
-    /// listing says which names are plain files, so only folders and links are looked at here.
-    private static func add(_ path: String, root: String, into found: inout [String: FileFingerprint], visited: inout Set<UInt64>, files: inout [String]) {
-        var status = stat()
-        // Followed like SiteFolder follows them: a linked file or folder counts as what it links to.
-        guard stat(root + path, &status) == 0 else { return }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
-            files.append(path)
-            return
-        }
-        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
-        found[path + "/"] = FileFingerprint(size: 0, modified: modified, inode: UInt64(status.st_ino), hash: 0)
-        // A link back up the tree is entered once.
-        let identity = UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino)
-        guard visited.insert(identity).inserted, let directory = opendir(root + path) else { return }
-        var entries: [(name: String, isFile: Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !name.hasPrefix(".") { entries.append((name, Int(entry.pointee.d_type) == Int(DT_REG))) }
-        }
-        closedir(directory)
-        for (name, isFile) in entries {
-            if isFile {
-                files.append(path + "/" + name)
-            } else {
-                add(path + "/" + name, root: root, into: &found, visited: &visited, files: &files)
-            }
-        }
-    }
-
-    private static func hashFile(_ path: String, buffer: inout [UInt8]) -> UInt64? {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    /// The root as a listing of the sources alone (`site.json` and the source folders).
+    private static func list(root: String, previous: SourceFingerprints?) -> Listing? {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var listing = Listing(path: "", identity: 0)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        for name in ["site.json"] + sourceFolders {
+            take(name, in: descriptor, isRegularFile: false, into: &listing, previous: previous, buffer: &buffer)
+        }
+        return listing
+    }
+
+    /// The listing of the folder `path`: followed like SiteFolder follows them (a linked file
+    /// or folder counts as what it links to), without hidden entries.
+    private static func list(_ path: String, root: String, previous: SourceFingerprints?, buffer: inout [UInt8]) -> Listing? {
+        guard let directory = opendir(root + path) else { return nil }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var listing = Listing(
+            path: path, print: FileFingerprint(size: 0, modified: modified(status), inode: UInt64(status.st_ino), hash: 0),
+            identity: UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino))
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") {
+                take(name, in: descriptor, isRegularFile: entry.pointee.d_type == DT_REG, into: &listing, previous: previous, buffer: &buffer)
+            }
+        }
+        return listing
+    }
+
+    /// Adds the entry `name` of the folder open as `descriptor` to `listing`: a folder to list
+    /// next, or a file's fingerprint. Only an entry not listed as a regular file is looked at
+    /// first, to know which it is.
+    private static func take(
+        _ name: String, in descriptor: Int32, isRegularFile: Bool, into listing: inout Listing, previous: SourceFingerprints?, buffer: inout [UInt8]
+    ) {
+        let path = listing.path.isEmpty ? name : listing.path + "/" + name
+        if !isRegularFile {
+            var status = stat()
+            guard fstatat(descriptor, name, &status, 0) == 0 else { return }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                listing.folders.append(path)
+                return
+            }
+        }
+        if let print = fingerprint(name, path: path, in: descriptor, previous: previous?.files[path], previousTakenAt: previous?.takenAt ?? 0, buffer: &buffer) {
+            listing.files.append((path, print))
+        }
+    }
+
+    /// The fingerprint of the file `name` in the folder open as `descriptor` (nil when it is
+    /// gone or a folder now), with `earlier`'s hash when the status proves it unchanged. The
+    /// status is always taken before the bytes are read.
+    private static func fingerprint(
+        _ name: String, path: String, in folder: Int32, previous earlier: FileFingerprint?, previousTakenAt: Int, buffer: inout [UInt8]
+    ) -> FileFingerprint? {
+        var status = stat()
+        if let earlier {
+            guard fstatat(folder, name, &status, 0) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+            var print = FileFingerprint(size: Int(status.st_size), modified: modified(status), inode: UInt64(status.st_ino), hash: 0)
+            if earlier.sameStatus(as: print), print.modified < previousTakenAt - racyWindow {
+                print.hash = earlier.hash
+            } else {
+                let descriptor = openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+                defer { if descriptor >= 0 { close(descriptor) } }
+                print.hash = descriptor >= 0 ? hash(descriptor, status: status, buffer: &buffer) ?? 0 : 0
+            }
+            return print
+        }
+        // Not recorded before, so read in any case: the status is taken on the open file.
+        let descriptor = openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            guard fstatat(folder, name, &status, 0) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+            return FileFingerprint(size: Int(status.st_size), modified: modified(status), inode: UInt64(status.st_ino), hash: 0)
+        }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return FileFingerprint(
+            size: Int(status.st_size), modified: modified(status), inode: UInt64(status.st_ino), hash: hash(descriptor, status: status, buffer: &buffer) ?? 0)
+    }
+
+    /// Nanoseconds since 1970.
+    private static func modified(_ status: stat) -> Int {
+        Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+    }
+
+    /// The hash of the bytes of the file open as `descriptor`. A regular file is read up to its
+    /// size in `status` and no further (no read only to find its end): bytes added after the
+    /// status was taken change its size, which the next build notices.
+    private static func hash(_ descriptor: Int32, status: stat, buffer: inout [UInt8]) -> UInt64? {
+        var left = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : Int.max
         var hash = StableHash()
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        while left > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, left)) }
             guard count > 0 else { return count == 0 ? hash.value : nil }
             buffer.withUnsafeBytes { hash.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            left -= count
         }
+        return hash.value
     }
 
     /// Whether the two walks found the same files with the same bytes (times may differ).
@@ -190,11 +258,12 @@ struct SourceFingerprints: Equatable, Sendable {
             return files[path + "/"] == nil
         }
         guard status.st_mode & S_IFMT != S_IFDIR else { return false }
-        let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        let descriptor = open(root + "/" + path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
         files[path] = FileFingerprint(
-            size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino),
-            hash: Self.hashFile(root + "/" + path, buffer: &buffer) ?? 0)
+            size: Int(status.st_size), modified: Self.modified(status), inode: UInt64(status.st_ino),
+            hash: descriptor >= 0 ? Self.hash(descriptor, status: status, buffer: &buffer) ?? 0 : 0)
         return true
     }
 

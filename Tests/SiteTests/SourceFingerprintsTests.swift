@@ -1,0 +1,84 @@
+import Foundation
+import LibC
+import TestSupport
+import XCTest
+
+@testable import Site
+
+/// The sources' fingerprints decide what an incremental build reuses: every file a build reads
+/// is in them with the hash of its bytes, and a hash is reused from the previous record only
+/// when the file's status proves it unchanged.
+final class SourceFingerprintsTests: XCTestCase {
+    private var site: TemporarySite!
+
+    override func setUpWithError() throws {
+        site = try TemporarySite(
+            [
+                "site.json": "{}", "content/tools.json": "[1]", "content/roles/a/en.json": "{\"title\": \"A\"}",
+                "content/roles/a/.swap": "hidden", "templates/pages/index.html": "<p>", "shared/x.md": "linked", "elsewhere.txt": "not a source",
+            ], testCase: self)
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("locales"), withIntermediateDirectories: true)
+        try link("content/roles/a/analysis.en.md", to: "../../../shared/x.md")
+        try link("templates/shared", to: "../shared")
+        try link("templates/pages/loop", to: "..")
+        try link("templates/pages/dangling", to: "nowhere")
+    }
+
+    private func link(_ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: target)
+    }
+
+    private func take(previous: SourceFingerprints? = nil) -> SourceFingerprints {
+        SourceFingerprints(root: site.root.path, previous: previous)
+    }
+
+    private func status(_ path: String) -> stat {
+        var status = stat()
+        XCTAssertEqual(stat(site.root.appendingPathComponent(path).path, &status), 0, path)
+        return status
+    }
+
+    func testEverySourceFileAndFolderIsFoundWithTheHashOfItsBytes() throws {
+        let taken = take()
+        XCTAssertEqual(
+            taken.files.keys.sorted(),
+            [
+                "content/", "content/roles/", "content/roles/a/", "content/roles/a/analysis.en.md", "content/roles/a/en.json", "content/tools.json",
+                "locales/", "site.json", "templates/", "templates/pages/", "templates/pages/index.html",
+                // A link back up the tree is listed as a folder, and not entered.
+                "templates/pages/loop/", "templates/shared/", "templates/shared/x.md",
+            ])
+        XCTAssertEqual(taken.files["content/roles/a/en.json"]?.hash, StableHash.of(Array("{\"title\": \"A\"}".utf8)))
+        // A linked file counts as what it links to.
+        XCTAssertEqual(taken.files["content/roles/a/analysis.en.md"]?.hash, StableHash.of(Array("linked".utf8)))
+        let status = status("content/roles/a/analysis.en.md")
+        XCTAssertEqual(taken.files["content/roles/a/analysis.en.md"]?.size, 6)
+        XCTAssertEqual(taken.files["content/roles/a/analysis.en.md"]?.inode, UInt64(status.st_ino))
+        XCTAssertEqual(taken.files["content/roles/a/analysis.en.md"]?.modified, Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec))
+        XCTAssertEqual(taken.files["content/roles/a/"]?.hash, 0)
+        XCTAssertEqual(taken.files["content/roles/a/"]?.inode, UInt64(self.status("content/roles/a").st_ino))
+    }
+
+    /// A hash is reused only for a file whose size, time and inode are as recorded, and which
+    /// was not modified within `racyWindow` of the record (a write in the same clock tick keeps the time).
+    func testAHashIsReusedOnlyWhenTheStatusProvesTheFileUnchanged() throws {
+        let first = take()
+        var previous = first
+        for path in ["site.json", "content/tools.json", "content/roles/a/en.json"] { previous.files[path]?.hash = 42 }
+        XCTAssertEqual(take(previous: previous).files["site.json"]?.hash, StableHash.of(Array("{}".utf8)), "modified within the window of the record")
+
+        previous.takenAt = first.takenAt + 2 * SourceFingerprints.racyWindow + 1_000_000_000
+        previous.files["content/tools.json"]?.size = 99
+        let again = take(previous: previous)
+        XCTAssertEqual(again.files["site.json"]?.hash, 42, "unchanged status: the recorded hash")
+        XCTAssertEqual(again.files["content/roles/a/en.json"]?.hash, 42)
+        XCTAssertEqual(again.files["content/tools.json"]?.hash, StableHash.of(Array("[1]".utf8)), "another size: read again")
+        XCTAssertEqual(again.files["templates/pages/index.html"]?.hash, first.files["templates/pages/index.html"]?.hash, "not in the record: read")
+    }
+
+    /// A FIFO among the sources is fingerprinted without blocking (the build then refuses it).
+    func testAFIFOIsTakenWithoutBlocking() throws {
+        XCTAssertEqual(mkfifo(site.root.appendingPathComponent("content/roles/a/verdict.en.md").path, 0o644), 0)
+        XCTAssertEqual(take().files["content/roles/a/verdict.en.md"]?.size, 0)
+    }
+}
