@@ -43,14 +43,15 @@ public enum SiteBuilder {
 
         // 1. Read and check everything: a mistake in one kind of file does not stop the others
         //    from being checked, so one run reports every mistake.
-        let folder = SiteFolder(root: options.root.standardizedFileURL.path)
+        let folder = SiteFolder(root: options.root.standardizedFileURL.path, observingReads: incremental?.readObserver)
         // A build holds per role only what other pages share (its facts and outline), except for
         // the roles a fixed budget keeps whole; the others' texts are read again on the thread
         // that renders their pages. A session keeps them all.
         var loaded = ContentLoader.load(
             root: options.root, sections: options.roleSections.map(\.section),
-            roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeys ?? [:],
-            keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML, keptTextBytes: options.keptTextBytes)
+            roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeysBeforeLoading ?? [:],
+            keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML, keptTextBytes: options.keptTextBytes,
+            observingReads: incremental?.readObserver)
         options.afterLoading?()
         // What does not depend on the roles (templates, assets, UI strings and their use) is
         // kept apart, for a session to reuse.

@@ -81,4 +81,46 @@ final class SourceFingerprintsTests: XCTestCase {
         XCTAssertEqual(mkfifo(site.root.appendingPathComponent("content/roles/a/verdict.en.md").path, 0o644), 0)
         XCTAssertEqual(take().files["content/roles/a/verdict.en.md"]?.size, 0)
     }
+
+    /// A walk for a build without a record only looks at the files; their hashes come from the
+    /// build's own reads where it read them, else from reading them then.
+    func testNewFilesLeftUnhashedTakeTheHashesOfTheBuildsReads() throws {
+        let full = take()
+        var walked = SourceFingerprints(root: site.root.path, previous: nil, readingFiles: false)
+        XCTAssertEqual(walked.files.keys.sorted(), full.files.keys.sorted())
+        XCTAssertTrue(walked.hashesPending)
+        XCTAssertEqual(walked.files.values.map(\.hash), Array(repeating: 0, count: full.files.count))
+        XCTAssertEqual(walked.files["site.json"]?.inode, full.files["site.json"]?.inode)
+
+        let read = FileFingerprint(size: 2, modified: 7, inode: 8, hash: 9)
+        walked.hashUnhashed(from: ["site.json": read, "not/walked.json": read], root: site.root.path)
+        XCTAssertFalse(walked.hashesPending)
+        var expected = full.files
+        expected["site.json"] = read
+        XCTAssertEqual(walked.files, expected)
+    }
+
+    /// A first build's record holds the hash of every source, as a walk that reads them all finds them.
+    func testAFirstBuildRecordsEverySourceWithTheHashOfItsBytes() throws {
+        let fixture = try FixtureSite(Fixture.files(roles: [Fixture.role("backend", title: "Backend Developer", plural: "Backend Developers")]))
+        let report = fixture.build()
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.rendered).joined(separator: "\n"))
+        let record = try XCTUnwrap(OutputFolder.recordFolder(for: fixture.output).flatMap(BuildRecord.read(in:)))
+        XCTAssertEqual(record.sources.files, SourceFingerprints(root: fixture.root.path, previous: nil).files)
+    }
+
+    /// The fingerprint of a file a first build read is taken from that read: the status taken
+    /// on the descriptor and the bytes read, not the file as it is now.
+    func testAFirstBuildTakesTheFingerprintOfWhatItRead() throws {
+        let output = site.root.appendingPathComponent("public")
+        let build = try XCTUnwrap(IncrementalBuild.start(BuildOptions(root: site.root, output: output)))
+        var status = stat()
+        status.st_size = 3
+        status.st_ino = 77
+        build.readObserver("site.json", status, Array("old".utf8))
+        XCTAssertEqual(build.sources.files["site.json"], FileFingerprint(size: 3, modified: 0, inode: 77, hash: StableHash.of(Array("old".utf8))))
+        XCTAssertEqual(build.sources.files["content/tools.json"]?.hash, StableHash.of(Array("[1]".utf8)), "not read by the build: read then")
+        build.readObserver("content/tools.json", status, Array("late".utf8))
+        XCTAssertEqual(build.sources.files["content/tools.json"]?.hash, StableHash.of(Array("[1]".utf8)), "complete once asked for")
+    }
 }

@@ -58,11 +58,13 @@ public enum ContentLoader {
     /// - Parameter keptTextBytes: with `keepingTexts: false`, the memory the first roles read
     ///   may hold whole (twice their files' bytes each), which are then not read again: a fixed
     ///   amount, so memory still does not grow with the site.
+    /// - Parameter observer: told of every file read (also when a role is read again).
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
-        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTextBytes: Int = 0
+        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTextBytes: Int = 0,
+        observingReads observer: SiteFolder.ReadObserver? = nil
     ) -> LoadResult {
-        let folder = SiteFolder(root: root.standardizedFileURL.path)
+        let folder = SiteFolder(root: root.standardizedFileURL.path, observingReads: observer)
         guard folder.isFolder("") else {
             return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
         }

@@ -23,8 +23,16 @@ public struct SiteFolder: Sendable {
     /// The folders above those read (`content`, `content/roles`), opened once for this value's
     /// life: a role folder is then opened by its name alone (see `FolderReader`).
     private let ancestors = OpenAncestors()
+    /// Told of every file read, with its status and bytes (see `ReadObserver`).
+    private let observer: ReadObserver?
 
-    public init(root: String) {
+    /// Told of each file read (relative path, its status and bytes, both taken on the
+    /// descriptor read from): for a build to take what it records of its sources from the
+    /// bytes it used, instead of reading every file once more.
+    public typealias ReadObserver = @Sendable (_ path: String, _ status: stat, _ bytes: [UInt8]) -> Void
+
+    public init(root: String, observingReads observer: ReadObserver? = nil) {
+        self.observer = observer
         self.root = root.hasSuffix("/") ? root : root + "/"
         let real = Self.realPath(self.root) ?? self.root
         realRoot = real.hasSuffix("/") ? real : real + "/"
@@ -70,12 +78,12 @@ public struct SiteFolder: Sendable {
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .refused(.unreadableFile(path: path)) }
         defer { close(descriptor) }
-        return Self.read(descriptor, path: path)
+        return read(descriptor, path: path)
     }
 
     /// The bytes of the file open as `descriptor` (`path` for messages), when what was opened
     /// is a regular file: checked on the descriptor, so a swap after any earlier look is seen.
-    fileprivate static func read(_ descriptor: Int32, path: String) -> FileContents {
+    fileprivate func read(_ descriptor: Int32, path: String) -> FileContents {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
         if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
@@ -90,7 +98,9 @@ public struct SiteFolder: Sendable {
                 filled += count
             }
         }
-        return failed ? .refused(.unreadableFile(path: path)) : .bytes(bytes)
+        if failed { return .refused(.unreadableFile(path: path)) }
+        observer?(path, status, bytes)
+        return .bytes(bytes)
     }
 
     /// The folder at `path` opened by descriptor, reached from the root without following a
@@ -263,7 +273,7 @@ final class FolderReader {
         let descriptor = openat(opened.descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return site.resolvedContents(of: path) }
         defer { close(descriptor) }
-        return SiteFolder.read(descriptor, path: path)
+        return site.read(descriptor, path: path)
     }
 
     /// `SiteFolder.entries(_:)`, listed through the folder's descriptor, which then reads its files.

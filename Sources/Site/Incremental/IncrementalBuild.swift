@@ -10,7 +10,8 @@ import TemplateEngine
 /// `rolegen build` and `rolegen serve` (see docs/outputs.md, "Incremental builds").
 ///
 /// - Before anything is read: the sources are fingerprinted (only files whose size, time or
-///   inode changed are read and hashed). When they, the options and the published tree are all
+///   inode changed are read and hashed; without a record, none: their hashes come from the
+///   bytes the build reads, see `Sources`). When they, the options and the published tree are all
 ///   as the record says, the build is done: the record's report is repeated and the output
 ///   folder is not touched.
 /// - Otherwise everything is loaded and checked as in a clean build, and every page gets a
@@ -26,9 +27,27 @@ import TemplateEngine
 /// Thread-safe: pages are rendered and written from many threads.
 final class IncrementalBuild: Sendable {
     let optionsKey: UInt64
-    let sources: SourceFingerprints
+    /// The sources' fingerprints, complete (see `Sources`).
+    var sources: SourceFingerprints { hashedSources().fingerprints }
     /// Role slug → the hash of its folder's files.
-    let roleKeys: [String: UInt64]
+    var roleKeys: [String: UInt64] { hashedSources().roleKeys }
+    /// The root, to read sources the load did not.
+    private let root: String
+    private let taken: Mutex<Sources>
+
+    /// The sources' fingerprints as walked before loading. Without a record (a first or
+    /// `--clean` build) nothing is compared before loading, so the walk only looks at the
+    /// files, and their hashes come from the bytes the build reads anyway (`observeRead`):
+    /// every source is then read once, not once more before the load. They are complete once
+    /// anything asks for them after the load (`hashedSources`), which reads the files the
+    /// build did not.
+    private struct Sources {
+        var fingerprints: SourceFingerprints
+        /// Nil until the fingerprints are complete.
+        var roleKeys: [String: UInt64]?
+        /// Fingerprints of the files read so far, while the hashes are pending.
+        var reads: [String: FileFingerprint] = [:]
+    }
     /// `--clean`: nothing of the previous build is reused, but this one is recorded for the next.
     private let clean: Bool
     /// `--force`: the replaced tree may hold files rolegen did not write, so it is not kept.
@@ -79,8 +98,42 @@ final class IncrementalBuild: Sendable {
         clean = options.clean
         force = options.force
         unlocked = previous
-        sources = SourceFingerprints(root: options.root.standardizedFileURL.path, previous: previous?.record.sources)
-        roleKeys = sources.roleKeys()
+        root = options.root.standardizedFileURL.path
+        let sources = SourceFingerprints(root: root, previous: previous?.record.sources, readingFiles: previous != nil)
+        taken = Mutex(Sources(fingerprints: sources, roleKeys: sources.hashesPending ? nil : sources.roleKeys()))
+    }
+
+    /// The role keys for the load (`ContentLoader.load(roleKeys:)`), when they are known
+    /// before it: none for a build whose hashes come from the load.
+    var roleKeysBeforeLoading: [String: UInt64] {
+        taken.withLock { $0.roleKeys ?? [:] }
+    }
+
+    /// For `SiteFolder(observingReads:)`: while the hashes are pending, keeps the fingerprint
+    /// of each file read, taken on the descriptor it was read from, of the bytes read.
+    var readObserver: SiteFolder.ReadObserver {
+        { [self] path, status, bytes in
+            guard taken.withLock({ $0.roleKeys == nil }) else { return }
+            let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+            let print = FileFingerprint(size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: StableHash.of(bytes))
+            // A file read twice before the hashes are taken (a role read again) was read with
+            // the same bytes, or the build fails (RG430) and records nothing: either read will do.
+            taken.withLock { sources in
+                if sources.roleKeys == nil { sources.reads[path] = print }
+            }
+        }
+    }
+
+    /// The sources, their hashes completed first if the walk left any to the build.
+    private func hashedSources() -> (fingerprints: SourceFingerprints, roleKeys: [String: UInt64]) {
+        taken.withLock { sources in
+            if let roleKeys = sources.roleKeys { return (sources.fingerprints, roleKeys) }
+            sources.fingerprints.hashUnhashed(from: sources.reads, root: root)
+            sources.reads = [:]
+            let roleKeys = sources.fingerprints.roleKeys()
+            sources.roleKeys = roleKeys
+            return (sources.fingerprints, roleKeys)
+        }
     }
 
     /// The record in `folder`, read while holding the lock: the one read before when its file is the same.

@@ -36,6 +36,9 @@ struct SourceFingerprints: Equatable, Sendable {
     var files: [String: FileFingerprint]
     /// When they were taken (nanoseconds since 1970, wall clock: file times are wall clock).
     var takenAt: Int
+    /// Whether the files' bytes are still to be hashed (`hashUnhashed(from:root:)`): every
+    /// file's hash is 0 until then.
+    private(set) var hashesPending = false
 
     init(files: [String: FileFingerprint], takenAt: Int) {
         self.files = files
@@ -51,14 +54,20 @@ struct SourceFingerprints: Equatable, Sendable {
     /// walk the whole path again in the kernel). Every file is still read before loading reads
     /// it, so a file edited during the build is never recorded with bytes newer than those it
     /// was built from.
-    init(root: String, previous: SourceFingerprints?) {
+    ///
+    /// `readingFiles: false` (with no `previous`): files are only looked at, and their hashes
+    /// left pending (`hashesPending`). For a build with no record, which has nothing to
+    /// compare with before it loads: its load's reads supply the hashes instead.
+    init(root: String, previous: SourceFingerprints?, readingFiles: Bool = true) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         takenAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
         let root = root.hasSuffix("/") ? root : root + "/"
         var found: [String: FileFingerprint] = [:]
         // The root is listed as the folder holding only the sources.
-        var level = Self.list(root: root, previous: previous).map { [$0] } ?? []
+        hashesPending = !readingFiles && previous == nil
+        let walk = Walk(root: root, previous: previous, readingNew: !hashesPending)
+        var level = Self.list(root: walk).map { [$0] } ?? []
         // A link back up the tree is listed as a folder but entered once: the first of the
         // paths that reach a folder, level by level and in order, enters it.
         var visited: Set<UInt64> = []
@@ -70,9 +79,38 @@ struct SourceFingerprints: Equatable, Sendable {
                 for (path, print) in folder.files { found[path] = print }
                 next += folder.folders
             }
-            level = Self.list(next, root: root, previous: previous)
+            level = Self.list(next, walk: walk)
         }
         files = found
+    }
+
+    /// Fills in the pending hashes: from `reads` (fingerprints taken on the descriptors the
+    /// build read its sources from, and of the bytes it read) where they hold the file, else
+    /// by reading it now. A file edited since the walk then has the status and hash of the
+    /// bytes the build used, so the next build sees any later edit.
+    mutating func hashUnhashed(from reads: [String: FileFingerprint], root: String) {
+        guard hashesPending else { return }
+        let root = root.hasSuffix("/") ? root : root + "/"
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // In place, by index: one lookup per file, in `reads`.
+        for index in files.indices {
+            let path = files.keys[index]
+            guard !path.hasSuffix("/") else { continue }
+            if let read = reads[path] {
+                files.values[index] = read
+            } else if let print = Self.fingerprint(root + path, in: AT_FDCWD, previous: nil, previousTakenAt: 0, reading: true, buffer: &buffer) {
+                files.values[index] = print
+            }
+        }
+        hashesPending = false
+    }
+
+    /// What every folder of one walk is listed with.
+    private struct Walk {
+        var root: String
+        var previous: SourceFingerprints?
+        /// Whether files without a fingerprint in `previous` are read.
+        var readingNew: Bool
     }
 
     /// What a folder holds: the fingerprints of its files, and its folders to be listed next.
@@ -87,7 +125,7 @@ struct SourceFingerprints: Equatable, Sendable {
     }
 
     /// The listings of `paths`, in order, on every core; a folder that cannot be listed is left out.
-    private static func list(_ paths: [String], root: String, previous: SourceFingerprints?) -> [Listing] {
+    private static func list(_ paths: [String], walk: Walk) -> [Listing] {
         let shares = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         guard shares > 0 else { return [] }
         let listings = Mutex([Listing?](repeating: nil, count: paths.count))
@@ -96,29 +134,29 @@ struct SourceFingerprints: Equatable, Sendable {
             // One read buffer per share: a new zeroed 64 KiB per file cost more than hashing
             // the site's small files.
             var buffer = [UInt8](repeating: 0, count: 65_536)
-            let found = range.map { list(paths[$0], root: root, previous: previous, buffer: &buffer) }
+            let found = range.map { list(paths[$0], walk: walk, buffer: &buffer) }
             listings.withLock { $0.replaceSubrange(range, with: found) }
         }
         return listings.withLock { $0.compactMap { $0 } }
     }
 
     /// The root as a listing of the sources alone (`site.json` and the source folders).
-    private static func list(root: String, previous: SourceFingerprints?) -> Listing? {
-        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    private static func list(root walk: Walk) -> Listing? {
+        let descriptor = open(walk.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var listing = Listing(path: "", identity: 0)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         for name in ["site.json"] + sourceFolders {
-            take(name, in: descriptor, isRegularFile: false, into: &listing, previous: previous, buffer: &buffer)
+            take(name, in: descriptor, isRegularFile: false, into: &listing, walk: walk, buffer: &buffer)
         }
         return listing
     }
 
     /// The listing of the folder `path`: followed like SiteFolder follows them (a linked file
     /// or folder counts as what it links to), without hidden entries.
-    private static func list(_ path: String, root: String, previous: SourceFingerprints?, buffer: inout [UInt8]) -> Listing? {
-        guard let directory = opendir(root + path) else { return nil }
+    private static func list(_ path: String, walk: Walk, buffer: inout [UInt8]) -> Listing? {
+        guard let directory = opendir(walk.root + path) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         var status = stat()
@@ -129,7 +167,7 @@ struct SourceFingerprints: Equatable, Sendable {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if !name.hasPrefix(".") {
-                take(name, in: descriptor, isRegularFile: entry.pointee.d_type == DT_REG, into: &listing, previous: previous, buffer: &buffer)
+                take(name, in: descriptor, isRegularFile: entry.pointee.d_type == DT_REG, into: &listing, walk: walk, buffer: &buffer)
             }
         }
         return listing
@@ -139,7 +177,7 @@ struct SourceFingerprints: Equatable, Sendable {
     /// next, or a file's fingerprint. Only an entry not listed as a regular file is looked at
     /// first, to know which it is.
     private static func take(
-        _ name: String, in descriptor: Int32, isRegularFile: Bool, into listing: inout Listing, previous: SourceFingerprints?, buffer: inout [UInt8]
+        _ name: String, in descriptor: Int32, isRegularFile: Bool, into listing: inout Listing, walk: Walk, buffer: inout [UInt8]
     ) {
         let path = listing.path.isEmpty ? name : listing.path + "/" + name
         if !isRegularFile {
@@ -150,16 +188,19 @@ struct SourceFingerprints: Equatable, Sendable {
                 return
             }
         }
-        if let print = fingerprint(name, path: path, in: descriptor, previous: previous?.files[path], previousTakenAt: previous?.takenAt ?? 0, buffer: &buffer) {
+        let earlier = walk.previous?.files[path]
+        let reading = earlier != nil || walk.readingNew
+        if let print = fingerprint(name, in: descriptor, previous: earlier, previousTakenAt: walk.previous?.takenAt ?? 0, reading: reading, buffer: &buffer) {
             listing.files.append((path, print))
         }
     }
 
     /// The fingerprint of the file `name` in the folder open as `descriptor` (nil when it is
     /// gone or a folder now), with `earlier`'s hash when the status proves it unchanged. The
-    /// status is always taken before the bytes are read.
+    /// status is always taken before the bytes are read. Without `reading` (and `earlier`), the
+    /// file is only looked at and its hash left 0.
     private static func fingerprint(
-        _ name: String, path: String, in folder: Int32, previous earlier: FileFingerprint?, previousTakenAt: Int, buffer: inout [UInt8]
+        _ name: String, in folder: Int32, previous earlier: FileFingerprint?, previousTakenAt: Int, reading: Bool, buffer: inout [UInt8]
     ) -> FileFingerprint? {
         var status = stat()
         if let earlier {
@@ -175,7 +216,7 @@ struct SourceFingerprints: Equatable, Sendable {
             return print
         }
         // Not recorded before, so read in any case: the status is taken on the open file.
-        let descriptor = openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = reading ? openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1
         guard descriptor >= 0 else {
             guard fstatat(folder, name, &status, 0) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
             return FileFingerprint(size: Int(status.st_size), modified: modified(status), inode: UInt64(status.st_ino), hash: 0)
