@@ -36,8 +36,8 @@ struct SourceFingerprints: Equatable, Sendable {
     var files: [String: FileFingerprint]
     /// When they were taken (nanoseconds since 1970, wall clock: file times are wall clock).
     var takenAt: Int
-    /// Whether the files' bytes are still to be hashed (`hashUnhashed(from:root:)`): every
-    /// file's hash is 0 until then.
+    /// Whether the files are still to be fingerprinted (`hashUnhashed(from:root:)`): until then
+    /// a file's fingerprint is all 0 (folders have theirs).
     private(set) var hashesPending = false
 
     init(files: [String: FileFingerprint], takenAt: Int) {
@@ -55,9 +55,9 @@ struct SourceFingerprints: Equatable, Sendable {
     /// it, so a file edited during the build is never recorded with bytes newer than those it
     /// was built from.
     ///
-    /// `readingFiles: false` (with no `previous`): files are only looked at, and their hashes
+    /// `readingFiles: false` (with no `previous`): files are only listed, their fingerprints
     /// left pending (`hashesPending`). For a build with no record, which has nothing to
-    /// compare with before it loads: its load's reads supply the hashes instead.
+    /// compare with before it loads: its load's reads supply them instead.
     init(root: String, previous: SourceFingerprints?, readingFiles: Bool = true) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -66,7 +66,7 @@ struct SourceFingerprints: Equatable, Sendable {
         var found: [String: FileFingerprint] = [:]
         // The root is listed as the folder holding only the sources.
         hashesPending = !readingFiles && previous == nil
-        let walk = Walk(root: root, previous: previous, readingNew: !hashesPending)
+        let walk = Walk(root: root, previous: previous, readingFiles: !hashesPending)
         var level = Self.list(root: walk).map { [$0] } ?? []
         // A link back up the tree is listed as a folder but entered once: the first of the
         // paths that reach a folder, level by level and in order, enters it.
@@ -84,24 +84,29 @@ struct SourceFingerprints: Equatable, Sendable {
         files = found
     }
 
-    /// Fills in the pending hashes: from `reads` (fingerprints taken on the descriptors the
-    /// build read its sources from, and of the bytes it read) where they hold the file, else
-    /// by reading it now. A file edited since the walk then has the status and hash of the
-    /// bytes the build used, so the next build sees any later edit.
+    /// Fills in the pending fingerprints: from `reads` (taken on the descriptors the build read
+    /// its sources from, of the bytes it read) where they hold the file, else by reading it now;
+    /// a file gone by then (or a folder now), which the build did not read either, is left out.
+    /// A file edited since the walk then has the status and hash of the bytes the build used,
+    /// so the next build sees any later edit.
     mutating func hashUnhashed(from reads: [String: FileFingerprint], root: String) {
         guard hashesPending else { return }
         let root = root.hasSuffix("/") ? root : root + "/"
         var buffer = [UInt8](repeating: 0, count: 65_536)
         // In place, by index: one lookup per file, in `reads`.
+        var gone: [String] = []
         for index in files.indices {
             let path = files.keys[index]
             guard !path.hasSuffix("/") else { continue }
             if let read = reads[path] {
                 files.values[index] = read
-            } else if let print = Self.fingerprint(root + path, in: AT_FDCWD, previous: nil, previousTakenAt: 0, reading: true, buffer: &buffer) {
+            } else if let print = Self.fingerprint(root + path, in: AT_FDCWD, previous: nil, previousTakenAt: 0, buffer: &buffer) {
                 files.values[index] = print
+            } else {
+                gone.append(path)
             }
         }
+        for path in gone { files[path] = nil }
         hashesPending = false
     }
 
@@ -109,8 +114,8 @@ struct SourceFingerprints: Equatable, Sendable {
     private struct Walk {
         var root: String
         var previous: SourceFingerprints?
-        /// Whether files without a fingerprint in `previous` are read.
-        var readingNew: Bool
+        /// False: files are only listed (`hashesPending`).
+        var readingFiles: Bool
     }
 
     /// What a folder holds: the fingerprints of its files, and its folders to be listed next.
@@ -188,19 +193,20 @@ struct SourceFingerprints: Equatable, Sendable {
                 return
             }
         }
-        let earlier = walk.previous?.files[path]
-        let reading = earlier != nil || walk.readingNew
-        if let print = fingerprint(name, in: descriptor, previous: earlier, previousTakenAt: walk.previous?.takenAt ?? 0, reading: reading, buffer: &buffer) {
+        guard walk.readingFiles else {
+            listing.files.append((path, FileFingerprint(size: 0, modified: 0, inode: 0, hash: 0)))
+            return
+        }
+        if let print = fingerprint(name, in: descriptor, previous: walk.previous?.files[path], previousTakenAt: walk.previous?.takenAt ?? 0, buffer: &buffer) {
             listing.files.append((path, print))
         }
     }
 
     /// The fingerprint of the file `name` in the folder open as `descriptor` (nil when it is
     /// gone or a folder now), with `earlier`'s hash when the status proves it unchanged. The
-    /// status is always taken before the bytes are read. Without `reading` (and `earlier`), the
-    /// file is only looked at and its hash left 0.
+    /// status is always taken before the bytes are read.
     private static func fingerprint(
-        _ name: String, in folder: Int32, previous earlier: FileFingerprint?, previousTakenAt: Int, reading: Bool, buffer: inout [UInt8]
+        _ name: String, in folder: Int32, previous earlier: FileFingerprint?, previousTakenAt: Int, buffer: inout [UInt8]
     ) -> FileFingerprint? {
         var status = stat()
         if let earlier {
@@ -216,7 +222,7 @@ struct SourceFingerprints: Equatable, Sendable {
             return print
         }
         // Not recorded before, so read in any case: the status is taken on the open file.
-        let descriptor = reading ? openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1
+        let descriptor = openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             guard fstatat(folder, name, &status, 0) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
             return FileFingerprint(size: Int(status.st_size), modified: modified(status), inode: UInt64(status.st_ino), hash: 0)
