@@ -33,6 +33,9 @@ struct OutputFolder: Sendable {
     let staging: String
     /// The `flock`ed descriptor of `record/lock`, released by `commit()` or `discard()`.
     private let lock: Int32
+    /// The staging folder, open: pages are made and written by their paths relative to it, so
+    /// the kernel does not walk the output's whole path again for each (closed with `lock`).
+    private let stagingFolder: Int32
     /// The files of the tree in place, as recorded by the build that published it.
     private let previousFiles: Set<String>
     /// Reuses the published tree's unchanged files (see `IncrementalBuild`); nil for a clean build.
@@ -85,6 +88,8 @@ struct OutputFolder: Sendable {
             if !stagedOverSpareTree {
                 try Self.makeFolders(staging)
             }
+            stagingFolder = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard stagingFolder >= 0 else { throw .cannotPrepare(staging, Self.lastError) }
         } catch {
             close(lock)
             throw error
@@ -97,14 +102,10 @@ struct OutputFolder: Sendable {
         // Incremental: bytes the published file has already are linked, not written.
         let hash = incremental.map { _ in StableHash.of(bytes) }
         if let incremental, let hash, incremental.linkIfUnchanged(relativePath, hash: hash, into: self) { return }
-        let path = staging + "/" + relativePath
-        let directory = Self.parentFolder(of: path)
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            try Self.makeFolders(directory)
-        }
+        try makeFolder(of: relativePath)
         // Never through a link into the published tree: a staged name is a new file.
-        if stagedOverSpareTree { unlink(path) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if stagedOverSpareTree { unlinkat(stagingFolder, relativePath, 0) }
+        let fd = openat(stagingFolder, relativePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(relativePath, Self.lastError) }
         defer { close(fd) }
         var written = 0
@@ -133,13 +134,18 @@ struct OutputFolder: Sendable {
     /// staged tree shares it with the published one (neither is ever written in place: a
     /// changed file is a new file), and the swap keeps it while the old tree goes.
     func link(_ relativePath: String) throws(OutputError) {
-        let path = staging + "/" + relativePath
-        let directory = Self.parentFolder(of: path)
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            try Self.makeFolders(directory)
+        try makeFolder(of: relativePath)
+        unlinkat(stagingFolder, relativePath, 0)
+        guard linkat(AT_FDCWD, output + "/" + relativePath, stagingFolder, relativePath, 0) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
+    }
+
+    /// Makes the staging folder's folder for the file at `relativePath`: one `mkdir` (each page
+    /// has its own folder), and all of them only when its parent is missing too.
+    private func makeFolder(of relativePath: String) throws(OutputError) {
+        let directory = Self.parentFolder(of: relativePath)
+        if !directory.isEmpty, mkdirat(stagingFolder, directory, 0o755) != 0 && errno != EEXIST {
+            try Self.makeFolders(staging + "/" + directory)
         }
-        unlink(path)
-        guard LibC.link(output + "/" + relativePath, path) == 0 else { throw .cannotWrite(relativePath, Self.lastError) }
     }
 
     /// Puts the staged tree (holding `files`, in order) in place of the output folder, removes
@@ -152,6 +158,7 @@ struct OutputFolder: Sendable {
         defer {
             if let aside = Self.moveAside(staging, in: record) { Self.removeInBackground(aside) }
             incremental?.abandonRecord()
+            close(stagingFolder)
             close(lock)
         }
         let newFiles = Set(files)
@@ -185,6 +192,7 @@ struct OutputFolder: Sendable {
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
         incremental?.abandonRecord()
+        close(stagingFolder)
         close(lock)
     }
 
