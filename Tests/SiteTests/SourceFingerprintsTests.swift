@@ -94,7 +94,10 @@ final class SourceFingerprintsTests: XCTestCase {
 
         let read = FileFingerprint(size: 2, modified: 7, inode: 8, hash: 9)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/tools.json"))
-        walked.hashUnhashed(from: ["site.json": read, "not/walked.json": read], root: site.root.path)
+        walked.took(read, for: "site.json")
+        walked.took(read, for: "not/walked.json")
+        walked.takePending(root: site.root.path)
+        walked.took(FileFingerprint(size: 1, modified: 1, inode: 1, hash: 1), for: "content/roles/a/en.json")
         XCTAssertFalse(walked.hashesPending)
         var expected = full.files
         expected["site.json"] = read

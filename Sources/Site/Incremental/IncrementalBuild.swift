@@ -37,7 +37,7 @@ final class IncrementalBuild: Sendable {
 
     /// The sources' fingerprints as walked before loading. Without a record (a first or
     /// `--clean` build) nothing is compared before loading, so the walk only looks at the
-    /// files, and their hashes come from the bytes the build reads anyway (`observeRead`):
+    /// files, and their hashes come from the bytes the build reads anyway (`readObserver`):
     /// every source is then read once, not once more before the load. They are complete once
     /// anything asks for them after the load (`hashedSources`), which reads the files the
     /// build did not.
@@ -45,8 +45,6 @@ final class IncrementalBuild: Sendable {
         var fingerprints: SourceFingerprints
         /// Nil until the fingerprints are complete.
         var roleKeys: [String: UInt64]?
-        /// Fingerprints of the files read so far, while the hashes are pending.
-        var reads: [String: FileFingerprint] = [:]
     }
     /// `--clean`: nothing of the previous build is reused, but this one is recorded for the next.
     private let clean: Bool
@@ -113,14 +111,12 @@ final class IncrementalBuild: Sendable {
     /// of each file read, taken on the descriptor it was read from, of the bytes read.
     var readObserver: SiteFolder.ReadObserver {
         { [self] path, status, bytes in
-            guard taken.withLock({ $0.roleKeys == nil }) else { return }
+            guard taken.withLock({ $0.fingerprints.hashesPending }) else { return }
             let modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
             let print = FileFingerprint(size: Int(status.st_size), modified: modified, inode: UInt64(status.st_ino), hash: StableHash.of(bytes))
             // A file read twice before the hashes are taken (a role read again) was read with
             // the same bytes, or the build fails (RG430) and records nothing: either read will do.
-            taken.withLock { sources in
-                if sources.roleKeys == nil { sources.reads[path] = print }
-            }
+            taken.withLock { $0.fingerprints.took(print, for: path) }
         }
     }
 
@@ -128,8 +124,7 @@ final class IncrementalBuild: Sendable {
     private func hashedSources() -> (fingerprints: SourceFingerprints, roleKeys: [String: UInt64]) {
         taken.withLock { sources in
             if let roleKeys = sources.roleKeys { return (sources.fingerprints, roleKeys) }
-            sources.fingerprints.hashUnhashed(from: sources.reads, root: root)
-            sources.reads = [:]
+            sources.fingerprints.takePending(root: root)
             let roleKeys = sources.fingerprints.roleKeys()
             sources.roleKeys = roleKeys
             return (sources.fingerprints, roleKeys)

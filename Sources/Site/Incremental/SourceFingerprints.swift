@@ -14,6 +14,9 @@ struct FileFingerprint: Equatable, Sendable {
     /// folder (an empty role folder is an error) counts as a change.
     var hash: UInt64
 
+    /// A file listed and not yet looked at (`SourceFingerprints.hashesPending`): no file has inode 0.
+    static let pending = FileFingerprint(size: 0, modified: 0, inode: 0, hash: 0)
+
     /// Whether `other` is the same file without reading it: same size, time and inode.
     func sameStatus(as other: FileFingerprint) -> Bool {
         size == other.size && modified == other.modified && inode == other.inode
@@ -36,8 +39,8 @@ struct SourceFingerprints: Equatable, Sendable {
     var files: [String: FileFingerprint]
     /// When they were taken (nanoseconds since 1970, wall clock: file times are wall clock).
     var takenAt: Int
-    /// Whether the files are still to be fingerprinted (`hashUnhashed(from:root:)`): until then
-    /// a file's fingerprint is all 0 (folders have theirs).
+    /// Whether files are still to be fingerprinted (`took(_:for:)`, `takePending(root:)`): until
+    /// then a file's fingerprint is `FileFingerprint.pending` (folders have theirs).
     private(set) var hashesPending = false
 
     init(files: [String: FileFingerprint], takenAt: Int) {
@@ -84,23 +87,26 @@ struct SourceFingerprints: Equatable, Sendable {
         files = found
     }
 
-    /// Fills in the pending fingerprints: from `reads` (taken on the descriptors the build read
-    /// its sources from, of the bytes it read) where they hold the file, else by reading it now;
-    /// a file gone by then (or a folder now), which the build did not read either, is left out.
-    /// A file edited since the walk then has the status and hash of the bytes the build used,
-    /// so the next build sees any later edit.
-    mutating func hashUnhashed(from reads: [String: FileFingerprint], root: String) {
+    /// While fingerprints are pending: `print` for the walked file at `path`, taken on the
+    /// descriptor the build read it from, of the bytes it read. In place (a site's worth of
+    /// reads kept apart until the end would be memory the build holds only for this).
+    mutating func took(_ print: FileFingerprint, for path: String) {
+        guard hashesPending, let index = files.index(forKey: path) else { return }
+        files.values[index] = print
+    }
+
+    /// Fills in the fingerprints still pending (of files the build did not read) by reading
+    /// the files now; a file gone by then (or a folder now), which the build did not read
+    /// either, is left out. With `took(_:for:)`, a file edited since the walk has the status
+    /// and hash of the bytes the build used, so the next build sees any later edit.
+    mutating func takePending(root: String) {
         guard hashesPending else { return }
         let root = root.hasSuffix("/") ? root : root + "/"
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        // In place, by index: one lookup per file, in `reads`.
         var gone: [String] = []
-        for index in files.indices {
+        for index in files.indices where files.values[index] == .pending && !files.keys[index].hasSuffix("/") {
             let path = files.keys[index]
-            guard !path.hasSuffix("/") else { continue }
-            if let read = reads[path] {
-                files.values[index] = read
-            } else if let print = Self.fingerprint(root + path, in: AT_FDCWD, previous: nil, previousTakenAt: 0, buffer: &buffer) {
+            if let print = Self.fingerprint(root + path, in: AT_FDCWD, previous: nil, previousTakenAt: 0, buffer: &buffer) {
                 files.values[index] = print
             } else {
                 gone.append(path)
@@ -194,7 +200,7 @@ struct SourceFingerprints: Equatable, Sendable {
             }
         }
         guard walk.readingFiles else {
-            listing.files.append((path, FileFingerprint(size: 0, modified: 0, inode: 0, hash: 0)))
+            listing.files.append((path, .pending))
             return
         }
         if let print = fingerprint(name, in: descriptor, previous: walk.previous?.files[path], previousTakenAt: walk.previous?.takenAt ?? 0, buffer: &buffer) {
