@@ -42,7 +42,7 @@ extension LocaleRules {
 
     /// A table from literals. The patterns are `Message` sources; they are written here by us,
     /// so one that does not parse is a bug caught by the first test that touches the locale.
-    init(
+    convenience init(
         identifier: String,
         pluralRule: @escaping @Sendable (UInt) -> PluralCategory,
         groupSeparator: String,
@@ -55,16 +55,11 @@ extension LocaleRules {
         typographyStyle: TypographyStyle
     ) {
         precondition(monthNames.count == 12, "\(identifier): 12 month names expected")
-        self.identifier = identifier
-        self.pluralRule = pluralRule
-        self.groupSeparator = Array(groupSeparator.utf8)
-        self.percentPattern = Self.builtInPattern(percentPattern)
-        self.yearRangePattern = Self.builtInPattern(yearRangePattern)
-        self.longDatePattern = Self.builtInPattern(longDatePattern)
-        self.monthNames = monthNames
-        self.dayNumberOverrides = dayNumberOverrides
-        self.listPatterns = listPatterns
-        self.typographyStyle = typographyStyle
+        self.init(
+            identifier: identifier, pluralRule: pluralRule, groupSeparator: Array(groupSeparator.utf8),
+            percentPattern: Self.builtInPattern(percentPattern), yearRangePattern: Self.builtInPattern(yearRangePattern),
+            longDatePattern: Self.builtInPattern(longDatePattern), monthNames: monthNames, dayNumberOverrides: dayNumberOverrides,
+            listPatterns: listPatterns, typographyStyle: typographyStyle)
     }
 
     private static func builtInPattern(_ source: String) -> Message {

@@ -4,7 +4,10 @@
 /// Formatting lives here rather than in templates so that every page formats the same value the
 /// same way and a translator never has to spell out a thousands separator. Each locale is one
 /// small table (see `BuiltInLocales.swift`); the functions below only read it.
-public struct LocaleRules: Sendable {
+///
+/// A class: pages pass a locale's rules around by the dozen, and a struct of these tables was
+/// copied, reference by reference, each time it was read out of whatever held it.
+public final class LocaleRules: Sendable {
     /// The BCP 47 language tag the rules are for, e.g. "fr".
     public let identifier: String
 
@@ -24,6 +27,24 @@ public struct LocaleRules: Sendable {
     let dayNumberOverrides: [Int: String]
     let listPatterns: ListPatterns
     let typographyStyle: TypographyStyle
+
+    /// The table as it is (`BuiltInLocales.swift` builds it from literals).
+    init(
+        identifier: String, pluralRule: @escaping @Sendable (UInt) -> PluralCategory, groupSeparator: [UInt8], percentPattern: Message,
+        yearRangePattern: Message, longDatePattern: Message, monthNames: [String], dayNumberOverrides: [Int: String],
+        listPatterns: ListPatterns, typographyStyle: TypographyStyle
+    ) {
+        self.identifier = identifier
+        self.pluralRule = pluralRule
+        self.groupSeparator = groupSeparator
+        self.percentPattern = percentPattern
+        self.yearRangePattern = yearRangePattern
+        self.longDatePattern = longDatePattern
+        self.monthNames = monthNames
+        self.dayNumberOverrides = dayNumberOverrides
+        self.listPatterns = listPatterns
+        self.typographyStyle = typographyStyle
+    }
 
     /// The separators a list of items is joined with: `pair` for exactly two items, otherwise
     /// `middle` between all but the last two and `end` before the last.

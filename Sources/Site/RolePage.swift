@@ -7,7 +7,11 @@ import TemplateEngine
 ///
 /// Text that fell back to the default locale is typeset with the default locale's rules (no
 /// French spacing inside an English sentence on a French page).
-struct RolePage {
+///
+/// A class: the page's sections and context share it, and it holds the site model and the
+/// role, large values that a struct would copy (a retain for each of their references) every
+/// time it is passed on.
+final class RolePage: Sendable {
     let model: SiteModel
     let role: Role
     let locale: String

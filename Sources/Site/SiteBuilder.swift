@@ -180,6 +180,8 @@ public enum SiteBuilder {
             (report.pagesPerLocale, report.rootPages) = listed.value.pageCounts
         }
         finish(&report, &clock, started: started)
+        // A build that is not remembered is done with all of it.
+        if !remembering { releaseInBackground((model, plan, site, loaded, markdown, pages, rendering, files)) }
         guard remembering, committed, !report.diagnostics.hasErrors, let incremental, let record = incremental.savedRecord,
               let recordFolder = OutputFolder.recordFolder(for: options.output), let identity = OutputFolder.filesIdentity(in: recordFolder)
         else { return (report, nil) }

@@ -85,15 +85,7 @@ struct SiteModel: Sendable {
         self.assetURLs = assetURLs
         sectionMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 2)
         articleMarkdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML, headingOffset: 0)
-        var titles: [String: [String: ShownText]] = [:]
-        for locale in site.config.locales {
-            var perRole: [String: ShownText] = [:]
-            for role in site.roles {
-                perRole[role.slug] = Self.shownTitle(of: role, in: locale, site: site, strings: strings)
-            }
-            titles[locale] = perRole
-        }
-        self.titles = titles
+        self.titles = Self.shownTitles(site: site, strings: strings)
         var toolValues: [String: [String: TemplateObject]] = [:]
         for locale in site.config.locales {
             guard let strings = strings[locale] else { continue }
@@ -161,6 +153,26 @@ struct SiteModel: Sendable {
             "description": .string(description.text),
             "descriptionLang": description.lang,
         ]
+    }
+
+    /// Locale → slug → `shownTitle`, typeset on every core: a title is typeset once per locale
+    /// for every role, and all of it runs before the first page renders.
+    private static func shownTitles(site: SiteContent, strings: [String: LocaleStrings]) -> [String: [String: ShownText]] {
+        let locales = site.config.locales
+        let shown = site.roles.concurrentMap { role in
+            locales.map { shownTitle(of: role, in: $0, site: site, strings: strings) }
+        }
+        var titles: [String: [String: ShownText]] = [:]
+        for (column, locale) in locales.enumerated() {
+            var perRole: [String: ShownText] = [:]
+            perRole.reserveCapacity(site.roles.count)
+            // By index: a `Role` is large, and a loop over the roles copies each.
+            for row in shown.indices {
+                if let title = shown[row][column] { perRole[site.roles[row].slug] = title }
+            }
+            titles[locale] = perRole
+        }
+        return titles
     }
 
     private static func shownTitle(of role: Role, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {

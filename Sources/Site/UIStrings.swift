@@ -17,7 +17,10 @@ import TemplateEngine
 /// `<span lang="en">`. A value filled into a message (`{title}`, `{sector}`…) is typeset by its
 /// own language's rules, and wrapped in a `<span lang>` of its own when that language is not
 /// the message's: the French "d'un(e) {title}" with an English-fallback title marks the title.
-struct LocaleStrings: Sendable {
+///
+/// A class: every page takes its locale's strings, and a struct holding two `LocaleRules` and
+/// the locale's tables would be copied, reference by reference, each time.
+final class LocaleStrings: Sendable {
     let locale: String
     let rules: LocaleRules
     let defaultRules: LocaleRules

@@ -1,21 +1,52 @@
-/// Writing values into the output bytes. Rendering appends to one `[UInt8]` and never builds
-/// intermediate strings: strings are copied from their UTF-8 storage, escaping scans bytes
-/// (all five escaped characters are ASCII, so no multi-byte sequence can contain them).
-extension Array where Element == UInt8 {
+/// The bytes a render writes. Rendering appends to one buffer and never builds intermediate
+/// strings: strings are copied from their UTF-8 storage, escaping scans bytes (all five escaped
+/// characters are ASCII, so no multi-byte sequence can contain them).
+///
+/// Its own buffer rather than a `[UInt8]`: a page is a few hundred appends of short runs (the
+/// template's text between tags, then a value), and `Array.append(contentsOf:)` spent several
+/// times the copy itself on each (uniqueness and capacity checks through the generic sequence
+/// path). Here an append is a capacity check and a `memcpy`. Noncopyable, so the buffer has
+/// one owner and is freed once.
+struct OutputBytes: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// Appends `bytes` as they are.
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if bytes.count > capacity - count { grow(toHold: bytes.count) }
+        (start + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
     /// Appends `string` as it is (triple mustache, `{{&name}}`).
     @inline(__always)
     mutating func appendRaw(_ string: String) {
-        if string.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
-            append(contentsOf: Array(string.utf8))
-        }
+        var string = string
+        string.withUTF8 { append($0) }
     }
 
     /// Appends `string` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
     @inline(__always)
     mutating func appendEscaped(_ string: String) {
-        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            Array(string.utf8).withUnsafeBufferPointer { appendEscaped($0) }
-        }
+        var string = string
+        string.withUTF8 { appendEscaped($0) }
     }
 
     /// Copies runs of bytes that need no escaping in one go; the test `byte <= '>'` rules out
@@ -34,10 +65,36 @@ extension Array where Element == UInt8 {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = index + 1
         }
-        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// Room for `extra` more bytes: at least double, so appends stay amortized constant.
+    private mutating func grow(toHold extra: Int) {
+        let newCapacity = max(capacity * 2, count + extra)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.initialize(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+
+    /// The bytes written, as the array the writers take.
+    consuming func bytes() -> [UInt8] {
+        let count = self.count
+        let start = self.start
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { base.initialize(from: start, count: count) }
+            initialized = count
+        }
+    }
+
+    /// The bytes written, as a string (they are UTF-8: every append is a string's bytes or a
+    /// template's text, whole).
+    consuming func string() -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 }

@@ -8,10 +8,9 @@ public enum HTMLEscaping {
         // without a copy.
         let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isEscaped) } ?? text.utf8.contains(where: isEscaped)
         guard needsEscaping else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        bytes.appendEscaped(text)
-        return String(decoding: bytes, as: UTF8.self)
+        var output = OutputBytes(capacity: text.utf8.count + 16)
+        output.appendEscaped(text)
+        return output.string()
     }
 
     private static func isEscaped(_ byte: UInt8) -> Bool {

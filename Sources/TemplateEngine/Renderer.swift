@@ -1,7 +1,7 @@
 /// Walks a `Program` with one data value and writes the output bytes. One renderer per render
 /// call: it holds the only mutable state (output, context stack, indentation, the parents being
 /// rendered), so any number of renders can run at once on the same program.
-struct Renderer {
+struct Renderer: ~Copyable {
     /// How deep partials and parents may nest: enough for any real template, and it turns a
     /// template that includes itself forever into an error instead of a crash.
     static let maximumDepth = 100
@@ -12,7 +12,7 @@ struct Renderer {
     static let maximumNesting = 1_000
 
     private let program: Program
-    private(set) var output: [UInt8] = []
+    private var output = OutputBytes(capacity: 32 * 1024)
     /// The context stack: the data, then each section's value.
     private var stack: [TemplateValue]
     /// Written where a source line starts, while rendering a standalone partial or a block.
@@ -37,7 +37,11 @@ struct Renderer {
         self.program = program
         self.collectsErrors = collectsErrors
         stack = [data]
-        output.reserveCapacity(32 * 1024)
+    }
+
+    /// The bytes written and the errors collected, once the render is done.
+    consuming func finish() -> (bytes: [UInt8], errors: [TemplateError]) {
+        (output.bytes(), errors)
     }
 
     /// Throws `error`, or records it when collecting errors.
@@ -111,16 +115,16 @@ struct Renderer {
     private mutating func writeText(_ chunk: TextChunk) {
         let text = program.text
         if indentation.isEmpty || chunk.lineStarts.isEmpty {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[chunk.bytes]))
+            output.append(UnsafeBufferPointer(rebasing: text[chunk.bytes]))
             return
         }
         var start = chunk.bytes.lowerBound
         for offset in program.lineStartOffsets[chunk.lineStarts] {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.lowerBound + offset]))
-            output.append(contentsOf: indentation)
+            output.append(UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.lowerBound + offset]))
+            output.append(indentation)
             start = chunk.bytes.lowerBound + offset
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.upperBound]))
+        output.append(UnsafeBufferPointer(rebasing: text[start..<chunk.bytes.upperBound]))
     }
 
     private mutating func write(_ value: TemplateValue, name: Int, escaped: Bool) throws(TemplateError) {
@@ -252,7 +256,7 @@ struct Renderer {
         }
         let savedIndentation = indentation
         indentation.append(contentsOf: program.indentations[site.indentation])
-        if site.isStandalone, override.startsLine { output.append(contentsOf: indentation) }
+        if site.isStandalone, override.startsLine { output.append(indentation) }
         blocksBeingOverridden.append(site.block)
         try run(override.body)
         blocksBeingOverridden.removeLast()

@@ -108,7 +108,7 @@ public struct TemplateSet: Sendable {
         }
         var renderer = Renderer(program: program, data: data)
         try renderer.run(program.templates[index].entry)
-        return renderer.output
+        return renderer.finish().bytes
     }
 
     /// Renders template `name` to the end even when the data does not fit it (strict mode), and
@@ -122,7 +122,7 @@ public struct TemplateSet: Sendable {
         }
         var renderer = Renderer(program: program, data: data, collectsErrors: true)
         try renderer.run(program.templates[index].entry)
-        return (renderer.output, renderer.errors)
+        return renderer.finish()
     }
 }
 
