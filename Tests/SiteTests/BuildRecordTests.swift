@@ -39,6 +39,33 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(readReport.outdated, report.outdated)
     }
 
+    /// The report's length is filled in after its body is written: a body of many buffers'
+    /// worth, behind many sources, still reads back whole, and so does what follows it.
+    func testAReportLongerThanTheWriteBufferReadsBackWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var files: [String: FileFingerprint] = [:]
+        for index in 0..<3_000 { files["content/roles/role-\(index)/en.json"] = FileFingerprint(size: index, modified: index, inode: UInt64(index), hash: UInt64(index)) }
+        let sources = SourceFingerprints(files: files, takenAt: 5)
+        let fallbacks = (0..<4_000).map { index in
+            Fallback(role: "role-\(index)", locale: "fr", field: "tasks.task-\(index)", place: TranslationPlace(file: "content/roles/role-\(index)/fr.json", key: "tasks.task-\(index)"))
+        }
+        let report = BuildRecord.Report(summary: .init(diagnostics: [], pagesPerLocale: [.init(locale: "fr", count: 4_000)], rootPages: 1), fallbacks: fallbacks, outdated: [])
+        let output = BuildRecord.Output(key: 1, hash: 2, size: 3, modified: 4, inode: 5)
+        let record = BuildRecord(optionsKey: 1, sources: sources, outputs: ["fr/index.html": output])
+        try record.write(in: folder, report: report)
+
+        let read = try XCTUnwrap(BuildRecord.read(in: folder))
+        XCTAssertEqual(read.sources, sources)
+        XCTAssertEqual(read.report?.fallbacks, fallbacks)
+        XCTAssertEqual(read.report?.summary.rootPages, 1)
+        XCTAssertEqual(read.outputs, record.outputs)
+        let text = try String(contentsOfFile: folder + "/incremental", encoding: .utf8)
+        XCTAssertGreaterThan(text.utf8.count, 4 << 16)
+        XCTAssertTrue(text.contains("\nreport 0000000000"), "the length is written zero-padded to a fixed width")
+    }
+
     func testControlCharactersAndPercentSignsAreEscapedAndNothingElse() {
         let value = "a b%20c\tx\ny/développeur·se/\u{7F}"
         let escaped = "a b%2520c%09x%0Ay/développeur·se/\u{7F}"

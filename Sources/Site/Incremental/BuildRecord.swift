@@ -55,7 +55,7 @@ struct BuildRecord: Sendable {
 
         /// The fallbacks and the outdated units, each a count line then one line each: streamed
         /// through `writer` (a large site's are tens of megabytes, never held whole). The record
-        /// states their length first (`encodedBodyLength`).
+        /// states their length first (`Draft` fills it in once they are written).
         static func writeBody(fallbacks: [Fallback], outdated: [TranslationUnit], to writer: inout RecordFileWriter) {
             writer.put("\(fallbacks.count)\n")
             var startsLine = true
@@ -67,14 +67,6 @@ struct BuildRecord: Sendable {
                 writer.put(byte: UInt8(ascii: "\n"))
                 startsLine = true
             }, betweenSections: { writer.put("\(outdated.count)\n") })
-        }
-
-        /// The length of what `writeBody` writes, which the record states before it.
-        static func encodedBodyLength(fallbacks: [Fallback], outdated: [TranslationUnit]) -> Int {
-            // Each value is followed by a tab, or by the line's newline.
-            var length = "\(fallbacks.count)\n".utf8.count + "\(outdated.count)\n".utf8.count
-            forEachValue(fallbacks: fallbacks, outdated: outdated, { length += BuildRecord.escapedLength($0) + 1 }, endOfLine: {})
-            return length
         }
 
         /// The values of each fallback's line, then of each outdated unit's, one by one: no

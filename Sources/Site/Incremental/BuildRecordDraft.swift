@@ -56,10 +56,18 @@ extension BuildRecord {
                     let print = sources.files[path]!
                     writer.putFileLine(hash: print.hash, size: print.size, modified: print.modified, inode: print.inode, path: path)
                 }
+                // The body's length comes first, and is known only once the body is written: a
+                // fixed-width placeholder, filled in afterwards, instead of a pass over every
+                // fallback and outdated unit to count their bytes before writing them.
                 writer.put("report ")
-                writer.put(decimal: Report.encodedBodyLength(fallbacks: fallbacks, outdated: outdated), then: "\n")
+                let lengthOffset = writer.offset
+                writer.put(bytes: [UInt8](repeating: UInt8(ascii: "0"), count: Self.lengthDigits))
+                writer.put(byte: UInt8(ascii: "\n"))
+                let bodyStart = writer.offset
                 Report.writeBody(fallbacks: fallbacks, outdated: outdated, to: &writer)
+                let bodyLength = writer.offset - bodyStart
                 writer.flush()
+                writer.overwrite(Self.zeroPadded(bodyLength), at: lengthOffset)
                 if let failure = writer.failure { state.withLock { $0.failure = failure } }
             }
             if inBackground {
@@ -67,6 +75,15 @@ extension BuildRecord {
             } else {
                 writeFirstPart()
             }
+        }
+
+        /// Digits of the report's length: as many as the largest `Int` has, zeros first (what
+        /// the reader's `Int(_:)` reads as the number).
+        static let lengthDigits = String(Int.max).utf8.count
+
+        static func zeroPadded(_ value: Int) -> [UInt8] {
+            let digits = Array(String(value).utf8)
+            return [UInt8](repeating: UInt8(ascii: "0"), count: max(0, lengthDigits - digits.count)) + digits
         }
 
         /// Waits for the first part, adds the report's summary and the files of the published
@@ -128,8 +145,14 @@ struct RecordFileWriter {
     private static let capacity = 1 << 16
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Bytes put and flushed so far.
+    private var flushed = 0
+    /// Where in the file this writer started writing.
+    private let start: Int
+
     init(descriptor: Int32) {
         self.descriptor = descriptor
+        start = Int(lseek(descriptor, 0, SEEK_CUR))
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -193,7 +216,18 @@ struct RecordFileWriter {
     }
 
     /// Writes what is buffered.
+    /// Where the next byte put goes, counted from where this writer started.
+    var offset: Int { flushed + buffer.count }
+
+    /// Writes `bytes` at `offset` (of bytes this writer put and flushed), after a `flush`.
+    mutating func overwrite(_ bytes: [UInt8], at offset: Int) {
+        guard failure == nil else { return }
+        let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, bytes.count, off_t(start + offset)) }
+        if result != bytes.count { failure = String(cString: strerror(errno)) }
+    }
+
     mutating func flush() {
+        flushed += buffer.count
         var written = 0
         while failure == nil, written < buffer.count {
             let result = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, buffer.count - written) }
