@@ -138,6 +138,22 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(inode(untouched), untouchedInode, "an unaffected page was written again")
     }
 
+    /// A first build keys its pages beside rendering them (nothing to compare with yet); its
+    /// record must still hold every page's key, or the next build renders every page again.
+    func testAFirstBuildRecordsThePageKeysTheNextBuildComparesWith() throws {
+        let site = try makeSite()
+        XCTAssertTrue(build(site).succeeded)
+        let folder = try XCTUnwrap(OutputFolder.recordFolder(for: site.output))
+        let first = try XCTUnwrap(BuildRecord.read(in: folder))
+        try site.write(Fixture.roleText(title: "Writer", plural: "Writers").replacingOccurrences(of: "About Writers.", with: "All about writers."), to: "content/roles/writer/en.json")
+        XCTAssertTrue(build(site).succeeded)
+        let second = try XCTUnwrap(BuildRecord.read(in: folder))
+        let untouched = "en/roles/data-analyst/index.html"
+        XCTAssertNotEqual(first.outputs[untouched]?.key ?? 0, 0)
+        XCTAssertEqual(first.outputs[untouched]?.key, second.outputs[untouched]?.key)
+        XCTAssertNotEqual(first.outputs["en/roles/writer/index.html"]?.key, second.outputs["en/roles/writer/index.html"]?.key)
+    }
+
     func testATitleReachesTheIndexesAndTheRolesThatLinkToIt() throws {
         let site = try makeSite()
         XCTAssertTrue(build(site).succeeded)

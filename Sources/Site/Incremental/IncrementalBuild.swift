@@ -28,9 +28,16 @@ import TemplateEngine
 final class IncrementalBuild: Sendable {
     let optionsKey: UInt64
     /// The sources' fingerprints, complete (see `Sources`).
-    var sources: SourceFingerprints { hashedSources().fingerprints }
-    /// Role slug → the hash of its folder's files.
-    var roleKeys: [String: UInt64] { hashedSources().roleKeys }
+    var sources: SourceFingerprints { hashedSources() }
+    /// Role slug → the hash of its folder's files, worked out once, when first asked for.
+    var roleKeys: [String: UInt64] {
+        let fingerprints = hashedSources()
+        if let known = taken.withLock({ $0.roleKeys }) { return known }
+        // Outside the lock: two threads asking at once would both work them out, the same.
+        let keys = fingerprints.roleKeys()
+        taken.withLock { $0.roleKeys = keys }
+        return keys
+    }
     /// The root, to read sources the load did not.
     private let root: String
     private let taken: Mutex<Sources>
@@ -72,6 +79,8 @@ final class IncrementalBuild: Sendable {
         var nextSpare: [String: BuildRecord.Output] = [:]
         /// `PageKeys.siteWideKey`, once the pages are keyed.
         var siteWideKey: UInt64 = 0
+        /// `keys` and `siteWideKey` being worked out while the pages render (`settleKeys`).
+        var pendingKeys: Background<(keys: [String: UInt64], siteWide: UInt64)>?
         /// The record saved after the swap.
         var saved: BuildRecord?
         /// The record folder, once the output folder is taken (its lock held).
@@ -121,13 +130,10 @@ final class IncrementalBuild: Sendable {
     }
 
     /// The sources, their hashes completed first if the walk left any to the build.
-    private func hashedSources() -> (fingerprints: SourceFingerprints, roleKeys: [String: UInt64]) {
+    private func hashedSources() -> SourceFingerprints {
         taken.withLock { sources in
-            if let roleKeys = sources.roleKeys { return (sources.fingerprints, roleKeys) }
-            sources.fingerprints.takePending(root: root)
-            let roleKeys = sources.fingerprints.roleKeys()
-            sources.roleKeys = roleKeys
-            return (sources.fingerprints, roleKeys)
+            if sources.fingerprints.hashesPending { sources.fingerprints.takePending(root: root) }
+            return sources.fingerprints
         }
     }
 
@@ -213,14 +219,19 @@ final class IncrementalBuild: Sendable {
     /// was changed since, and those whose HTML ids the link checks need. Every other page is
     /// linked from the published tree into `output`'s staging folder.
     func pagesToRender(_ plan: PagePlan, model: SiteModel, output: OutputFolder, keepingIDsOf anchored: Set<String>) -> [PagePlan.Page] {
-        let siteWide = PageKeys.siteWideKey(sources: sources, optionsKey: optionsKey)
-        let keys = PageKeys(model: model, siteWide: siteWide, roleKeys: roleKeys).keys(of: plan)
-        let (previous, published) = state.withLock { state in
+        let (previous, published) = state.withLock { ($0.previous, $0.output) }
+        guard let previous, let published else {
+            // Nothing to compare with: every page renders, and the keys, which only the record
+            // needs, are worked out beside them instead of before the first page.
+            let keying = Background { [self] in keyed(plan, model: model) }
+            state.withLock { $0.pendingKeys = keying }
+            return plan.pages
+        }
+        let (keys, siteWide) = keyed(plan, model: model)
+        state.withLock { state in
             state.keys = keys
             state.siteWideKey = siteWide
-            return (state.previous, state.output)
         }
-        guard let previous, let published else { return plan.pages }
         var reusable: [(file: String, entry: BuildRecord.Output)] = []
         var render: [PagePlan.Page] = []
         for page in plan.pages {
@@ -240,6 +251,26 @@ final class IncrementalBuild: Sendable {
             }
         }
         return render + failed.withLock { $0 }
+    }
+
+    /// Every page's dependency key, and the part of each key every page shares.
+    private func keyed(_ plan: PagePlan, model: SiteModel) -> (keys: [String: UInt64], siteWide: UInt64) {
+        let siteWide = PageKeys.siteWideKey(sources: sources, optionsKey: optionsKey)
+        return (PageKeys(model: model, siteWide: siteWide, roleKeys: roleKeys).keys(of: plan), siteWide)
+    }
+
+    /// The keys `pagesToRender` left to a background thread, waited for and put in place, with
+    /// the staged files' keys filled in (they were staged before their keys were known).
+    private func settleKeys() {
+        guard let pending = state.withLock({ $0.pendingKeys }) else { return }
+        let (keys, siteWide) = pending.value
+        state.withLock { state in
+            guard state.pendingKeys != nil else { return }
+            state.pendingKeys = nil
+            state.keys = keys
+            state.siteWideKey = siteWide
+            for file in state.staged.keys { state.staged[file]?.key = keys[file] ?? 0 }
+        }
     }
 
     /// Makes the staging folder hold the bytes with `hash` at `file` without writing them: the
@@ -341,6 +372,7 @@ final class IncrementalBuild: Sendable {
     /// Called by `OutputFolder.commit` after the swap, holding the lock: records the new tree
     /// (`files`, in order).
     func saveRecord(in folder: String, files: [String]) {
+        settleKeys()
         let (record, report, draft): (BuildRecord?, BuildRecord.Report?, BuildRecord.Draft?) = state.withLock { state in
             defer { state.draft = nil }
             let staged = files.compactMap { file in state.staged[file].map { (file, $0) } }
@@ -368,6 +400,12 @@ final class IncrementalBuild: Sendable {
     /// The record `saveRecord` wrote: what the published tree holds, for a `BuildSession`.
     var savedRecord: BuildRecord? { state.withLock { $0.saved } }
     /// Page file → dependency key, and the part of each key every page shares.
-    var pageKeys: [String: UInt64] { state.withLock { $0.keys } }
-    var siteWideKey: UInt64 { state.withLock { $0.siteWideKey } }
+    var pageKeys: [String: UInt64] {
+        settleKeys()
+        return state.withLock { $0.keys }
+    }
+    var siteWideKey: UInt64 {
+        settleKeys()
+        return state.withLock { $0.siteWideKey }
+    }
 }
