@@ -60,6 +60,14 @@ final class RoleTextShortcutTests: XCTestCase {
         XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: #""Will AI replace backend developers?""#, with: #""COVID-19 and 2026-10-01 and x1-2""#), [])
     }
 
+    /// Hyphens that join no digits come first (the search for a range goes on past each one),
+    /// and one ends the text.
+    func testARangeAfterHyphensThatAreNone() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: #""Will AI replace backend developers?""#, with: #""A well-known, 9- or -2 one: 12-18 months -""#), [
+            "content/roles/backend-developer/en.json:4:18: warning: range `12-18` is written with a hyphen; pages write ranges as `12–18` — write it that way",
+        ])
+    }
+
     func testDescriptionLengthCountsCharactersNotBytes() throws {
         let accented = String(repeating: "é", count: 160)
         XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: "Will AI replace backend developers?", with: accented), [])

@@ -292,21 +292,41 @@ extension FileCheck {
 
 /// Where each id or value was first seen, so that a repeat is reported at the repeat with the
 /// line of the first ("duplicate task id `x` (first defined on line 8)").
+///
+/// A short list (a role's tasks, its tools) is searched from end to end, which costs less than
+/// hashing each value; a long one is hashed, so a list of 100,000 ids is checked in linear time.
 struct FirstOccurrences {
-    private var offsets: [String: Int]
+    private static let hashingThreshold = 24
+    private var values: [(value: String, offset: Int)] = []
+    private var offsets: [String: Int]?
 
-    /// Room for `count` values from the start (a list's length), so the table never grows.
+    /// Room for `count` values from the start (a list's length), so the storage never grows.
     init(count: Int = 0) {
-        offsets = Dictionary(minimumCapacity: count)
+        if count > Self.hashingThreshold {
+            offsets = Dictionary(minimumCapacity: count)
+        } else {
+            values.reserveCapacity(count)
+        }
     }
 
     /// True for a value not seen before; for a repeat, reports `error(firstLine)` at `offset`.
     mutating func insert(_ value: String, at offset: Int, check: FileCheck, error: (Int) -> ContentError) -> Bool {
-        if let first = offsets[value] {
-            check.report(error(check.line(of: first)), at: offset)
-            return false
+        let first: Int?
+        if offsets != nil {
+            first = offsets![value]
+            if first == nil { offsets![value] = offset }
+        } else {
+            first = values.first { $0.value == value }?.offset
+            if first == nil {
+                values.append((value, offset))
+                if values.count > Self.hashingThreshold {
+                    offsets = Dictionary(values, uniquingKeysWith: { first, _ in first })
+                    values = []
+                }
+            }
         }
-        offsets[value] = offset
-        return true
+        guard let first else { return true }
+        check.report(error(check.line(of: first)), at: offset)
+        return false
     }
 }

@@ -3,19 +3,25 @@
 
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`: ids, slugs and URL segments are safe in any URL and file system
 /// without escaping, and read the same on every platform.
+///
+/// Over the contiguous bytes (`withUTF8`): iterating `utf8` of a small string decodes it again
+/// for each byte, which made this check cost more than parsing the id it checks.
 public func isSafeURLSegment(_ text: String) -> Bool {
-    var previousWasHyphen = true  // so a leading hyphen fails
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            previousWasHyphen = false
-        case UInt8(ascii: "-") where !previousWasHyphen:
-            previousWasHyphen = true
-        default:
-            return false
+    var text = text
+    return text.withUTF8 { bytes in
+        var previousWasHyphen = true  // so a leading hyphen fails
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
         }
+        return !previousWasHyphen
     }
-    return !previousWasHyphen
 }
 
 /// `^[a-z]{2,3}(-[A-Z]{2})?$`: a language, optionally with a region (`en`, `fr`, `pt-BR`).

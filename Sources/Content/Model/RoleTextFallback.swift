@@ -66,8 +66,12 @@ extension Role {
         }
         func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
             let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
-            // In the default locale the two are one dictionary: looked up once.
             let isDefault = locale == defaultLocale
+            // In the default locale the written dictionary is the answer and nothing is noted:
+            // it holds texts only for ids of the role (`RoleLocaleText`), so with as many texts
+            // as ids it has one for each, and no id need be looked up.
+            if isDefault, baseTexts.count == ids.count { return baseTexts }
+            // (Otherwise the two are one dictionary: looked up once.)
             var (allOwn, allBase, picked) = (true, true, 0)
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
