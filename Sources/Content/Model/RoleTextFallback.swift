@@ -48,24 +48,24 @@ extension Role {
             units.append(TranslationUnit(origin: origin, field: field, key: markdown == nil ? field : nil, isTranslated: translated, source: source))
             if !translated { fallbackFields.insert(field) }
         }
+        /// The values are handed over, not key paths into the texts: reading through a key path
+        /// copied the whole `RoleLocaleText` each time (a dozen retains and releases per field).
         func pick<Value>(
-            _ field: String, _ path: KeyPath<RoleLocaleText, Value?>, markdown: MarkdownKind? = nil, source: (Value) -> String,
+            _ field: String, _ baseValue: Value?, _ ownValue: Value?, markdown: MarkdownKind? = nil, source: (Value) -> String,
             sourceIsEmpty: (Value) -> Bool
         ) -> Value? {
-            guard let baseValue = base[keyPath: path] else { return own[keyPath: path] }
-            let ownValue = own[keyPath: path]
+            guard let baseValue else { return ownValue }
             note(field, markdown: markdown, translated: ownValue != nil, source: source(baseValue), sourceIsEmpty: sourceIsEmpty(baseValue))
             return ownValue ?? baseValue
         }
-        func pickText(_ field: String, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
-            pick(field, path, source: { $0 }, sourceIsEmpty: \.isEmpty)
+        func pickText(_ field: String, _ baseValue: String?, _ ownValue: String?) -> String? {
+            pick(field, baseValue, ownValue, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
         /// A Markdown file's text: its field is named by its kind.
-        func pickMarkdown(_ kind: MarkdownKind, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
-            pick(kind.rawValue, path, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
+        func pickMarkdown(_ kind: MarkdownKind, _ baseValue: String?, _ ownValue: String?) -> String? {
+            pick(kind.rawValue, baseValue, ownValue, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
-        func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
-            let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
+        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String: String], _ ownTexts: [String: String]) -> [String: String] {
             let isDefault = locale == defaultLocale
             // In the default locale the written dictionary is the answer and nothing is noted:
             // it holds texts only for ids of the role (`RoleLocaleText`), so with as many texts
@@ -96,21 +96,21 @@ extension Role {
 
         let hasArticle = base.articleMarkdown != nil
         var text = RoleText(
-            title: pickText("title", \.title) ?? "",
-            titlePlural: pickText("titlePlural", \.titlePlural) ?? "",
-            description: pickText("description", \.description) ?? "",
-            tasks: pickEach("tasks", tasks.map(\.id), \.tasks),
-            skills: pickEach("skills", skills.map(\.id), \.skills),
-            toolReasons: pickEach("toolReasons", toolsToLearn, \.toolReasons),
+            title: pickText("title", base.title, own.title) ?? "",
+            titlePlural: pickText("titlePlural", base.titlePlural, own.titlePlural) ?? "",
+            description: pickText("description", base.description, own.description) ?? "",
+            tasks: pickEach("tasks", tasks.map(\.id), base.tasks, own.tasks),
+            skills: pickEach("skills", skills.map(\.id), base.skills, own.skills),
+            toolReasons: pickEach("toolReasons", toolsToLearn, base.toolReasons, own.toolReasons),
             // A phase's or an entry's source always holds a line break, so those sources are
             // empty exactly when there is none; lines joined are empty when all (at most one) are.
-            roadmap: pick("roadmap", \.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            quickWins: pick("quickWins", \.quickWins, source: { $0.joined(separator: "\n") },
+            roadmap: pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
+            quickWins: pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
                             sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? [],
-            faq: pick("faq", \.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            analysisMarkdown: pickMarkdown(.analysis, \.analysisMarkdown) ?? "",
-            verdictMarkdown: pickMarkdown(.verdict, \.verdictMarkdown) ?? "",
-            articleMarkdown: hasArticle ? pickMarkdown(.article, \.articleMarkdown) : nil
+            faq: pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
+            analysisMarkdown: pickMarkdown(.analysis, base.analysisMarkdown, own.analysisMarkdown) ?? "",
+            verdictMarkdown: pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? "",
+            articleMarkdown: hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
         )
         text.fallbackFields = fallbackFields
         return (text, units)
