@@ -12,7 +12,9 @@ extension Role {
         let base = texts[defaultLocale] ?? RoleLocaleText()
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
-        var fallbackFields: Set<String> = []
+        /// Made a set once at the end: grown one insert at a time, the set hashed its fields
+        /// again at each doubling.
+        var fallbackFields: [String] = []
         /// The role, locale and path the units of `<locale>.json` share (made on first use).
         var textOrigin: TranslationOrigin?
 
@@ -28,7 +30,7 @@ extension Role {
         ) {
             guard locale != defaultLocale else { return }
             guard recordingUnits else {
-                if !translated, !sourceIsEmpty() { fallbackFields.insert(field()) }
+                if !translated, !sourceIsEmpty() { fallbackFields.append(field()) }
                 return
             }
             let field = field()
@@ -46,7 +48,7 @@ extension Role {
                 textOrigin = origin
             }
             units.append(TranslationUnit(origin: origin, field: field, key: markdown == nil ? field : nil, isTranslated: translated, source: source))
-            if !translated { fallbackFields.insert(field) }
+            if !translated { fallbackFields.append(field) }
         }
         /// The values are handed over, not key paths into the texts: reading through a key path
         /// copied the whole `RoleLocaleText` each time (a dozen retains and releases per field).
@@ -73,10 +75,12 @@ extension Role {
             if isDefault, baseTexts.count == ids.count { return baseTexts }
             // (Otherwise the two are one dictionary: looked up once.)
             var (allOwn, allBase, picked) = (true, true, 0)
+            /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
+            let prefix = field + "."
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
                 let isOwn = isDefault || ownTexts[id] != nil
-                note("\(field).\(id)", translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                note(prefix + id, translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
                 picked += 1
                 if isOwn { allBase = false } else { allOwn = false }
             }
@@ -112,7 +116,7 @@ extension Role {
             verdictMarkdown: pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? "",
             articleMarkdown: hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
         )
-        text.fallbackFields = fallbackFields
+        text.fallbackFields = Set(fallbackFields)
         return (text, units)
     }
 }
@@ -124,15 +128,25 @@ enum RoleTextField {
     /// (Appended to one string: joining an array of lines per phase, then the phases, cost
     /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
+        /// A phase's lines in order: title, timeframe, summary if any, steps.
+        func forEachLine(of phase: RoadmapPhase, _ body: (String) -> Void) {
+            body(phase.title)
+            body(phase.timeframe)
+            if let summary = phase.summary { body(summary) }
+            for step in phase.steps { body(step) }
+        }
+        // Room for all of it at once: grown by doubling, it was copied several times over.
+        var length = 0
+        for phase in roadmap { forEachLine(of: phase) { length += $0.utf8.count + 2 } }
         var source = ""
+        source.reserveCapacity(length)
         for phase in roadmap {
             if !source.isEmpty { source += "\n\n" }
-            source += phase.title
-            source += "\n"
-            source += phase.timeframe
-            for line in (phase.summary.map { [$0] } ?? []) + phase.steps {
-                source += "\n"
+            var isFirstLine = true
+            forEachLine(of: phase) { line in
+                if !isFirstLine { source += "\n" }
                 source += line
+                isFirstLine = false
             }
         }
         return source
