@@ -9,7 +9,7 @@ import Diagnostics
 struct JSONField {
     var value: JSONValue
     /// The path of the enclosing value (`""` at the top of the file).
-    private var parentPath: String
+    private var parent: Parent
     private var step: Step
 
     private enum Step {
@@ -18,24 +18,39 @@ struct JSONField {
         case index(Int)
     }
 
+    /// The enclosing value's path, or what it is made of when the enclosing value is an
+    /// element: the members of each of a list's objects (`tasks[3].id`) then share their
+    /// list's path, and `tasks[3]` is put together only when a message asks for it.
+    private enum Parent {
+        case path(String)
+        case element(Int, listPath: String)
+
+        var path: String {
+            switch self {
+            case .path(let path): path
+            case .element(let index, let listPath): "\(listPath)[\(index)]"
+            }
+        }
+    }
+
     /// The file's top-level value.
     init(top value: JSONValue) {
         self.value = value
-        parentPath = ""
+        parent = .path("")
         step = .top
     }
 
-    private init(value: JSONValue, parentPath: String, step: Step) {
+    private init(value: JSONValue, parent: Parent, step: Step) {
         self.value = value
-        self.parentPath = parentPath
+        self.parent = parent
         self.step = step
     }
 
     var path: String {
         switch step {
-        case .top: parentPath
-        case .key(let key): Self.join(parentPath, key)
-        case .index(let index): "\(parentPath)[\(index)]"
+        case .top: parent.path
+        case .key(let key): Self.join(parent.path, key)
+        case .index(let index): "\(parent.path)[\(index)]"
         }
     }
 
@@ -47,11 +62,20 @@ struct JSONField {
     /// The member `key` of a value whose `path` is `parentPath`: the readers of a value's members
     /// or elements put its path (`roadmap[2]`) together once, not once for each of them.
     static func member(_ key: String, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parentPath: parentPath, step: .key(key))
+        JSONField(value: value, parent: .path(parentPath), step: .key(key))
+    }
+
+    /// The member `key` of the value `parent`, whose path is not put together unless asked for
+    /// when `parent` is an element of a list.
+    static func member(_ key: String, _ value: JSONValue, of parent: JSONField) -> JSONField {
+        if case .index(let index) = parent.step, case .path(let listPath) = parent.parent {
+            return JSONField(value: value, parent: .element(index, listPath: listPath), step: .key(key))
+        }
+        return member(key, value, parentPath: parent.path)
     }
 
     static func element(_ index: Int, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parentPath: parentPath, step: .index(index))
+        JSONField(value: value, parent: .path(parentPath), step: .index(index))
     }
 
     private static func join(_ path: String, _ key: String) -> String {
@@ -73,8 +97,6 @@ struct ObjectReader {
     let check: FileCheck
     let object: JSONObject
     let field: JSONField
-    /// `field.path`, the start of every member's path.
-    private let path: String
     /// The fields that an unknown key's did-you-mean names (`riskScroe` → `riskScore`): such a
     /// field is not reported missing as well, since that error would only repeat the typo.
     private let suggested: Set<String>
@@ -83,7 +105,6 @@ struct ObjectReader {
         self.check = check
         self.object = object
         self.field = field
-        path = field.path
         var suggested: Set<String> = []
         // An unknown field is an error, which trusted bytes do not have.
         for member in object.members where !check.isTrusted && !fields.contains(member.key) {
@@ -95,7 +116,7 @@ struct ObjectReader {
     }
 
     func optional(_ key: String) -> JSONField? {
-        object[key].map { JSONField.member(key, $0.value, parentPath: path) }
+        object[key].map { JSONField.member(key, $0.value, of: field) }
     }
 
     func required(_ key: String) -> JSONField? {
