@@ -63,8 +63,14 @@ private func isASCIILetter(_ byte: UInt8) -> Bool {
 
 /// Whether `text` has nothing but white space (or nothing at all): an empty translation.
 func isBlank(_ text: String) -> Bool {
-    if let first = text.utf8.first, startsVisibly(first) { return false }
+    if let first = firstByte(of: text), startsVisibly(first) { return false }
     return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+}
+
+/// The first UTF-8 byte of `text`, read from its storage (`utf8.first` went through the
+/// generic collection code, and every text of every role is asked twice).
+private func firstByte(of text: String) -> UInt8? {
+    text.utf8.withContiguousStorageIfAvailable { $0.first } ?? text.utf8.first
 }
 
 /// Whether a text whose first UTF-8 byte is `byte` starts with a character that is not white
@@ -78,10 +84,12 @@ private func startsVisibly(_ byte: UInt8) -> Bool {
 /// How scaffolded text starts (`TODO: write the title`): such a text is refused until an editor
 /// writes it.
 public let placeholderMarker = "TODO:"
+/// The marker's first byte, worked out once.
+private let placeholderMarkerStart = placeholderMarker.utf8.first
 
 /// Whether `text` is still a scaffold's placeholder: it starts with `TODO:` (after white space).
 func isPlaceholder(_ text: String) -> Bool {
-    if let first = text.utf8.first, startsVisibly(first), first != placeholderMarker.utf8.first { return false }
+    if let first = firstByte(of: text), startsVisibly(first), first != placeholderMarkerStart { return false }
     // Nothing but these very bytes is canonically equivalent to the ASCII marker.
     return text.containsBytes(placeholderMarker) && text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
 }
