@@ -107,7 +107,20 @@ struct ObjectReader {
         self.field = field
         var suggested: Set<String> = []
         // An unknown field is an error, which trusted bytes do not have.
-        for member in object.members where !check.isTrusted && !fields.contains(member.key) {
+        // Files usually write their keys in the order of `fields`: each is looked for first
+        // where the one before it was found (comparing names that differ cost more than the
+        // rest of the check).
+        var next = fields.startIndex
+        func isKnown(_ key: String) -> Bool {
+            if next < fields.endIndex, fields[next] == key {
+                next += 1
+                return true
+            }
+            guard let index = fields.firstIndex(of: key) else { return false }
+            next = index + 1
+            return true
+        }
+        for member in object.members where !check.isTrusted && !isKnown(member.key) {
             let suggestion = closestMatch(to: member.key, among: fields.filter { $0 != "$schema" })
             check.report(.unknownField(name: member.key, suggestion: suggestion), at: member.keyOffset)
             if let suggestion { suggested.insert(suggestion) }
