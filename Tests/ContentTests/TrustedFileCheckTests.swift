@@ -46,4 +46,18 @@ final class FieldOrderTests: XCTestCase {
             XCTAssertEqual(check.diagnostics.map(\.message), unknown, text)
         }
     }
+
+    /// Members are looked for where the last one read was found first: read in another order,
+    /// or between the members of another object of the file, each is still found.
+    func testMembersReadInAnyOrder() throws {
+        let check = FileCheck(path: "a.json", bytes: Array(#"{"a": 1, "b": {"x": 5, "y": 6}, "c": 3, "d": 4}"#.utf8))
+        let root = try XCTUnwrap(check.root(fields: ["a", "b", "c", "d"]))
+        let inner = try XCTUnwrap(root.optional("b").flatMap { check.object($0, fields: ["x", "y"]) })
+        let read = [
+            root.optional("d"), inner.optional("y"), root.optional("c"), inner.optional("x"), root.optional("a"), root.optional("a"),
+            root.optional("e"), inner.optional("a"),
+        ]
+        XCTAssertEqual(read.map { $0.flatMap { check.integer($0, in: 0...9) } }, [4, 6, 3, 5, 1, 1, nil, nil])
+        XCTAssertEqual(check.diagnostics, [])
+    }
 }

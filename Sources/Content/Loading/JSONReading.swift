@@ -129,7 +129,9 @@ struct ObjectReader {
     }
 
     func optional(_ key: String) -> JSONField? {
-        object[key].map { JSONField.member(key, $0.value, of: field) }
+        guard let index = object.index(of: key, likely: check.nextMember) else { return nil }
+        check.nextMember = index + 1
+        return JSONField.member(key, object.members[index].value, of: field)
     }
 
     func required(_ key: String) -> JSONField? {
