@@ -99,22 +99,30 @@ extension Role {
         }
 
         let hasArticle = base.articleMarkdown != nil
+        // Picked in the order of the fields' names, each list's ids sorted, so that the units
+        // come out in the order they are sorted in (`TranslationUnit`, which the loader sorts
+        // them by): that sort then only checks them, instead of moving most of them.
+        let recordsUnits = recordingUnits && locale != defaultLocale
+        func inUnitOrder(_ ids: [String]) -> [String] { recordsUnits ? ids.sorted() : ids }
+        let analysisMarkdown = pickMarkdown(.analysis, base.analysisMarkdown, own.analysisMarkdown) ?? ""
+        let articleMarkdown = hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
+        let description = pickText("description", base.description, own.description) ?? ""
+        // A phase's or an entry's source always holds a line break, so those sources are
+        // empty exactly when there is none; lines joined are empty when all (at most one) are.
+        let faq = pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
+        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
+                             sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
+        let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
+        let skills = pickEach("skills", inUnitOrder(skills.map(\.id)), base.skills, own.skills)
+        let tasks = pickEach("tasks", inUnitOrder(tasks.map(\.id)), base.tasks, own.tasks)
+        let title = pickText("title", base.title, own.title) ?? ""
+        let titlePlural = pickText("titlePlural", base.titlePlural, own.titlePlural) ?? ""
+        let toolReasons = pickEach("toolReasons", inUnitOrder(toolsToLearn), base.toolReasons, own.toolReasons)
+        let verdictMarkdown = pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? ""
         var text = RoleText(
-            title: pickText("title", base.title, own.title) ?? "",
-            titlePlural: pickText("titlePlural", base.titlePlural, own.titlePlural) ?? "",
-            description: pickText("description", base.description, own.description) ?? "",
-            tasks: pickEach("tasks", tasks.map(\.id), base.tasks, own.tasks),
-            skills: pickEach("skills", skills.map(\.id), base.skills, own.skills),
-            toolReasons: pickEach("toolReasons", toolsToLearn, base.toolReasons, own.toolReasons),
-            // A phase's or an entry's source always holds a line break, so those sources are
-            // empty exactly when there is none; lines joined are empty when all (at most one) are.
-            roadmap: pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            quickWins: pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
-                            sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? [],
-            faq: pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            analysisMarkdown: pickMarkdown(.analysis, base.analysisMarkdown, own.analysisMarkdown) ?? "",
-            verdictMarkdown: pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? "",
-            articleMarkdown: hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
+            title: title, titlePlural: titlePlural, description: description, tasks: tasks, skills: skills, toolReasons: toolReasons,
+            roadmap: roadmap, quickWins: quickWins, faq: faq, analysisMarkdown: analysisMarkdown, verdictMarkdown: verdictMarkdown,
+            articleMarkdown: articleMarkdown
         )
         text.fallbackFields = Set(fallbackFields)
         return (text, units)
