@@ -190,6 +190,8 @@ final class ContentLoaderTests: XCTestCase {
     }
 
     func testDayValidation() {
+        XCTAssertEqual(Day(year: 987, month: 1, day: 9)?.description, "0987-01-09", "padded to four, two and two digits")
+        XCTAssertEqual(Day(year: 9999, month: 12, day: 31)?.description, "9999-12-31")
         XCTAssertNotNil(Day("2024-02-29"))
         XCTAssertNil(Day("2023-02-29"))
         XCTAssertNil(Day("1900-02-29"), "not a leap year: divisible by 100")

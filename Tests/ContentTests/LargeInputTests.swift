@@ -30,27 +30,43 @@ final class LargeInputTests: XCTestCase {
         XCTAssertEqual(object["k992"]?.value.content, .integer(992))
     }
 
+    /// A short list is searched, a longer one hashed from its 25th id on: a repeat is found on
+    /// either side of that, the second one against an id seen before the list was hashed.
+    func testRepeatedIdsAroundTheLengthWhereTheyAreHashed() throws {
+        let ids = (0..<30).map { $0 == 3 ? "task-1" : $0 == 27 ? "task-0" : "task-\($0)" }
+        let site = Self.backendRole(taskIDs: ids, textsFor: (0..<30).filter { $0 != 3 && $0 != 27 })
+        XCTAssertEqual(try site.diagnostics(), [
+            "content/roles/backend-developer/role.json:14:13: error: duplicate task id `task-1` (first defined on line 12)",
+            "content/roles/backend-developer/role.json:38:13: error: duplicate task id `task-0` (first defined on line 11)",
+        ])
+    }
+
     func testARoleWithManyTasksReportsItsRepeatedIdsAndMissingTexts() throws {
-        var site = TestSite.valid
         let ids = (0..<5_000).map { $0 == 4_000 ? "task-10" : "task-\($0)" }
-        let tasks = ids.map { #"{ "id": "\#($0)", "exposure": "safe" }"# }.joined(separator: ",\n    ")
-        site.edit(TestSite.backendRole, replacing: """
-            { "id": "crud-endpoints", "exposure": "automated" },
-            { "id": "code-reviews", "exposure": "oversight" },
-            { "id": "system-design", "exposure": "safe" }
-        """, with: tasks)
-        let texts = (0..<5_000).filter { $0 != 2_500 }.map { #""task-\#($0)": "Task \#($0)""# }.joined(separator: ", ")
-        site.edit(TestSite.backendEnglish, replacing: """
-            "crud-endpoints": "Writing basic CRUD API endpoints",
-            "code-reviews": "Code reviews",
-            "system-design": "Architecting scalable systems"
-        """, with: texts)
-        site.files["content/roles/backend-developer/fr.json"] = #"{ "title": "Développeur backend" }"#
+        let site = Self.backendRole(taskIDs: ids, textsFor: (0..<5_000).filter { $0 != 2_500 })
         XCTAssertEqual(try site.diagnostics(), [
             "content/roles/backend-developer/en.json:5:12: error: missing a text for task `task-2500`",
             "content/roles/backend-developer/en.json:6:101755: error: text for task `task-4000` that role `backend-developer` does not have — did you mean `task-1000`?",
             "content/roles/backend-developer/role.json:4011:13: error: duplicate task id `task-10` (first defined on line 21)",
         ])
+    }
+
+    /// The valid site with the backend role's tasks replaced by `taskIDs` (one a line, the first
+    /// on line 11 of role.json) and its English texts by `task-<n>` for each of `textsFor`.
+    private static func backendRole(taskIDs: [String], textsFor numbers: [Int]) -> TestSite {
+        var site = TestSite.valid
+        site.edit(TestSite.backendRole, replacing: """
+            { "id": "crud-endpoints", "exposure": "automated" },
+            { "id": "code-reviews", "exposure": "oversight" },
+            { "id": "system-design", "exposure": "safe" }
+        """, with: taskIDs.map { #"{ "id": "\#($0)", "exposure": "safe" }"# }.joined(separator: ",\n    "))
+        site.edit(TestSite.backendEnglish, replacing: """
+            "crud-endpoints": "Writing basic CRUD API endpoints",
+            "code-reviews": "Code reviews",
+            "system-design": "Architecting scalable systems"
+        """, with: numbers.map { #""task-\#($0)": "Task \#($0)""# }.joined(separator: ", "))
+        site.files["content/roles/backend-developer/fr.json"] = #"{ "title": "Développeur backend" }"#
+        return site
     }
 }
 

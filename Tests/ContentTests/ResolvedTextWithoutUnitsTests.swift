@@ -29,6 +29,26 @@ final class ResolvedTextWithoutUnitsTests: XCTestCase {
         XCTAssertGreaterThan(fallbacksSeen, 0)
     }
 
+    /// Units come out in the order the loader sorts them in (fields by name, a list's ids
+    /// sorted, so `tasks.b10` before `tasks.b2`), so that the sort only checks them.
+    func testUnitsComeOutSorted() throws {
+        var site = TestSite.valid
+        site.edit(TestSite.backendRole, replacing: #""id": "code-reviews""#, with: #""id": "b10""#)
+        site.edit(TestSite.backendRole, replacing: #""id": "system-design", "exposure""#, with: #""id": "b2", "exposure""#)
+        site.edit(TestSite.backendEnglish, replacing: #""code-reviews""#, with: #""b10""#)
+        site.edit(TestSite.backendEnglish, replacing: #""system-design": "Architecting"#, with: #""b2": "Architecting"#)
+        let loaded = try XCTUnwrap(site.load().site)
+        var unitsSeen = 0
+        for role in loaded.roles {
+            let units = role.resolvedText(in: "fr", defaultLocale: "en").units
+            XCTAssertEqual(units.map(\.field), units.sorted().map(\.field), role.slug)
+            unitsSeen += units.count
+        }
+        let backend = try XCTUnwrap(loaded.role("backend-developer")).resolvedText(in: "fr", defaultLocale: "en").units.map(\.field)
+        XCTAssertEqual(backend.filter { $0.hasPrefix("tasks.") }, ["tasks.b10", "tasks.b2", "tasks.crud-endpoints"])
+        XCTAssertGreaterThan(unitsSeen, 10)
+    }
+
     /// A roadmap's unit holds it as one text (what a translation record fingerprints): each
     /// phase's title, timeframe, summary if any and steps on lines, phases apart by a blank line.
     func testARoadmapsSourceIsItsPhasesLineByLine() {

@@ -60,6 +60,23 @@ final class RoleTextShortcutTests: XCTestCase {
         XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: #""Will AI replace backend developers?""#, with: #""COVID-19 and 2026-10-01 and x1-2""#), [])
     }
 
+    /// A message names a value inside a list inside a list's object by its whole path (the
+    /// members of a list's objects put their list's path together only for a message).
+    func testAPathThroughTwoLists() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: #""steps": ["Learn Copilot"]"#, with: #""steps": ["Learn Copilot", " ", 7]"#), [
+            "content/roles/backend-developer/en.json:13:127: error: `roadmap[0].steps[1]` is empty: write its text",
+            "content/roles/backend-developer/en.json:13:132: error: `roadmap[0].steps[2]` must be a string, found an integer",
+        ])
+    }
+
+    /// Hyphens that join no digits come first (the search for a range goes on past each one),
+    /// and one ends the text.
+    func testARangeAfterHyphensThatAreNone() throws {
+        XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: #""Will AI replace backend developers?""#, with: #""A well-known, 9- or -2 one: 12-18 months -""#), [
+            "content/roles/backend-developer/en.json:4:18: warning: range `12-18` is written with a hyphen; pages write ranges as `12–18` — write it that way",
+        ])
+    }
+
     func testDescriptionLengthCountsCharactersNotBytes() throws {
         let accented = String(repeating: "é", count: 160)
         XCTAssertEqual(try TestSite.diagnostics(editing: english, replacing: "Will AI replace backend developers?", with: accented), [])

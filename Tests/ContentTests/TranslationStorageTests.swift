@@ -35,6 +35,21 @@ final class TranslationStorageTests: XCTestCase {
         XCTAssertNotEqual(changed, first)
     }
 
+    /// Units that share their storage (one file's) sort by field alone, and beside units built
+    /// from their parts (a storage each) exactly as those would: by role, locale, then field.
+    func testUnitsSortTheSameWhetherTheyShareStorageOrNot() throws {
+        let site = try XCTUnwrap(try TestSite.valid.load().site)
+        let loaded = site.translations.filter { $0.role != nil }
+        let rebuilt = loaded.map {
+            TranslationUnit(role: $0.role, locale: $0.locale, field: $0.field, place: $0.place, isTranslated: $0.isTranslated, source: $0.source)
+        }
+        XCTAssertGreaterThan(Set(loaded.map(\.place.file)).count, 2)
+        let expected = rebuilt.sorted()
+        XCTAssertEqual(loaded.reversed().sorted(), expected)
+        XCTAssertEqual((rebuilt.prefix(3) + loaded.dropFirst(3)).reversed().sorted(), expected)
+        XCTAssertEqual(expected.map(\.field), expected.sorted { ($0.role!, $0.locale, $0.field) < ($1.role!, $1.locale, $1.field) }.map(\.field))
+    }
+
     /// A fallback taken from a unit is the same value as one built from the same parts, and
     /// changing it leaves the unit's other fallbacks alone.
     func testFallbackFromUnitIsAPlainValue() throws {

@@ -24,6 +24,10 @@ struct DuplicateKey: Sendable, Equatable {
 struct JSONParser {
     /// Deep enough for any content file, shallow enough that recursion cannot exhaust the stack.
     static let defaultDepthLimit = 100
+    /// The capacity every object's members and every array's elements start with: the tree
+    /// lives only while its file is read, so room to spare costs nothing, and growing cost more
+    /// allocations than the values in it.
+    private static let initialCapacity = 8
 
     /// Without `findingDuplicateKeys` (bytes known to have no repeated key, see
     /// `FileCheck.isTrusted`) keys are not compared: every member is kept.
@@ -92,6 +96,9 @@ struct JSONParser {
         try checkDepth(depth)
         position += 1  // {
         var members: [JSONObject.Member] = []
+        // Room for a content file's usual object at once (an array grows from one element by
+        // doubling: five allocations for a role's seventeen tasks, four for an object of ten).
+        members.reserveCapacity(Self.initialCapacity)
         var seen = SeenKeys()
         var commaOffset: Int?
         while true {
@@ -129,6 +136,7 @@ struct JSONParser {
         try checkDepth(depth)
         position += 1  // [
         var elements: [JSONValue] = []
+        elements.reserveCapacity(Self.initialCapacity)
         var commaOffset: Int?
         while true {
             skipWhitespace()

@@ -51,4 +51,12 @@ struct JSONObject: Sendable, Equatable {
     subscript(key: String) -> Member? {
         members.first { $0.key == key }
     }
+
+    /// The index of the member `key`, looked for at `likely` first (readers ask for members in
+    /// the order files write them, so comparing each with every member before it would be
+    /// wasted); the answer is the same wherever it is looked for first, since keys are unique.
+    func index(of key: String, likely: Int) -> Int? {
+        if members.indices.contains(likely), members[likely].key == key { return likely }
+        return members.firstIndex { $0.key == key }
+    }
 }

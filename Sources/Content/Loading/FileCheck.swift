@@ -17,6 +17,9 @@ final class FileCheck {
     /// shown. What decides a value (a blank text is absent, a key's first occurrence counts) is
     /// never skipped: a trusted reading gives the same content as a checked one.
     var isTrusted = false
+    /// Where the member an `ObjectReader` of this file looks for next is likely to be: just
+    /// after the one it found last (`JSONObject.index(of:likely:)`).
+    var nextMember = 0
 
     init(path: String, bytes: [UInt8]) {
         self.path = path

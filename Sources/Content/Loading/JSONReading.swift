@@ -9,7 +9,7 @@ import Diagnostics
 struct JSONField {
     var value: JSONValue
     /// The path of the enclosing value (`""` at the top of the file).
-    private var parentPath: String
+    private var parent: Parent
     private var step: Step
 
     private enum Step {
@@ -18,24 +18,39 @@ struct JSONField {
         case index(Int)
     }
 
+    /// The enclosing value's path, or what it is made of when the enclosing value is an
+    /// element: the members of each of a list's objects (`tasks[3].id`) then share their
+    /// list's path, and `tasks[3]` is put together only when a message asks for it.
+    private enum Parent {
+        case path(String)
+        case element(Int, listPath: String)
+
+        var path: String {
+            switch self {
+            case .path(let path): path
+            case .element(let index, let listPath): "\(listPath)[\(index)]"
+            }
+        }
+    }
+
     /// The file's top-level value.
     init(top value: JSONValue) {
         self.value = value
-        parentPath = ""
+        parent = .path("")
         step = .top
     }
 
-    private init(value: JSONValue, parentPath: String, step: Step) {
+    private init(value: JSONValue, parent: Parent, step: Step) {
         self.value = value
-        self.parentPath = parentPath
+        self.parent = parent
         self.step = step
     }
 
     var path: String {
         switch step {
-        case .top: parentPath
-        case .key(let key): Self.join(parentPath, key)
-        case .index(let index): "\(parentPath)[\(index)]"
+        case .top: parent.path
+        case .key(let key): Self.join(parent.path, key)
+        case .index(let index): "\(parent.path)[\(index)]"
         }
     }
 
@@ -47,11 +62,20 @@ struct JSONField {
     /// The member `key` of a value whose `path` is `parentPath`: the readers of a value's members
     /// or elements put its path (`roadmap[2]`) together once, not once for each of them.
     static func member(_ key: String, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parentPath: parentPath, step: .key(key))
+        JSONField(value: value, parent: .path(parentPath), step: .key(key))
+    }
+
+    /// The member `key` of the value `parent`, whose path is not put together unless asked for
+    /// when `parent` is an element of a list.
+    static func member(_ key: String, _ value: JSONValue, of parent: JSONField) -> JSONField {
+        if case .index(let index) = parent.step, case .path(let listPath) = parent.parent {
+            return JSONField(value: value, parent: .element(index, listPath: listPath), step: .key(key))
+        }
+        return member(key, value, parentPath: parent.path)
     }
 
     static func element(_ index: Int, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parentPath: parentPath, step: .index(index))
+        JSONField(value: value, parent: .path(parentPath), step: .index(index))
     }
 
     private static func join(_ path: String, _ key: String) -> String {
@@ -73,8 +97,6 @@ struct ObjectReader {
     let check: FileCheck
     let object: JSONObject
     let field: JSONField
-    /// `field.path`, the start of every member's path.
-    private let path: String
     /// The fields that an unknown key's did-you-mean names (`riskScroe` → `riskScore`): such a
     /// field is not reported missing as well, since that error would only repeat the typo.
     private let suggested: Set<String>
@@ -83,10 +105,22 @@ struct ObjectReader {
         self.check = check
         self.object = object
         self.field = field
-        path = field.path
         var suggested: Set<String> = []
         // An unknown field is an error, which trusted bytes do not have.
-        for member in object.members where !check.isTrusted && !fields.contains(member.key) {
+        // Files usually write their keys in the order of `fields`: each is looked for first
+        // where the one before it was found (comparing names that differ cost more than the
+        // rest of the check).
+        var next = fields.startIndex
+        func isKnown(_ key: String) -> Bool {
+            if next < fields.endIndex, fields[next] == key {
+                next += 1
+                return true
+            }
+            guard let index = fields.firstIndex(of: key) else { return false }
+            next = index + 1
+            return true
+        }
+        for member in object.members where !check.isTrusted && !isKnown(member.key) {
             let suggestion = closestMatch(to: member.key, among: fields.filter { $0 != "$schema" })
             check.report(.unknownField(name: member.key, suggestion: suggestion), at: member.keyOffset)
             if let suggestion { suggested.insert(suggestion) }
@@ -95,7 +129,9 @@ struct ObjectReader {
     }
 
     func optional(_ key: String) -> JSONField? {
-        object[key].map { JSONField.member(key, $0.value, parentPath: path) }
+        guard let index = object.index(of: key, likely: check.nextMember) else { return nil }
+        check.nextMember = index + 1
+        return JSONField.member(key, object.members[index].value, of: field)
     }
 
     func required(_ key: String) -> JSONField? {
@@ -292,21 +328,41 @@ extension FileCheck {
 
 /// Where each id or value was first seen, so that a repeat is reported at the repeat with the
 /// line of the first ("duplicate task id `x` (first defined on line 8)").
+///
+/// A short list (a role's tasks, its tools) is searched from end to end, which costs less than
+/// hashing each value; a long one is hashed, so a list of 100,000 ids is checked in linear time.
 struct FirstOccurrences {
-    private var offsets: [String: Int]
+    private static let hashingThreshold = 24
+    private var values: [(value: String, offset: Int)] = []
+    private var offsets: [String: Int]?
 
-    /// Room for `count` values from the start (a list's length), so the table never grows.
+    /// Room for `count` values from the start (a list's length), so the storage never grows.
     init(count: Int = 0) {
-        offsets = Dictionary(minimumCapacity: count)
+        if count > Self.hashingThreshold {
+            offsets = Dictionary(minimumCapacity: count)
+        } else {
+            values.reserveCapacity(count)
+        }
     }
 
     /// True for a value not seen before; for a repeat, reports `error(firstLine)` at `offset`.
     mutating func insert(_ value: String, at offset: Int, check: FileCheck, error: (Int) -> ContentError) -> Bool {
-        if let first = offsets[value] {
-            check.report(error(check.line(of: first)), at: offset)
-            return false
+        let first: Int?
+        if offsets != nil {
+            first = offsets![value]
+            if first == nil { offsets![value] = offset }
+        } else {
+            first = values.first { $0.value == value }?.offset
+            if first == nil {
+                values.append((value, offset))
+                if values.count > Self.hashingThreshold {
+                    offsets = Dictionary(values, uniquingKeysWith: { first, _ in first })
+                    values = []
+                }
+            }
         }
-        offsets[value] = offset
-        return true
+        guard let first else { return true }
+        check.report(error(check.line(of: first)), at: offset)
+        return false
     }
 }

@@ -3,19 +3,25 @@
 
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`: ids, slugs and URL segments are safe in any URL and file system
 /// without escaping, and read the same on every platform.
+///
+/// Over the contiguous bytes (`withUTF8`): iterating `utf8` of a small string decodes it again
+/// for each byte, which made this check cost more than parsing the id it checks.
 public func isSafeURLSegment(_ text: String) -> Bool {
-    var previousWasHyphen = true  // so a leading hyphen fails
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            previousWasHyphen = false
-        case UInt8(ascii: "-") where !previousWasHyphen:
-            previousWasHyphen = true
-        default:
-            return false
+    var text = text
+    return text.withUTF8 { bytes in
+        var previousWasHyphen = true  // so a leading hyphen fails
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
         }
+        return !previousWasHyphen
     }
-    return !previousWasHyphen
 }
 
 /// `^[a-z]{2,3}(-[A-Z]{2})?$`: a language, optionally with a region (`en`, `fr`, `pt-BR`).
@@ -57,8 +63,14 @@ private func isASCIILetter(_ byte: UInt8) -> Bool {
 
 /// Whether `text` has nothing but white space (or nothing at all): an empty translation.
 func isBlank(_ text: String) -> Bool {
-    if let first = text.utf8.first, startsVisibly(first) { return false }
+    if let first = firstByte(of: text), startsVisibly(first) { return false }
     return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+}
+
+/// The first UTF-8 byte of `text`, read from its storage (`utf8.first` went through the
+/// generic collection code, and every text of every role is asked twice).
+private func firstByte(of text: String) -> UInt8? {
+    text.utf8.withContiguousStorageIfAvailable { $0.first } ?? text.utf8.first
 }
 
 /// Whether a text whose first UTF-8 byte is `byte` starts with a character that is not white
@@ -72,10 +84,12 @@ private func startsVisibly(_ byte: UInt8) -> Bool {
 /// How scaffolded text starts (`TODO: write the title`): such a text is refused until an editor
 /// writes it.
 public let placeholderMarker = "TODO:"
+/// The marker's first byte, worked out once.
+private let placeholderMarkerStart = placeholderMarker.utf8.first
 
 /// Whether `text` is still a scaffold's placeholder: it starts with `TODO:` (after white space).
 func isPlaceholder(_ text: String) -> Bool {
-    if let first = text.utf8.first, startsVisibly(first), first != placeholderMarker.utf8.first { return false }
+    if let first = firstByte(of: text), startsVisibly(first), first != placeholderMarkerStart { return false }
     // Nothing but these very bytes is canonically equivalent to the ASCII marker.
     return text.containsBytes(placeholderMarker) && text.drop { $0.isWhitespace }.hasPrefix(placeholderMarker)
 }

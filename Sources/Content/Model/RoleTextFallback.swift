@@ -12,7 +12,9 @@ extension Role {
         let base = texts[defaultLocale] ?? RoleLocaleText()
         let own = locale == defaultLocale ? base : (texts[locale] ?? RoleLocaleText())
         var units: [TranslationUnit] = []
-        var fallbackFields: Set<String> = []
+        /// Made a set once at the end: grown one insert at a time, the set hashed its fields
+        /// again at each doubling.
+        var fallbackFields: [String] = []
         /// The role, locale and path the units of `<locale>.json` share (made on first use).
         var textOrigin: TranslationOrigin?
 
@@ -28,7 +30,7 @@ extension Role {
         ) {
             guard locale != defaultLocale else { return }
             guard recordingUnits else {
-                if !translated, !sourceIsEmpty() { fallbackFields.insert(field()) }
+                if !translated, !sourceIsEmpty() { fallbackFields.append(field()) }
                 return
             }
             let field = field()
@@ -46,33 +48,39 @@ extension Role {
                 textOrigin = origin
             }
             units.append(TranslationUnit(origin: origin, field: field, key: markdown == nil ? field : nil, isTranslated: translated, source: source))
-            if !translated { fallbackFields.insert(field) }
+            if !translated { fallbackFields.append(field) }
         }
+        /// The values are handed over, not key paths into the texts: reading through a key path
+        /// copied the whole `RoleLocaleText` each time (a dozen retains and releases per field).
         func pick<Value>(
-            _ field: String, _ path: KeyPath<RoleLocaleText, Value?>, markdown: MarkdownKind? = nil, source: (Value) -> String,
+            _ field: String, _ baseValue: Value?, _ ownValue: Value?, markdown: MarkdownKind? = nil, source: (Value) -> String,
             sourceIsEmpty: (Value) -> Bool
         ) -> Value? {
-            guard let baseValue = base[keyPath: path] else { return own[keyPath: path] }
-            let ownValue = own[keyPath: path]
+            guard let baseValue else { return ownValue }
             note(field, markdown: markdown, translated: ownValue != nil, source: source(baseValue), sourceIsEmpty: sourceIsEmpty(baseValue))
             return ownValue ?? baseValue
         }
-        func pickText(_ field: String, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
-            pick(field, path, source: { $0 }, sourceIsEmpty: \.isEmpty)
+        func pickText(_ field: String, _ baseValue: String?, _ ownValue: String?) -> String? {
+            pick(field, baseValue, ownValue, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
         /// A Markdown file's text: its field is named by its kind.
-        func pickMarkdown(_ kind: MarkdownKind, _ path: KeyPath<RoleLocaleText, String?>) -> String? {
-            pick(kind.rawValue, path, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
+        func pickMarkdown(_ kind: MarkdownKind, _ baseValue: String?, _ ownValue: String?) -> String? {
+            pick(kind.rawValue, baseValue, ownValue, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
-        func pickEach(_ field: String, _ ids: [String], _ path: KeyPath<RoleLocaleText, [String: String]>) -> [String: String] {
-            let (ownTexts, baseTexts) = (own[keyPath: path], base[keyPath: path])
-            // In the default locale the two are one dictionary: looked up once.
+        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String: String], _ ownTexts: [String: String]) -> [String: String] {
             let isDefault = locale == defaultLocale
+            // In the default locale the written dictionary is the answer and nothing is noted:
+            // it holds texts only for ids of the role (`RoleLocaleText`), so with as many texts
+            // as ids it has one for each, and no id need be looked up.
+            if isDefault, baseTexts.count == ids.count { return baseTexts }
+            // (Otherwise the two are one dictionary: looked up once.)
             var (allOwn, allBase, picked) = (true, true, 0)
+            /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
+            let prefix = field + "."
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
                 let isOwn = isDefault || ownTexts[id] != nil
-                note("\(field).\(id)", translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                note(prefix + id, translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
                 picked += 1
                 if isOwn { allBase = false } else { allOwn = false }
             }
@@ -91,24 +99,32 @@ extension Role {
         }
 
         let hasArticle = base.articleMarkdown != nil
+        // Picked in the order of the fields' names, each list's ids sorted, so that the units
+        // come out in the order they are sorted in (`TranslationUnit`, which the loader sorts
+        // them by): that sort then only checks them, instead of moving most of them.
+        let recordsUnits = recordingUnits && locale != defaultLocale
+        func inUnitOrder(_ ids: [String]) -> [String] { recordsUnits ? ids.sorted() : ids }
+        let analysisMarkdown = pickMarkdown(.analysis, base.analysisMarkdown, own.analysisMarkdown) ?? ""
+        let articleMarkdown = hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
+        let description = pickText("description", base.description, own.description) ?? ""
+        // A phase's or an entry's source always holds a line break, so those sources are
+        // empty exactly when there is none; lines joined are empty when all (at most one) are.
+        let faq = pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
+        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
+                             sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
+        let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
+        let skills = pickEach("skills", inUnitOrder(skills.map(\.id)), base.skills, own.skills)
+        let tasks = pickEach("tasks", inUnitOrder(tasks.map(\.id)), base.tasks, own.tasks)
+        let title = pickText("title", base.title, own.title) ?? ""
+        let titlePlural = pickText("titlePlural", base.titlePlural, own.titlePlural) ?? ""
+        let toolReasons = pickEach("toolReasons", inUnitOrder(toolsToLearn), base.toolReasons, own.toolReasons)
+        let verdictMarkdown = pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? ""
         var text = RoleText(
-            title: pickText("title", \.title) ?? "",
-            titlePlural: pickText("titlePlural", \.titlePlural) ?? "",
-            description: pickText("description", \.description) ?? "",
-            tasks: pickEach("tasks", tasks.map(\.id), \.tasks),
-            skills: pickEach("skills", skills.map(\.id), \.skills),
-            toolReasons: pickEach("toolReasons", toolsToLearn, \.toolReasons),
-            // A phase's or an entry's source always holds a line break, so those sources are
-            // empty exactly when there is none; lines joined are empty when all (at most one) are.
-            roadmap: pick("roadmap", \.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            quickWins: pick("quickWins", \.quickWins, source: { $0.joined(separator: "\n") },
-                            sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? [],
-            faq: pick("faq", \.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? [],
-            analysisMarkdown: pickMarkdown(.analysis, \.analysisMarkdown) ?? "",
-            verdictMarkdown: pickMarkdown(.verdict, \.verdictMarkdown) ?? "",
-            articleMarkdown: hasArticle ? pickMarkdown(.article, \.articleMarkdown) : nil
+            title: title, titlePlural: titlePlural, description: description, tasks: tasks, skills: skills, toolReasons: toolReasons,
+            roadmap: roadmap, quickWins: quickWins, faq: faq, analysisMarkdown: analysisMarkdown, verdictMarkdown: verdictMarkdown,
+            articleMarkdown: articleMarkdown
         )
-        text.fallbackFields = fallbackFields
+        text.fallbackFields = Set(fallbackFields)
         return (text, units)
     }
 }
@@ -120,15 +136,25 @@ enum RoleTextField {
     /// (Appended to one string: joining an array of lines per phase, then the phases, cost
     /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
+        /// A phase's lines in order: title, timeframe, summary if any, steps.
+        func forEachLine(of phase: RoadmapPhase, _ body: (String) -> Void) {
+            body(phase.title)
+            body(phase.timeframe)
+            if let summary = phase.summary { body(summary) }
+            for step in phase.steps { body(step) }
+        }
+        // Room for all of it at once: grown by doubling, it was copied several times over.
+        var length = 0
+        for phase in roadmap { forEachLine(of: phase) { length += $0.utf8.count + 2 } }
         var source = ""
+        source.reserveCapacity(length)
         for phase in roadmap {
             if !source.isEmpty { source += "\n\n" }
-            source += phase.title
-            source += "\n"
-            source += phase.timeframe
-            for line in (phase.summary.map { [$0] } ?? []) + phase.steps {
-                source += "\n"
+            var isFirstLine = true
+            forEachLine(of: phase) { line in
+                if !isFirstLine { source += "\n" }
                 source += line
+                isFirstLine = false
             }
         }
         return source
