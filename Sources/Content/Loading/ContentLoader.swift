@@ -116,11 +116,16 @@ public enum ContentLoader {
         var fallbacks: [Fallback] = []
         fallbacks.reserveCapacity(translations.count { !$0.isTranslated } + readings.reduce(0) { $0 + $1.fallbacks.count })
         for unit in translations { if let fallback = unit.fallback { fallbacks.append(fallback) } }
+        // Each part is sorted (the shared ones as their units, each role's by its reading), so
+        // the whole is sorted when every part starts after the end of the one before: one
+        // comparison per part, not per fallback (a large site has hundreds of thousands).
+        var isSorted = true
         for index in readings.indices {
+            if let first = readings[index].fallbacks.first, let last = fallbacks.last, first < last { isSorted = false }
             fallbacks += readings[index].fallbacks
             readings[index].fallbacks = []
         }
-        if lean != nil, fallbacks.indices.dropFirst().contains(where: { fallbacks[$0] < fallbacks[$0 - 1] }) { fallbacks.sort() }
+        if lean != nil, !isSorted { fallbacks.sort() }
         let site = SiteContent(
             config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
             strings: strings, translations: translations, fallbacks: fallbacks,

@@ -81,6 +81,8 @@ final class IncrementalBuild: Sendable {
         var siteWideKey: UInt64 = 0
         /// `keys` and `siteWideKey` being worked out while the pages render (`settleKeys`).
         var pendingKeys: Background<(keys: [String: UInt64], siteWide: UInt64)>?
+        /// The files were staged while `pendingKeys` was being worked out, without their key.
+        var keysCameLate = false
         /// The record saved after the swap.
         var saved: BuildRecord?
         /// The record folder, once the output folder is taken (its lock held).
@@ -259,17 +261,18 @@ final class IncrementalBuild: Sendable {
         return (PageKeys(model: model, siteWide: siteWide, roleKeys: roleKeys).keys(of: plan), siteWide)
     }
 
-    /// The keys `pagesToRender` left to a background thread, waited for and put in place, with
-    /// the staged files' keys filled in (they were staged before their keys were known).
+    /// The keys `pagesToRender` left to a background thread, waited for and put in place.
+    /// Files staged before then have no key yet: `saveRecord` gives them theirs
+    /// (`keysCameLate`).
     private func settleKeys() {
         guard let pending = state.withLock({ $0.pendingKeys }) else { return }
         let (keys, siteWide) = pending.value
         state.withLock { state in
             guard state.pendingKeys != nil else { return }
             state.pendingKeys = nil
+            state.keysCameLate = true
             state.keys = keys
             state.siteWideKey = siteWide
-            for file in state.staged.keys { state.staged[file]?.key = keys[file] ?? 0 }
         }
     }
 
@@ -375,7 +378,14 @@ final class IncrementalBuild: Sendable {
         settleKeys()
         let (record, report, draft): (BuildRecord?, BuildRecord.Report?, BuildRecord.Draft?) = state.withLock { state in
             defer { state.draft = nil }
-            let staged = files.compactMap { file in state.staged[file].map { (file, $0) } }
+            let late = state.keysCameLate
+            let staged = files.compactMap { file in
+                state.staged[file].map { output in
+                    var output = output
+                    if late { output.key = state.keys[file] ?? 0 }
+                    return (file, output)
+                }
+            }
             guard let report = state.report, staged.count == files.count else { return (nil, nil, state.draft) }
             var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: Dictionary(staged, uniquingKeysWith: { $1 }))
             record.spare = state.nextSpare

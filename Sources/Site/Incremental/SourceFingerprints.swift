@@ -76,6 +76,9 @@ struct SourceFingerprints: Equatable, Sendable {
         var visited: Set<UInt64> = []
         while !level.isEmpty {
             var next: [String] = []
+            // Room for the level's entries at once: grown by doubling instead, the table of a
+            // large site's tens of thousands of paths was hashed again a dozen times.
+            found.reserveCapacity(found.count + level.reduce(0) { $0 + $1.files.count + 1 })
             for folder in level {
                 if let print = folder.print { found[folder.path + "/"] = print }
                 guard visited.insert(folder.identity).inserted else { continue }
