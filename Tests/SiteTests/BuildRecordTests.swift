@@ -66,6 +66,33 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertTrue(text.contains("\nreport 0000000000"), "the length is written zero-padded to a fixed width")
     }
 
+    /// Lines that repeat the fields of the line before (a role's fallbacks share role, locale
+    /// and file) are read with those fields shared: every line still reads back as written,
+    /// escapes, empty fields and all.
+    func testFallbacksThatShareFieldsReadBackAsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = "content/roles/a%b\tc/fr.json"
+        let fallbacks = [
+            Fallback(role: "a%b\tc", locale: "fr", field: "title", place: TranslationPlace(file: file, key: "title")),
+            Fallback(role: "a%b\tc", locale: "fr", field: "tasks.x", place: TranslationPlace(file: file, key: "tasks.x")),
+            Fallback(role: "a%b\tc", locale: "fr", field: "analysis", place: TranslationPlace(file: "content/roles/a%b\tc/analysis.fr.md", key: nil)),
+            Fallback(role: nil, locale: "fr", field: "nav.home", place: TranslationPlace(file: "locales/fr.json", key: "nav.home")),
+            Fallback(role: nil, locale: "de", field: "nav.home", place: TranslationPlace(file: "locales/de.json", key: "nav.home")),
+        ]
+        let outdated = [
+            TranslationUnit(role: "b", locale: "fr", field: "title", place: TranslationPlace(file: "content/roles/b/fr.json", key: "title"), isTranslated: true, source: "B"),
+            TranslationUnit(role: "b", locale: "fr", field: "description", place: TranslationPlace(file: "content/roles/b/fr.json", key: "description"), isTranslated: false, source: "B"),
+        ]
+        let report = BuildRecord.Report(summary: .init(diagnostics: [], pagesPerLocale: [], rootPages: 0), fallbacks: fallbacks, outdated: outdated)
+        try BuildRecord(optionsKey: 1, sources: SourceFingerprints(files: [:], takenAt: 0), outputs: [:]).write(in: folder, report: report)
+
+        let read = try XCTUnwrap(BuildRecord.read(in: folder)?.report)
+        XCTAssertEqual(read.fallbacks, fallbacks)
+        XCTAssertEqual(read.outdated, outdated)
+    }
+
     func testControlCharactersAndPercentSignsAreEscapedAndNothingElse() {
         let value = "a b%20c\tx\ny/développeur·se/\u{7F}"
         let escaped = "a b%2520c%09x%0Ay/développeur·se/\u{7F}"

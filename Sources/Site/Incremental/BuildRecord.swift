@@ -108,18 +108,19 @@ struct BuildRecord: Sendable {
             self.summary = summary
             fallbacks = []
             fallbacks.reserveCapacity(fallbackCount)
+            var fields = TabFields()
             for _ in 0..<fallbackCount {
-                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
-                      fields.count == 5 else { return nil }
+                guard reader.tabFields(5, into: &fields) else { return nil }
+                let values = fields.values
                 fallbacks.append(Fallback(
-                    role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
-                    place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4])))
+                    role: values[0].isEmpty ? nil : values[0], locale: values[1], field: values[2],
+                    place: TranslationPlace(file: values[3], key: values[4].isEmpty ? nil : values[4])))
             }
             guard let outdatedCount = reader.line().flatMap({ Int($0) }) else { return nil }
             outdated = []
             for _ in 0..<outdatedCount {
-                guard let fields = reader.line()?.split(separator: "\t", omittingEmptySubsequences: false).map({ BuildRecord.unescape(String($0)) }),
-                      fields.count == 7 else { return nil }
+                guard reader.tabFields(7, into: &fields) else { return nil }
+                let fields = fields.values
                 outdated.append(TranslationUnit(
                     role: fields[0].isEmpty ? nil : fields[0], locale: fields[1], field: fields[2],
                     place: TranslationPlace(file: fields[3], key: fields[4].isEmpty ? nil : fields[4]), isTranslated: fields[5] == "1",
@@ -258,6 +259,12 @@ struct BuildRecord: Sendable {
 }
 
 /// Reads the record line by line without decoding it all at once.
+/// The fields of the last line `LineReader.tabFields` read, and their bytes.
+private struct TabFields {
+    var values: [String] = []
+    var bytes: [ArraySlice<UInt8>] = []
+}
+
 private struct LineReader {
     let bytes: ArraySlice<UInt8>
     var position: Int
@@ -274,6 +281,38 @@ private struct LineReader {
         let line = String(decoding: bytes[start..<position], as: UTF8.self)
         position += 1
         return line
+    }
+
+    /// A line of `count` tab-separated, escaped fields (the report's lines), into `fields`.
+    /// A field with the bytes of the same field of the line before is that line's string
+    /// again: a role's fallbacks share their role, locale and file, and a large site's report
+    /// is hundreds of thousands of lines, read by every build that has nothing to do.
+    mutating func tabFields(_ count: Int, into fields: inout TabFields) -> Bool {
+        guard position < bytes.endIndex else { return false }
+        if fields.values.count != count {
+            fields = TabFields()
+            fields.values = Array(repeating: "", count: count)
+            fields.bytes = Array(repeating: [], count: count)
+        }
+        var index = 0
+        var start = position
+        while true {
+            let atEnd = position == bytes.endIndex || bytes[position] == UInt8(ascii: "\n")
+            if atEnd || bytes[position] == UInt8(ascii: "\t") {
+                guard index < count else { return false }
+                let field = bytes[start..<position]
+                if field != fields.bytes[index] {
+                    fields.bytes[index] = field
+                    fields.values[index] = BuildRecord.unescape(String(decoding: field, as: UTF8.self))
+                }
+                index += 1
+                position += 1
+                if atEnd { return index == count }
+                start = position
+            } else {
+                position += 1
+            }
+        }
     }
 
     /// The value of a `name value` line.

@@ -50,7 +50,7 @@ final class IncrementalBuild: Sendable {
     /// build did not.
     private struct Sources {
         var fingerprints: SourceFingerprints
-        /// Nil until the fingerprints are complete.
+        /// Nil until first asked for (`roleKeys`), after the fingerprints are complete.
         var roleKeys: [String: UInt64]?
     }
     /// `--clean`: nothing of the previous build is reused, but this one is recorded for the next.
@@ -109,13 +109,13 @@ final class IncrementalBuild: Sendable {
         unlocked = previous
         root = options.root.standardizedFileURL.path
         let sources = SourceFingerprints(root: root, previous: previous?.record.sources, readingFiles: previous != nil)
-        taken = Mutex(Sources(fingerprints: sources, roleKeys: sources.hashesPending ? nil : sources.roleKeys()))
+        taken = Mutex(Sources(fingerprints: sources, roleKeys: nil))
     }
 
     /// The role keys for the load (`ContentLoader.load(roleKeys:)`), when they are known
     /// before it: none for a build whose hashes come from the load.
     var roleKeysBeforeLoading: [String: UInt64] {
-        taken.withLock { $0.roleKeys ?? [:] }
+        taken.withLock { $0.fingerprints.hashesPending } ? [:] : roleKeys
     }
 
     /// For `SiteFolder(observingReads:)`: while the hashes are pending, keeps the fingerprint
