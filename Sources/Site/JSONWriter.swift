@@ -50,44 +50,65 @@ enum JSONLD: Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// What each byte needs: 0 nothing, 1 an escape of its own, 2 a look at the next two bytes
+    /// (0xE2 starts U+2028 and U+2029). A table, because this runs over every text of every
+    /// page's JSON-LD (its FAQ answers are paragraphs).
+    private static let byteClass: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): 1
+        case 0xE2: 2
+        default: 0
+        }
+    }
+
     /// The bytes of a string's contents, escaped (read in place, not copied into an array): the
     /// runs between escapes are appended whole, not byte by byte.
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var index = 0
-        // Where the bytes not yet appended, which need no escape, start.
-        var plain = 0
-        func appendPlain() {
-            if plain < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index])) }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), 0..<0x20, UInt8(ascii: "<"),
-                UInt8(ascii: ">"), UInt8(ascii: "&"):
-                appendPlain()
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                default: unicodeEscape(UInt16(byte), to: &out)
-                }
-                index += 1
-                plain = index
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                appendPlain()
-                unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                index += 3
-                plain = index
-            default:
-                index += 1
+        byteClass.withUnsafeBufferPointer { byteClass in
+            var index = 0
+            // Where the bytes not yet appended, which need no escape, start.
+            var plain = 0
+            func appendPlain() {
+                if plain < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index])) }
             }
+            func backslash(_ letter: UInt8) {
+                out.append(UInt8(ascii: "\\"))
+                out.append(letter)
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byteClass[Int(byte)] {
+                case 0:
+                    index += 1
+                case 1:
+                    appendPlain()
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): backslash(byte)
+                    case UInt8(ascii: "\n"): backslash(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): backslash(UInt8(ascii: "r"))
+                    case UInt8(ascii: "\t"): backslash(UInt8(ascii: "t"))
+                    default: unicodeEscape(UInt16(byte), to: &out)
+                    }
+                    index += 1
+                    plain = index
+                default:
+                    if index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) {
+                        appendPlain()
+                        unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                        index += 3
+                        plain = index
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            appendPlain()
         }
-        appendPlain()
     }
 
     private static func unicodeEscape(_ value: UInt16, to out: inout [UInt8]) {
-        out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
             out.append(hexDigits[Int((value >> UInt16(shift)) & 0xF)])
         }
