@@ -16,8 +16,9 @@ install-missing = missing=$$(for p in $(1); do \
 	fi
 
 ## deps: the system libraries rolegen links, installed when missing: Debian ships cmark-gfm as
-## two libraries, each with its own -dev package (the core and the GFM extensions).
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+## two libraries, each with its own -dev package (the core and the GFM extensions), and
+## mimalloc, the allocator rolegen's executables use in place of glibc's malloc.
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev
 deps:
 	@$(call install-missing,$(SYSTEM_PACKAGES))
 

@@ -4,7 +4,8 @@
 //
 // Dependencies point one way: a module uses only modules of the lines above its own (the
 // targets below list exactly which; CONTRIBUTING.md draws the graph).
-//   LibC, Diagnostics, Localization, TemplateEngine, CCmarkGFM    (nothing of rolegen)
+//   LibC, Diagnostics, Localization, TemplateEngine, CCmarkGFM, CMimalloc    (nothing of rolegen)
+//   Allocator
 //   MarkdownRendering, Content
 //   Scaffold, Site
 //   Reporting, DevServer
@@ -22,6 +23,8 @@ let package = Package(
         .library(name: "Localization", targets: ["Localization"]),
         .library(name: "Content", targets: ["Content"]),
         .library(name: "Site", targets: ["Site"]),
+        // For the benchmarks, which must run on the allocator rolegen runs on.
+        .library(name: "Allocator", targets: ["Allocator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +50,10 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // mimalloc, which replaces malloc in rolegen's executables (see Sources/Allocator).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        .target(name: "Allocator", dependencies: ["CMimalloc"]),
+
         // GitHub-flavoured Markdown to HTML. Not called `Markdown`: that is swift-markdown's module.
         .target(name: "MarkdownRendering", dependencies: ["CCmarkGFM"]),
 
@@ -79,7 +86,10 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "rolegen",
-            dependencies: ["Content", "Diagnostics", "Scaffold", "Site", "DevServer", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Allocator", "Content", "Diagnostics", "MarkdownRendering", "Scaffold", "Site", "DevServer", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // Helpers shared by the test targets: the package root, the built rolegen binary,

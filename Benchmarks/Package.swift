@@ -18,10 +18,9 @@ let package = Package(
                 .product(name: "Content", package: "rolegen"),
                 .product(name: "Site", package: "rolegen"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                "CMallocInfo",
+                // The benchmarks run on the allocator rolegen runs on (mimalloc).
+                .product(name: "Allocator", package: "rolegen"),
             ]
         ),
-        // `mallinfo2`, which Swift's Glibc module does not show, for `ROLEGEN_BENCH_MEMORY_TRACE`.
-        .target(name: "CMallocInfo"),
     ]
 )

@@ -1,8 +1,10 @@
+import Allocator
 import ArgumentParser
 import Content
 import DevServer
 import Diagnostics
 import Foundation
+import MarkdownRendering
 import Reporting
 import Site
 
@@ -25,7 +27,9 @@ struct Rolegen: ParsableCommand {
             workflow command, which annotates the line on the pull request. Colour: on a \
             terminal; NO_COLOR turns it off, CLICOLOR_FORCE on.
             """,
-        version: "rolegen 0.1.0",
+        // The libraries whose version changes what a build writes or how fast: cmark-gfm's HTML
+        // differs between releases, and the allocator says whether mimalloc was linked in.
+        version: "rolegen 0.1.0 (cmark-gfm \(MarkdownRenderer.libraryVersion), \(Allocator.description))",
         subcommands: [Build.self, Check.self, Serve.self, Translations.self, New.self, Init.self, Schemas.self],
         defaultSubcommand: Build.self
     )

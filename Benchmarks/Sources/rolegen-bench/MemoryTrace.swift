@@ -1,4 +1,4 @@
-import CMallocInfo
+import Allocator
 import Content
 import Foundation
 import Site
@@ -7,10 +7,10 @@ import Glibc
 #endif
 
 /// `ROLEGEN_BENCH_MEMORY_TRACE=1`: what a build child holds at each phase of its build, on
-/// standard error. A thread samples the resident memory (`/proc/self/statm`) and the bytes the
-/// allocator has handed out and not had back (`mallinfo2().uordblks`, plus the large blocks it
-/// maps, `hblkhd`) every few milliseconds, and prints each phase's value when it starts and
-/// its highest: the difference between phases is who holds what at the peak.
+/// standard error. A thread samples the resident memory (`/proc/self/statm`) and the memory
+/// the allocator holds (mimalloc's committed bytes, `Allocator.committedBytes`) every few
+/// milliseconds, and prints each phase's value when it starts and its highest: the difference
+/// between phases is who holds what at the peak.
 final class MemoryTrace: @unchecked Sendable {
     private let progress = BuildProgress()
     private let lock = NSLock()
@@ -79,7 +79,7 @@ final class MemoryTrace: @unchecked Sendable {
     }
 
     static func heapBytes() -> Int {
-        Int(rolegen_bench_malloc_in_use())
+        Allocator.committedBytes
     }
 }
 
@@ -90,9 +90,11 @@ enum ModelBytes {
         var site: SiteContent? = ContentLoader.load(root: URL(fileURLWithPath: root)).site
         guard var content = site else { fatalError("\(root) does not load") }
         site = nil
+        Allocator.releaseUnused()
         var last = MemoryTrace.heapBytes()
         let roles = content.roles.count
         func step(_ label: String) {
+            Allocator.releaseUnused()
             let now = MemoryTrace.heapBytes()
             print(String(format: "  %-44@ %7.1f MiB  %6.0f B per role", label as NSString, Double(last - now) / 1_048_576, Double(last - now) / Double(roles)))
             last = now

@@ -1,3 +1,4 @@
+import Allocator
 import Foundation
 import Site
 
@@ -29,7 +30,7 @@ enum SiteBenchmark {
         defer { for folder in [tmpfs, disk].compactMap({ $0 }) { try? FileManager.default.removeItem(at: folder) } }
 
         let root = makeSite(roleCount: roleCount, in: scratch)
-        print("site: \(Stats.grouped(roleCount)) roles × 2 locales, \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores; outputs on "
+        print("site: \(Stats.grouped(roleCount)) roles × 2 locales, \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Allocator.description); outputs on "
             + (tmpfs.map { "tmpfs (\($0.path)) and " } ?? "") + "disk (\(disk.path))")
 
         // 1. Clean builds beside the copy floor, interleaved so that both see the same machine.

@@ -37,7 +37,7 @@ if requested.contains("--help") || requested.contains("-h") {
           ROLEGEN_BENCH_TASKS=N          tasks of the large role (default 100000)
           ROLEGEN_BENCH_CORPUS=PATH      keep the content benchmark's corpus there
           ROLEGEN_BENCH_MEMORY_TRACE=1   each build prints, on standard error, its resident memory and the
-                                         allocator's bytes in use at the start of each phase and their highest
+                                         allocator's committed bytes at the start of each phase and their highest
         """)
     exit(0)
 }
