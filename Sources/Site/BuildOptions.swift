@@ -39,9 +39,12 @@ public struct BuildOptions: Sendable {
     /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
     public var roleCache: RoleReadingCache?
     /// Memory a build may spend keeping roles whole, so that their folders are read once, not
-    /// again for their pages (`ContentLoader.load(keptTextBytes:)`): 32 MiB, a few thousand
-    /// roles; the others are read again. Fixed, so a build's memory does not grow with the site.
-    var keptTextBytes = 32 << 20
+    /// again for their pages (`ContentLoader.load(keptTextBytes:)`): 64 MiB, about 2,700 roles
+    /// of the benchmark's site; the others are read again. Fixed, so a build's memory does not
+    /// grow with the site. From 32 MiB to 64 MiB a 5,000-role build took 7 % less CPU and its
+    /// peak memory at 20,000 roles went from 223 to 252 MiB (docs/benchmarks.md, "The
+    /// allocator, and roles kept whole").
+    var keptTextBytes = 64 << 20
     /// Called once the content is loaded, before any page is rendered: for tests, to change a
     /// role's files in between (the build must report it, not publish pages it never checked).
     var afterLoading: (@Sendable () -> Void)?
