@@ -52,7 +52,7 @@ let package = Package(
         ),
         // mimalloc, which replaces malloc in rolegen's executables (see Sources/Allocator).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
-        .target(name: "Allocator", dependencies: ["CMimalloc"]),
+        .target(name: "Allocator", dependencies: ["CMimalloc", "LibC"]),
 
         // GitHub-flavoured Markdown to HTML. Not called `Markdown`: that is swift-markdown's module.
         .target(name: "MarkdownRendering", dependencies: ["CCmarkGFM"]),

@@ -1,10 +1,5 @@
 import CMimalloc
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
+import LibC
 
 /// The memory allocator of rolegen's executables: mimalloc, linked in place of the C
 /// library's malloc.
@@ -12,7 +7,7 @@ import CMimalloc
 /// Why: a build allocates and frees millions of small blocks (strings, page data, parsed JSON)
 /// on every core at once. With glibc's malloc that was about a tenth of a build's instructions
 /// and more of its time; with mimalloc a clean build of the benchmark site takes about a
-/// quarter less CPU and less memory (docs/benchmarks.md, "The allocator"). Nothing in rolegen
+/// quarter less CPU and less memory (docs/benchmarks.md, "The allocator, and roles kept whole"). Nothing in rolegen
 /// calls mimalloc's own API: linking the library is what replaces malloc, for Swift's runtime
 /// and cmark-gfm alike. This module only says whether that happened.
 public enum Allocator {

@@ -20,7 +20,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(version.status, 0)
         // The built binary allocates with mimalloc (Sources/Allocator): a build that linked
         // without it, or linked it after the C library, says "the C library's malloc".
-        XCTAssertEqual(version.stdout, "rolegen 0.1.0 (cmark-gfm 0.29.0.gfm.6, mimalloc 2.0.9)\n")
+        let versionLine = #"^rolegen 0\.1\.0 \(cmark-gfm 0\.29\.[0-9a-z.]+, mimalloc \d+\.\d+\.\d+\)\n$"#
+        XCTAssertNotNil(version.stdout.range(of: versionLine, options: .regularExpression), version.stdout)
         let help = try run(["build", "--help"])
         XCTAssertEqual(help.status, 0)
         for option in ["--root", "--output", "--strict", "--base-url", "--quiet", "--verbose"] {
