@@ -291,7 +291,10 @@ extension FileCheck {
     func uniqueList(_ field: JSONField, nonEmpty: Bool = false, read: (JSONField) -> String?) -> [String]? {
         guard let elements = nonEmpty ? nonEmptyArray(field) : array(field) else { return nil }
         var seen = FirstOccurrences(count: isTrusted ? 0 : elements.count)
+        // Room for every element at once: grown one append at a time, a role's few references
+        // were copied into a new buffer two or three times over.
         var values: [String] = []
+        values.reserveCapacity(elements.count)
         for element in elements {
             guard let value = read(element) else { continue }
             let isNew = isTrusted || seen.insert(value, at: element.value.offset, check: self) { firstLine in
