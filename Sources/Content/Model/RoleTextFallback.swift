@@ -74,27 +74,28 @@ extension Role {
             // as ids it has one for each, and no id need be looked up.
             if isDefault, baseTexts.count == ids.count { return baseTexts }
             // (Otherwise the two are one dictionary: looked up once.)
-            var (allOwn, allBase, picked) = (true, true, 0)
+            var (allOwn, allBase) = (true, true)
+            /// Each id with a text and the text picked for it, as found: a mix is put together
+            /// from these without looking each id up in both dictionaries again.
+            var picked: [(id: String, text: String)] = []
+            picked.reserveCapacity(ids.count)
             /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
             let prefix = field + "."
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
-                let isOwn = isDefault || ownTexts[id] != nil
-                note(prefix + id, translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
-                picked += 1
-                if isOwn { allBase = false } else { allOwn = false }
+                let ownValue = isDefault ? baseValue : ownTexts[id]
+                note(prefix + id, translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                picked.append((id, ownValue ?? baseValue))
+                if ownValue != nil { allBase = false } else { allOwn = false }
             }
             // The written dictionary itself when it is the whole answer (always in the default
             // locale, and for a locale that translates none or all of them): shared, not copied,
             // so the resolved texts of every locale cost next to nothing beside the written ones.
-            // (Ids are unique, so `picked` is the size of the answer.) Only a mix is put together.
-            if allOwn, ownTexts.count == picked { return ownTexts }
-            if allBase, baseTexts.count == picked { return baseTexts }
-            var mixed = [String: String](minimumCapacity: picked)
-            for id in ids {
-                guard let baseValue = baseTexts[id] else { continue }
-                mixed[id] = (isDefault ? nil : ownTexts[id]) ?? baseValue
-            }
+            // (Ids are unique, so `picked.count` is the size of the answer.) Only a mix is put together.
+            if allOwn, ownTexts.count == picked.count { return ownTexts }
+            if allBase, baseTexts.count == picked.count { return baseTexts }
+            var mixed = [String: String](minimumCapacity: picked.count)
+            for (id, text) in picked { mixed[id] = text }
             return mixed
         }
 
