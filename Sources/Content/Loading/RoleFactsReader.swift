@@ -113,7 +113,8 @@ enum RoleFactsReader {
         let to = toField.flatMap { check.integer($0, in: 0...100) }
         guard let from, let to, let toField else { return nil }
         guard to >= from else {
-            check.report(.endsBeforeStart(fromPath: field.childPath("from"), from: from, toPath: toField.path, to: to), at: toField.value.offset)
+            check.report(.endsBeforeStart(fromPath: check.path(to: field, then: "from"), from: from, toPath: check.path(to: toField), to: to),
+                         at: toField.value.offset)
             return nil
         }
         return YearRange(from: from, to: to)
