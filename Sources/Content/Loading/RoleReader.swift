@@ -160,11 +160,18 @@ enum RoleReader {
             let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: fingerprint == nil)
             role.localized[locale] = text
             role.outline[locale] = RoleOutline(text)
-            translations += units
+            // Usually one locale has units (a site with one translation): its array is taken
+            // as it is, where appending to an empty one copied every unit.
+            if translations.isEmpty { translations = units } else { translations += units }
         }
         if let lean {
             translations.sort()
-            let fallbacks = translations.compactMap(\.fallback)
+            // Sized first (a unit not translated is a fallback): `compactMap` grew the array by
+            // doubling, and a lean reading's fallbacks are kept until the build ends.
+            var fallbacks: [Fallback] = []
+            fallbacks.reserveCapacity(translations.count { !$0.isTranslated })
+            // (By index: `for unit in` copied every unit to read its fallback.)
+            for index in translations.indices { if let fallback = translations[index].fallback { fallbacks.append(fallback) } }
             translations = translations.filter { lean.status(of: $0) == .outdated }
             // Kept whole: twice its files' bytes is about what its texts and facts hold.
             if let budget = lean.keptTexts, budget.take(2 * files.bytesRead) {
