@@ -12,11 +12,13 @@ struct JSONField {
 }
 
 /// One member of an object read as a map (locale → text, task id → text): keys are data, not
-/// field names, so the caller decides which are allowed.
-struct MapEntry {
-    var key: String
-    var keyOffset: Int
-    var field: JSONField
+/// field names, so the caller decides which are allowed. The parsed member itself: a map is its
+/// object's members as they are, not a copy of each.
+typealias MapEntry = JSONObject.Member
+
+extension JSONObject.Member {
+    /// The member's value, for the readers of its kind.
+    var field: JSONField { JSONField(value: value) }
 }
 
 /// An object read strictly: creating it reports every key not in its field list (with a
@@ -94,7 +96,7 @@ extension FileCheck {
         guard case .object(let object) = field.value.content else {
             return mismatch(field, expected: "an object")
         }
-        return object.members.map { MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: JSONField(value: $0.value)) }
+        return object.members
     }
 
     /// The elements of an array, with paths `field[0]`, `field[1]`, ….
