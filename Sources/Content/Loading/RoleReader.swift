@@ -111,7 +111,7 @@ enum RoleReader {
                 if required { files.report(.missingFile(path: "\(path)/\(name)", why: why()), file: "\(path)/\(name)") }
                 return nil
             }
-            return files.open("\(path)/\(name)", required: required)
+            return files.open(name, in: path, required: required)
         }
 
         // Every file is opened before any is read: which files are opened follows from the
