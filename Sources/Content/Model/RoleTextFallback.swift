@@ -111,7 +111,7 @@ extension Role {
         // A phase's or an entry's source always holds a line break, so those sources are
         // empty exactly when there is none; lines joined are empty when all (at most one) are.
         let faq = pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
-        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
+        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: RoleTextField.source(ofQuickWins:),
                              sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
         let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
         let skills = pickEach("skills", inUnitOrder(skills.map(\.id)), base.skills, own.skills)
@@ -134,35 +134,47 @@ extension Role {
 /// a field is written in is known where it is picked: `pickMarkdown` names a Markdown file.)
 enum RoleTextField {
     /// A roadmap as one text: each phase's title, timeframe, summary and steps on lines.
-    /// (Appended to one string: joining an array of lines per phase, then the phases, cost
-    /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
-        /// A phase's lines in order: title, timeframe, summary if any, steps.
-        func forEachLine(of phase: RoadmapPhase, _ body: (String) -> Void) {
-            body(phase.title)
-            body(phase.timeframe)
-            if let summary = phase.summary { body(summary) }
-            for step in phase.steps { body(step) }
+        lines(of: roadmap) { phase, line in
+            line(phase.title)
+            line(phase.timeframe)
+            if let summary = phase.summary { line(summary) }
+            for step in phase.steps { line(step) }
         }
-        // Room for all of it at once: grown by doubling, it was copied several times over.
-        var length = 0
-        for phase in roadmap { forEachLine(of: phase) { length += $0.utf8.count + 2 } }
-        var source = ""
-        source.reserveCapacity(length)
-        for phase in roadmap {
-            if !source.isEmpty { source += "\n\n" }
-            var isFirstLine = true
-            forEachLine(of: phase) { line in
-                if !isFirstLine { source += "\n" }
-                source += line
-                isFirstLine = false
-            }
-        }
-        return source
     }
 
     /// FAQ entries as one text: question and answer on lines.
     static func source(of faq: [FAQEntry]) -> String {
-        faq.map { "\($0.question)\n\($0.answer)" }.joined(separator: "\n\n")
+        lines(of: faq) { entry, line in
+            line(entry.question)
+            line(entry.answer)
+        }
+    }
+
+    /// Quick wins as one text, one to a line.
+    static func source(ofQuickWins quickWins: [String]) -> String {
+        lines(of: [quickWins]) { wins, line in wins.forEach(line) }
+    }
+
+    /// Groups of lines as one text: each line on its own, the groups apart by a blank line.
+    ///
+    /// Appended to one string with room for all of it: joining the lines of each group, then
+    /// the groups, cost more than the rest of a role's units. (UTF-8 bytes made a string once
+    /// cost as much: the string checks them all again.)
+    private static func lines<Group>(of groups: [Group], _ forEachLine: (Group, (String) -> Void) -> Void) -> String {
+        var length = 0
+        for group in groups { forEachLine(group) { length += $0.utf8.count + 2 } }
+        var text = ""
+        text.reserveCapacity(length)
+        for (index, group) in groups.enumerated() {
+            if index > 0 { text += "\n\n" }
+            var isFirstLine = true
+            forEachLine(group) { line in
+                if !isFirstLine { text += "\n" }
+                text += line
+                isFirstLine = false
+            }
+        }
+        return text
     }
 }
