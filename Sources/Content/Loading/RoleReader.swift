@@ -133,7 +133,9 @@ enum RoleReader {
         }
 
         let facts = factsFile.map { RoleFactsReader.read($0, slug: slug, context: context) } ?? RoleFacts()
-        var texts: [String: RoleLocaleText] = [:]
+        // The role's dictionaries by locale get room for every locale at once (growing, each was
+        // allocated and hashed again as its second locale came).
+        var texts = [String: RoleLocaleText](minimumCapacity: localeFiles.count)
         for (locale, isDefault, textFile, markdownFiles) in localeFiles {
             var text = RoleLocaleText()
             if let check = textFile {
@@ -155,6 +157,8 @@ enum RoleReader {
             return RoleReading(role: nil, diagnostics: files.diagnostics, translations: [])
         }
         role.texts = texts
+        role.localized.reserveCapacity(locales.all.count)
+        role.outline.reserveCapacity(locales.all.count)
         var translations: [TranslationUnit] = []
         for locale in locales.all {
             let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: fingerprint == nil)
