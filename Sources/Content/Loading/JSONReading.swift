@@ -180,7 +180,9 @@ extension FileCheck {
     func choice<Choice: RawRepresentable & CaseIterable>(_ field: JSONField, as _: Choice.Type) -> Choice?
     where Choice.RawValue == String {
         guard let text = string(field) else { return nil }
-        if let choice = Choice(rawValue: text) { return choice }
+        // Each case's raw value compared in turn: `init(rawValue:)` looked the text up through
+        // the runtime's string switch, which cost more than the rest of reading a role's task.
+        for choice in Choice.allCases where choice.rawValue == text { return choice }
         let choices = Choice.allCases.map(\.rawValue)
         let suggestion = closestMatch(to: text, among: choices)
         report(.invalidChoice(path: path(to: field), choices: choices, found: text, suggestion: suggestion), at: field.value.offset)
