@@ -9,6 +9,12 @@ import Diagnostics
 /// field several words to copy and destroy, for the few values that have a problem.
 struct JSONField {
     var value: JSONValue
+
+    /// How many elements the value has if it is an array (0 otherwise): room for what a reader
+    /// of its elements keeps, set aside before reading them.
+    var elementCount: Int {
+        if case .array(let elements) = value.content { elements.count } else { 0 }
+    }
 }
 
 /// One member of an object read as a map (locale → text, task id → text): keys are data, not
@@ -124,12 +130,6 @@ extension FileCheck {
         return values
     }
 
-    func nonEmptyArray(_ field: JSONField) -> [JSONField]? {
-        guard let elements = array(field) else { return nil }
-        if elements.isEmpty { report(.emptyList(path: path(to: field)), at: field.value.offset) }
-        return elements
-    }
-
     func string(_ field: JSONField) -> String? {
         guard case .string(let text) = field.value.content else {
             return mismatch(field, expected: "a string")
@@ -234,20 +234,14 @@ extension FileCheck {
     /// An array of strings read by `read`, each value at most once: a repeat is reported
     /// (pointing at it, naming the first's line) and dropped.
     func uniqueList(_ field: JSONField, nonEmpty: Bool = false, read: (JSONField) -> String?) -> [String]? {
-        guard let elements = nonEmpty ? nonEmptyArray(field) : array(field) else { return nil }
-        var seen = FirstOccurrences(count: isTrusted ? 0 : elements.count)
-        // Room for every element at once: grown one append at a time, a role's few references
-        // were copied into a new buffer two or three times over.
-        var values: [String] = []
-        values.reserveCapacity(elements.count)
-        for element in elements {
-            guard let value = read(element) else { continue }
+        var seen = FirstOccurrences(count: isTrusted ? 0 : field.elementCount)
+        return list(field, nonEmpty: nonEmpty) { element in
+            guard let value = read(element) else { return nil }
             let isNew = isTrusted || seen.insert(value, at: element.value.offset, check: self) { firstLine in
                 .duplicateEntry(path: path(to: field), value: value, firstLine: firstLine)
             }
-            if isNew { values.append(value) }
+            return isNew ? value : nil
         }
-        return values
     }
 
     /// A list of ids referring to `kind`s (`tool`, `role`): unique, safe, and each one of

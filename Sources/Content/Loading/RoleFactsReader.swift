@@ -138,21 +138,18 @@ enum RoleFactsReader {
     private static func readItems<Item>(
         _ field: JSONField, check: FileCheck, kind: String, fields: [String], item: (ObjectReader, String) -> Item?
     ) -> (ids: [String], items: [Item])? {
-        guard let elements = check.array(field) else { return nil }
-        var seen = FirstOccurrences(count: check.isTrusted ? 0 : elements.count)
-        var items: [Item] = []
+        var seen = FirstOccurrences(count: check.isTrusted ? 0 : field.elementCount)
         var ids: [String] = []
-        items.reserveCapacity(elements.count)
-        ids.reserveCapacity(elements.count)
-        for element in elements {
+        ids.reserveCapacity(field.elementCount)
+        let items = check.list(field) { element -> Item? in
             guard let object = check.object(element, fields: fields),
                   let idField = object.required("id"), let id = check.segment(idField, what: "\(kind) id"),
                   check.isTrusted || seen.insert(id, at: idField.value.offset, check: check, error: { .duplicateID(kind: kind, id: id, firstLine: $0) })
-            else { continue }
+            else { return nil }
             ids.append(id)
-            if let item = item(object, id) { items.append(item) }
+            return item(object, id)
         }
-        return (ids, items)
+        return items.map { (ids, $0) }
     }
 
     private static func readRelatedRoles(_ field: JSONField, check: FileCheck, slug: String, context: RoleContext) -> [String]? {
