@@ -194,10 +194,16 @@ public struct SiteFolder: Sendable {
     /// link or an entry of unknown type. Adds the names listed as regular files (not links) to
     /// `regularFiles`.
     fileprivate static func entries(of directory: OpaquePointer, regularFiles: inout Set<String>, isFolder: (String) -> Bool) -> [Entry] {
+        /// Room for a role folder's files from the start (its facts, and a text and three Markdown
+        /// files for each of a few locales): most folders listed are role folders, and growing
+        /// from one entry by doubling cost more than the rest of their listing.
+        let usualCount = 16
         var entries: [Entry] = []
+        entries.reserveCapacity(usualCount)
         /// Added to `regularFiles` at the end, with room for all of them: inserted one at a time,
         /// the set was hashed again at each doubling (more than the rest of a role folder's listing).
         var regular: [String] = []
+        regular.reserveCapacity(usualCount)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard !name.hasPrefix(".") else { continue }
