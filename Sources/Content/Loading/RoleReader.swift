@@ -176,7 +176,12 @@ enum RoleReader {
             fallbacks.reserveCapacity(translations.count { !$0.isTranslated })
             // (By index: `for unit in` copied every unit to read its fallback.)
             for index in translations.indices { if let fallback = translations[index].fallback { fallbacks.append(fallback) } }
-            translations = translations.filter { lean.status(of: $0) == .outdated }
+            // By index too: `filter` copied every unit to look at it.
+            var outdated: [TranslationUnit] = []
+            for index in translations.indices where lean.status(of: translations[index]) == .outdated {
+                outdated.append(translations[index])
+            }
+            translations = outdated
             // Kept whole: twice its files' bytes is about what its texts and facts hold.
             if let budget = lean.keptTexts, budget.take(2 * files.bytesRead) {
                 return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)
