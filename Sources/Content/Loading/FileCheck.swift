@@ -20,6 +20,8 @@ final class FileCheck {
     /// Where the member an `ObjectReader` of this file looks for next is likely to be: just
     /// after the one it found last (`JSONObject.index(of:likely:)`).
     var nextMember = 0
+    /// The file's JSON value once parsed: where `path(to:)` looks for a value's path.
+    private var parsedRoot: JSONValue?
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -65,15 +67,68 @@ final class FileCheck {
         if let syntaxError = document.syntaxError {
             report(.invalidJSON(syntaxError.kind), at: syntaxError.offset)
         }
+        parsedRoot = document.root
         return document.root
+    }
+
+    /// The path of a value of this file's JSON from its top (`""` for the top itself), as messages
+    /// name it: `impactYears.to`, `tasks[3].id`, `roadmap[1].steps`.
+    ///
+    /// Found from where the value starts: every value starts at its own byte, after its parent's
+    /// bracket or brace, and an object's members and an array's elements are kept in the order
+    /// written, so each level's child is found by bisection (a message in a list of 100,000
+    /// elements costs a few dozen steps, not a walk over the list).
+    func path(to field: JSONField) -> String {
+        let target = field.value.offset
+        var path = ""
+        var value = parsedRoot
+        while let current = value, current.offset != target {
+            switch current.content {
+            case .object(let object):
+                let members = object.members
+                guard let index = Self.lastIndex(startingAtOrBefore: target, count: members.count, offset: { members[$0].value.offset })
+                else { return path }
+                path = path.isEmpty ? members[index].key : "\(path).\(members[index].key)"
+                value = members[index].value
+            case .array(let elements):
+                guard let index = Self.lastIndex(startingAtOrBefore: target, count: elements.count, offset: { elements[$0].offset })
+                else { return path }
+                path = "\(path)[\(index)]"
+                value = elements[index]
+            default:
+                return path
+            }
+        }
+        return path
+    }
+
+    /// The path of the member `key` of `field` (which may be absent: a missing field is named).
+    func path(to field: JSONField, then key: String) -> String {
+        let path = path(to: field)
+        return path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// The last of `count` children, in the order written, that starts at or before `target`.
+    private static func lastIndex(startingAtOrBefore target: Int, count: Int, offset: (Int) -> Int) -> Int? {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if offset(middle) <= target { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     /// The file as text (for Markdown): BOM removed, CRLF line endings turned into LF so that
     /// rendering does not depend on the editor that saved the file. Nil when not valid UTF-8.
     func text() -> String? {
-        guard checkUTF8() else { return nil }
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        var text = String(decoding: bytes[start...], as: UTF8.self)
+        // The string checks the bytes as it is made: checking them first as well cost a pass
+        // over every Markdown file. Only bytes it refuses are looked at for the bad one.
+        guard var text = isTrusted ? String(decoding: bytes[start...], as: UTF8.self) : String(validating: bytes[start...], as: UTF8.self)
+        else {
+            _ = checkUTF8()
+            return nil
+        }
         // memchr: a byte-by-byte loop over every Markdown file of every role cost more than
         // the rest of this function.
         if bytes.withUnsafeBytes({ !$0.isEmpty && memchr($0.baseAddress!, Int32(UInt8(ascii: "\r")), $0.count) != nil }) {

@@ -1,94 +1,30 @@
 import Diagnostics
 
-/// A value found in a file with its path from the top of the file (`impactYears.to`,
-/// `roadmap[1].steps`): the name messages use, so a sentence makes sense on its own.
+/// A value found in a file, handed to the readers of its kind.
 ///
-/// The path is put together only when asked for (a message, or reading inside the value):
-/// building a string for each of the hundreds of thousands of values in a large site, for
-/// the few that have a problem, would cost more than parsing them.
+/// Its path from the top of the file (`impactYears.to`, `roadmap[1].steps`), the name messages
+/// use so that a sentence makes sense on its own, is not carried along: `FileCheck.path(to:)`
+/// finds it from where the value starts, only when a message asks for it. Carrying each
+/// value's parent and key (and putting a list's path together for its elements) made every
+/// field several words to copy and destroy, for the few values that have a problem.
 struct JSONField {
     var value: JSONValue
-    /// The path of the enclosing value (`""` at the top of the file).
-    private var parent: Parent
-    private var step: Step
 
-    private enum Step {
-        case top
-        case key(String)
-        case index(Int)
-    }
-
-    /// The enclosing value's path, or what it is made of when the enclosing value is an
-    /// element: the members of each of a list's objects (`tasks[3].id`) then share their
-    /// list's path, and `tasks[3]` is put together only when a message asks for it.
-    private enum Parent {
-        case path(String)
-        case element(Int, listPath: String)
-
-        var path: String {
-            switch self {
-            case .path(let path): path
-            case .element(let index, let listPath): "\(listPath)[\(index)]"
-            }
-        }
-    }
-
-    /// The file's top-level value.
-    init(top value: JSONValue) {
-        self.value = value
-        parent = .path("")
-        step = .top
-    }
-
-    private init(value: JSONValue, parent: Parent, step: Step) {
-        self.value = value
-        self.parent = parent
-        self.step = step
-    }
-
-    var path: String {
-        switch step {
-        case .top: parent.path
-        case .key(let key): Self.join(parent.path, key)
-        case .index(let index): "\(parent.path)[\(index)]"
-        }
-    }
-
-    /// The path of the member `key` of this value.
-    func childPath(_ key: String) -> String {
-        Self.join(path, key)
-    }
-
-    /// The member `key` of a value whose `path` is `parentPath`: the readers of a value's members
-    /// or elements put its path (`roadmap[2]`) together once, not once for each of them.
-    static func member(_ key: String, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parent: .path(parentPath), step: .key(key))
-    }
-
-    /// The member `key` of the value `parent`, whose path is not put together unless asked for
-    /// when `parent` is an element of a list.
-    static func member(_ key: String, _ value: JSONValue, of parent: JSONField) -> JSONField {
-        if case .index(let index) = parent.step, case .path(let listPath) = parent.parent {
-            return JSONField(value: value, parent: .element(index, listPath: listPath), step: .key(key))
-        }
-        return member(key, value, parentPath: parent.path)
-    }
-
-    static func element(_ index: Int, _ value: JSONValue, parentPath: String) -> JSONField {
-        JSONField(value: value, parent: .path(parentPath), step: .index(index))
-    }
-
-    private static func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
+    /// How many elements the value has if it is an array (0 otherwise): room for what a reader
+    /// of its elements keeps, set aside before reading them.
+    var elementCount: Int {
+        if case .array(let elements) = value.content { elements.count } else { 0 }
     }
 }
 
 /// One member of an object read as a map (locale → text, task id → text): keys are data, not
-/// field names, so the caller decides which are allowed.
-struct MapEntry {
-    var key: String
-    var keyOffset: Int
-    var field: JSONField
+/// field names, so the caller decides which are allowed. The parsed member itself: a map is its
+/// object's members as they are, not a copy of each.
+typealias MapEntry = JSONObject.Member
+
+extension JSONObject.Member {
+    /// The member's value, for the readers of its kind.
+    var field: JSONField { JSONField(value: value) }
 }
 
 /// An object read strictly: creating it reports every key not in its field list (with a
@@ -131,13 +67,13 @@ struct ObjectReader {
     func optional(_ key: String) -> JSONField? {
         guard let index = object.index(of: key, likely: check.nextMember) else { return nil }
         check.nextMember = index + 1
-        return JSONField.member(key, object.members[index].value, of: field)
+        return JSONField(value: object.members[index].value)
     }
 
     func required(_ key: String) -> JSONField? {
         guard let found = optional(key) else {
             if !suggested.contains(key) {
-                check.report(.missingField(path: field.childPath(key)), at: field.value.offset)
+                check.report(.missingField(path: check.path(to: field, then: key)), at: field.value.offset)
             }
             return nil
         }
@@ -151,7 +87,7 @@ struct ObjectReader {
 extension FileCheck {
     /// The top-level object of the file, or nil when the file is not JSON or not an object.
     func root(fields: [String]) -> ObjectReader? {
-        parseJSON().flatMap { object(JSONField(top: $0), fields: fields) }
+        parseJSON().flatMap { object(JSONField(value: $0), fields: fields) }
     }
 
     func object(_ field: JSONField, fields: [String]) -> ObjectReader? {
@@ -166,10 +102,7 @@ extension FileCheck {
         guard case .object(let object) = field.value.content else {
             return mismatch(field, expected: "an object")
         }
-        let path = field.path
-        return object.members.map {
-            MapEntry(key: $0.key, keyOffset: $0.keyOffset, field: JSONField.member($0.key, $0.value, parentPath: path))
-        }
+        return object.members
     }
 
     /// The elements of an array, with paths `field[0]`, `field[1]`, ….
@@ -177,14 +110,24 @@ extension FileCheck {
         guard case .array(let elements) = field.value.content else {
             return mismatch(field, expected: "an array")
         }
-        let path = field.path
-        return elements.enumerated().map { JSONField.element($0, $1, parentPath: path) }
+        return elements.map(JSONField.init(value:))
     }
 
-    func nonEmptyArray(_ field: JSONField) -> [JSONField]? {
-        guard let elements = array(field) else { return nil }
-        if elements.isEmpty { report(.emptyList(path: field.path), at: field.value.offset) }
-        return elements
+    /// The elements of an array read by `read`, leaving out those it could not read (it reports
+    /// why); with `nonEmpty`, an empty array is reported. Read straight from the array into room
+    /// for all of them: making the elements fields first, then `compactMap` growing the list by
+    /// doubling, cost more than reading a role's short lists.
+    func list<Value>(_ field: JSONField, nonEmpty: Bool = false, _ read: (JSONField) -> Value?) -> [Value]? {
+        guard case .array(let elements) = field.value.content else {
+            return mismatch(field, expected: "an array")
+        }
+        if nonEmpty, elements.isEmpty { report(.emptyList(path: path(to: field)), at: field.value.offset) }
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements {
+            if let value = read(JSONField(value: element)) { values.append(value) }
+        }
+        return values
     }
 
     func string(_ field: JSONField) -> String? {
@@ -195,7 +138,7 @@ extension FileCheck {
     }
 
     func strings(_ field: JSONField) -> [String]? {
-        array(field).map { $0.compactMap(string) }
+        list(field, string)
     }
 
     /// A text shown to readers. Empty or blank counts as absent: an error where a text is
@@ -203,15 +146,15 @@ extension FileCheck {
     /// the default locale's text and counts a fallback, never an empty heading).
     func text(_ field: JSONField, required: Bool) -> String? {
         guard let text = string(field) else { return nil }
-        if !isTrusted, isPlaceholder(text) { report(.placeholderText(path: field.path), at: field.value.offset) }
+        if !isTrusted, isPlaceholder(text) { report(.placeholderText(path: path(to: field)), at: field.value.offset) }
         guard isBlank(text) else { return text }
-        if required { report(.emptyText(path: field.path), at: field.value.offset) }
+        if required { report(.emptyText(path: path(to: field)), at: field.value.offset) }
         return nil
     }
 
     /// A list of texts, each required to have words.
     func texts(_ field: JSONField) -> [String]? {
-        array(field).map { $0.compactMap { text($0, required: true) } }
+        list(field) { text($0, required: true) }
     }
 
     func bool(_ field: JSONField) -> Bool? {
@@ -227,7 +170,7 @@ extension FileCheck {
             return mismatch(field, expected: "an integer")
         }
         guard range.contains(number) else {
-            report(.outOfRange(path: field.path, range: range, found: number), at: field.value.offset)
+            report(.outOfRange(path: path(to: field), range: range, found: number), at: field.value.offset)
             return nil
         }
         return number
@@ -237,10 +180,12 @@ extension FileCheck {
     func choice<Choice: RawRepresentable & CaseIterable>(_ field: JSONField, as _: Choice.Type) -> Choice?
     where Choice.RawValue == String {
         guard let text = string(field) else { return nil }
-        if let choice = Choice(rawValue: text) { return choice }
+        // Each case's raw value compared in turn: `init(rawValue:)` looked the text up through
+        // the runtime's string switch, which cost more than the rest of reading a role's task.
+        for choice in Choice.allCases where choice.rawValue == text { return choice }
         let choices = Choice.allCases.map(\.rawValue)
         let suggestion = closestMatch(to: text, among: choices)
-        report(.invalidChoice(path: field.path, choices: choices, found: text, suggestion: suggestion), at: field.value.offset)
+        report(.invalidChoice(path: path(to: field), choices: choices, found: text, suggestion: suggestion), at: field.value.offset)
         return nil
     }
 
@@ -248,7 +193,7 @@ extension FileCheck {
     func url(_ field: JSONField) -> String? {
         guard let text = string(field) else { return nil }
         guard isAbsoluteHTTPURL(text) else {
-            report(.invalidURL(path: field.path, found: text), at: field.value.offset)
+            report(.invalidURL(path: path(to: field), found: text), at: field.value.offset)
             return nil
         }
         return text
@@ -261,7 +206,7 @@ extension FileCheck {
         case .success(let url):
             return url
         case .failure(let problem):
-            report(.invalidBaseURL(path: field.path, found: text, problem: problem), at: field.value.offset)
+            report(.invalidBaseURL(path: path(to: field), found: text, problem: problem), at: field.value.offset)
             return nil
         }
     }
@@ -269,7 +214,7 @@ extension FileCheck {
     func day(_ field: JSONField) -> Day? {
         guard let text = string(field) else { return nil }
         guard let day = Day(text) else {
-            report(.invalidDate(path: field.path, found: text), at: field.value.offset)
+            report(.invalidDate(path: path(to: field), found: text), at: field.value.offset)
             return nil
         }
         return day
@@ -289,17 +234,14 @@ extension FileCheck {
     /// An array of strings read by `read`, each value at most once: a repeat is reported
     /// (pointing at it, naming the first's line) and dropped.
     func uniqueList(_ field: JSONField, nonEmpty: Bool = false, read: (JSONField) -> String?) -> [String]? {
-        guard let elements = nonEmpty ? nonEmptyArray(field) : array(field) else { return nil }
-        var seen = FirstOccurrences(count: isTrusted ? 0 : elements.count)
-        var values: [String] = []
-        for element in elements {
-            guard let value = read(element) else { continue }
+        var seen = FirstOccurrences(count: isTrusted ? 0 : field.elementCount)
+        return list(field, nonEmpty: nonEmpty) { element in
+            guard let value = read(element) else { return nil }
             let isNew = isTrusted || seen.insert(value, at: element.value.offset, check: self) { firstLine in
-                .duplicateEntry(path: field.path, value: value, firstLine: firstLine)
+                .duplicateEntry(path: path(to: field), value: value, firstLine: firstLine)
             }
-            if isNew { values.append(value) }
+            return isNew ? value : nil
         }
-        return values
     }
 
     /// A list of ids referring to `kind`s (`tool`, `role`): unique, safe, and each one of
@@ -321,7 +263,7 @@ extension FileCheck {
     }
 
     private func mismatch<Nothing>(_ field: JSONField, expected: String) -> Nothing? {
-        report(.wrongType(path: field.path, expected: expected, found: field.value.kindDescription), at: field.value.offset)
+        report(.wrongType(path: path(to: field), expected: expected, found: field.value.kindDescription), at: field.value.offset)
         return nil
     }
 }

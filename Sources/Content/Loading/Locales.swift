@@ -28,7 +28,7 @@ extension FileCheck {
             texts[entry.key] = text(entry.field, required: entry.key == locales.defaultLocale)
         }
         if !entries.contains(where: { $0.key == locales.defaultLocale }) {
-            report(.missingDefaultText(path: field.path, locale: locales.defaultLocale), at: field.value.offset)
+            report(.missingDefaultText(path: path(to: field), locale: locales.defaultLocale), at: field.value.offset)
         }
         return texts
     }

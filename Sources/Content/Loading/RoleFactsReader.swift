@@ -113,7 +113,8 @@ enum RoleFactsReader {
         let to = toField.flatMap { check.integer($0, in: 0...100) }
         guard let from, let to, let toField else { return nil }
         guard to >= from else {
-            check.report(.endsBeforeStart(fromPath: field.childPath("from"), from: from, toPath: toField.path, to: to), at: toField.value.offset)
+            check.report(.endsBeforeStart(fromPath: check.path(to: field, then: "from"), from: from, toPath: check.path(to: toField), to: to),
+                         at: toField.value.offset)
             return nil
         }
         return YearRange(from: from, to: to)
@@ -137,21 +138,18 @@ enum RoleFactsReader {
     private static func readItems<Item>(
         _ field: JSONField, check: FileCheck, kind: String, fields: [String], item: (ObjectReader, String) -> Item?
     ) -> (ids: [String], items: [Item])? {
-        guard let elements = check.array(field) else { return nil }
-        var seen = FirstOccurrences(count: check.isTrusted ? 0 : elements.count)
-        var items: [Item] = []
+        var seen = FirstOccurrences(count: check.isTrusted ? 0 : field.elementCount)
         var ids: [String] = []
-        items.reserveCapacity(elements.count)
-        ids.reserveCapacity(elements.count)
-        for element in elements {
+        ids.reserveCapacity(field.elementCount)
+        let items = check.list(field) { element -> Item? in
             guard let object = check.object(element, fields: fields),
                   let idField = object.required("id"), let id = check.segment(idField, what: "\(kind) id"),
                   check.isTrusted || seen.insert(id, at: idField.value.offset, check: check, error: { .duplicateID(kind: kind, id: id, firstLine: $0) })
-            else { continue }
+            else { return nil }
             ids.append(id)
-            if let item = item(object, id) { items.append(item) }
+            return item(object, id)
         }
-        return (ids, items)
+        return items.map { (ids, $0) }
     }
 
     private static func readRelatedRoles(_ field: JSONField, check: FileCheck, slug: String, context: RoleContext) -> [String]? {

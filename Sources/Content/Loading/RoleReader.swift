@@ -111,7 +111,7 @@ enum RoleReader {
                 if required { files.report(.missingFile(path: "\(path)/\(name)", why: why()), file: "\(path)/\(name)") }
                 return nil
             }
-            return files.open("\(path)/\(name)", required: required)
+            return files.open(name, in: path, required: required)
         }
 
         // Every file is opened before any is read: which files are opened follows from the
@@ -133,7 +133,9 @@ enum RoleReader {
         }
 
         let facts = factsFile.map { RoleFactsReader.read($0, slug: slug, context: context) } ?? RoleFacts()
-        var texts: [String: RoleLocaleText] = [:]
+        // The role's dictionaries by locale get room for every locale at once (growing, each was
+        // allocated and hashed again as its second locale came).
+        var texts = [String: RoleLocaleText](minimumCapacity: localeFiles.count)
         for (locale, isDefault, textFile, markdownFiles) in localeFiles {
             var text = RoleLocaleText()
             if let check = textFile {
@@ -155,17 +157,31 @@ enum RoleReader {
             return RoleReading(role: nil, diagnostics: files.diagnostics, translations: [])
         }
         role.texts = texts
+        role.localized.reserveCapacity(locales.all.count)
+        role.outline.reserveCapacity(locales.all.count)
         var translations: [TranslationUnit] = []
         for locale in locales.all {
             let (text, units) = role.resolvedText(in: locale, defaultLocale: locales.defaultLocale, recordingUnits: fingerprint == nil)
             role.localized[locale] = text
             role.outline[locale] = RoleOutline(text)
-            translations += units
+            // Usually one locale has units (a site with one translation): its array is taken
+            // as it is, where appending to an empty one copied every unit.
+            if translations.isEmpty { translations = units } else { translations += units }
         }
         if let lean {
             translations.sort()
-            let fallbacks = translations.compactMap(\.fallback)
-            translations = translations.filter { lean.status(of: $0) == .outdated }
+            // Sized first (a unit not translated is a fallback): `compactMap` grew the array by
+            // doubling, and a lean reading's fallbacks are kept until the build ends.
+            var fallbacks: [Fallback] = []
+            fallbacks.reserveCapacity(translations.count { !$0.isTranslated })
+            // (By index: `for unit in` copied every unit to read its fallback.)
+            for index in translations.indices { if let fallback = translations[index].fallback { fallbacks.append(fallback) } }
+            // By index too: `filter` copied every unit to look at it.
+            var outdated: [TranslationUnit] = []
+            for index in translations.indices where lean.status(of: translations[index]) == .outdated {
+                outdated.append(translations[index])
+            }
+            translations = outdated
             // Kept whole: twice its files' bytes is about what its texts and facts hold.
             if let budget = lean.keptTexts, budget.take(2 * files.bytesRead) {
                 return RoleReading(role: role, diagnostics: files.diagnostics, translations: translations, fallbacks: fallbacks)

@@ -30,18 +30,18 @@ enum RoleTextReader {
         text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
         text.toolReasons = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
         text.roadmap = field("roadmap").flatMap { readRoadmap($0, prose: prose) }
-        text.quickWins = field("quickWins").flatMap { check.array($0)?.compactMap(prose.listText) }
+        text.quickWins = field("quickWins").flatMap { check.list($0, prose.listText) }
         text.faq = root.optional("faq").flatMap { readFAQ($0, prose: prose) }
     }
 
     private static func readRoadmap(_ field: JSONField, prose: Prose) -> [RoadmapPhase]? {
         let check = prose.check
-        return check.array(field)?.compactMap { element in
+        return check.list(field) { element in
             guard let phase = check.object(element, fields: FieldNames.roadmapPhase) else { return nil }
             let title = phase.required("title").flatMap(prose.listText)
             let timeframe = phase.required("timeframe").flatMap(prose.listText)
             let summary = phase.optional("summary").flatMap(prose.listText)
-            let steps = phase.required("steps").flatMap { check.nonEmptyArray($0)?.compactMap(prose.listText) }
+            let steps = phase.required("steps").flatMap { check.list($0, nonEmpty: true, prose.listText) }
             guard let title, let timeframe, let steps else { return nil }
             return RoadmapPhase(title: title, timeframe: timeframe, summary: summary, steps: steps)
         }
@@ -49,7 +49,7 @@ enum RoleTextReader {
 
     private static func readFAQ(_ field: JSONField, prose: Prose) -> [FAQEntry]? {
         let check = prose.check
-        return check.array(field)?.compactMap { element in
+        return check.list(field) { element in
             guard let entry = check.object(element, fields: FieldNames.faqEntry) else { return nil }
             let question = entry.required("question").flatMap(prose.listText)
             let answer = entry.required("answer").flatMap(prose.listText)

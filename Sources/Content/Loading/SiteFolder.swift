@@ -194,14 +194,25 @@ public struct SiteFolder: Sendable {
     /// link or an entry of unknown type. Adds the names listed as regular files (not links) to
     /// `regularFiles`.
     fileprivate static func entries(of directory: OpaquePointer, regularFiles: inout Set<String>, isFolder: (String) -> Bool) -> [Entry] {
+        /// Room for a role folder's files from the start (its facts, and a text and three Markdown
+        /// files for each of a few locales): most folders listed are role folders, and growing
+        /// from one entry by doubling cost more than the rest of their listing.
+        let usualCount = 16
         var entries: [Entry] = []
+        entries.reserveCapacity(usualCount)
+        /// Added to `regularFiles` at the end, with room for all of them: inserted one at a time,
+        /// the set was hashed again at each doubling (more than the rest of a role folder's listing).
+        var regular: [String] = []
+        regular.reserveCapacity(usualCount)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard !name.hasPrefix(".") else { continue }
             let type = entry.pointee.d_type
-            if type == DT_REG { regularFiles.insert(name) }
+            if type == DT_REG { regular.append(name) }
             entries.append(Entry(name: name, isFolder: type == DT_UNKNOWN || type == DT_LNK ? isFolder(name) : type == DT_DIR))
         }
+        regularFiles.reserveCapacity(regularFiles.count + regular.count)
+        for name in regular { regularFiles.insert(name) }
         return entries.sorted { $0.name < $1.name }
     }
 
@@ -261,6 +272,12 @@ final class FolderReader {
 
     func contents(of path: String) -> SiteFolder.FileContents {
         let (folder, name) = SiteFolder.split(path)
+        return contents(of: name, in: folder, path: path)
+    }
+
+    /// The file `name` of `folder`, whose path is `path` (`folder/name`), for a caller that has
+    /// the two apart: splitting the path again (two new strings) cost more than opening the file.
+    func contents(of name: String, in folder: String, path: String) -> SiteFolder.FileContents {
         guard let opened = self.folder(folder) else { return site.resolvedContents(of: path) }
         // A name the folder's listing showed as a regular file is opened at once; any other is
         // looked at first, without following it, so that a FIFO or device is never opened.
@@ -347,7 +364,18 @@ final class FileChecks {
     /// The file at `path` ready to be checked, or nil when it is absent or unreadable. An
     /// absent file is reported when it is `required`, with `why` when that is not obvious.
     func open(_ path: String, required: Bool, why: String? = nil) -> FileCheck? {
-        switch reader.contents(of: path) {
+        check(reader.contents(of: path), path: path, required: required, why: why)
+    }
+
+    /// `open(_:required:why:)` for the file `name` of `folder` (a role folder's files, opened by
+    /// name): read in the folder as given, where a path would be split into the two again.
+    func open(_ name: String, in folder: String, required: Bool) -> FileCheck? {
+        let path = "\(folder)/\(name)"
+        return check(reader.contents(of: name, in: folder, path: path), path: path, required: required, why: nil)
+    }
+
+    private func check(_ contents: SiteFolder.FileContents, path: String, required: Bool, why: String?) -> FileCheck? {
+        switch contents {
         case .bytes(let bytes):
             let check = FileCheck(path: path, bytes: bytes)
             checks.append(check)

@@ -12,7 +12,7 @@ enum StringTableReader {
     static func read(_ check: FileCheck, locale: String, defaultTable: StringTable?) -> StringTable? {
         guard let root = check.parseJSON() else { return nil }
         var reader = Flattener(check: check, defaultTable: defaultTable)
-        reader.flatten(JSONField(top: root), isTopLevel: true)
+        reader.flatten(JSONField(value: root), isTopLevel: true)
         // A broken message leaves the table usable: the string shows as nothing while the
         // pages are checked, so its uses are not reported again.
         return reader.hasStructuralErrors ? nil : StringTable(locale: locale, entries: reader.entries)
@@ -39,7 +39,7 @@ private struct Flattener {
                 check.report(.invalidStringKey(segment: entry.key), at: entry.keyOffset)
                 continue
             }
-            let key = entry.field.path
+            let key = check.path(to: entry.field)
             switch entry.field.value.content {
             case .object:
                 flatten(entry.field, isTopLevel: false)

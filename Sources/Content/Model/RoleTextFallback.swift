@@ -74,27 +74,28 @@ extension Role {
             // as ids it has one for each, and no id need be looked up.
             if isDefault, baseTexts.count == ids.count { return baseTexts }
             // (Otherwise the two are one dictionary: looked up once.)
-            var (allOwn, allBase, picked) = (true, true, 0)
+            var (allOwn, allBase) = (true, true)
+            /// Each id with a text and the text picked for it, as found: a mix is put together
+            /// from these without looking each id up in both dictionaries again.
+            var picked: [(id: String, text: String)] = []
+            picked.reserveCapacity(ids.count)
             /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
             let prefix = field + "."
             for id in ids {
                 guard let baseValue = baseTexts[id] else { continue }
-                let isOwn = isDefault || ownTexts[id] != nil
-                note(prefix + id, translated: isOwn, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
-                picked += 1
-                if isOwn { allBase = false } else { allOwn = false }
+                let ownValue = isDefault ? baseValue : ownTexts[id]
+                note(prefix + id, translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                picked.append((id, ownValue ?? baseValue))
+                if ownValue != nil { allBase = false } else { allOwn = false }
             }
             // The written dictionary itself when it is the whole answer (always in the default
             // locale, and for a locale that translates none or all of them): shared, not copied,
             // so the resolved texts of every locale cost next to nothing beside the written ones.
-            // (Ids are unique, so `picked` is the size of the answer.) Only a mix is put together.
-            if allOwn, ownTexts.count == picked { return ownTexts }
-            if allBase, baseTexts.count == picked { return baseTexts }
-            var mixed = [String: String](minimumCapacity: picked)
-            for id in ids {
-                guard let baseValue = baseTexts[id] else { continue }
-                mixed[id] = (isDefault ? nil : ownTexts[id]) ?? baseValue
-            }
+            // (Ids are unique, so `picked.count` is the size of the answer.) Only a mix is put together.
+            if allOwn, ownTexts.count == picked.count { return ownTexts }
+            if allBase, baseTexts.count == picked.count { return baseTexts }
+            var mixed = [String: String](minimumCapacity: picked.count)
+            for (id, text) in picked { mixed[id] = text }
             return mixed
         }
 
@@ -110,7 +111,7 @@ extension Role {
         // A phase's or an entry's source always holds a line break, so those sources are
         // empty exactly when there is none; lines joined are empty when all (at most one) are.
         let faq = pick("faq", base.faq, own.faq, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
-        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: { $0.joined(separator: "\n") },
+        let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: RoleTextField.source(ofQuickWins:),
                              sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
         let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
         let skills = pickEach("skills", inUnitOrder(skills.map(\.id)), base.skills, own.skills)
@@ -133,35 +134,47 @@ extension Role {
 /// a field is written in is known where it is picked: `pickMarkdown` names a Markdown file.)
 enum RoleTextField {
     /// A roadmap as one text: each phase's title, timeframe, summary and steps on lines.
-    /// (Appended to one string: joining an array of lines per phase, then the phases, cost
-    /// more than the rest of a role's units.)
     static func source(of roadmap: [RoadmapPhase]) -> String {
-        /// A phase's lines in order: title, timeframe, summary if any, steps.
-        func forEachLine(of phase: RoadmapPhase, _ body: (String) -> Void) {
-            body(phase.title)
-            body(phase.timeframe)
-            if let summary = phase.summary { body(summary) }
-            for step in phase.steps { body(step) }
+        lines(of: roadmap) { phase, line in
+            line(phase.title)
+            line(phase.timeframe)
+            if let summary = phase.summary { line(summary) }
+            for step in phase.steps { line(step) }
         }
-        // Room for all of it at once: grown by doubling, it was copied several times over.
-        var length = 0
-        for phase in roadmap { forEachLine(of: phase) { length += $0.utf8.count + 2 } }
-        var source = ""
-        source.reserveCapacity(length)
-        for phase in roadmap {
-            if !source.isEmpty { source += "\n\n" }
-            var isFirstLine = true
-            forEachLine(of: phase) { line in
-                if !isFirstLine { source += "\n" }
-                source += line
-                isFirstLine = false
-            }
-        }
-        return source
     }
 
     /// FAQ entries as one text: question and answer on lines.
     static func source(of faq: [FAQEntry]) -> String {
-        faq.map { "\($0.question)\n\($0.answer)" }.joined(separator: "\n\n")
+        lines(of: faq) { entry, line in
+            line(entry.question)
+            line(entry.answer)
+        }
+    }
+
+    /// Quick wins as one text, one to a line.
+    static func source(ofQuickWins quickWins: [String]) -> String {
+        lines(of: [quickWins]) { wins, line in wins.forEach(line) }
+    }
+
+    /// Groups of lines as one text: each line on its own, the groups apart by a blank line.
+    ///
+    /// Appended to one string with room for all of it: joining the lines of each group, then
+    /// the groups, cost more than the rest of a role's units. (UTF-8 bytes made a string once
+    /// cost as much: the string checks them all again.)
+    private static func lines<Group>(of groups: [Group], _ forEachLine: (Group, (String) -> Void) -> Void) -> String {
+        var length = 0
+        for group in groups { forEachLine(group) { length += $0.utf8.count + 2 } }
+        var text = ""
+        text.reserveCapacity(length)
+        for (index, group) in groups.enumerated() {
+            if index > 0 { text += "\n\n" }
+            var isFirstLine = true
+            forEachLine(group) { line in
+                if !isFirstLine { text += "\n" }
+                text += line
+                isFirstLine = false
+            }
+        }
+        return text
     }
 }
