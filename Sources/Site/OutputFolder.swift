@@ -148,11 +148,12 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Puts the staged tree (holding `files`, in order) in place of the output folder, removes
-    /// the old tree and releases the folder. The record lists the old and the new files while
+    /// Puts the staged tree (holding `files`, in order, and `set`, the same as a set, made while
+    /// the pages rendered) in place of the output folder, removes the old tree and releases the
+    /// folder. The record lists the old and the new files while
     /// the swap happens, so that whichever tree a killed build leaves in place is recognised
     /// next time.
-    func commit(files: [String]) throws(OutputError) {
+    func commit(files: [String], set newFiles: Set<String>) throws(OutputError) {
         // Afterwards `staging` holds the previous tree (or, when the swap failed, the new one):
         // either way it goes, moved aside and removed off the build's critical path.
         defer {
@@ -161,7 +162,6 @@ struct OutputFolder: Sendable {
             close(stagingFolder)
             close(lock)
         }
-        let newFiles = Set(files)
         // The incremental record describes the tree in place: gone while the tree changes.
         if let incremental {
             BuildRecord.remove(in: record)
@@ -503,12 +503,20 @@ struct OutputFolder: Sendable {
         // byte of the same value and never uses inside another character.
         let hexDigits = Array("0123456789ABCDEF".utf8)
         var text = Array((Self.recordHeader + "\n").utf8)
+        text.reserveCapacity(files.reduce(text.count) { $0 + $1.utf8.count + 1 })
         for file in files {
-            for byte in file.utf8 {
-                if byte < 0x20 || byte == UInt8(ascii: "%") {
-                    text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-                } else {
-                    text.append(byte)
+            var file = file
+            file.withUTF8 { bytes in
+                // Most names need no escape: appended whole.
+                guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "%") }) else { return text.append(contentsOf: bytes) }
+                for byte in bytes {
+                    if byte < 0x20 || byte == UInt8(ascii: "%") {
+                        text.append(UInt8(ascii: "%"))
+                        text.append(hexDigits[Int(byte >> 4)])
+                        text.append(hexDigits[Int(byte & 0xF)])
+                    } else {
+                        text.append(byte)
+                    }
                 }
             }
             text.append(UInt8(ascii: "\n"))

@@ -133,10 +133,10 @@ public enum SiteBuilder {
         // those whose bytes did not change, as it does pages.)
         let otherFiles = Self.otherFiles(assets: assets, plan: plan, urls: urls)
         let files = plan.pages.map(\.file) + otherFiles.map(\.path)
-        // For the report and the output folder's record, the files in order and the pages
-        // counted, while the pages render.
+        // For the report, the link checks and the output folder's record, the files in order
+        // and as a set, and the pages counted, while the pages render.
         let locales = site.config.locales
-        let listed = Background { (files: files.sorted(), pageCounts: plan.pageCounts(locales: locales)) }
+        let listed = Background { (files: files.sorted(), set: Set(files), pageCounts: plan.pageCounts(locales: locales)) }
         // Incremental: pages whose inputs did not change are linked from the published tree.
         let pages = output.flatMap { output in
             incremental?.pagesToRender(plan, model: model, output: output, keepingIDsOf: markdown.anchoredFiles)
@@ -152,7 +152,7 @@ public enum SiteBuilder {
         report.diagnostics += (loaded.rereader?.changedRoles ?? []).map { slug in
             SiteError.roleChangedDuringBuild(slug: slug).diagnostic(at: SourceLocation(file: "content/roles/\(slug)/", line: 1, column: 1))
         }
-        report.diagnostics += markdown.linkErrors(files: Set(files), ids: rendering.ids)
+        report.diagnostics += markdown.linkErrors(files: listed.value.set, ids: rendering.ids)
         if output != nil { clock.split(writingShare: rendering.writingShare) }
         var committed = false
         if let output {
@@ -168,7 +168,7 @@ public enum SiteBuilder {
                 }
                 do {
                     // Removes the staging folder and releases the lock, whether it succeeds or not.
-                    try output.commit(files: listed.value.files)
+                    try output.commit(files: listed.value.files, set: listed.value.set)
                     committed = true
                 } catch {
                     report.diagnostics.append(Self.diagnostic(output: error))
@@ -477,8 +477,12 @@ struct PagePlan: Sendable {
         pages.reserveCapacity(pages.count + rolePages)
         sitemapEntries.reserveCapacity(sitemapEntries.count + rolePages)
         let shared = SharedModel(model)
-        for role in model.site.roles {
-            let (rolePages, entries) = Self.pages(of: role, model: model, shared: shared)
+        // Each role's pages are worked out on every core (URLs and alternates for each locale:
+        // tens of milliseconds for a large site, before the first page can render), and joined
+        // in role order.
+        // By index: a map over the roles would copy each `Role` (see `SiteModel.shownTitles`).
+        let roles = model.site.roles
+        for (rolePages, entries) in Array(roles.indices).concurrentMap({ Self.pages(of: roles[$0], model: model, shared: shared) }) {
             pages += rolePages
             sitemapEntries += entries
         }

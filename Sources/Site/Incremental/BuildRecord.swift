@@ -205,7 +205,12 @@ struct BuildRecord: Sendable {
     /// or the new one (a session's record; a build's goes through a `Draft` it starts early).
     func write(in folder: String, report: Report) throws(OutputError) {
         let draft = try Draft(in: folder, optionsKey: optionsKey, sources: sources, fallbacks: report.fallbacks, outdated: report.outdated, inBackground: false)
-        try draft.finish(summary: report.summary, outputs: outputs, spare: spare)
+        try draft.finish(summary: report.summary, outputs: Self.sorted(outputs), spare: spare)
+    }
+
+    /// A record's files in the order it lists them: by path.
+    static func sorted(_ files: [String: Output]) -> [(path: String, output: Output)] {
+        files.map { (path: $0.key, output: $0.value) }.sorted { $0.path < $1.path }
     }
 
     /// Removes the record in `folder`: the tree is about to change.

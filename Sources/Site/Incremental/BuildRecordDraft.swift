@@ -87,9 +87,10 @@ extension BuildRecord {
         }
 
         /// Waits for the first part, adds the report's summary and the files of the published
-        /// and the spare tree, and renames the file into place. `inOrder`: the outputs' paths
-        /// sorted, when the caller has them so (else they are sorted here).
-        func finish(summary: Report.Summary, outputs: [String: Output], inOrder: [String]? = nil, spare: [String: Output]) throws(OutputError) {
+        /// and the spare tree, and renames the file into place. `outputs`: sorted by path, one
+        /// entry per path (a build has them so as its pages are listed; `BuildRecord.sorted`
+        /// makes them so from a record's dictionary).
+        func finish(summary: Report.Summary, outputs: [(path: String, output: Output)], spare: [String: Output]) throws(OutputError) {
             firstPart.wait()
             var writer = RecordFileWriter(descriptor: descriptor)
             let json = summary.encoded
@@ -97,11 +98,10 @@ extension BuildRecord {
             writer.put(decimal: json.count, then: "\n")
             writer.put(bytes: json)
             writer.put("\n")
-            for (section, entries, order) in [("outputs", outputs, inOrder), ("spare", spare, nil)] {
+            for (section, entries) in [("outputs", outputs), ("spare", BuildRecord.sorted(spare))] {
                 writer.put(section + " ")
                 writer.put(decimal: entries.count, then: "\n")
-                for path in order ?? entries.keys.sorted() {
-                    let output = entries[path]!
+                for (path, output) in entries {
                     writer.put(hex: output.key, then: " ")
                     writer.putFileLine(hash: output.hash, size: output.size, modified: output.modified, inode: output.inode, path: path)
                 }

@@ -83,8 +83,9 @@ final class IncrementalBuild: Sendable {
         var pendingKeys: Background<(keys: [String: UInt64], siteWide: UInt64)>?
         /// The files were staged while `pendingKeys` was being worked out, without their key.
         var keysCameLate = false
-        /// The record saved after the swap.
-        var saved: BuildRecord?
+        /// What the record saved after the swap holds: its outputs in path order and its spare
+        /// tree (`savedRecord` makes the record of them, for a session, when asked).
+        var saved: (outputs: [(path: String, output: BuildRecord.Output)], spare: [String: BuildRecord.Output])?
         /// The record folder, once the output folder is taken (its lock held).
         var recordFolder: String?
         /// The record being written while the pages render (`startRecord`).
@@ -376,39 +377,49 @@ final class IncrementalBuild: Sendable {
     /// (`files`, in order).
     func saveRecord(in folder: String, files: [String]) {
         settleKeys()
-        let (record, report, draft): (BuildRecord?, BuildRecord.Report?, BuildRecord.Draft?) = state.withLock { state in
-            defer { state.draft = nil }
-            let late = state.keysCameLate
-            let staged = files.compactMap { file in
-                state.staged[file].map { output in
-                    var output = output
+        // The outputs in the order of `files` (sorted): the record lists them so, and is written
+        // from this list, without a table of them on the way (a large site has tens of thousands,
+        // and this runs after the last page, on one core).
+        let (outputs, report, draft, spare): ([(path: String, output: BuildRecord.Output)]?, BuildRecord.Report?, BuildRecord.Draft?, [String: BuildRecord.Output]) =
+            state.withLock { state in
+                defer { state.draft = nil }
+                let late = state.keysCameLate
+                var outputs: [(path: String, output: BuildRecord.Output)] = []
+                outputs.reserveCapacity(files.count)
+                for file in files {
+                    guard var output = state.staged[file] else { return (nil, state.report, state.draft, [:]) }
                     if late { output.key = state.keys[file] ?? 0 }
-                    return (file, output)
+                    // A path listed twice is one output (the last).
+                    if outputs.last?.path == file { outputs.removeLast() }
+                    outputs.append((file, output))
                 }
+                return (outputs, state.report, state.draft, state.nextSpare)
             }
-            guard let report = state.report, staged.count == files.count else { return (nil, nil, state.draft) }
-            var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: Dictionary(staged, uniquingKeysWith: { $1 }))
-            record.spare = state.nextSpare
-            return (record, report, state.draft)
-        }
         // Without a complete record the next build is a full one.
-        guard let record, let report else {
+        guard let outputs, let report else {
             draft?.abandon()
             return
         }
         let written: Void? =
             if let draft {
-                try? draft.finish(
-                    summary: report.summary, outputs: record.outputs, inOrder: record.outputs.count == files.count ? files : nil, spare: record.spare)
+                try? draft.finish(summary: report.summary, outputs: outputs, spare: spare)
             } else {
-                try? record.write(in: folder, report: report)
+                try? record(outputs: outputs, spare: spare).write(in: folder, report: report)
             }
         guard written != nil else { return }
-        state.withLock { $0.saved = record }
+        state.withLock { $0.saved = (outputs, spare) }
     }
 
     /// The record `saveRecord` wrote: what the published tree holds, for a `BuildSession`.
-    var savedRecord: BuildRecord? { state.withLock { $0.saved } }
+    var savedRecord: BuildRecord? {
+        state.withLock { $0.saved }.map { record(outputs: $0.outputs, spare: $0.spare) }
+    }
+
+    private func record(outputs: [(path: String, output: BuildRecord.Output)], spare: [String: BuildRecord.Output]) -> BuildRecord {
+        var record = BuildRecord(optionsKey: optionsKey, sources: sources, outputs: Dictionary(outputs, uniquingKeysWith: { $1 }))
+        record.spare = spare
+        return record
+    }
     /// Page file → dependency key, and the part of each key every page shares.
     var pageKeys: [String: UInt64] {
         settleKeys()
