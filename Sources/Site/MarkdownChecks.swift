@@ -72,32 +72,39 @@ struct MarkdownChecks: Sendable {
     private init() {}
 
     private mutating func inspect(_ role: Role, model: SiteModel) {
-        let site = model.site
+        // The config, not the whole site: a `SiteContent` copied for each role retains all it holds.
+        let config = model.site.config
         let inspector = model.sectionMarkdown
         let articleLocales = model.articleLocales(of: role)
-        for written in site.config.locales {
+        for written in config.locales {
             guard let texts = role.texts[written] else { continue }
             for (field, markdown) in [("analysis", texts.analysisMarkdown), ("verdict", texts.verdictMarkdown), ("article", texts.articleMarkdown)] {
                 guard let markdown else { continue }
                 // The pages that show this file: its own locale's, and those that fall back on it.
-                let shownIn = site.config.locales.filter { page in
-                    let isShown = page == written
-                        ? role.outline[page]?.isFallback(field) == false
-                        : written == site.config.defaultLocale && role.outline[page]?.isFallback(field) == true
-                    return isShown && (field != "article" || articleLocales.contains(page))
+                // Only worked out for a file with links or raw HTML (few are).
+                let pages = { () -> [(locale: String, url: String)] in
+                    let shownIn = config.locales.filter { page in
+                        let isShown = page == written
+                            ? role.outline[page]?.isFallback(field) == false
+                            : written == config.defaultLocale && role.outline[page]?.isFallback(field) == true
+                        return isShown && (field != "article" || articleLocales.contains(page))
+                    }
+                    let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
+                    return Array(zip(shownIn, pageURLs))
                 }
-                let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
-                check(
-                    markdown, file: "content/roles/\(role.slug)/\(field).\(written).md", pages: Array(zip(shownIn, pageURLs)),
-                    model: model, inspector: inspector)
+                check(markdown, file: { "content/roles/\(role.slug)/\(field).\(written).md" }, pages: pages, model: model, inspector: inspector)
             }
         }
     }
 
-    private mutating func check(_ markdown: String, file: String, pages: [(locale: String, url: String)], model: SiteModel, inspector: MarkdownRenderer) {
+    /// `file` and `pages` are asked for only when the Markdown has links or raw HTML.
+    private mutating func check(
+        _ markdown: String, file: () -> String, pages: () -> [(locale: String, url: String)], model: SiteModel, inspector: MarkdownRenderer
+    ) {
         let inspection = inspector.inspect(markdown)
         guard !inspection.links.isEmpty || !inspection.rawHTML.isEmpty else { return }
-        let source = SourceFile(path: file, text: markdown)
+        let pages = pages()
+        let source = SourceFile(path: file(), text: markdown)
         let lineStarts = Self.lineStarts(markdown)
         func place(_ line: Int, _ byteColumn: Int) -> (SourceLocation, String?) {
             // cmark-gfm gives some nodes no position (0): they count from the start of the file.

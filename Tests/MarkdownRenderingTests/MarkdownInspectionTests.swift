@@ -49,6 +49,26 @@ final class MarkdownInspectionTests: XCTestCase {
         }
     }
 
+    /// The scan reads eight bytes at a time: a form found in one word, or split between two, or
+    /// in the bytes left after the last whole word, is found wherever it starts; prose that only
+    /// comes close is still skipped.
+    func testTheScanFindsEveryFormAtEveryOffset() {
+        let filler = "Paragraph about roles, tasks and tools. Time 10:30; ww w.x"
+        for form in ["[", "<", "@", "://", "www.", "WwW."] {
+            for offset in 0..<20 {
+                for tail in [0, 1, 5, 8, 13] {
+                    let markdown = String(filler.prefix(offset)) + form + String(repeating: "z", count: tail)
+                    XCTAssertTrue(MarkdownRenderer.mayHoldLinksOrHTML(markdown), markdown)
+                }
+            }
+        }
+        for length in 0...filler.utf8.count {
+            XCTAssertFalse(MarkdownRenderer.mayHoldLinksOrHTML(String(filler.prefix(length))), String(filler.prefix(length)))
+        }
+        // A non-ASCII text whose bytes are none of the five.
+        XCTAssertFalse(MarkdownRenderer.mayHoldLinksOrHTML(String(repeating: "é « analyse » — ✨ ", count: 20)))
+    }
+
     /// The skip and the parse agree on texts made of pieces that come close to a link.
     func testSkipAgreesWithTheParser() {
         let pieces = ["word", ":", "/", "//", ".", "w", "ww", "www", "W", "@", "[", "]", "(", ")", "<", ">", " ", "\n", "!", "*"]
