@@ -98,7 +98,7 @@ struct SiteModel: Sendable {
         sectorStats = Self.sectorStats(site.roles)
         var index: [String: Int] = [:]
         index.reserveCapacity(site.roles.count)
-        for (position, role) in site.roles.enumerated() { index[role.slug] = position }
+        for position in site.roles.indices { index[site.roles[position].slug] = position }
         roleIndex = index
         var siteValues: TemplateObject = [:]
         for locale in site.config.locales {
@@ -135,7 +135,7 @@ struct SiteModel: Sendable {
         for slug in changed {
             guard let role = site.role(slug) else { continue }
             for locale in locales {
-                model.titles[locale]?[slug] = Self.shownTitle(of: role, in: locale, site: site, strings: strings)
+                model.titles[locale]?[slug] = Self.shownTitle(of: role.outline[locale], in: locale, site: site, strings: strings)
             }
         }
         model.sectorStats = Self.sectorStats(site.roles)
@@ -159,14 +159,15 @@ struct SiteModel: Sendable {
     /// for every role, and all of it runs before the first page renders.
     private static func shownTitles(site: SiteContent, strings: [String: LocaleStrings]) -> [String: [String: ShownText]] {
         let locales = site.config.locales
-        let shown = site.roles.concurrentMap { role in
-            locales.map { shownTitle(of: role, in: $0, site: site, strings: strings) }
+        // By index, here and below: a `Role` is large, and a loop or map over the roles copies
+        // each, retaining every text it holds (cold memory at the scale of a large site).
+        let shown = Array(site.roles.indices).concurrentMap { index in
+            locales.map { shownTitle(of: site.roles[index].outline[$0], in: $0, site: site, strings: strings) }
         }
         var titles: [String: [String: ShownText]] = [:]
         for (column, locale) in locales.enumerated() {
             var perRole: [String: ShownText] = [:]
             perRole.reserveCapacity(site.roles.count)
-            // By index: a `Role` is large, and a loop over the roles copies each.
             for row in shown.indices {
                 if let title = shown[row][column] { perRole[site.roles[row].slug] = title }
             }
@@ -175,8 +176,8 @@ struct SiteModel: Sendable {
         return titles
     }
 
-    private static func shownTitle(of role: Role, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {
-        guard let outline = role.outline[locale] else { return nil }
+    private static func shownTitle(of outline: RoleOutline?, in locale: String, site: SiteContent, strings: [String: LocaleStrings]) -> ShownText? {
+        guard let outline else { return nil }
         let written = outline.isFallback("title") ? site.config.defaultLocale : locale
         return strings[locale].map { $0.shown(LocalizedText(text: outline.title, locale: written)) }
     }
@@ -190,9 +191,9 @@ struct SiteModel: Sendable {
 
     private static func sectorStats(_ roles: [Role]) -> [String: (average: Int, count: Int)] {
         var totals: [String: (sum: Int, count: Int)] = [:]
-        for role in roles {
-            let current = totals[role.sector] ?? (0, 0)
-            totals[role.sector] = (current.sum + role.riskScore, current.count + 1)
+        for index in roles.indices {
+            totals[roles[index].sector, default: (0, 0)].sum += roles[index].riskScore
+            totals[roles[index].sector, default: (0, 0)].count += 1
         }
         return totals.mapValues { (average: ($0.sum + $0.count / 2) / $0.count, count: $0.count) }
     }
