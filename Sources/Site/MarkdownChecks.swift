@@ -54,7 +54,7 @@ struct MarkdownChecks: Sendable {
         let perRole = Mutex([MarkdownChecks](repeating: MarkdownChecks(), count: inspected.count))
         DispatchQueue.concurrentPerform(iterations: inspected.count) { index in
             var checks = MarkdownChecks()
-            checks.inspect(roles[inspected[index]], model: model)
+            checks.inspect(roles, at: inspected[index], model: model)
             perRole.withLock { $0[index] = checks }
         }
         var found = previous?.byRole ?? [:]
@@ -71,40 +71,45 @@ struct MarkdownChecks: Sendable {
 
     private init() {}
 
-    private mutating func inspect(_ role: Role, model: SiteModel) {
-        // The config, not the whole site: a `SiteContent` copied for each role retains all it holds.
-        let config = model.site.config
+    /// The Markdown files of `roles[index]` (by index: a `Role` passed on is copied, retaining
+    /// every text it holds).
+    private mutating func inspect(_ roles: [Role], at index: Int, model: SiteModel) {
         let inspector = model.sectionMarkdown
-        let articleLocales = model.articleLocales(of: role)
-        for written in config.locales {
-            guard let texts = role.texts[written] else { continue }
+        let outline = roles[index].outline
+        for written in model.locales {
+            guard let texts = roles[index].texts[written] else { continue }
             for (field, markdown) in [("analysis", texts.analysisMarkdown), ("verdict", texts.verdictMarkdown), ("article", texts.articleMarkdown)] {
                 guard let markdown else { continue }
-                // The pages that show this file: its own locale's, and those that fall back on it.
-                // Only worked out for a file with links or raw HTML (few are).
-                let pages = { () -> [(locale: String, url: String)] in
-                    let shownIn = config.locales.filter { page in
-                        let isShown = page == written
-                            ? role.outline[page]?.isFallback(field) == false
-                            : written == config.defaultLocale && role.outline[page]?.isFallback(field) == true
-                        return isShown && (field != "article" || articleLocales.contains(page))
-                    }
-                    let pageURLs = shownIn.map { field == "article" ? model.urls.article(role.slug, in: $0) : model.urls.role(role.slug, in: $0) }
-                    return Array(zip(shownIn, pageURLs))
-                }
-                check(markdown, file: { "content/roles/\(role.slug)/\(field).\(written).md" }, pages: pages, model: model, inspector: inspector)
+                check(markdown, of: roles[index].slug, field: field, written: written, outline: outline, model: model, inspector: inspector)
             }
         }
     }
 
-    /// `file` and `pages` are asked for only when the Markdown has links or raw HTML.
+    /// The pages that show a role's `field` written in `written`: its own locale's, and those
+    /// that fall back on it.
+    private static func pages(
+        showing field: String, written: String, of slug: String, outline: [String: RoleOutline], model: SiteModel
+    ) -> [(locale: String, url: String)] {
+        let articleLocales = field == "article" ? model.articleLocales(outline: outline) : []
+        return model.locales.compactMap { page in
+            let isShown = page == written
+                ? outline[page]?.isFallback(field) == false
+                : written == model.defaultLocale && outline[page]?.isFallback(field) == true
+            guard isShown && (field != "article" || articleLocales.contains(page)) else { return nil }
+            return (page, field == "article" ? model.urls.article(slug, in: page) : model.urls.role(slug, in: page))
+        }
+    }
+
+    /// Its file and the pages that show it are worked out only when the Markdown has links or
+    /// raw HTML (few files do).
     private mutating func check(
-        _ markdown: String, file: () -> String, pages: () -> [(locale: String, url: String)], model: SiteModel, inspector: MarkdownRenderer
+        _ markdown: String, of slug: String, field: String, written: String, outline: [String: RoleOutline], model: SiteModel,
+        inspector: MarkdownRenderer
     ) {
         let inspection = inspector.inspect(markdown)
         guard !inspection.links.isEmpty || !inspection.rawHTML.isEmpty else { return }
-        let pages = pages()
-        let source = SourceFile(path: file(), text: markdown)
+        let pages = Self.pages(showing: field, written: written, of: slug, outline: outline, model: model)
+        let source = SourceFile(path: "content/roles/\(slug)/\(field).\(written).md", text: markdown)
         let lineStarts = Self.lineStarts(markdown)
         func place(_ line: Int, _ byteColumn: Int) -> (SourceLocation, String?) {
             // cmark-gfm gives some nodes no position (0): they count from the start of the file.

@@ -473,16 +473,17 @@ struct PagePlan: Sendable {
     init(model: SiteModel) {
         (pages, sitemapEntries) = Self.sharedPages(model: model)
         // Sized first: the arrays are held to the end, and grown by doubling up to half would be spare.
-        let rolePages = model.site.roles.reduce(0) { $0 + model.locales.count + model.articleLocales(of: $1).count }
+        let roles = model.site.roles
+        // By index, here and below: a `Role` passed on from the array is copied, retaining every
+        // text it holds (cold memory at the scale of a large site).
+        let rolePages = roles.indices.reduce(0) { $0 + model.locales.count + model.articleLocales(outline: roles[$1].outline).count }
         pages.reserveCapacity(pages.count + rolePages)
         sitemapEntries.reserveCapacity(sitemapEntries.count + rolePages)
         let shared = SharedModel(model)
         // Each role's pages are worked out on every core (URLs and alternates for each locale:
         // tens of milliseconds for a large site, before the first page can render), and joined
         // in role order.
-        // By index: a map over the roles would copy each `Role` (see `SiteModel.shownTitles`).
-        let roles = model.site.roles
-        for (rolePages, entries) in Array(roles.indices).concurrentMap({ Self.pages(of: roles[$0], model: model, shared: shared) }) {
+        for (rolePages, entries) in Array(roles.indices).concurrentMap({ Self.pages(of: roles, at: $0, model: model, shared: shared) }) {
             pages += rolePages
             sitemapEntries += entries
         }
@@ -523,27 +524,33 @@ struct PagePlan: Sendable {
 
     /// A role's page and article in every locale, in plan order.
     static func pages(of role: Role, model: SiteModel, shared: SharedModel? = nil) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
+        pages(of: [role], at: 0, model: model, shared: shared)
+    }
+
+    /// `pages(of:)` of `roles[index]`.
+    static func pages(of roles: [Role], at index: Int, model: SiteModel, shared: SharedModel? = nil) -> (pages: [Page], sitemapEntries: [Sitemap.Entry]) {
         let urls = model.urls
         let shared = shared ?? SharedModel(model)
-        let slug = role.slug
+        let slug = roles[index].slug
+        let lastReviewed = roles[index].lastReviewed.description
         var pages: [Page] = []
         var sitemapEntries: [Sitemap.Entry] = []
-        let roleAlternates = model.alternates(url: { urls.role(role.slug, in: $0) }, xDefault: urls.role(role.slug, in: model.defaultLocale))
-        let articleLocales = model.articleLocales(of: role)
+        let roleAlternates = model.alternates(url: { urls.role(slug, in: $0) }, xDefault: urls.role(slug, in: model.defaultLocale))
+        let articleLocales = model.articleLocales(outline: roles[index].outline)
         let articleAlternates = model.alternates(
-            url: { urls.article(role.slug, in: $0) }, xDefault: urls.article(role.slug, in: model.defaultLocale), in: articleLocales)
+            url: { urls.article(slug, in: $0) }, xDefault: urls.article(slug, in: model.defaultLocale), in: articleLocales)
         for locale in model.locales {
-            let path = urls.role(role.slug, in: locale)
+            let path = urls.role(slug, in: locale)
             pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale, role: slug) {
                 shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).data() }
             })
-            sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: role.lastReviewed.description))
+            sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: lastReviewed))
             if articleLocales.contains(locale) {
-                let articlePath = urls.article(role.slug, in: locale)
+                let articlePath = urls.article(slug, in: locale)
                 pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale, role: slug) {
                     shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).articleData() ?? .null }
                 })
-                sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: role.lastReviewed.description))
+                sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: lastReviewed))
             }
         }
         return (pages, sitemapEntries)

@@ -225,8 +225,14 @@ struct SiteModel: Sendable {
     /// with that language), and the article's alternates and sitemap entry name only the
     /// locales that have it. Empty when the role has no article.
     func articleLocales(of role: Role) -> [String] {
-        guard role.outline[defaultLocale]?.hasArticle == true else { return [] }
-        return locales.filter { role.outline[$0]?.isFallback("article") == false }
+        articleLocales(outline: role.outline)
+    }
+
+    /// `articleLocales(of:)` from the role's outline alone, for code that goes through the
+    /// roles by index (a `Role` passed on from an array is copied).
+    func articleLocales(outline: [String: RoleOutline]) -> [String] {
+        guard outline[defaultLocale]?.hasArticle == true else { return [] }
+        return locales.filter { outline[$0]?.isFallback("article") == false }
     }
 
     /// The `page` object every layout reads.
