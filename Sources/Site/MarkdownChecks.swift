@@ -61,8 +61,8 @@ struct MarkdownChecks: Sendable {
         for (index, checks) in zip(inspected, perRole.withLock({ $0 })) {
             found[roles[index].slug] = (checks.diagnostics, checks.internalLinks)
         }
-        for role in roles {
-            guard let findings = found[role.slug] else { continue }
+        for index in roles.indices {
+            guard let findings = found[roles[index].slug] else { continue }
             diagnostics += findings.diagnostics
             internalLinks += findings.internalLinks
         }

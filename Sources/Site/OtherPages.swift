@@ -19,21 +19,26 @@ extension SiteModel {
         let page = self.page(
             locale: locale, title: strings.format(.indexTitle, values).text, description: strings.format(.indexIntro, values).text,
             path: path, alternates: alternates(url: urls.index, xDefault: urls.root))
+        // The roles by index: filtered or mapped whole, each `Role` would be copied with every
+        // text it holds, and the index lists them all.
+        let roles = site.roles
         let sectors: [TemplateValue] = site.sectors.compactMap { sector in
-            let roles = site.roles.filter { $0.sector == sector.id }
-            guard !roles.isEmpty else { return nil }
+            let members = roles.indices.filter { roles[$0].sector == sector.id }
+            guard !members.isEmpty else { return nil }
             let name = strings.shown(site.sectorName(sector, in: locale))
             return .object([
                 "name": .string(name.text),
                 "nameLang": name.lang,
-                "roles": .array(roles.map { role in
-                    let title = titles[locale]?[role.slug]
+                "roles": .array(members.map { index in
+                    let slug = roles[index].slug
+                    let riskScore = roles[index].riskScore
+                    let title = titles[locale]?[slug]
                     return .object([
-                        "title": .string(title?.text ?? role.slug),
+                        "title": .string(title?.text ?? slug),
                         "titleLang": title?.lang ?? .null,
-                        "url": .string(urls.role(role.slug, in: locale)),
-                        "riskScore": .string(strings.number(role.riskScore)),
-                        "level": .string(Self.riskLevel(role.riskScore)),
+                        "url": .string(urls.role(slug, in: locale)),
+                        "riskScore": .string(strings.number(riskScore)),
+                        "level": .string(Self.riskLevel(riskScore)),
                     ])
                 }),
             ])

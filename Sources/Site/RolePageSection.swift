@@ -270,14 +270,14 @@ struct RelatedRolesSection: RolePageSection {
     func data(for page: RolePageContext) -> TemplateObject {
         let model = page.page.model
         let related: [TemplateValue] = page.role.relatedRoles.compactMap { slug in
-            guard let other = model.rolesBySlug[slug] else { return nil }
+            guard let riskScore = model.rolesBySlug.riskScore(of: slug) else { return nil }
             let title = model.titles[page.locale]?[slug]
             return .object([
                 "title": .string(title?.text ?? slug),
                 "titleLang": title?.lang ?? .null,
                 "url": .string(model.urls.role(slug, in: page.locale)),
-                "riskScore": .string(page.number(other.riskScore)),
-                "level": .string(SiteModel.riskLevel(other.riskScore)),
+                "riskScore": .string(page.number(riskScore)),
+                "level": .string(SiteModel.riskLevel(riskScore)),
             ])
         }
         return ["hasRelated": .bool(!related.isEmpty), "related": .array(related)]

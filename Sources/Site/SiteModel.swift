@@ -38,6 +38,12 @@ struct SiteModel: Sendable {
         subscript(slug: String) -> Role? {
             index[slug].map { roles[$0] }
         }
+
+        /// The risk score of role `slug`, read in place: a `Role` looked up whole is copied,
+        /// retaining every text it holds, and related roles are looked up on every role page.
+        func riskScore(of slug: String) -> Int? {
+            index[slug].map { roles[$0].riskScore }
+        }
     }
     /// Locale → the `site` object its pages show. site.json's `title` is one text, in the
     /// default locale's language: other locales' pages mark it (`titleLang`).

@@ -31,9 +31,13 @@ struct PageKeys: Sendable {
         self.siteWide = siteWide
         self.roleKeys = roleKeys
         let entries =
-            roster ?? Dictionary(model.site.roles.concurrentMap { ($0.slug, Self.rosterEntry($0, model: model)) }, uniquingKeysWith: { $1 })
+            roster ?? Dictionary(Array(model.site.roles.indices).concurrentMap { index in
+                (model.site.roles[index].slug, Self.rosterEntry(of: model.site.roles, at: index, model: model))
+            }, uniquingKeysWith: { $1 })
+        // By index, here and below: a `Role` taken from the array is copied, retaining every
+        // text it holds.
         var everyRole = StableHash()
-        for role in model.site.roles { everyRole.combine(entries[role.slug] ?? 0) }
+        for index in model.site.roles.indices { everyRole.combine(entries[model.site.roles[index].slug] ?? 0) }
         self.roster = entries
         self.everyRole = everyRole.value
     }
@@ -59,23 +63,28 @@ struct PageKeys: Sendable {
         for (index, files) in filesOfRoles.enumerated() {
             for file in files { roleOfFile[file] = index }
         }
-        let keys = plan.pages.concurrentMap { [roleOfFile] page in key(of: page, role: roleOfFile[page.file].map { roles[$0] }) }
+        let keys = plan.pages.concurrentMap { [roleOfFile] page in key(of: page, roles: roles, at: roleOfFile[page.file]) }
         return Dictionary(zip(plan.pages.map(\.file), keys), uniquingKeysWith: { $1 })
     }
 
     /// The key of one page: of `role`'s page or article, or (nil) of a page every role shows on.
     func key(of page: PagePlan.Page, role: Role?) -> UInt64 {
+        role.map { key(of: page, roles: [$0], at: 0) } ?? key(of: page, roles: [], at: nil)
+    }
+
+    /// `key(of:role:)` of `roles[index]`'s page, read in place.
+    func key(of page: PagePlan.Page, roles: [Role], at index: Int?) -> UInt64 {
         var hash = StableHash()
         hash.combine(siteWide)
         hash.combine(page.template)
         hash.combine(page.file)
-        if let role {
-            hash.combine(roleKeys[role.slug] ?? 0)
+        if let index {
+            hash.combine(roleKeys[roles[index].slug] ?? 0)
             hash.combine(model.site.roles.count)
-            let stats = model.sectorStats[role.sector]
+            let stats = model.sectorStats[roles[index].sector]
             hash.combine(stats?.average ?? -1)
             hash.combine(stats?.count ?? -1)
-            for slug in role.relatedRoles {
+            for slug in roles[index].relatedRoles {
                 hash.combine(slug)
                 hash.combine(roster[slug] ?? 0)
             }
@@ -88,12 +97,17 @@ struct PageKeys: Sendable {
     /// What other pages show of a role: its slug, sector, risk and title in every locale (as
     /// shown, with the language it is written in when it fell back).
     static func rosterEntry(_ role: Role, model: SiteModel) -> UInt64 {
+        rosterEntry(of: [role], at: 0, model: model)
+    }
+
+    /// `rosterEntry(_:model:)` of `roles[index]`, read in place.
+    static func rosterEntry(of roles: [Role], at index: Int, model: SiteModel) -> UInt64 {
         var hash = StableHash()
-        hash.combine(role.slug)
-        hash.combine(role.sector)
-        hash.combine(role.riskScore)
+        hash.combine(roles[index].slug)
+        hash.combine(roles[index].sector)
+        hash.combine(roles[index].riskScore)
         for locale in model.locales {
-            let title = model.titles[locale]?[role.slug]
+            let title = model.titles[locale]?[roles[index].slug]
             hash.combine(locale)
             hash.combine(title?.text ?? "")
             hash.combine(title.map { String(describing: $0.lang) } ?? "")
