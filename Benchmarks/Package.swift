@@ -20,7 +20,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 // The benchmarks run on the allocator rolegen runs on (mimalloc).
                 .product(name: "Allocator", package: "rolegen"),
+                "CMallocInfo",
             ]
         ),
+        // `mallinfo2`, which Swift's Glibc module does not show: the exact bytes in use when glibc's
+        // malloc serves the process (`LD_PRELOAD` of the C library, for `_model`).
+        .target(name: "CMallocInfo"),
     ]
 )

@@ -1,4 +1,5 @@
 import Allocator
+import CMallocInfo
 import Content
 import Foundation
 import Site
@@ -78,13 +79,18 @@ final class MemoryTrace: @unchecked Sendable {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// mimalloc's committed bytes, page-grained, which freeing does not always lower; under
+    /// glibc's malloc (`LD_PRELOAD` of the C library ahead of mimalloc) the exact bytes handed out
+    /// and not had back, `mallinfo2`'s `uordblks + hblkhd`.
     static func heapBytes() -> Int {
-        Allocator.committedBytes
+        Allocator.servesMalloc ? Allocator.committedBytes : Int(rolegen_bench_malloc_in_use())
     }
 }
 
 /// `rolegen-bench _model ROOT`: loads the content of ROOT and prints how many bytes of the
-/// allocator's each part of the content model holds, by dropping the parts one at a time.
+/// allocator's each part of the content model holds, by dropping the parts one at a time. Exact
+/// under glibc's malloc: `LD_PRELOAD=/lib/x86_64-linux-gnu/libc.so.6 rolegen-bench _model ROOT`
+/// (mimalloc keeps much of what is freed committed, so its figures are coarse).
 enum ModelBytes {
     static func run(_ root: String) {
         var site: SiteContent? = ContentLoader.load(root: URL(fileURLWithPath: root)).site
