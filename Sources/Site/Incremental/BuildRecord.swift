@@ -258,7 +258,8 @@ struct BuildRecord: Sendable {
         return copy.withUTF8(body)
     }
 
-    fileprivate static func unescape(_ path: String) -> String {
+    /// `escape` undone (the output folder's record of its files is escaped the same way).
+    static func unescape(_ path: String) -> String {
         path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
     }
 }
