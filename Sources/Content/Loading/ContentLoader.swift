@@ -100,7 +100,7 @@ public enum ContentLoader {
         guard !diagnostics.hasErrors, let sectors, let tools else {
             var partial = SiteContent(
                 config: config, sectors: sectors?.items ?? [], tools: tools?.items ?? [],
-                roles: sectors != nil && tools != nil ? readings.compactMap(\.role) : [], strings: strings, translations: [], fallbacks: [],
+                roles: sectors != nil && tools != nil ? takeRoles(&readings) : [], strings: strings, translations: [], fallbacks: [],
                 translationRecords: translationRecords)
             partial.rolesThatFailedToLoad = Set(slugs).subtracting(partial.roles.map(\.slug))
             var result = LoadResult(site: nil, diagnostics: diagnostics, partialSite: partial)
@@ -127,7 +127,7 @@ public enum ContentLoader {
         }
         if lean != nil, !isSorted { fallbacks.sort() }
         let site = SiteContent(
-            config: config, sectors: sectors.items, tools: tools.items, roles: readings.compactMap(\.role),
+            config: config, sectors: sectors.items, tools: tools.items, roles: takeRoles(&readings),
             strings: strings, translations: translations, fallbacks: fallbacks,
             translationRecords: translationRecords
         )
@@ -217,7 +217,10 @@ public enum ContentLoader {
     private static func readRoles(
         _ slugs: [String], folder: SiteFolder, context: RoleContext, cache: RoleReadingCache?, keys: [String: UInt64], lean: LeanReading? = nil
     ) -> [RoleReading] {
-        let readings = Mutex([RoleReading?](repeating: nil, count: slugs.count))
+        // Every place filled in by its index, then the array taken out whole: mapped out of
+        // optionals, each reading was copied (every role with all it holds retained) and the
+        // originals released, on one thread at the end of the load.
+        let readings = Mutex([RoleReading](repeating: RoleReading(role: nil, diagnostics: [], translations: []), count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
             let slug = slugs[index]
             let key = cache == nil ? nil : keys[slug]
@@ -231,7 +234,21 @@ public enum ContentLoader {
             if let key { cache?.store(reading, of: slug, key: key) }
             readings.withLock { $0[index] = reading }
         }
-        return readings.withLock { $0.map { $0! } }
+        return readings.withLock { readings in
+            var taken: [RoleReading] = []
+            swap(&taken, &readings)
+            return taken
+        }
+    }
+
+    /// The roles of `readings` (those without an error), moved out of them.
+    private static func takeRoles(_ readings: inout [RoleReading]) -> [Role] {
+        var roles: [Role] = []
+        roles.reserveCapacity(readings.count)
+        for index in readings.indices {
+            if let role = readings[index].role.take() { roles.append(role) }
+        }
+        return roles
     }
 
     /// `shared` (catalogs and UI strings) and every role's translation units, in
@@ -318,8 +335,11 @@ struct TitleIndex: Sendable, Equatable {
     init(_ site: SiteContent) {
         for locale in site.config.locales {
             var byTitle: [String: [String]] = [:]
-            for role in site.roles {
-                if let title = Self.ownTitle(of: role, in: locale) { byTitle[title, default: []].append(role.slug) }
+            // By index: `for role in` copied each role, with every text it holds, to read a title.
+            for index in site.roles.indices {
+                if let outline = site.roles[index].outline[locale], !outline.isFallback("title") {
+                    byTitle[outline.title, default: []].append(site.roles[index].slug)
+                }
             }
             slugs[locale] = byTitle
         }

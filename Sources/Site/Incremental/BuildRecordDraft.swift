@@ -52,8 +52,8 @@ extension BuildRecord {
                 writer.put(decimal: sources.takenAt, then: "\n")
                 writer.put("sources ")
                 writer.put(decimal: sources.files.count, then: "\n")
-                for path in sources.files.keys.sorted() {
-                    let print = sources.files[path]!
+                // Sorted with their fingerprints, not looked up again by path afterwards.
+                for (path, print) in sources.files.sorted(by: { $0.key < $1.key }) {
                     writer.putFileLine(hash: print.hash, size: print.size, modified: print.modified, inode: print.inode, path: path)
                 }
                 // The body's length comes first, and is known only once the body is written: a

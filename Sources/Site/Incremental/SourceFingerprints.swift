@@ -282,24 +282,26 @@ struct SourceFingerprints: Equatable, Sendable {
 
     /// Role slug → the hash of the files in its folder: what its own pages depend on.
     func roleKeys() -> [String: UInt64] {
-        var byRole: [String: [String]] = [:]
-        for path in files.keys {
-            if let slug = Self.roleSlug(of: path) { byRole[slug, default: []].append(path) }
+        // Each path with its hash, as the table holds them: not looked up again once sorted.
+        var byRole: [String: [(path: String, hash: UInt64)]] = [:]
+        for (path, print) in files {
+            if let slug = Self.roleSlug(of: path) { byRole[slug, default: []].append((path, print.hash)) }
         }
-        return byRole.mapValues(key(of:))
+        return byRole.mapValues(Self.key(of:))
     }
 
     /// `roleKeys()[slug]` alone (a session after an edit of that role's files).
     func roleKey(_ slug: String) -> UInt64 {
         let prefix = "content/roles/" + slug + "/"
-        return key(of: files.keys.filter { $0.hasPrefix(prefix) && $0.count > prefix.count })
+        return Self.key(of: files.filter { $0.key.hasPrefix(prefix) && $0.key.count > prefix.count }.map { ($0.key, $0.value.hash) })
     }
 
-    private func key(of paths: [String]) -> UInt64 {
+    /// The files' paths and hashes, in path order.
+    private static func key(of files: [(path: String, hash: UInt64)]) -> UInt64 {
         var hash = StableHash()
-        for path in paths.sorted() {
-            hash.combine(path)
-            hash.combine(files[path]!.hash)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hash.combine(file.path)
+            hash.combine(file.hash)
         }
         return hash.value
     }
