@@ -53,17 +53,11 @@ struct PageKeys: Sendable {
     /// Page file → key, for every page of the plan (on every core: a clean build keys every page
     /// before it renders the first).
     func keys(of plan: PagePlan) -> [String: UInt64] {
-        let (urls, locales, roles) = (model.urls, model.locales, model.site.roles)
-        let filesOfRoles = Array(roles.indices).concurrentMap { index in
-            locales.flatMap { locale in
-                [urls.filePath(for: urls.role(roles[index].slug, in: locale)), urls.filePath(for: urls.article(roles[index].slug, in: locale))]
-            }
-        }
-        var roleOfFile: [String: Int] = [:]
-        for (index, files) in filesOfRoles.enumerated() {
-            for file in files { roleOfFile[file] = index }
-        }
-        let keys = plan.pages.concurrentMap { [roleOfFile] page in key(of: page, roles: roles, at: roleOfFile[page.file]) }
+        let (roles, roleIndex) = (model.site.roles, model.rolesBySlug.index)
+        // Each page names the role it belongs to (`PagePlan.Page.role`): its index is looked up,
+        // not worked out again from every role's file paths into a table of them all (made on
+        // one thread, before any page of a clean build rendered).
+        let keys = plan.pages.concurrentMap { page in key(of: page, roles: roles, at: page.role.flatMap { roleIndex[$0] }) }
         return Dictionary(zip(plan.pages.map(\.file), keys), uniquingKeysWith: { $1 })
     }
 

@@ -273,7 +273,7 @@ struct SourceFingerprints: Equatable, Sendable {
     func siteWideKey() -> UInt64 {
         var hash = StableHash()
         // Only the few site-wide paths are sorted, not the thousands in role folders.
-        for path in files.keys.filter({ Self.roleSlug(of: $0) == nil }).sorted() {
+        for path in files.keys.filter({ !Self.isInRoleFolder($0) }).sorted() {
             hash.combine(path)
             hash.combine(files[path]!.hash)
         }
@@ -328,13 +328,23 @@ struct SourceFingerprints: Equatable, Sendable {
     /// `backend` for `content/roles/backend/en.json`; nil for anything not inside a role folder
     /// (the folder `content/roles/backend/` itself belongs to the list of roles).
     static func roleSlug(of path: String) -> String? {
+        slugRange(of: path).map { String(path[$0]) }
+    }
+
+    /// Whether `roleSlug(of: path)` is not nil, without making the slug (the site-wide key
+    /// asks it of every source path).
+    static func isInRoleFolder(_ path: String) -> Bool {
+        slugRange(of: path) != nil
+    }
+
+    private static func slugRange(of path: String) -> Range<String.Index>? {
         // In UTF-8 bytes: a path's `/` is a byte, and walking a large site's 35,000 paths
         // character by character was a tenth of a second before loading could start.
         let bytes = path.utf8
         guard bytes.starts(with: Self.rolesPrefix) else { return nil }
         let rest = bytes.dropFirst(Self.rolesPrefix.count)
         guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), rest.index(after: slash) < rest.endIndex else { return nil }
-        return String(path[rest.startIndex..<slash])
+        return rest.startIndex..<slash
     }
 
     private static let rolesPrefix = Array("content/roles/".utf8)
