@@ -137,10 +137,16 @@ public final class LocaleRules: Sendable {
     public func sentences(_ items: [String]) -> String {
         items.map { item in
             let trimmed = item.trimmingTrailingSpaces()
-            guard let last = trimmed.last, !".!?…".contains(last) else { return trimmed }
+            guard let last = trimmed.unicodeScalars.last, !Self.sentenceEnds.contains(last) else { return trimmed }
             return trimmed + "."
         }.joined(separator: " ")
     }
+
+    /// What ends a sentence already. Looked at as the text's last scalar, not its last
+    /// `Character`: finding where the last grapheme starts took Unicode property lookups on
+    /// every role page (FAQ answers quote its quick wins), and a mark combined onto the
+    /// punctuation makes it no longer the plain mark either way.
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…"]
 
     /// `text` spaced by the language's typography, for plain text before it is HTML-escaped.
     /// English text comes back unchanged. French gets a narrow no-break space (U+202F) before
@@ -162,9 +168,12 @@ public final class LocaleRules: Sendable {
 }
 
 extension String {
+    /// Scalar by scalar from the end (no grapheme breaking), and the string itself when nothing
+    /// trails it.
     fileprivate func trimmingTrailingSpaces() -> String {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[..<end])
+        let scalars = unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return end == scalars.endIndex ? self : String(scalars[..<end])
     }
 }

@@ -83,6 +83,10 @@ final class LocaleRulesTests: XCTestCase {
         XCTAssertEqual(en.sentences(["Install Copilot for your next endpoint", "Use ChatGPT "]),
                        "Install Copilot for your next endpoint. Use ChatGPT.")
         XCTAssertEqual(en.sentences(["Done.", "Really?", "Go!", "Wait…"]), "Done. Really? Go! Wait…")
+        // Trailing white space of any kind goes; a mark combined onto the stop makes it another character.
+        XCTAssertEqual(en.sentences(["Go!\u{00A0}\t\n", "Ship it\u{2003}", "   "]), "Go! Ship it. ")
+        XCTAssertEqual(en.sentences(["Done.\u{0301}"]), "Done.\u{0301}.")
+        XCTAssertEqual(fr.sentences(["Déployez l’API", "Révisez !"]), "Déployez l’API. Révisez !")
     }
 
     func testLists() {
