@@ -501,7 +501,9 @@ struct PagePlan: Sendable {
 
         /// The role `slug` with its texts, for its pages (`SiteModel.withTexts`).
         func role(_ slug: String) -> Role? {
-            model.rolesBySlug[slug].flatMap(model.withTexts)
+            // Not `flatMap(model.withTexts)`: the method as a value captured a copy of the model.
+            guard let role = model.rolesBySlug[slug] else { return nil }
+            return model.withTexts(role)
         }
     }
 
