@@ -45,6 +45,9 @@ public struct BuildOptions: Sendable {
     /// peak memory at 20,000 roles went from 223 to 252 MiB (docs/benchmarks.md, "The
     /// allocator, and roles kept whole").
     var keptTextBytes = 64 << 20
+    /// How much one sitemap file may hold before the sitemap is split (`Sitemap`): sitemaps.org's
+    /// limits; lower for tests.
+    var sitemapLimits = Sitemap.Limits.sitemaps
     /// Called once the content is loaded, before any page is rendered: for tests, to change a
     /// role's files in between (the build must report it, not publish pages it never checked).
     var afterLoading: (@Sendable () -> Void)?

@@ -131,7 +131,7 @@ public enum SiteBuilder {
         // threads as the pages, so that none of them waits for the others at the end. Into the
         // staging folder only: a build that fails discards it. (An incremental build links
         // those whose bytes did not change, as it does pages.)
-        let otherFiles = Self.otherFiles(assets: assets, plan: plan, urls: urls)
+        let otherFiles = Self.otherFiles(assets: assets, plan: plan, urls: urls, sitemapLimits: options.sitemapLimits)
         let files = plan.pages.map(\.file) + otherFiles.map(\.path)
         // For the report, the link checks and the output folder's record, the files in order
         // and as a set, and the pages counted, while the pages render.
@@ -235,11 +235,10 @@ public enum SiteBuilder {
     }
 
     /// The files of the output that are not pages: assets, sitemap, robots.txt.
-    static func otherFiles(assets: Assets, plan: PagePlan, urls: SiteURLs) -> [OtherFile] {
-        assets.files.map { file in OtherFile(path: "assets/" + file.publishedName) { file.bytes } } + [
-            OtherFile(path: "sitemap.xml") { Sitemap.xml(plan.sitemapEntries, urls: urls) },
-            OtherFile(path: "robots.txt") { Array(Sitemap.robots(urls: urls).utf8) },
-        ]
+    static func otherFiles(assets: Assets, plan: PagePlan, urls: SiteURLs, sitemapLimits: Sitemap.Limits) -> [OtherFile] {
+        assets.files.map { file in OtherFile(path: "assets/" + file.publishedName) { file.bytes } }
+            + Sitemap.files(plan.sitemapEntries, urls: urls, limits: sitemapLimits)
+            + [OtherFile(path: "robots.txt") { Array(Sitemap.robots(urls: urls).utf8) }]
     }
 
     /// `--warnings-as-errors`: every warning so far becomes an error, so that the build fails

@@ -244,7 +244,9 @@ public final class BuildSession: Sendable {
         // Assets and robots.txt depend on nothing a role changes; the sitemap on each role's
         // pages (unchanged) and review date.
         let produced = Mutex<[String: [UInt8]]>([:])
-        let otherFiles = plan.map { SiteBuilder.otherFiles(assets: memory.assets, plan: $0, urls: model.urls).filter { $0.path == "sitemap.xml" } } ?? []
+        let otherFiles = plan.map {
+            SiteBuilder.otherFiles(assets: memory.assets, plan: $0, urls: model.urls, sitemapLimits: options.sitemapLimits).filter { Sitemap.isSitemap($0.path) }
+        } ?? []
         let rendering = SiteBuilder.render(
             pages, otherFiles: otherFiles, templates: memory.templates,
             writer: { bytes, path in produced.withLock { $0[path] = bytes } }, progress: options.progress, keepingIDsOf: anchored)
