@@ -39,12 +39,13 @@ public struct BuildOptions: Sendable {
     /// (`rolegen serve`), so that an unchanged folder is not read again; nil for one build.
     public var roleCache: RoleReadingCache?
     /// Memory a build may spend keeping roles whole, so that their folders are read once, not
-    /// again for their pages (`ContentLoader.load(keptTextBytes:)`): 64 MiB, about 2,700 roles
-    /// of the benchmark's site; the others are read again. Fixed, so a build's memory does not
-    /// grow with the site. From 32 MiB to 64 MiB a 5,000-role build took 7 % less CPU and its
-    /// peak memory at 20,000 roles went from 223 to 252 MiB (docs/benchmarks.md, "The
-    /// allocator, and roles kept whole").
-    var keptTextBytes = 64 << 20
+    /// again for their pages (`ContentLoader.load(keptTexts:)`): 160 MiB less 5 KiB a role, and
+    /// at least 64 MiB. A site of up to about 5,000 roles of the benchmark's size reads every
+    /// folder once; from about 20,000 roles the build keeps 64 MiB of them (about 2,700
+    /// roles), so its memory does not grow with the site. Measured in docs/benchmarks.md
+    /// ("Roles kept whole by the site's size"): a 5,000-role build took 7 % less CPU and 40 MB
+    /// more memory than with a fixed 64 MiB.
+    var keptTexts = KeptTextAllowance(bytes: 160 << 20, lessPerRole: 5 << 10, atLeast: 64 << 20)
     /// How much one sitemap file may hold before the sitemap is split (`Sitemap`): sitemaps.org's
     /// limits; lower for tests.
     var sitemapLimits = Sitemap.Limits.sitemaps

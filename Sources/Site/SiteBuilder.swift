@@ -50,7 +50,7 @@ public enum SiteBuilder {
         var loaded = ContentLoader.load(
             root: options.root, sections: options.roleSections.map(\.section),
             roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeysBeforeLoading ?? [:],
-            keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML, keptTextBytes: options.keptTextBytes,
+            keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML, keptTexts: options.keptTexts,
             observingReads: incremental?.readObserver)
         options.afterLoading?()
         // What does not depend on the roles (templates, assets, UI strings and their use) is

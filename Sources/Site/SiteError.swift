@@ -46,7 +46,7 @@ public enum SiteError: Sendable {
     case brokenAnchor(destination: String, anchor: String)
     /// A role's files changed while the build ran (between reading them and reading them again
     /// for the role's pages): the pages would not be what the build checked, so nothing is
-    /// written. A role kept whole (`BuildOptions.keptTextBytes`) is not read again.
+    /// written. A role kept whole (`BuildOptions.keptTexts`) is not read again.
     case roleChangedDuringBuild(slug: String)
 
     /// What is wrong with a link's address (`malformedLink`, one code for all four: each is a

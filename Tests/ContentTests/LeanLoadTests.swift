@@ -25,7 +25,7 @@ final class LeanLoadTests: XCTestCase {
         let root = try site().write()
         defer { try? FileManager.default.removeItem(at: root) }
         let wholeSite = try XCTUnwrap(ContentLoader.load(root: root).site)
-        let roomy = ContentLoader.load(root: root, keepingTexts: false, keptTextBytes: 1 << 30)
+        let roomy = ContentLoader.load(root: root, keepingTexts: false, keptTexts: .fixed(1 << 30))
         let roomySite = try XCTUnwrap(roomy.site, roomy.diagnostics.map(\.description).joined(separator: "\n"))
         let rereader = try XCTUnwrap(roomy.rereader)
         XCTAssertEqual(roomySite.roles.map(\.slug), wholeSite.roles.map(\.slug))
@@ -40,8 +40,27 @@ final class LeanLoadTests: XCTestCase {
         XCTAssertEqual(roomySite.translations, try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false).site).translations)
 
         // A budget smaller than any role keeps none.
-        let tight = try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false, keptTextBytes: 1).site)
+        let tight = try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false, keptTexts: .fixed(1)).site)
         XCTAssertFalse(tight.roles.contains(where: \.hasTexts))
+    }
+
+    /// The allowance is taken for the site's number of roles: room for all of them at a few
+    /// roles, only the least at many.
+    func testTheAllowanceShrinksWithTheNumberOfRoles() throws {
+        let root = try site().write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let roles = try XCTUnwrap(ContentLoader.load(root: root).site).roles.count
+        XCTAssertGreaterThan(roles, 1)
+        // Room for every role when the site has fewer than `roles` roles; none at `roles`.
+        let shrinking = KeptTextAllowance(bytes: roles << 30, lessPerRole: 1 << 30, atLeast: 1)
+        XCTAssertEqual(shrinking.bytes(forRoles: roles - 1), 1 << 30)
+        XCTAssertEqual(shrinking.bytes(forRoles: roles), 1)
+        let none = try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false, keptTexts: shrinking).site)
+        XCTAssertFalse(none.roles.contains(where: \.hasTexts))
+        let roomier = KeptTextAllowance(bytes: (roles + 1) << 30, lessPerRole: 1 << 30, atLeast: 1)
+        let all = try XCTUnwrap(ContentLoader.load(root: root, keepingTexts: false, keptTexts: roomier).site)
+        XCTAssertTrue(all.roles.allSatisfy(\.hasTexts))
+        XCTAssertEqual(KeptTextAllowance.fixed(7).bytes(forRoles: 1_000_000), 7)
     }
 
     func testLeanLoadReportsWhatAWholeLoadReportsAndReadsTheSameRolesAgain() throws {

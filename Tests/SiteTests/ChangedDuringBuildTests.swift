@@ -4,7 +4,7 @@ import XCTest
 @testable import Site
 
 /// A build reads a role's texts again when it renders the role's pages, unless it kept the role
-/// whole (`BuildOptions.keptTextBytes`): a role read again that was edited in between is
+/// whole (`BuildOptions.keptTexts`): a role read again that was edited in between is
 /// reported, and nothing is written; a role kept whole is published as it was checked.
 final class ChangedDuringBuildTests: XCTestCase {
     private func twoRoles() throws -> FixtureSite {
@@ -17,7 +17,7 @@ final class ChangedDuringBuildTests: XCTestCase {
     func testRoleEditedBetweenLoadingAndRenderingFailsTheBuild() throws {
         let site = try twoRoles()
         var options = BuildOptions(root: site.root)
-        options.keptTextBytes = 0
+        options.keptTexts = .fixed(0)
         let root = site.root
         options.afterLoading = {
             try? "The verdict, edited while the build ran.\n".write(
@@ -69,7 +69,7 @@ final class LeanBuildTests: XCTestCase {
             Fixture.role("frontend", title: "Frontend Developer", plural: "Frontend Developers", related: ["backend"], risk: 62),
         ]))
         var leanOptions = BuildOptions(root: site.root, clean: true)
-        leanOptions.keptTextBytes = 0
+        leanOptions.keptTexts = .fixed(0)
         let lean = SiteBuilder.build(leanOptions)
         XCTAssertTrue(lean.succeeded, lean.diagnostics.map(\.rendered).joined(separator: "\n"))
         let leanTree = try site.snapshot()
@@ -82,7 +82,7 @@ final class LeanBuildTests: XCTestCase {
             }
         }
         var mixedOptions = BuildOptions(root: site.root, clean: true)
-        mixedOptions.keptTextBytes = 2 * folderBytes.min()!
+        mixedOptions.keptTexts = .fixed(2 * folderBytes.min()!)
         let mixed = SiteBuilder.build(mixedOptions)
         XCTAssertTrue(mixed.succeeded, mixed.diagnostics.map(\.rendered).joined(separator: "\n"))
         XCTAssertEqual(mixed.fallbacks, lean.fallbacks)

@@ -55,13 +55,13 @@ public enum ContentLoader {
     ///   and its outdated translation units (its fallbacks are in `fallbacks`); `rereader` reads
     ///   the rest again for the role's own pages. (No `roleCache` then: a cached reading holds
     ///   everything.)
-    /// - Parameter keptTextBytes: with `keepingTexts: false`, the memory the first roles read
-    ///   may hold whole (twice their files' bytes each), which are then not read again: a fixed
-    ///   amount, so memory still does not grow with the site.
+    /// - Parameter keptTexts: with `keepingTexts: false`, the memory the first roles read may
+    ///   hold whole (twice their files' bytes each), which are then not read again: an amount
+    ///   that does not grow with the site (`KeptTextAllowance`).
     /// - Parameter observer: told of every file read (also when a role is read again).
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
-        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTextBytes: Int = 0,
+        keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTexts: KeptTextAllowance = .fixed(0),
         observingReads observer: SiteFolder.ReadObserver? = nil
     ) -> LoadResult {
         let folder = SiteFolder(root: root.standardizedFileURL.path, observingReads: observer)
@@ -88,7 +88,7 @@ public enum ContentLoader {
         let translationRecords = TranslationRecordsReader.read(files, locales: locales)
         let lean = keepingTexts
             ? nil
-            : LeanReading(records: translationRecords, keepsMarkdown: keepingMarkdown, keptTexts: keptTextBytes > 0 ? TextBudget(bytes: keptTextBytes) : nil)
+            : LeanReading(records: translationRecords, keepsMarkdown: keepingMarkdown, keptTexts: Self.textBudget(keptTexts, roles: slugs.count))
         let cache = lean == nil ? roleCache : nil
         cache?.begin(context)
         var readings = readRoles(slugs, folder: folder, context: context, cache: cache, keys: roleKeys, lean: lean)
@@ -202,6 +202,12 @@ public enum ContentLoader {
     }
 
     /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
+    /// The budget of a lean load of `roles` roles; nil when it may keep none.
+    private static func textBudget(_ allowance: KeptTextAllowance, roles: Int) -> TextBudget? {
+        let bytes = allowance.bytes(forRoles: roles)
+        return bytes > 0 ? TextBudget(bytes: bytes) : nil
+    }
+
     private static func roleFolders(_ files: FileChecks, locales: Locales) -> [String] {
         guard let entries = files.entries("content/roles") else {
             files.report(.missingFile(path: "content/roles/", why: "one folder per role"))

@@ -29,10 +29,42 @@ struct LeanReading: Sendable {
     }
 }
 
-/// Memory a lean load may spend on keeping roles whole (`ContentLoader.load(keptTextBytes:)`):
-/// the first roles read, up to a fixed amount, keep their texts and are not read again for their
-/// pages; the rest are. The amount is the same at any size of site, so memory still does not
-/// grow with the site, and a small or medium site reads most folders once.
+/// How much memory a lean load may spend on keeping roles whole (`ContentLoader.load(keptTexts:)`),
+/// by the number of roles: `bytes` less `lessPerRole` for each role, and never less than
+/// `atLeast`.
+///
+/// Every role costs the build memory whether it is kept whole or not (its facts, its outline,
+/// its pages' share of the site model), so a larger site leaves less room for whole roles: the
+/// allowance shrinks as the site grows, down to the fixed amount that the largest sites keep,
+/// and the build's peak memory stays about level instead of growing with the roles kept.
+public struct KeptTextAllowance: Sendable, Equatable {
+    /// The allowance of a site without roles.
+    public var bytes: Int
+    /// How much less each role leaves.
+    public var lessPerRole: Int
+    /// The allowance of any site, however large.
+    public var atLeast: Int
+
+    public init(bytes: Int, lessPerRole: Int, atLeast: Int) {
+        self.bytes = bytes
+        self.lessPerRole = lessPerRole
+        self.atLeast = atLeast
+    }
+
+    /// The same amount at any size of site (none with 0).
+    public static func fixed(_ bytes: Int) -> KeptTextAllowance {
+        KeptTextAllowance(bytes: bytes, lessPerRole: 0, atLeast: bytes)
+    }
+
+    /// The bytes a site of `roles` roles may keep whole.
+    public func bytes(forRoles roles: Int) -> Int {
+        max(atLeast, bytes - roles * lessPerRole)
+    }
+}
+
+/// Memory a lean load may spend on keeping roles whole (`KeptTextAllowance`): the first roles
+/// read, up to that amount, keep their texts and are not read again for their pages; the rest
+/// are. A small or medium site reads most folders once.
 final class TextBudget: Sendable {
     private let left: Atomic<Int>
 
