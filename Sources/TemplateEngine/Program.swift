@@ -30,7 +30,10 @@ final class Program: @unchecked Sendable {
     /// Each name as written, for errors (by name index).
     let writtenNames: [String]
     let templates: [CompiledTemplate]
-    let templateIndex: [String: Int]
+    /// Each template's name's `TemplateObject.fingerprint`, by template index: a page names
+    /// its section partials by value (`{{> *template}}`), a dozen lookups a page, and comparing
+    /// integers along a short list is cheaper than hashing each name.
+    private let templateFingerprints: [UInt64]
     let isStrict: Bool
 
     init(builder: ProgramBuilder, templates: [CompiledTemplate], isStrict: Bool) {
@@ -47,7 +50,7 @@ final class Program: @unchecked Sendable {
         indentations = builder.indentations
         writtenNames = builder.writtenNames
         self.templates = templates
-        templateIndex = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.name, $0) })
+        templateFingerprints = templates.map { TemplateObject.fingerprint($0.name) }
         self.isStrict = isStrict
     }
 
@@ -57,6 +60,14 @@ final class Program: @unchecked Sendable {
                       UnsafeRawPointer(lineStartOffsets.baseAddress), UnsafeRawPointer(names.baseAddress), UnsafeRawPointer(keys.baseAddress), UnsafeRawPointer(keyFingerprints.baseAddress),
                       UnsafeRawPointer(calls.baseAddress), UnsafeRawPointer(overrides.baseAddress), UnsafeRawPointer(sites.baseAddress)] {
             table?.deallocate()
+        }
+    }
+
+    /// The index of the template called `name`, if there is one.
+    func template(named name: String) -> Int? {
+        let fingerprint = TemplateObject.fingerprint(name)
+        return templateFingerprints.withUnsafeBufferPointer { fingerprints in
+            fingerprints.indices.first { fingerprints[$0] == fingerprint && templates[$0].name == name }
         }
     }
 }

@@ -238,7 +238,7 @@ struct Renderer: ~Copyable {
             }
             return nil
         }
-        if let template = program.templateIndex[templateName] { return template }
+        if let template = program.template(named: templateName) { return template }
         guard program.isStrict else { return nil }
         let suggestion = closestMatch(to: templateName, among: program.templates.map(\.name))
         let isParent = program.calls[call].isParent

@@ -103,7 +103,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders template `name` into UTF-8 bytes, ready to be written to a file.
     public func renderBytes(_ name: String, _ data: TemplateValue) throws(TemplateError) -> [UInt8] {
-        guard let index = program.templateIndex[name] else {
+        guard let index = program.template(named: name) else {
             throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
         }
         var renderer = Renderer(program: program, data: data)
@@ -117,7 +117,7 @@ public struct TemplateSet: Sendable {
     /// meaningful when there is no error. Throws only what ends a render (an unknown template,
     /// partials nested too deep).
     public func renderCollectingErrors(_ name: String, _ data: TemplateValue) throws(TemplateError) -> (bytes: [UInt8], errors: [TemplateError]) {
-        guard let index = program.templateIndex[name] else {
+        guard let index = program.template(named: name) else {
             throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
         }
         var renderer = Renderer(program: program, data: data, collectsErrors: true)
