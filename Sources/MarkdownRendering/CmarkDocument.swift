@@ -15,7 +15,7 @@ final class CmarkDocument {
         self.parser = parser
         self.options = options
         for syntaxExtension in extensions {
-            cmark_parser_attach_syntax_extension(parser, CmarkLibrary.syntaxExtension(named: syntaxExtension.rawValue))
+            cmark_parser_attach_syntax_extension(parser, CmarkLibrary.syntaxExtension(syntaxExtension))
         }
         // Bytes with an explicit length: an embedded NUL must not end the text early.
         var text = markdown
@@ -60,7 +60,8 @@ final class CmarkDocument {
     }
 
     /// Calls `visit` with every node of `types` in document order.
-    private func forEachNode(of types: Set<UInt32>, _ visit: (OpaquePointer) -> Void) {
+    /// (`types` is one or two: looked for along the array, not hashed, once per node.)
+    private func forEachNode(of types: [UInt32], _ visit: (OpaquePointer) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {

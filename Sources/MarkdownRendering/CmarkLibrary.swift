@@ -23,14 +23,26 @@ enum CmarkLibrary {
     /// that call lacks.
     private static let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// The registered syntax extension called `name`, registering the core ones on first use.
-    static func syntaxExtension(named name: String) -> OpaquePointer {
+    /// The registered syntax extensions, found once, in `MarkdownRenderer.Extension.allCases`
+    /// order: every document attaches them to its parser, and finding one by name converts the
+    /// name to a C string and searches the registry.
+    ///
+    /// `nonisolated(unsafe)`: the pointers are written once, here, and cmark-gfm only reads the
+    /// extensions they point to.
+    private nonisolated(unsafe) static let syntaxExtensions: [OpaquePointer] = {
         _ = coreExtensionsRegistered
-        guard let found = cmark_find_syntax_extension(name) else {
-            // The names come from `MarkdownRenderer.Extension`, all of which the library ships.
-            preconditionFailure("cmark-gfm has no syntax extension named '\(name)'")
+        return MarkdownRenderer.Extension.allCases.map { syntaxExtension in
+            guard let found = cmark_find_syntax_extension(syntaxExtension.rawValue) else {
+                // The names come from `MarkdownRenderer.Extension`, all of which the library ships.
+                preconditionFailure("cmark-gfm has no syntax extension named '\(syntaxExtension.rawValue)'")
+            }
+            return found
         }
-        return found
+    }()
+
+    /// The registered `syntaxExtension`, registering the core ones on first use.
+    static func syntaxExtension(_ syntaxExtension: MarkdownRenderer.Extension) -> OpaquePointer {
+        syntaxExtensions[MarkdownRenderer.Extension.allCases.firstIndex(of: syntaxExtension)!]
     }
 
     /// Frees memory that cmark-gfm allocated (the rendered HTML), with the allocator it used.
