@@ -104,7 +104,9 @@ struct PageKeys: Sendable {
             let title = model.titles[locale]?[roles[index].slug]
             hash.combine(locale)
             hash.combine(title?.text ?? "")
-            hash.combine(title.map { String(describing: $0.lang) } ?? "")
+            // The language a title is marked with, when not the page's (`ShownText.lang`):
+            // read from the value, not described (`String(describing:)` reflects on it).
+            if case .string(let language)? = title?.lang { hash.combine(language) } else { hash.combine("") }
         }
         return hash.value
     }
