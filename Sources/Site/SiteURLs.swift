@@ -12,6 +12,10 @@ struct SiteURLs: Sendable {
     /// `/` or `/docs/` — the base URL's path, always starting and ending with `/`.
     let basePath: String
     private let config: SiteConfig
+    /// Per configured locale, the start of its role pages' paths (`/fr/metiers/`) and its
+    /// articles' segment (`analyse-complete`), put together once: a page links to a dozen role
+    /// and article pages, and each path was otherwise six appends and two lookups.
+    private let localePaths: [(locale: String, rolesPrefix: String, articleSegment: String)]
 
     init(config: SiteConfig) {
         self.config = config
@@ -31,7 +35,18 @@ struct SiteURLs: Sendable {
             origin = ""
             basePath = base.hasPrefix("/") ? base : "/" + base
         }
+        let basePath = basePath
+        localePaths = config.locales.map { locale in
+            (locale, Self.rolesPrefix(basePath: basePath, locale: locale, config: config), config.urlSegment(.article, in: locale))
+        }
     }
+
+    /// `/fr/metiers/`: where `locale`'s role pages are.
+    private static func rolesPrefix(basePath: String, locale: String, config: SiteConfig) -> String {
+        index(basePath: basePath, locale: locale) + config.urlSegment(.roles, in: locale) + "/"
+    }
+
+    private static func index(basePath: String, locale: String) -> String { basePath + locale + "/" }
 
     var root: String { basePath }
     var notFound: String { basePath + "404.html" }
@@ -39,14 +54,19 @@ struct SiteURLs: Sendable {
     func notFound(_ locale: String) -> String { index(locale) + "404.html" }
     var sitemap: String { basePath + "sitemap.xml" }
 
-    func index(_ locale: String) -> String { basePath + locale + "/" }
+    func index(_ locale: String) -> String { Self.index(basePath: basePath, locale: locale) }
 
     func role(_ slug: String, in locale: String) -> String {
-        index(locale) + config.urlSegment(.roles, in: locale) + "/" + slug + "/"
+        (paths(of: locale)?.rolesPrefix ?? Self.rolesPrefix(basePath: basePath, locale: locale, config: config)) + slug + "/"
     }
 
     func article(_ slug: String, in locale: String) -> String {
-        role(slug, in: locale) + config.urlSegment(.article, in: locale) + "/"
+        role(slug, in: locale) + (paths(of: locale)?.articleSegment ?? config.urlSegment(.article, in: locale)) + "/"
+    }
+
+    /// `localePaths` of `locale` (a configured one always has them).
+    private func paths(of locale: String) -> (locale: String, rolesPrefix: String, articleSegment: String)? {
+        localePaths.first { $0.locale == locale }
     }
 
     func asset(_ name: String) -> String { basePath + "assets/" + name }
