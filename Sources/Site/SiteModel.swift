@@ -299,16 +299,21 @@ struct SiteModel: Sendable {
             "tText": .object(t.text),
             "nav": .object(["homeURL": .string(urls.index(locale)), "languages": languages]),
         ]
-        for (key, value) in extra { object[key] = value }
+        object.merge(extra)
         return .object(object)
     }
 
     /// Open Graph wants `ll_TT`; a bare language gets its most common territory.
     static func openGraphLocale(_ locale: String) -> String {
-        if locale.contains("-") { return locale.replacingOccurrences(of: "-", with: "_") }
-        let territories = ["en": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "it": "it_IT", "pt": "pt_PT", "nl": "nl_NL"]
-        return territories[locale] ?? locale
+        // A byte search: `contains("-")` went through Foundation's `range(of:)`, twice a page.
+        if locale.utf8.contains(UInt8(ascii: "-")) { return locale.replacingOccurrences(of: "-", with: "_") }
+        return openGraphTerritories[locale] ?? locale
     }
+
+    /// Made once, not on every page that asks.
+    private static let openGraphTerritories = [
+        "en": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "it": "it_IT", "pt": "pt_PT", "nl": "nl_NL",
+    ]
 
     /// Risk colour band for lists: low < 35 ≤ medium < 60 ≤ high.
     static func riskLevel(_ score: Int) -> String {
