@@ -40,9 +40,9 @@ public struct BuildOptions: Sendable {
     public var roleCache: RoleReadingCache?
     /// Memory a build may spend keeping roles whole, so that their folders are read once, not
     /// again for their pages (`ContentLoader.load(keptTexts:)`): 160 MiB less 5 KiB a role, and
-    /// at least 64 MiB. A site of up to about 5,000 roles of the benchmark's size reads every
-    /// folder once; from about 20,000 roles the build keeps 64 MiB of them (about 2,700
-    /// roles), so its memory does not grow with the site. Measured in docs/benchmarks.md
+    /// at least 64 MiB. A site of up to about 6,000 roles of the benchmark's size (22 KiB each
+    /// kept whole) reads every folder once; from about 19,700 roles the build keeps 64 MiB of
+    /// them (about 2,700 roles), so its memory does not grow with the site. Measured in docs/benchmarks.md
     /// ("Roles kept whole by the site's size"): a 5,000-role build ran 4.4 % fewer instructions
     /// than with a fixed 64 MiB, and its peak memory went from 134 to 172 MiB.
     var keptTexts = KeptTextAllowance(bytes: 160 << 20, lessPerRole: 5 << 10, atLeast: 64 << 20)

@@ -201,13 +201,13 @@ public enum ContentLoader {
         }
     }
 
-    /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
     /// The budget of a lean load of `roles` roles; nil when it may keep none.
     private static func textBudget(_ allowance: KeptTextAllowance, roles: Int) -> TextBudget? {
         let bytes = allowance.bytes(forRoles: roles)
         return bytes > 0 ? TextBudget(bytes: bytes) : nil
     }
 
+    /// The folder names in `content/roles/`, sorted (so roles come out sorted by slug).
     private static func roleFolders(_ files: FileChecks, locales: Locales) -> [String] {
         guard let entries = files.entries("content/roles") else {
             files.report(.missingFile(path: "content/roles/", why: "one folder per role"))
