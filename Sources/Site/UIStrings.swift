@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Localization
+import Synchronization
 import TemplateEngine
 
 /// The UI strings of one locale, compiled once per build: every message is parsed once,
@@ -40,6 +41,9 @@ final class LocaleStrings: Sendable {
         /// Typography treats a marker as a letter, so this is what every page that has those
         /// texts would compute; a page only fills the markers in. Nil for other messages.
         let marked: (mask: UInt64, message: MarkedMessage)?
+        /// For the other messages (numbers, plurals, lists): each combination of values met so
+        /// far, formatted, typeset and cut at its markers.
+        let formatted = FormattedMessages()
         /// The forms templates use it in (`t.key`, `tText.key`): a page's objects hold it
         /// only in those.
         let forms: UIStringForms.Use
@@ -227,9 +231,12 @@ final class LocaleStrings: Sendable {
             let language = entry.isFallback ? defaultRules.identifier : rules.identifier
             return marked.message.shown(language: language, pageLocale: locale, embedded: arguments.embedded)
         }
-        return Self.format(
-            entry, values: entry.isFallback ? arguments.fallback : arguments.own, embedded: arguments.embedded,
-            locale: locale, rules: rules, defaultRules: defaultRules)
+        let values = entry.isFallback ? arguments.fallback : arguments.own
+        let itemRules = entry.isFallback ? defaultRules : rules
+        let message = entry.formatted.message(for: entry.message.argumentNames.map { values[$0] }) {
+            MarkedMessage(itemRules.typography(text: entry.message.format(values, rules: itemRules))).escapedOnce
+        }
+        return message.shown(language: itemRules.identifier, pageLocale: locale, embedded: arguments.embedded)
     }
 
     private static func format(
@@ -240,6 +247,36 @@ final class LocaleStrings: Sendable {
         let typeset = itemRules.typography(text: entry.message.format(values, rules: itemRules))
         return EmbeddedText.shown(typeset, language: itemRules.identifier, pageLocale: locale, embedded: embedded)
     }
+}
+
+/// The messages of one UI string with numbers, plurals or lists, by the values they were
+/// formatted with: texts stand in them as markers (`EmbeddedText`), the same on every page,
+/// so what is left to vary is a few numbers, and pages share a few hundred combinations. A
+/// page whose combination was met before only fills in the markers; formatting and typesetting
+/// a FAQ answer again was thousands of instructions, ten times a page.
+///
+/// Shared by the pages rendering at once, behind a lock held only to look up or add. It keeps
+/// at most `limit` combinations: a site whose numbers never repeat formats as it did without it.
+final class FormattedMessages: Sendable {
+    /// The values of the message's `argumentNames`, in their order (nil: not given).
+    typealias Key = [MessageArgument?]
+
+    static let limit = 1_024
+    private let messages = Mutex<[Key: MarkedMessage]>([:])
+
+    /// The message for `key`, made by `make` the first time (outside the lock: two pages may
+    /// both make it, with the same result).
+    func message(for key: Key, make: () -> MarkedMessage) -> MarkedMessage {
+        if let known = messages.withLock({ $0[key] }) { return known }
+        let made = make()
+        messages.withLock { messages in
+            if messages.count < Self.limit { messages[key] = made }
+        }
+        return made
+    }
+
+    /// How many combinations are kept.
+    var count: Int { messages.withLock { $0.count } }
 }
 
 /// A UI string as a page shows it, in the two forms a template needs.
