@@ -57,42 +57,35 @@ struct BuildRecord: Sendable {
         /// through `writer` (a large site's are tens of megabytes, never held whole). The record
         /// states their length first (`Draft` fills it in once they are written).
         static func writeBody(fallbacks: [Fallback], outdated: [TranslationUnit], to writer: inout RecordFileWriter) {
-            writer.put("\(fallbacks.count)\n")
-            var startsLine = true
-            forEachValue(fallbacks: fallbacks, outdated: outdated, { value in
-                if !startsLine { writer.put(byte: UInt8(ascii: "\t")) }
-                writer.putEscaped(value)
-                startsLine = false
-            }, endOfLine: {
+            writer.put(decimal: fallbacks.count, then: "\n")
+            for fallback in fallbacks {
+                putShared(fallback.role, fallback.locale, fallback.field, fallback.place, to: &writer)
                 writer.put(byte: UInt8(ascii: "\n"))
-                startsLine = true
-            }, betweenSections: { writer.put("\(outdated.count)\n") })
+            }
+            writer.put(decimal: outdated.count, then: "\n")
+            for unit in outdated {
+                putShared(unit.role, unit.locale, unit.field, unit.place, to: &writer)
+                writer.put(byte: UInt8(ascii: "\t"))
+                writer.put(byte: UInt8(ascii: unit.isTranslated ? "1" : "0"))
+                writer.put(byte: UInt8(ascii: "\t"))
+                writer.putEscaped(unit.source)
+                writer.put(byte: UInt8(ascii: "\n"))
+            }
         }
 
-        /// The values of each fallback's line, then of each outdated unit's, one by one: no
-        /// array per line (a large site has hundreds of thousands of lines).
-        private static func forEachValue(
-            fallbacks: [Fallback], outdated: [TranslationUnit], _ value: (String) -> Void, endOfLine: () -> Void, betweenSections: () -> Void = {}
-        ) {
-            /// What both kinds of line start with.
-            func shared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace) {
-                value(role ?? "")
-                value(locale)
-                value(field)
-                value(place.file)
-                value(place.key ?? "")
-            }
-            for fallback in fallbacks {
-                shared(fallback.role, fallback.locale, fallback.field, fallback.place)
-                endOfLine()
-            }
-            betweenSections()
-            for unit in outdated {
-                shared(unit.role, unit.locale, unit.field, unit.place)
-                value(unit.isTranslated ? "1" : "0")
-                value(unit.source)
-                endOfLine()
-            }
+        /// What both kinds of line start with, each value escaped and followed by a tab but the
+        /// last. Written value by value, with no closure or array per line: a large site has
+        /// hundreds of thousands of lines.
+        private static func putShared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace, to writer: inout RecordFileWriter) {
+            if let role { writer.putEscaped(role) }
+            writer.put(byte: UInt8(ascii: "\t"))
+            writer.putEscaped(locale)
+            writer.put(byte: UInt8(ascii: "\t"))
+            writer.putEscaped(field)
+            writer.put(byte: UInt8(ascii: "\t"))
+            writer.putEscaped(place.file)
+            writer.put(byte: UInt8(ascii: "\t"))
+            if let key = place.key { writer.putEscaped(key) }
         }
 
         init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {

@@ -184,13 +184,19 @@ struct RecordFileWriter {
     }
 
     mutating func put(decimal value: UInt64, then separator: Unicode.Scalar) {
-        let start = buffer.count
-        var rest = value
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        buffer[start...].reverse()
+        // The digits from the last, into 24 bytes on the stack (a UInt64 has at most 20), then
+        // appended at once: a digit at a time, each append checked the array's room.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var rest = value
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
+        }
         buffer.append(UInt8(ascii: separator))
     }
 
