@@ -104,6 +104,24 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(BuildRecord.escape("fr/metiers/index.html"), "fr/metiers/index.html")
     }
 
+    /// Escaping skips eight bytes at a time: every byte value, at every place in a word and in
+    /// the tail, is escaped exactly when it must be.
+    func testEveryByteIsEscapedWhereverItFallsInAWord() {
+        for byte in UInt8(0)...UInt8(0x7F) {
+            let mustEscape = byte < 0x20 || byte == UInt8(ascii: "%")
+            for offset in 0..<19 {
+                var value = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+                value[offset] = byte
+                var expected = [UInt8](repeating: UInt8(ascii: "a"), count: offset)
+                expected += mustEscape ? Array(String(format: "%%%02X", byte).utf8) : [byte]
+                expected += [UInt8](repeating: UInt8(ascii: "a"), count: 18 - offset)
+                var out: [UInt8] = []
+                BuildRecord.appendEscaped(String(decoding: value, as: UTF8.self), to: &out)
+                XCTAssertEqual(out, expected, "byte \(byte) at \(offset)")
+            }
+        }
+    }
+
     func testTheSummaryIsStoredWithItsKeysInOrder() {
         let summary = BuildRecord.Report.Summary(diagnostics: [], pagesPerLocale: [.init(locale: "fr", count: 3)], rootPages: 2)
         XCTAssertEqual(String(decoding: summary.encoded, as: UTF8.self), #"{"diagnostics":[],"pagesPerLocale":[{"count":3,"locale":"fr"}],"rootPages":2}"#)

@@ -224,13 +224,34 @@ struct BuildRecord: Sendable {
     static func appendEscaped(_ value: String, to out: inout [UInt8]) {
         withUTF8(of: value) { bytes in
             var plain = 0
-            for index in bytes.indices where needsEscaping(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
-                out += [UInt8(ascii: "%"), hexDigits[Int(bytes[index] >> 4)], hexDigits[Int(bytes[index] & 0xF)]]
-                plain = index + 1
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time past those that need nothing (paths, keys: almost all).
+                if index + 8 <= bytes.count,
+                   !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                for byteIndex in index..<min(index + 8, bytes.count) where needsEscaping(bytes[byteIndex]) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<byteIndex]))
+                    out += [UInt8(ascii: "%"), hexDigits[Int(bytes[byteIndex] >> 4)], hexDigits[Int(bytes[byteIndex] & 0xF)]]
+                    plain = byteIndex + 1
+                }
+                index += 8
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
         }
+    }
+
+    /// Whether any of the eight bytes of `word` may need escaping: one below 0x20, or a `%`
+    /// (a zero byte once `%`s are xored away), by the usual carry tricks; a false alarm only
+    /// costs a look at each byte.
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+        let percent = word ^ 0x2525_2525_2525_2525
+        let zero = (percent &- 0x0101_0101_0101_0101) & ~percent & high
+        return below0x20 | zero != 0
     }
 
     /// The length in bytes of `escape(value)`: each escaped byte becomes three.
