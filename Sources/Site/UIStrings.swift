@@ -1,7 +1,7 @@
 import Content
 import Diagnostics
+import LibC
 import Localization
-import Synchronization
 import TemplateEngine
 
 /// The UI strings of one locale, compiled once per build: every message is parsed once,
@@ -41,9 +41,13 @@ final class LocaleStrings: Sendable {
         /// Typography treats a marker as a letter, so this is what every page that has those
         /// texts would compute; a page only fills the markers in. Nil for other messages.
         let marked: (mask: UInt64, message: MarkedMessage)?
-        /// For the other messages (numbers, plurals, lists): each combination of values met so
-        /// far, formatted, typeset and cut at its markers.
-        let formatted = FormattedMessages()
+        /// For the other messages (numbers, plurals, lists): each combination of the values of
+        /// `message.argumentNames` met so far (`ArgumentsKey`), formatted, typeset and cut at
+        /// its markers. Texts stand in them as markers, the same on every page, so what is left
+        /// to vary is a few numbers, and pages share a few hundred combinations: a page whose
+        /// combination was met before only fills in the markers (formatting and typesetting a
+        /// FAQ answer again was thousands of instructions, ten times a page).
+        let formatted = SharedMemo<ArgumentsKey, MarkedMessage>()
         /// The forms templates use it in (`t.key`, `tText.key`): a page's objects hold it
         /// only in those.
         let forms: UIStringForms.Use
@@ -64,9 +68,9 @@ final class LocaleStrings: Sendable {
     private let messages: [String: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
-    /// This locale's and the default locale's small numbers, formatted once.
-    private let numbers: SmallNumbers
-    private let defaultNumbers: SmallNumbers
+    /// How this locale and the default locale write numbers, ranges, dates and lists.
+    private let formats: LocaleFormats
+    private let defaultFormats: LocaleFormats
 
     /// - Parameter templateKeys: the keys templates use, in each form (`{{{t.key}}}`,
     ///   `{{tText.key}}`). Only these go into a page's `t` and `tText` objects, each only in
@@ -78,8 +82,8 @@ final class LocaleStrings: Sendable {
         self.locale = locale
         self.rules = rules
         self.defaultRules = defaultRules
-        numbers = SmallNumbers(rules)
-        defaultNumbers = SmallNumbers(defaultRules)
+        formats = LocaleFormats(rules)
+        defaultFormats = LocaleFormats(defaultRules)
         var dynamic: [Entry] = []
         var all: [String: Entry] = [:]
         var tree = UIStringTrees()
@@ -154,16 +158,16 @@ final class LocaleStrings: Sendable {
             texts[name] = EmbeddedText.marker(index)
             mask |= MarkedTexts.bit(name)
         }
-        var lists: [UIStringArgument: [String]] = [:]
+        // Each list's items stand in it as the markers of a run of indexes.
+        var lists: [UIStringArgument: Range<Int>] = [:]
         for name in arguments.lists.keys.sorted() {
-            lists[name] = arguments.lists[name]!.map { item in
-                embedded.append(embeddedValue(item))
-                return EmbeddedText.marker(embedded.count - 1)
-            }
+            let first = embedded.count
+            for item in arguments.lists[name]! { embedded.append(embeddedValue(item)) }
+            lists[name] = first..<embedded.count
         }
-        let own = arguments.values(for: rules, formatted: numbers, texts: texts, lists: lists)
+        let own = arguments.values(in: formats, texts: texts, lists: lists)
         let fallback = usesDefaultArguments && defaultRules.identifier != rules.identifier
-            ? arguments.values(for: defaultRules, formatted: defaultNumbers, texts: texts, lists: lists) : own
+            ? arguments.values(in: defaultFormats, texts: texts, lists: lists) : own
         return ResolvedArguments(own: own, fallback: fallback, embedded: embedded, markedTexts: mask)
     }
 
@@ -201,12 +205,12 @@ final class LocaleStrings: Sendable {
 
     /// `n` formatted for this locale (`1,234`; `1 234`).
     func number(_ n: Int) -> String {
-        numbers.number(n)
+        formats.number(n)
     }
 
     /// `n` percent formatted for this locale (`42%`; `42 %`).
     func percent(_ n: Int) -> String {
-        numbers.percent(n)
+        formats.percent(n)
     }
 
     /// A text from content as this locale's pages show it: typeset by the rules of the language
@@ -233,7 +237,7 @@ final class LocaleStrings: Sendable {
         }
         let values = entry.isFallback ? arguments.fallback : arguments.own
         let itemRules = entry.isFallback ? defaultRules : rules
-        let message = entry.formatted.message(for: entry.message.argumentNames.map { values[$0] }) {
+        let message = entry.formatted.value(for: ArgumentsKey(entry.message.argumentNames, in: values)) {
             MarkedMessage(itemRules.typography(text: entry.message.format(values, rules: itemRules))).escapedOnce
         }
         return message.shown(language: itemRules.identifier, pageLocale: locale, embedded: arguments.embedded)
@@ -249,34 +253,38 @@ final class LocaleStrings: Sendable {
     }
 }
 
-/// The messages of one UI string with numbers, plurals or lists, by the values they were
-/// formatted with: texts stand in them as markers (`EmbeddedText`), the same on every page,
-/// so what is left to vary is a few numbers, and pages share a few hundred combinations. A
-/// page whose combination was met before only fills in the markers; formatting and typesetting
-/// a FAQ answer again was thousands of instructions, ten times a page.
-///
-/// Shared by the pages rendering at once, behind a lock held only to look up or add. It keeps
-/// at most `limit` combinations: a site whose numbers never repeat formats as it did without it.
-final class FormattedMessages: Sendable {
-    /// The values of the message's `argumentNames`, in their order (nil: not given).
-    typealias Key = [MessageArgument?]
+/// The values of some of a message's arguments, as bytes: each a tag (missing, number, text),
+/// then the number's eight bytes or the text's length and UTF-8. Compared and hashed as bytes:
+/// as `[MessageArgument?]`, the markers in the texts (noncharacters, not ASCII) sent every
+/// comparison through `String`'s Unicode-aware path.
+struct ArgumentsKey: Hashable, Sendable {
+    private var bytes: [UInt8] = []
 
-    static let limit = 1_024
-    private let messages = Mutex<[Key: MarkedMessage]>([:])
-
-    /// The message for `key`, made by `make` the first time (outside the lock: two pages may
-    /// both make it, with the same result).
-    func message(for key: Key, make: () -> MarkedMessage) -> MarkedMessage {
-        if let known = messages.withLock({ $0[key] }) { return known }
-        let made = make()
-        messages.withLock { messages in
-            if messages.count < Self.limit { messages[key] = made }
+    init(_ names: [String], in values: [String: MessageArgument]) {
+        for name in names {
+            switch values[name] {
+            case nil:
+                bytes.append(0)
+            case .number(let n):
+                bytes.append(1)
+                withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) }
+            case .text(let text):
+                bytes.append(2)
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: text.utf8)
+            }
         }
-        return made
     }
 
-    /// How many combinations are kept.
-    var count: Int { messages.withLock { $0.count } }
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (a: ArgumentsKey, b: ArgumentsKey) -> Bool {
+        guard a.bytes.count == b.bytes.count else { return false }
+        guard !a.bytes.isEmpty else { return true }
+        return a.bytes.withUnsafeBytes { a in b.bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    }
 }
 
 /// A UI string as a page shows it, in the two forms a template needs.
@@ -554,18 +562,17 @@ struct MessageArguments: Sendable {
     /// `{date}`.
     var date: (year: Int, month: Int, day: Int)?
 
-    /// The values for `rules`, with texts and list items given as their markers.
-    func values(
-        for rules: LocaleRules, formatted: SmallNumbers, texts: [UIStringArgument: String], lists: [UIStringArgument: [String]]
-    ) -> [String: MessageArgument] {
+    /// The values as `formats`' locale writes them, with texts given as their markers, and
+    /// lists as the markers of their items' indexes (`EmbeddedText`).
+    func values(in formats: LocaleFormats, texts: [UIStringArgument: String], lists: [UIStringArgument: Range<Int>]) -> [String: MessageArgument] {
         var values: [String: MessageArgument] = [:]
         values.reserveCapacity(texts.count + lists.count + numbers.count + percents.count + 2)
         for (name, value) in texts { values[name.rawValue] = .text(value) }
-        for (name, items) in lists { values[name.rawValue] = .text(rules.list(items)) }
+        for (name, markers) in lists { values[name.rawValue] = .text(formats.list(markers: markers)) }
         for (name, value) in numbers { values[name.rawValue] = .number(value) }
-        for (name, value) in percents { values[name.rawValue] = .text(formatted.percent(value)) }
-        if let yearRange { values[UIStringArgument.years.rawValue] = .text(rules.yearRange(from: yearRange.from, to: yearRange.to)) }
-        if let date { values[UIStringArgument.date.rawValue] = .text(rules.date(year: date.year, month: date.month, day: date.day)) }
+        for (name, value) in percents { values[name.rawValue] = .text(formats.percent(value)) }
+        if let yearRange { values[UIStringArgument.years.rawValue] = .text(formats.yearRange(from: yearRange.from, to: yearRange.to)) }
+        if let date { values[UIStringArgument.date.rawValue] = .text(formats.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
 }
@@ -577,12 +584,18 @@ struct ShownText: Sendable {
     var lang: TemplateValue
 }
 
-/// The numbers and percentages from 0 to 100 of one locale, formatted once: scores, shares and
-/// list positions, of which a page shows dozens. Others are formatted when asked for.
-struct SmallNumbers: Sendable {
+/// One locale's numbers, percentages, year ranges, dates and lists as its pages show them.
+/// The numbers and percentages from 0 to 100 (scores, shares, list positions: dozens a page)
+/// are formatted once; the others when asked for, and year ranges, dates and lists of markers
+/// (`EmbeddedText`) once each as met: every role page has one of each, from a few dozen
+/// values, and formatting one by its pattern built a table of arguments every time.
+struct LocaleFormats: Sendable {
     private let rules: LocaleRules
     private let numbers: [String]
     private let percents: [String]
+    private let yearRanges = SharedMemo<Int, String>()
+    private let dates = SharedMemo<Int, String>()
+    private let lists = SharedMemo<Range<Int>, String>()
 
     init(_ rules: LocaleRules) {
         self.rules = rules
@@ -596,5 +609,25 @@ struct SmallNumbers: Sendable {
 
     func percent(_ n: Int) -> String {
         percents.indices.contains(n) ? percents[n] : rules.percent(n)
+    }
+
+    /// `LocaleRules.yearRange`; years beyond 0…9,999 are formatted each time.
+    func yearRange(from: Int, to: Int) -> String {
+        guard (0..<10_000).contains(from), (0..<10_000).contains(to) else { return rules.yearRange(from: from, to: to) }
+        return yearRanges.value(for: from * 10_000 + to) { rules.yearRange(from: from, to: to) }
+    }
+
+    /// `LocaleRules.date`; a year beyond 0…9,999 (or a day or month beyond 0…99) is formatted each time.
+    func date(year: Int, month: Int, day: Int) -> String {
+        guard (0..<10_000).contains(year), (0..<100).contains(month), (0..<100).contains(day) else {
+            return rules.date(year: year, month: month, day: day)
+        }
+        return dates.value(for: (year * 100 + month) * 100 + day) { rules.date(year: year, month: month, day: day) }
+    }
+
+    /// `LocaleRules.list` of the markers of `markers` (`EmbeddedText.marker`): a page's list
+    /// is one of a few.
+    func list(markers: Range<Int>) -> String {
+        lists.value(for: markers) { rules.list(markers.map(EmbeddedText.marker)) }
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 @testable import Site
 
 /// A UI string with numbers, plurals or lists is formatted once per combination of its values
-/// and kept (`FormattedMessages`): each page must still get its own numbers, its own texts in
+/// and kept (`LocaleStrings.Entry.formatted`): each page must still get its own numbers, its own texts in
 /// place of the markers, and a site with more combinations than are kept must still be right.
 final class FormattedMessagesTests: XCTestCase {
     private func strings() throws -> LocaleStrings {
@@ -36,9 +36,22 @@ final class FormattedMessagesTests: XCTestCase {
 
     func testMoreCombinationsThanAreKeptAreStillRight() throws {
         let strings = try strings()
-        for more in 0...(FormattedMessages.limit + 10) {
+        for more in 0...(SharedMemo<[MessageArgument?], MarkedMessage>.limit + 10) {
             let expected = more == 0 ? "Task." : "Task, among others."
             XCTAssertEqual(atRiskAnswer(strings, tasks: ["Task"], more: more).text, expected, "\(more)")
         }
+    }
+
+    /// A combination is told apart by every value, its kind and where one value ends.
+    func testCombinationsAreEqualOnlyWithTheSameValues() {
+        let names = ["a", "b"]
+        func key(_ values: [String: MessageArgument]) -> ArgumentsKey { ArgumentsKey(names, in: values) }
+        XCTAssertEqual(key(["a": .text("x"), "b": .number(1)]), key(["b": .number(1), "a": .text("x"), "c": .number(9)]), "c is not the message's")
+        let different = [
+            key(["a": .text("x"), "b": .number(1)]), key(["a": .text("x"), "b": .number(2)]), key(["a": .text("x"), "b": .text("1")]),
+            key(["a": .text("x")]), key(["a": .text("x1")]), key(["a": .text(""), "b": .text("x")]), key(["a": .text("x"), "b": .text("")]), key([:]),
+        ]
+        XCTAssertEqual(Set(different).count, different.count)
+        XCTAssertEqual(key([:]), ArgumentsKey(names, in: [:]))
     }
 }
