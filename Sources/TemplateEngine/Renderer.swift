@@ -156,14 +156,17 @@ struct Renderer: ~Copyable {
         guard let firstKey = keys.first else { return stack[stack.count - 1] }
         let first = program.keys[firstKey]
         let firstFingerprint = program.keyFingerprints[firstKey]
-        var found: TemplateValue?
-        var frame = stack.count - 1
-        while frame >= 0 {
-            if case .object(let object) = stack[frame], let value = object.value(forKey: first, fingerprint: firstFingerprint) {
-                found = value
-                break
+        // The frames are looked at in place: read out of the array one by one, each frame was
+        // copied, its reference counted up and down again (a page resolves a few thousand names).
+        let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
+            var frame = frames.count - 1
+            while frame >= 0 {
+                if case .object(let object) = frames[frame], let value = object.value(forKey: first, fingerprint: firstFingerprint) {
+                    return value
+                }
+                frame -= 1
             }
-            frame -= 1
+            return nil
         }
         guard var value = found else { return try miss(name, at: firstKey, in: nil) }
         for keyIndex in keys.dropFirst() {
