@@ -142,6 +142,16 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(object["a"]?.value.content, .integer(1))
     }
 
+    /// Keys that share their length and their first and last bytes are still different keys,
+    /// and an escaped key is the same key as its plain spelling.
+    func testKeysThatShareTheirEndsAreNotDuplicatesAndEscapedKeysAre() {
+        let document = parse(#"{"tasks.aaaa1bbbbbbbb": 1, "tasks.aaaa2bbbbbbbb": 2, "ab": 3, "ba": 4, "a\u0062": 5, "": 6, "\u0000": 7, "": 8}"#)
+        XCTAssertNil(document.syntaxError)
+        XCTAssertEqual(document.duplicateKeys.map(\.key), ["ab", ""])
+        guard case .object(let object) = document.root?.content else { return XCTFail("not an object") }
+        XCTAssertEqual(object.members.map(\.key), ["tasks.aaaa1bbbbbbbb", "tasks.aaaa2bbbbbbbb", "ab", "ba", "", "\u{0}"])
+    }
+
     func testDuplicateKeysBeforeASyntaxErrorAreStillReported() {
         let document = parse(#"{"a": 1, "a": 2,}"#)
         XCTAssertEqual(document.duplicateKeys.map(\.key), ["a"])
