@@ -193,7 +193,7 @@ final class LocaleStrings: Sendable {
             markup.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
             for entry in run.entries where keys?.contains(entry.key) ?? true {
-                let shown = format(entry, arguments)
+                let shown = format(entry, arguments, forms: entry.forms)
                 let leaf = entry.path[entry.path.count - 1]
                 if entry.forms.markup { markup.append((leaf, .string(shown.html))) }
                 if entry.forms.text { text.append((leaf, .string(shown.text))) }
@@ -230,17 +230,18 @@ final class LocaleStrings: Sendable {
         return format(entry, arguments)
     }
 
-    private func format(_ entry: Entry, _ arguments: ResolvedArguments) -> UIText {
+    /// `forms`: the forms the caller uses; the other is left empty.
+    private func format(_ entry: Entry, _ arguments: ResolvedArguments, forms: UIStringForms.Use = .both) -> UIText {
         if let marked = entry.marked, marked.mask & arguments.markedTexts == marked.mask {
             let language = entry.isFallback ? defaultRules.identifier : rules.identifier
-            return marked.message.shown(language: language, pageLocale: locale, embedded: arguments.embedded)
+            return marked.message.shown(language: language, pageLocale: locale, embedded: arguments.embedded, forms: forms)
         }
         let values = entry.isFallback ? arguments.fallback : arguments.own
         let itemRules = entry.isFallback ? defaultRules : rules
         let message = entry.formatted.value(for: ArgumentsKey(entry.message.argumentNames, in: values)) {
             MarkedMessage(itemRules.typography(text: entry.message.format(values, rules: itemRules))).escapedOnce
         }
-        return message.shown(language: itemRules.identifier, pageLocale: locale, embedded: arguments.embedded)
+        return message.shown(language: itemRules.identifier, pageLocale: locale, embedded: arguments.embedded, forms: forms)
     }
 
     private static func format(
@@ -477,31 +478,36 @@ struct MarkedMessage: Sendable {
     }
 
     /// As a page in `pageLocale` shows the message, written in `language`, with `embedded`'s
-    /// values for its markers (an index beyond them shows nothing).
-    func shown(language: String, pageLocale: String, embedded: [EmbeddedValue]) -> UIText {
-        let escaped = escapedLiterals.isEmpty ? literals.map(HTMLEscaping.escape) : escapedLiterals
-        var text = literals[0]
-        var html = escaped[0]
+    /// values for its markers (an index beyond them shows nothing). Only `forms` are put
+    /// together, the other left empty: a page's `t` object holds most strings as markup only.
+    func shown(language: String, pageLocale: String, embedded: [EmbeddedValue], forms: UIStringForms.Use = .both) -> UIText {
+        let escaped = !forms.markup || !escapedLiterals.isEmpty ? escapedLiterals : literals.map(HTMLEscaping.escape)
+        var text = forms.text ? literals[0] : ""
+        var html = forms.markup ? escaped[0] : ""
         guard !indexes.isEmpty else { return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale) }
-        // Room for the whole, so that the appends do not grow the strings again and again.
-        var textCount = 0
-        var htmlCount = 32  // a `<span lang>` or two
-        for literal in literals { textCount += literal.utf8.count }
-        for literal in escaped { htmlCount += literal.utf8.count }
-        for index in indexes where index < embedded.count {
-            textCount += embedded[index].text.utf8.count
-            htmlCount += embedded[index].html.utf8.count + 20
-        }
-        text.reserveCapacity(textCount)
-        html.reserveCapacity(htmlCount)
-        for (position, index) in indexes.enumerated() {
-            if index < embedded.count {
-                let value = embedded[index]
-                text += value.text
-                html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+        if forms.text {
+            // Room for the whole, so that the appends do not grow the string again and again.
+            var count = 0
+            for literal in literals { count += literal.utf8.count }
+            for index in indexes where index < embedded.count { count += embedded[index].text.utf8.count }
+            text.reserveCapacity(count)
+            for (position, index) in indexes.enumerated() {
+                if index < embedded.count { text += embedded[index].text }
+                text += literals[position + 1]
             }
-            text += literals[position + 1]
-            html += escaped[position + 1]
+        }
+        if forms.markup {
+            var count = 32  // a `<span lang>` or two
+            for literal in escaped { count += literal.utf8.count }
+            for index in indexes where index < embedded.count { count += embedded[index].html.utf8.count + 20 }
+            html.reserveCapacity(count)
+            for (position, index) in indexes.enumerated() {
+                if index < embedded.count {
+                    let value = embedded[index]
+                    html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+                }
+                html += escaped[position + 1]
+            }
         }
         return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale)
     }

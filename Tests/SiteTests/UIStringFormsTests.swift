@@ -40,4 +40,22 @@ final class UIStringFormsTests: XCTestCase {
             "nav": .object(["home": .string("Home")]),
         ])
     }
+
+    /// A string with the page's values is put together only in the forms templates use: one
+    /// used as text alone is text in `tText`, and not in `t`.
+    func testAStringWithValuesIsPutTogetherInTheFormsUsedOnly() throws {
+        let fixture = try PageDataDocumentationTests.fixture()
+        let site = try XCTUnwrap(ContentLoader.load(root: fixture.root).site)
+        let rules = try XCTUnwrap(LocaleRules.builtIn("en"))
+        var arguments = MessageArguments()
+        arguments.text[.titlePlural] = LocalizedText(text: "Bakers & Cooks", locale: "en")
+        for (markup, text) in [(["hero.title"], [String]()), ([], ["hero.title"]), (["hero.title"], ["hero.title"])] {
+            let strings = LocaleStrings(
+                locale: "en", entries: site.uiStrings(in: "en"), ownKeys: Set(site.uiStrings(in: "en").keys),
+                templateKeys: UIStringForms(markup: Set(markup), text: Set(text)), rules: rules, defaultRules: rules)
+            let tree = strings.tree(strings.resolve(arguments))
+            XCTAssertEqual(tree.html, markup.isEmpty ? [:] : ["hero": .object(["title": .string("Will AI replace Bakers &amp; Cooks?")])], "\(markup) \(text)")
+            XCTAssertEqual(tree.text, text.isEmpty ? [:] : ["hero": .object(["title": .string("Will AI replace Bakers & Cooks?")])], "\(markup) \(text)")
+        }
+    }
 }
