@@ -65,7 +65,9 @@ final class LocaleStrings: Sendable {
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
     /// once (`UIStringTrees.set(markup:text:under:)`).
     private let dynamicRuns: [(parent: [String], entries: [Entry])]
-    private let messages: [String: Entry]
+    /// The strings Swift code formats, by key: an enum's hash is its case's number, where a
+    /// key's string was hashed byte by byte, a few dozen times a page.
+    private let messages: [UIStringKey: Entry]
     private let constantTree: UIStringTrees
     private let usesDefaultArguments: Bool
     /// How this locale and the default locale write numbers, ranges, dates and lists.
@@ -116,7 +118,9 @@ final class LocaleStrings: Sendable {
             if runs.last?.parent == parent { runs[runs.count - 1].entries.append(entry) } else { runs.append((parent, [entry])) }
         }
         dynamicRuns = runs
-        messages = all
+        var messages: [UIStringKey: Entry] = [:]
+        for key in UIStringKey.allCases { messages[key] = all[key.rawValue] }
+        self.messages = messages
         constantTree = tree
         usesDefaultArguments = dynamic.contains { $0.isFallback }
     }
@@ -226,7 +230,7 @@ final class LocaleStrings: Sendable {
     /// for element content, `text` where markup cannot go. Every key is in the table: the
     /// default table is checked to define each `UIStringKey`.
     func format(_ key: UIStringKey, _ arguments: ResolvedArguments) -> UIText {
-        guard let entry = messages[key.rawValue] else { return UIText(html: "", text: "") }
+        guard let entry = messages[key] else { return UIText(html: "", text: "") }
         return format(entry, arguments)
     }
 
