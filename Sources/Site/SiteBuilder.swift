@@ -51,7 +51,7 @@ public enum SiteBuilder {
             root: options.root, sections: options.roleSections.map(\.section),
             roleCache: incremental.flatMap { _ in options.roleCache }, roleKeys: incremental?.roleKeysBeforeLoading ?? [:],
             keepingTexts: remembering, keepingMarkdown: MarkdownRenderer.mayHoldLinksOrHTML, keptTexts: options.keptTexts,
-            observingReads: incremental?.readObserver)
+            observingReads: incremental?.readObserver, listings: incremental?.takeListings())
         options.afterLoading?()
         // What does not depend on the roles (templates, assets, UI strings and their use) is
         // kept apart, for a session to reuse.

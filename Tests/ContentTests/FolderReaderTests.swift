@@ -109,4 +109,19 @@ final class FolderReaderTests: XCTestCase {
             describe(FolderReader(folder).contents(of: "a/secret.txt")),
             "refused: `a/secret.txt` resolves to `\(outside!)/secret.txt`, outside the site root: rolegen reads only files inside it (copy the file in instead of linking to it)")
     }
+
+    /// A folder listed before loading (a build's walk) is taken from its listing, sorted, once;
+    /// asked for again, it is listed anew. A folder the reader refuses (a link out of the site)
+    /// is refused still, whatever was listed for it.
+    func testAListingGivenBeforehandIsTakenOnceInsteadOfListing() throws {
+        try link("b", to: outside)
+        let given = FolderListings([
+            "a": .init(entries: [.init(name: "z.txt", isFolder: false), .init(name: "sub", isFolder: true)], regularFiles: ["z.txt"]),
+            "b": .init(entries: [.init(name: "nothing", isFolder: false)], regularFiles: []),
+        ])
+        let folder = SiteFolder(root: site.root.path, listings: given)
+        XCTAssertEqual(folder.entries("a"), [.init(name: "sub", isFolder: true), .init(name: "z.txt", isFolder: false)])
+        XCTAssertEqual(folder.entries("a"), [.init(name: "f.txt", isFolder: false)], "listed anew")
+        XCTAssertNil(folder.entries("b"), "a link out of the site")
+    }
 }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import LibC
 import TestSupport
@@ -36,6 +37,20 @@ final class SourceFingerprintsTests: XCTestCase {
         var status = stat()
         XCTAssertEqual(stat(site.root.appendingPathComponent(path).path, &status), 0, path)
         return status
+    }
+
+    /// The walk keeps each folder's listing for the load (`FolderListings`), which reads it
+    /// instead of listing the folder again: for every folder it is what the load would list.
+    func testTheWalksListingsAreWhatTheLoadWouldList() throws {
+        var listings: [String: FolderListings.Listing]? = [:]
+        _ = SourceFingerprints(root: site.root.path, previous: nil, readingFiles: false, listings: &listings)
+        let walked = try XCTUnwrap(listings)
+        XCTAssertEqual(walked.keys.sorted(), ["content", "content/roles", "content/roles/a", "locales", "templates", "templates/pages", "templates/shared"])
+        let folder = SiteFolder(root: site.root.path)
+        for (path, listing) in walked {
+            XCTAssertEqual(listing.entries.sorted { $0.name < $1.name }, folder.entries(path), path)
+        }
+        XCTAssertEqual(walked["content/roles/a"]?.regularFiles, ["en.json"], "the linked file is looked at before it is opened")
     }
 
     func testEverySourceFileAndFolderIsFoundWithTheHashOfItsBytes() throws {

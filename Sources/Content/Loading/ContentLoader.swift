@@ -62,9 +62,9 @@ public enum ContentLoader {
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
         keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTexts: KeptTextAllowance = .fixed(0),
-        observingReads observer: SiteFolder.ReadObserver? = nil
+        observingReads observer: SiteFolder.ReadObserver? = nil, listings: FolderListings? = nil
     ) -> LoadResult {
-        let folder = SiteFolder(root: root.standardizedFileURL.path, observingReads: observer)
+        let folder = SiteFolder(root: root.standardizedFileURL.path, observingReads: observer, listings: listings)
         guard folder.isFolder("") else {
             return LoadResult(site: nil, diagnostics: [ContentError.missingSiteFolder(path: root.path).diagnostic(at: nil)])
         }
@@ -93,7 +93,8 @@ public enum ContentLoader {
         cache?.begin(context)
         var readings = readRoles(slugs, folder: folder, context: context, cache: cache, keys: roleKeys, lean: lean)
         let strings = readStringTables(files, locales: locales)
-        let rereader = lean.map { _ in RoleRereader(folder: folder, context: context) }
+        // The rereader lists what it reads again itself: the listings are the load's, freed with it.
+        let rereader = lean.map { _ in RoleRereader(folder: SiteFolder(root: folder.root, observingReads: observer), context: context) }
 
         let diagnostics = (files.diagnostics + readings.flatMap(\.diagnostics)).sorted()
         guard let config else { return LoadResult(site: nil, diagnostics: diagnostics) }

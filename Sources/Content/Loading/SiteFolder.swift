@@ -25,14 +25,17 @@ public struct SiteFolder: Sendable {
     private let ancestors = OpenAncestors()
     /// Told of every file read, with its status and bytes (see `ReadObserver`).
     private let observer: ReadObserver?
+    /// Folders listed already (by the build's walk of its sources): not listed again.
+    let listings: FolderListings?
 
     /// Told of each file read (relative path, its status and bytes, both taken on the
     /// descriptor read from): for a build to take what it records of its sources from the
     /// bytes it used, instead of reading every file once more.
     public typealias ReadObserver = @Sendable (_ path: String, _ status: stat, _ bytes: [UInt8]) -> Void
 
-    public init(root: String, observingReads observer: ReadObserver? = nil) {
+    public init(root: String, observingReads observer: ReadObserver? = nil, listings: FolderListings? = nil) {
         self.observer = observer
+        self.listings = listings
         self.root = root.hasSuffix("/") ? root : root + "/"
         let real = Self.realPath(self.root) ?? self.root
         realRoot = real.hasSuffix("/") ? real : real + "/"
@@ -48,6 +51,11 @@ public struct SiteFolder: Sendable {
     public struct Entry: Equatable, Sendable {
         public var name: String
         public var isFolder: Bool
+
+        public init(name: String, isFolder: Bool) {
+            self.name = name
+            self.isFolder = isFolder
+        }
     }
 
     /// The bytes of the regular file at `path`, once it is known to be inside the root.
@@ -295,7 +303,12 @@ final class FolderReader {
 
     /// `SiteFolder.entries(_:)`, listed through the folder's descriptor, which then reads its files.
     func entries(_ path: String) -> [SiteFolder.Entry]? {
-        guard let opened = folder(path), let directory = opened.stream() else { return site.resolvedEntries(path) }
+        guard let opened = folder(path) else { return site.resolvedEntries(path) }
+        if let listed = site.listings?.take(path) {
+            opened.regularFiles = Set(listed.regularFiles)
+            return listed.entries.sorted { $0.name < $1.name }
+        }
+        guard let directory = opened.stream() else { return site.resolvedEntries(path) }
         let descriptor = opened.descriptor
         return SiteFolder.entries(of: directory, regularFiles: &opened.regularFiles) { name in
             var status = stat()

@@ -50,6 +50,8 @@ final class IncrementalBuild: Sendable {
     /// build did not.
     private struct Sources {
         var fingerprints: SourceFingerprints
+        /// The folders the walk listed, until the load takes them (`takeListings`).
+        var listings: FolderListings?
         /// Nil until first asked for (`roleKeys`), after the fingerprints are complete.
         var roleKeys: [String: UInt64]?
     }
@@ -109,8 +111,18 @@ final class IncrementalBuild: Sendable {
         force = options.force
         unlocked = previous
         root = options.root.standardizedFileURL.path
-        let sources = SourceFingerprints(root: root, previous: previous?.record.sources, readingFiles: previous != nil)
-        taken = Mutex(Sources(fingerprints: sources, roleKeys: nil))
+        var listings: [String: FolderListings.Listing]? = [:]
+        let sources = SourceFingerprints(root: root, previous: previous?.record.sources, readingFiles: previous != nil, listings: &listings)
+        taken = Mutex(Sources(fingerprints: sources, listings: listings.map(FolderListings.init), roleKeys: nil))
+    }
+
+    /// The folders the walk listed, for the load to read instead of listing them again; given
+    /// once (the load is their only use, and a large site's are megabytes).
+    func takeListings() -> FolderListings? {
+        taken.withLock { sources in
+            defer { sources.listings = nil }
+            return sources.listings
+        }
     }
 
     /// The role keys for the load (`ContentLoader.load(roleKeys:)`), when they are known

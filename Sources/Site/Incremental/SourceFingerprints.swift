@@ -1,3 +1,4 @@
+import Content
 import Dispatch
 import Foundation
 import LibC
@@ -62,6 +63,14 @@ struct SourceFingerprints: Equatable, Sendable {
     /// left pending (`hashesPending`). For a build with no record, which has nothing to
     /// compare with before it loads: its load's reads supply them instead.
     init(root: String, previous: SourceFingerprints?, readingFiles: Bool = true) {
+        var unused: [String: FolderListings.Listing]?
+        self.init(root: root, previous: previous, readingFiles: readingFiles, listings: &unused)
+    }
+
+    /// `init(root:previous:readingFiles:)`, also putting the listing of each folder walked into
+    /// `listings` when it is not nil: the load takes them (`FolderListings`) instead of listing
+    /// the same folders again.
+    init(root: String, previous: SourceFingerprints?, readingFiles: Bool, listings: inout [String: FolderListings.Listing]?) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         takenAt = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
@@ -69,7 +78,7 @@ struct SourceFingerprints: Equatable, Sendable {
         var found: [String: FileFingerprint] = [:]
         // The root is listed as the folder holding only the sources.
         hashesPending = !readingFiles && previous == nil
-        let walk = Walk(root: root, previous: previous, readingFiles: !hashesPending)
+        let walk = Walk(root: root, previous: previous, readingFiles: !hashesPending, keepsListings: listings != nil)
         var level = Self.list(root: walk).map { [$0] } ?? []
         // A link back up the tree is listed as a folder but entered once: the first of the
         // paths that reach a folder, level by level and in order, enters it.
@@ -82,6 +91,7 @@ struct SourceFingerprints: Equatable, Sendable {
             for folder in level {
                 if let print = folder.print { found[folder.path + "/"] = print }
                 guard visited.insert(folder.identity).inserted else { continue }
+                if let listed = folder.listed { listings?[folder.path] = listed }
                 for (path, print) in folder.files { found[path] = print }
                 next += folder.folders
             }
@@ -125,6 +135,8 @@ struct SourceFingerprints: Equatable, Sendable {
         var previous: SourceFingerprints?
         /// False: files are only listed (`hashesPending`).
         var readingFiles: Bool
+        /// Whether each folder's listing is kept for the load (`Listing.listed`).
+        var keepsListings: Bool
     }
 
     /// What a folder holds: the fingerprints of its files, and its folders to be listed next.
@@ -136,6 +148,8 @@ struct SourceFingerprints: Equatable, Sendable {
         var identity: UInt64
         var files: [(path: String, print: FileFingerprint)] = []
         var folders: [String] = []
+        /// The folder's listing as the load reads it (`Walk.keepsListings`).
+        var listed: FolderListings.Listing?
     }
 
     /// The listings of `paths`, in order, on every core; a folder that cannot be listed is left out.
@@ -178,6 +192,8 @@ struct SourceFingerprints: Equatable, Sendable {
         var listing = Listing(
             path: path, print: FileFingerprint(size: 0, modified: modified(status), inode: UInt64(status.st_ino), hash: 0),
             identity: UInt64(status.st_dev) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(status.st_ino))
+        var entries: [SiteFolder.Entry] = []
+        var regularFiles: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if !name.hasPrefix(".") {
@@ -186,8 +202,15 @@ struct SourceFingerprints: Equatable, Sendable {
                 case UInt8(DT_DIR): .folder
                 default: .unknown  // a link (followed), or a file system that does not say
                 }
-                take(name, in: descriptor, kind: kind, into: &listing, walk: walk, buffer: &buffer)
+                let isFolder = take(name, in: descriptor, kind: kind, into: &listing, walk: walk, buffer: &buffer)
+                if walk.keepsListings {
+                    entries.append(SiteFolder.Entry(name: name, isFolder: isFolder))
+                    if kind == .regularFile { regularFiles.append(name) }
+                }
             }
+        }
+        if walk.keepsListings {
+            listing.listed = FolderListings.Listing(entries: entries, regularFiles: regularFiles)
         }
         return listing
     }
@@ -200,30 +223,33 @@ struct SourceFingerprints: Equatable, Sendable {
     /// Adds the entry `name` of the folder open as `descriptor` to `listing`: a folder to list
     /// next, or a file's fingerprint. Only an entry listed as neither a regular file nor a
     /// folder is looked at first, to know which it is (a large site's thousands of role folders
-    /// are each one status taken less).
+    /// are each one status taken less). Whether it is a folder (following a link, as
+    /// `SiteFolder.entries(_:)` tells); false when it is gone.
+    @discardableResult
     private static func take(
         _ name: String, in descriptor: Int32, kind: EntryKind, into listing: inout Listing, walk: Walk, buffer: inout [UInt8]
-    ) {
+    ) -> Bool {
         let path = listing.path.isEmpty ? name : listing.path + "/" + name
         if kind == .folder {
             listing.folders.append(path)
-            return
+            return true
         }
         if kind == .unknown {
             var status = stat()
-            guard fstatat(descriptor, name, &status, 0) == 0 else { return }
+            guard fstatat(descriptor, name, &status, 0) == 0 else { return false }
             if status.st_mode & S_IFMT == S_IFDIR {
                 listing.folders.append(path)
-                return
+                return true
             }
         }
         guard walk.readingFiles else {
             listing.files.append((path, .pending))
-            return
+            return false
         }
         if let print = fingerprint(name, in: descriptor, previous: walk.previous?.files[path], previousTakenAt: walk.previous?.takenAt ?? 0, buffer: &buffer) {
             listing.files.append((path, print))
         }
+        return false
     }
 
     /// The fingerprint of the file `name` in the folder open as `descriptor` (nil when it is
