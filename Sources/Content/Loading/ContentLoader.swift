@@ -59,6 +59,8 @@ public enum ContentLoader {
     ///   hold whole (twice their files' bytes each), which are then not read again: an amount
     ///   that does not grow with the site (`KeptTextAllowance`).
     /// - Parameter observer: told of every file read (also when a role is read again).
+    /// - Parameter listings: folders listed already (the build's walk of its sources), read
+    ///   from there instead of listed again; a role read again lists its folder itself.
     public static func load(
         root: URL, sections: [Section] = Section.standard, roleCache: RoleReadingCache? = nil, roleKeys: [String: UInt64] = [:],
         keepingTexts: Bool = true, keepingMarkdown: @escaping @Sendable (String) -> Bool = { _ in true }, keptTexts: KeptTextAllowance = .fixed(0),
