@@ -52,8 +52,14 @@ final class BuildRecordTests: XCTestCase {
             Fallback(role: "role-\(index)", locale: "fr", field: "tasks.task-\(index)", place: TranslationPlace(file: "content/roles/role-\(index)/fr.json", key: "tasks.task-\(index)"))
         }
         let report = BuildRecord.Report(summary: .init(diagnostics: [], pagesPerLocale: [.init(locale: "fr", count: 4_000)], rootPages: 1), fallbacks: fallbacks, outdated: [])
-        let output = BuildRecord.Output(key: 1, hash: 2, size: 3, modified: 4, inode: 5)
-        let record = BuildRecord(optionsKey: 1, sources: sources, outputs: ["fr/index.html": output])
+        // Thousands of outputs, some with paths to escape: listed in the order of their paths.
+        var outputs: [String: BuildRecord.Output] = [:]
+        for index in 0..<9_001 {
+            outputs["fr/metiers/role-\(index)\(index % 7 == 0 ? "%\t" : "")/index.html"] = BuildRecord.Output(
+                key: UInt64(index) &* 0x9E37_79B9_7F4A_7C15, hash: UInt64(index), size: index, modified: 1_700_000_000_000_000_000 + index, inode: UInt64(index))
+        }
+        var record = BuildRecord(optionsKey: 1, sources: sources, outputs: outputs)
+        record.spare = ["old/index.html": BuildRecord.Output(key: 1, hash: 2, size: 3, modified: 4, inode: 5)]
         try record.write(in: folder, report: report)
 
         let read = try XCTUnwrap(BuildRecord.read(in: folder))
@@ -61,9 +67,14 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(read.report?.fallbacks, fallbacks)
         XCTAssertEqual(read.report?.summary.rootPages, 1)
         XCTAssertEqual(read.outputs, record.outputs)
+        XCTAssertEqual(read.spare, record.spare)
         let text = try String(contentsOfFile: folder + "/incremental", encoding: .utf8)
         XCTAssertGreaterThan(text.utf8.count, 4 << 16)
         XCTAssertTrue(text.contains("\nreport 0000000000"), "the length is written zero-padded to a fixed width")
+        // The outputs are listed in the order of their paths.
+        let section = try XCTUnwrap(text.range(of: "\noutputs 9001\n")).upperBound
+        let listed = text[section...].split(separator: "\n").prefix(9_001).map { BuildRecord.unescape(String($0.split(separator: " ", maxSplits: 5).last!)) }
+        XCTAssertEqual(listed, outputs.keys.sorted())
     }
 
     /// Lines that repeat the fields of the line before (a role's fallbacks share role, locale
