@@ -110,16 +110,15 @@ final class RolePage: Sendable {
             image: role.image
         )
         var value = baseValues()
-        value.reserveCapacity(value.count + 32)  // the sections' values
         for section in model.roleSections {
             value.merge(section.data(for: context))
         }
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
-        return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: [
-            "role": .object(value),
-            "report": model.roleReport,
-            "sections": model.roleSectionPartials,
-        ])
+        var extra = TemplateObject(minimumCapacity: 3)
+        extra["role"] = .object(value)
+        extra["report"] = model.roleReport
+        extra["sections"] = model.roleSectionPartials
+        return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: extra)
     }
 
     /// What the sections share, computed once per page: the verdict is rendered once (the
@@ -158,29 +157,30 @@ final class RolePage: Sendable {
     /// The `role` values every section may read: who the role is and its figures, formatted
     /// for the locale, with which of them are illustrative.
     private func baseValues() -> TemplateObject {
-        var illustrative: TemplateObject = [:]
+        var illustrative = TemplateObject(minimumCapacity: Role.illustrativeFigures.count)
         for figure in Role.illustrativeFigures {
             illustrative[figure] = .bool(role.illustrative.contains(figure))
         }
         let sector = model.site.sector(role.sector).map { strings.shown(model.site.sectorName($0, in: locale)) }
-        return [
-            "slug": .string(role.slug),
-            "url": .string(url),
-            "title": .string(typeset(text.title, field: "title")),
-            "titlePlural": .string(typeset(text.titlePlural, field: "titlePlural")),
-            "description": .string(typeset(text.description, field: "description")),
-            "descriptionLang": lang("description"),
-            "sector": .string(sector?.text ?? role.sector),
-            "sectorLang": sector?.lang ?? .null,
-            "riskScore": .string(strings.number(role.riskScore)),
-            "automationPotential": .string(strings.percent(role.automationPotential)),
-            "saferPeersPercent": .string(strings.percent(role.saferPeersPercent)),
-            "saferPeersValue": .int(role.saferPeersPercent),
-            "salaryPremium": .string(strings.percent(role.salaryPremium)),
-            "illustrative": .object(illustrative),
-            "hasIllustrative": .bool(!role.illustrative.isEmpty),
-            "lastReviewedISO": .string(role.lastReviewed.description),
-        ]
+        // Room for the sections' values too (`data()` adds them).
+        var values = TemplateObject(minimumCapacity: 16 + 32)
+        values["slug"] = .string(role.slug)
+        values["url"] = .string(url)
+        values["title"] = .string(typeset(text.title, field: "title"))
+        values["titlePlural"] = .string(typeset(text.titlePlural, field: "titlePlural"))
+        values["description"] = .string(typeset(text.description, field: "description"))
+        values["descriptionLang"] = lang("description")
+        values["sector"] = .string(sector?.text ?? role.sector)
+        values["sectorLang"] = sector?.lang ?? .null
+        values["riskScore"] = .string(strings.number(role.riskScore))
+        values["automationPotential"] = .string(strings.percent(role.automationPotential))
+        values["saferPeersPercent"] = .string(strings.percent(role.saferPeersPercent))
+        values["saferPeersValue"] = .int(role.saferPeersPercent)
+        values["salaryPremium"] = .string(strings.percent(role.salaryPremium))
+        values["illustrative"] = .object(illustrative)
+        values["hasIllustrative"] = .bool(!role.illustrative.isEmpty)
+        values["lastReviewedISO"] = .string(role.lastReviewed.description)
+        return values
     }
 
     /// The standard questions come from the UI strings, filled with the role's data; the

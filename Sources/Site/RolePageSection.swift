@@ -103,7 +103,10 @@ struct TasksSection: RolePageSection {
         let groups: [TemplateValue] = [Exposure.automated, .oversight, .safe].map { exposure in
             let tasks = page.role.tasks.filter { $0.exposure == exposure }.map { task in
                 let shown = page.page.shownItem(page.text.tasks[task.id] ?? task.id, of: "tasks", id: task.id)
-                return TemplateValue.object(["text": .string(shown.text), "lang": shown.lang])
+                var item = TemplateObject(minimumCapacity: 2)
+                item["text"] = .string(shown.text)
+                item["lang"] = shown.lang
+                return TemplateValue.object(item)
             }
             return .object([
                 "exposure": .string(exposure.rawValue),
@@ -211,14 +214,14 @@ struct RoadmapSection: RolePageSection {
 
     func data(for page: RolePageContext) -> TemplateObject {
         let phases: [TemplateValue] = page.text.roadmap.enumerated().map { index, phase in
-            .object([
-                "number": .string(page.number(index + 1)),
-                "title": .string(page.typeset(phase.title, field: "roadmap")),
-                "timeframe": .string(page.typeset(phase.timeframe, field: "roadmap")),
-                "lang": page.lang("roadmap"),
-                "summary": phase.summary.map { .string(page.typeset($0, field: "roadmap")) } ?? .null,
-                "steps": .array(phase.steps.map { .string(page.typeset($0, field: "roadmap")) }),
-            ])
+            var value = TemplateObject(minimumCapacity: 6)
+            value["number"] = .string(page.number(index + 1))
+            value["title"] = .string(page.typeset(phase.title, field: "roadmap"))
+            value["timeframe"] = .string(page.typeset(phase.timeframe, field: "roadmap"))
+            value["lang"] = page.lang("roadmap")
+            value["summary"] = phase.summary.map { .string(page.typeset($0, field: "roadmap")) } ?? .null
+            value["steps"] = .array(phase.steps.map { .string(page.typeset($0, field: "roadmap")) })
+            return .object(value)
         }
         return ["roadmap": .array(phases)]
     }
@@ -230,8 +233,11 @@ struct QuickWinsSection: RolePageSection {
     var partial: String { "sections/quick-wins" }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        ["quickWins": .array(page.text.quickWins.map { item in
-            .object(["text": .string(page.typeset(item, field: "quickWins")), "lang": page.lang("quickWins")])
+        ["quickWins": .array(page.text.quickWins.map { text in
+            var item = TemplateObject(minimumCapacity: 2)
+            item["text"] = .string(page.typeset(text, field: "quickWins"))
+            item["lang"] = page.lang("quickWins")
+            return .object(item)
         })]
     }
 }
@@ -272,13 +278,13 @@ struct RelatedRolesSection: RolePageSection {
         let related: [TemplateValue] = page.role.relatedRoles.compactMap { slug in
             guard let riskScore = model.rolesBySlug.riskScore(of: slug) else { return nil }
             let title = model.titles[page.locale]?[slug]
-            return .object([
-                "title": .string(title?.text ?? slug),
-                "titleLang": title?.lang ?? .null,
-                "url": .string(model.urls.role(slug, in: page.locale)),
-                "riskScore": .string(page.number(riskScore)),
-                "level": .string(SiteModel.riskLevel(riskScore)),
-            ])
+            var card = TemplateObject(minimumCapacity: 5)
+            card["title"] = .string(title?.text ?? slug)
+            card["titleLang"] = title?.lang ?? .null
+            card["url"] = .string(model.urls.role(slug, in: page.locale))
+            card["riskScore"] = .string(page.number(riskScore))
+            card["level"] = .string(SiteModel.riskLevel(riskScore))
+            return .object(card)
         }
         return ["hasRelated": .bool(!related.isEmpty), "related": .array(related)]
     }
@@ -290,6 +296,12 @@ struct FAQSection: RolePageSection {
     var partial: String { "sections/faq" }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        ["faq": .array(page.faq.map { .object(["questionHTML": .string($0.question.html), "answerHTML": .string($0.answer.html), "lang": $0.lang]) })]
+        ["faq": .array(page.faq.map { entry in
+            var item = TemplateObject(minimumCapacity: 3)
+            item["questionHTML"] = .string(entry.question.html)
+            item["answerHTML"] = .string(entry.answer.html)
+            item["lang"] = entry.lang
+            return .object(item)
+        })]
     }
 }

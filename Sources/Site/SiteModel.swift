@@ -209,12 +209,12 @@ struct SiteModel: Sendable {
     /// The language switcher: the same page in every locale.
     func languages(current: String?, url: (String) -> String) -> TemplateValue {
         .array(locales.map { locale in
-            .object([
-                "code": .string(locale),
-                "name": .string(languageNames[locale] ?? locale),
-                "url": .string(url(locale)),
-                "current": .bool(locale == current),
-            ])
+            var language = TemplateObject(minimumCapacity: 4)
+            language["code"] = .string(locale)
+            language["name"] = .string(languageNames[locale] ?? locale)
+            language["url"] = .string(url(locale))
+            language["current"] = .bool(locale == current)
+            return .object(language)
         })
     }
 
@@ -249,22 +249,32 @@ struct SiteModel: Sendable {
         image: SharingImage? = nil
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
-            .object(["nameHTML": .string(crumb.name.html), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)])
+            var value = TemplateObject(minimumCapacity: 3)
+            value["nameHTML"] = .string(crumb.name.html)
+            value["url"] = .string(crumb.url)
+            value["current"] = .bool(index == breadcrumbs.count - 1)
+            return .object(value)
         }
-        return .object([
-            "lang": .string(locale),
-            "title": .string(title),
-            "description": .string(description),
-            "canonical": .string(urls.absolute(path)),
-            "alternates": .array(alternates.map { .object(["hreflang": .string($0.hreflang), "href": .string($0.href)]) }),
-            "ogType": .string(ogType),
-            "ogLocale": .string(Self.openGraphLocale(locale)),
-            "ogLocaleAlternates": .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) }),
-            "breadcrumbs": .array(crumbs),
-            "jsonLD": .array(jsonLD.map { .string($0.scriptSafe) }),
-            "noindex": .bool(noindex),
-            "image": imageValue(image ?? site.config.image, locale: locale),
-        ])
+        let alternateValues: [TemplateValue] = alternates.map { alternate in
+            var value = TemplateObject(minimumCapacity: 2)
+            value["hreflang"] = .string(alternate.hreflang)
+            value["href"] = .string(alternate.href)
+            return .object(value)
+        }
+        var page = TemplateObject(minimumCapacity: 12)
+        page["lang"] = .string(locale)
+        page["title"] = .string(title)
+        page["description"] = .string(description)
+        page["canonical"] = .string(urls.absolute(path))
+        page["alternates"] = .array(alternateValues)
+        page["ogType"] = .string(ogType)
+        page["ogLocale"] = .string(Self.openGraphLocale(locale))
+        page["ogLocaleAlternates"] = .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) })
+        page["breadcrumbs"] = .array(crumbs)
+        page["jsonLD"] = .array(jsonLD.map { .string($0.scriptSafe) })
+        page["noindex"] = .bool(noindex)
+        page["image"] = imageValue(image ?? site.config.image, locale: locale)
+        return .object(page)
     }
 
     /// `og:image` and its size and alt text in `locale` (the default locale's when it has none).
@@ -291,14 +301,16 @@ struct SiteModel: Sendable {
 
     /// The common top level of every page's data.
     func pageData(locale: String, page: TemplateValue, t: UIStringTrees, languages: TemplateValue, extra: TemplateObject) -> TemplateValue {
-        var object: TemplateObject = [
-            "site": siteValues[locale] ?? .null,
-            "assets": assets,
-            "page": page,
-            "t": .object(t.html),
-            "tText": .object(t.text),
-            "nav": .object(["homeURL": .string(urls.index(locale)), "languages": languages]),
-        ]
+        var nav = TemplateObject(minimumCapacity: 2)
+        nav["homeURL"] = .string(urls.index(locale))
+        nav["languages"] = languages
+        var object = TemplateObject(minimumCapacity: 6 + extra.count)
+        object["site"] = siteValues[locale] ?? .null
+        object["assets"] = assets
+        object["page"] = page
+        object["t"] = .object(t.html)
+        object["tText"] = .object(t.text)
+        object["nav"] = .object(nav)
         object.merge(extra)
         return .object(object)
     }

@@ -18,13 +18,13 @@ enum SkillChart {
         }
         let bars: [TemplateValue] = sorted.map { item in
             let resilience = max(0, min(100, item.element.resilience))
-            return .object([
-                "name": .string(item.element.name),
-                "lang": item.element.lang,
-                "resilience": .string(number(resilience)),
-                "percent": .int(resilience),
-                "level": .string(level(resilience)),
-            ])
+            var bar = TemplateObject(minimumCapacity: 5)
+            bar["name"] = .string(item.element.name)
+            bar["lang"] = item.element.lang
+            bar["resilience"] = .string(number(resilience))
+            bar["percent"] = .int(resilience)
+            bar["level"] = .string(level(resilience))
+            return .object(bar)
         }
         return .object(["bars": .array(bars)])
     }

@@ -148,6 +148,12 @@ extension TemplateObject: Equatable {
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// A later duplicate key replaces an earlier one, as in a JSON object.
+    ///
+    /// Code that builds thousands of objects sets their members one by one instead, on an
+    /// object made with `init(minimumCapacity:)`: a literal is a temporary array of pairs, each
+    /// value copied out of it and the array then destroyed pair by pair through the runtime's
+    /// generic code, which cost more than the members themselves (2.5 % of a site build's
+    /// instructions, docs/benchmarks.md).
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(minimumCapacity: elements.count)
         for (key, value) in elements { self[key] = value }
