@@ -29,18 +29,7 @@ extension SiteModel {
             return .object([
                 "name": .string(name.text),
                 "nameLang": name.lang,
-                "roles": .array(members.map { index in
-                    let slug = roles[index].slug
-                    let riskScore = roles[index].riskScore
-                    let title = titles[locale]?[slug]
-                    return .object([
-                        "title": .string(title?.text ?? slug),
-                        "titleLang": title?.lang ?? .null,
-                        "url": .string(urls.role(slug, in: locale)),
-                        "riskScore": .string(strings.number(riskScore)),
-                        "level": .string(Self.riskLevel(riskScore)),
-                    ])
-                }),
+                "roles": .array(members.map { roleCard(roles[$0].slug, riskScore: roles[$0].riskScore, in: strings) }),
             ])
         }
         return pageData(locale: locale, page: page, t: strings.tree(values), languages: languages(current: locale, url: urls.index), extra: [

@@ -108,13 +108,13 @@ struct TasksSection: RolePageSection {
                 item["lang"] = shown.lang
                 return TemplateValue.object(item)
             }
-            return .object([
-                "exposure": .string(exposure.rawValue),
-                "labelHTML": .string(page.format(.label(of: exposure)).html),
-                "countHTML": .string(page.format(.count(of: exposure)).html),
-                "hasTasks": .bool(!tasks.isEmpty),
-                "tasks": .array(tasks),
-            ])
+            var group = TemplateObject(minimumCapacity: 5)
+            group["exposure"] = .string(exposure.rawValue)
+            group["labelHTML"] = .string(page.format(.label(of: exposure)).html)
+            group["countHTML"] = .string(page.format(.count(of: exposure)).html)
+            group["hasTasks"] = .bool(!tasks.isEmpty)
+            group["tasks"] = .array(tasks)
+            return .object(group)
         }
         return ["taskGroups": .array(groups)]
     }
@@ -277,14 +277,7 @@ struct RelatedRolesSection: RolePageSection {
         let model = page.page.model
         let related: [TemplateValue] = page.role.relatedRoles.compactMap { slug in
             guard let riskScore = model.rolesBySlug.riskScore(of: slug) else { return nil }
-            let title = model.titles[page.locale]?[slug]
-            var card = TemplateObject(minimumCapacity: 5)
-            card["title"] = .string(title?.text ?? slug)
-            card["titleLang"] = title?.lang ?? .null
-            card["url"] = .string(model.urls.role(slug, in: page.locale))
-            card["riskScore"] = .string(page.number(riskScore))
-            card["level"] = .string(SiteModel.riskLevel(riskScore))
-            return .object(card)
+            return model.roleCard(slug, riskScore: riskScore, in: page.page.strings)
         }
         return ["hasRelated": .bool(!related.isEmpty), "related": .array(related)]
     }

@@ -327,6 +327,21 @@ struct SiteModel: Sendable {
         "en": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "it": "it_IT", "pt": "pt_PT", "nl": "nl_NL",
     ]
 
+    /// A role as the lists of roles show it (the index's sectors, a page's related roles): its
+    /// title in the locale of `strings` (with `lang` when it fell back), its page, its risk
+    /// score and band.
+    func roleCard(_ slug: String, riskScore: Int, in strings: LocaleStrings) -> TemplateValue {
+        let locale = strings.locale
+        let title = titles[locale]?[slug]
+        var card = TemplateObject(minimumCapacity: 5)
+        card["title"] = .string(title?.text ?? slug)
+        card["titleLang"] = title?.lang ?? .null
+        card["url"] = .string(urls.role(slug, in: locale))
+        card["riskScore"] = .string(strings.number(riskScore))
+        card["level"] = .string(Self.riskLevel(riskScore))
+        return .object(card)
+    }
+
     /// Risk colour band for lists: low < 35 ≤ medium < 60 ≤ high.
     static func riskLevel(_ score: Int) -> String {
         score < 35 ? "low" : score < 60 ? "medium" : "high"
