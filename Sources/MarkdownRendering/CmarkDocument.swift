@@ -1,12 +1,20 @@
 import CCmarkGFM
 
 /// One Markdown text parsed by cmark-gfm: the parser (which owns the extension list the HTML
-/// renderer needs) and the document tree. Lives for one `MarkdownRenderer.html` call and frees
-/// both when it goes away, so no C memory outlives the call.
-final class CmarkDocument {
+/// renderer needs) and the document tree. Frees both when it goes away.
+///
+/// `@unchecked Sendable`: a document with links is kept by `RecentRenders` between renders, and
+/// the next render may run on another thread. Only block and inline parsing touch cmark-gfm's
+/// global state (done in `init`, under `CmarkLibrary.inlineParsingLock`); a kept document is
+/// taken out of the cache while it is rewritten and rendered, so one thread at a time uses it.
+final class CmarkDocument: @unchecked Sendable {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let options: Int32
+    /// The links' destinations as the text writes them, in document order, once
+    /// `rewriteLinks` has replaced them: a later rewrite starts from these, not from the
+    /// destinations the last page was given.
+    private var writtenDestinations: [String?]?
 
     init(parsing markdown: String, extensions: [MarkdownRenderer.Extension], options: Int32) {
         guard let parser = cmark_parser_new(options) else {
@@ -97,12 +105,23 @@ final class CmarkDocument {
         return found
     }
 
-    /// Replaces each link's destination by `rewrite(destination)` when that is not nil.
+    /// Replaces each link's destination as written by `rewrite(destination)` when that is not
+    /// nil (and puts back the written one when it is, should an earlier rewrite have replaced it).
     func rewriteLinks(_ rewrite: (String) -> String?) {
+        var written: [String?] = []
+        var index = 0
         forEachNode(of: [CMARK_NODE_LINK.rawValue]) { node in
-            guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), let replacement = rewrite(url) else { return }
-            cmark_node_set_url(node, replacement)
+            let destination = writtenDestinations.map { $0[index] } ?? cmark_node_get_url(node).map { String(cString: $0) }
+            index += 1
+            written.append(destination)
+            guard let destination else { return }
+            if let replacement = rewrite(destination) {
+                cmark_node_set_url(node, replacement)
+            } else if writtenDestinations != nil {
+                cmark_node_set_url(node, destination)
+            }
         }
+        writtenDestinations = written
     }
 
     /// The document as HTML. The parser's extension list goes to the renderer: without it

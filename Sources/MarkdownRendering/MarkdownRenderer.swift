@@ -58,10 +58,17 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func render(_ markdown: String, rewritingLinks rewrite: (String) -> String?) -> String {
-        if let html = recent.html(for: markdown) { return html }
-        let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
-        if headingOffset != 0 {
-            document.shiftHeadings(by: headingOffset)
+        let document: CmarkDocument
+        switch recent.take(markdown) {
+        case .html(let html)?:
+            return html
+        case .document(let parsed)?:
+            document = parsed
+        case nil:
+            document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
+            if headingOffset != 0 {
+                document.shiftHeadings(by: headingOffset)
+            }
         }
         var hasLinks = false
         document.rewriteLinks { destination in
@@ -69,7 +76,7 @@ public struct MarkdownRenderer: Sendable {
             return rewrite(destination)
         }
         let html = document.renderHTML()
-        if !hasLinks { recent.remember(markdown, html: html) }
+        if hasLinks { recent.remember(markdown, document: document) } else { recent.remember(markdown, html: html) }
         return html
     }
 
