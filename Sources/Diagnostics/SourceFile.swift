@@ -85,8 +85,19 @@ public struct SourceFile: Sendable {
         let offset = max(0, min(offset, bytes.count))
         let index = lineIndex(of: offset)
         let start = index == 0 ? min(bomLength, offset) : lineStarts[index]
-        let column = 1 + (offset - start) - (continuations(before: offset) - continuations(before: start))
-        return SourceLocation(file: path, line: index + 1, column: column)
+        return SourceLocation(file: path, line: index + 1, column: 1 + (offset - start) - continuations(from: start, to: offset))
+    }
+
+    /// How many UTF-8 continuation bytes lie in `start..<end`: counted directly when the range
+    /// is shorter than a block (most lines), else from the blocks' counts, so that a location
+    /// costs at most about two blocks' bytes, however long its line.
+    private func continuations(from start: Int, to end: Int) -> Int {
+        guard end - start < Self.blockSize else { return continuations(before: end) - continuations(before: start) }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for offset in start..<end where bytes[offset] & 0xC0 == 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// The text of 1-based line `line`, without its line ending; invalid UTF-8 is shown as U+FFFD.
