@@ -146,6 +146,18 @@ final class BoundedOutputTests: XCTestCase {
         XCTAssertEqual(file.location(ofByteOffset: 4_098).column, 1_367)
     }
 
+    /// A short line after a long multibyte one, across a block of the column index: its columns
+    /// count its own characters only.
+    func testColumnsOfAShortLineAcrossABlockBoundaryCountItsOwnCharacters() {
+        let long = String(repeating: "é", count: 2_040)  // 4,080 bytes
+        let file = SourceFile(path: "f", text: long + "\n" + "ééééééééééé€€X")  // the short line spans byte 4,096
+        let offset = file.bytes.firstIndex(of: UInt8(ascii: "X"))!
+        XCTAssertGreaterThan(offset, 4_096)
+        XCTAssertEqual(file.location(ofByteOffset: offset).description, "f:2:14")
+        XCTAssertEqual(file.location(ofByteOffset: 4_081).description, "f:2:1")
+        XCTAssertEqual(file.location(ofByteOffset: 4_078).description, "f:1:2040")
+    }
+
     func testALoneCarriageReturnEndsALine() {
         let file = SourceFile(path: "mac.json", text: "{\r  \"a\": 1,\r  \"b\": x\r}")
         let offset = file.bytes.firstIndex(of: UInt8(ascii: "x"))!
