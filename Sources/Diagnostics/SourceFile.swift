@@ -88,6 +88,15 @@ public struct SourceFile: Sendable {
         return SourceLocation(file: path, line: index + 1, column: 1 + (offset - start) - continuations(from: start, to: offset))
     }
 
+    /// The offset of the byte a parser places at 1-based `line` and 1-based `byteColumn`
+    /// (cmark-gfm counts lines as this file does: CommonMark ends one at `\n`, `\r\n` or a lone
+    /// `\r`). A line out of range is the nearest one (some nodes come without a position, 0);
+    /// the offset is clamped to the file.
+    public func byteOffset(line: Int, byteColumn: Int) -> Int {
+        let index = min(max(line - 1, 0), lineStarts.count - 1)
+        return min(lineStarts[index] + max(byteColumn - 1, 0), bytes.count)
+    }
+
     /// How many UTF-8 continuation bytes lie in `start..<end`: counted directly when the range
     /// is shorter than a block (most lines), else from the blocks' counts, so that a location
     /// costs at most about two blocks' bytes, however long its line.

@@ -158,6 +158,15 @@ final class BoundedOutputTests: XCTestCase {
         XCTAssertEqual(file.location(ofByteOffset: 4_078).description, "f:1:2040")
     }
 
+    /// A parser's line and byte column, as cmark-gfm gives them, to an offset: lines end where
+    /// CommonMark ends them; a missing position (0) is the start, and nothing leaves the file.
+    func testAParsersLineAndByteColumnBecomeAnOffset() {
+        let file = SourceFile(path: "f.md", text: "ab\r\ncd\ref\ngh")
+        XCTAssertEqual([(1, 1), (1, 2), (2, 2), (3, 1), (4, 2)].map { file.byteOffset(line: $0.0, byteColumn: $0.1) }, [0, 1, 5, 7, 11])
+        XCTAssertEqual(file.byteOffset(line: 0, byteColumn: 0), 0)
+        XCTAssertEqual(file.byteOffset(line: 9, byteColumn: 9), file.bytes.count)
+    }
+
     func testALoneCarriageReturnEndsALine() {
         let file = SourceFile(path: "mac.json", text: "{\r  \"a\": 1,\r  \"b\": x\r}")
         let offset = file.bytes.firstIndex(of: UInt8(ascii: "x"))!

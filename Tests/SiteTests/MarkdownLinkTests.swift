@@ -41,6 +41,16 @@ final class MarkdownLinkTests: XCTestCase {
         XCTAssertFalse(site.exists("index.html"), "an error writes nothing")
     }
 
+    /// CommonMark ends a line at a lone carriage return too (old Mac files), and cmark-gfm
+    /// numbers lines so: a mistake is reported on the line an editor shows it on.
+    func testMistakesInAFileWithCarriageReturnLineEndsAreReportedOnTheirLine() throws {
+        let site = try site(analysis: "Intro.\r\rSee [x](role:fronted).\r")
+        let report = site.build()
+        XCTAssertEqual(report.diagnostics.map(\.description), [
+            "content/roles/backend/analysis.en.md:3:5: error: link to role `fronted`, which does not exist — did you mean `frontend`?"
+        ])
+    }
+
     func testSitePathsAndAnchorsAreCheckedAgainstTheBuiltTree() throws {
         let analysis = "[a](../frontend/) [b](/en/roles/frontend/#faq) [c](../no-such-role/) [d](#nope) [e](/en/roles/frontend/#nope) [f](#faq)\n"
         let site = try site(analysis: analysis, french: true)
