@@ -30,6 +30,29 @@ final class AccessibleProseTests: XCTestCase {
                        + "\n</table></div>")
     }
 
+    /// The passes splice bytes: text around and inside what they wrap, in any script, comes
+    /// through whole.
+    func testTextInAnyScriptAroundAndInsideTheChangesIsKept() {
+        XCTAssertEqual(AccessibleProse.labelTaskCheckboxes("<p>Été</p><li>\(box) Тесты 测试 é</li>…"),
+                       "<p>Été</p><li><label>\(box) Тесты 测试 é</label></li>…")
+        XCTAssertEqual(AccessibleProse.wrapTables("é<table><td>ü</td></table>€", label: "Tableau"),
+                       #"é<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau"><table><td>ü</td></table></div>€"#)
+    }
+
+    func testReplacingBytesReplacesEveryOccurrenceWherever() {
+        XCTAssertEqual("ab".replacingBytes("x", with: "y"), "ab")
+        XCTAssertEqual("xx".replacingBytes("x", with: "yz"), "yzyz")
+        XCTAssertEqual("éxéx".replacingBytes("x", with: "—"), "é—é—")
+        XCTAssertEqual("<t><t>".replacingBytes("<t>", with: ""), "")
+        XCTAssertEqual("".replacingBytes("<t>", with: "u"), "")
+    }
+
+    func testFirstOffsetSearchesFromAnOffset() {
+        var text = "a<b a<b"
+        let found = text.withUTF8 { bytes in [0, 1, 2, 5, 6].map { String.firstOffset(of: "<b", in: bytes, from: $0) } }
+        XCTAssertEqual(found, [1, 1, 5, 5, nil])
+    }
+
     /// The byte search that decides whether a page's Markdown needs the slower passes at all.
     func testContainsBytesFindsMarkupAnywhereAndOnlyWhole() {
         XCTAssertTrue("<table>".containsBytes("<table>"))

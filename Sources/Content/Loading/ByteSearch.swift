@@ -10,27 +10,50 @@ extension String {
     /// characters agree. (`package`: Site asks it too.)
     package func containsBytes(_ needle: String) -> Bool {
         var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { (text: UnsafeBufferPointer<UInt8>) -> Bool in
-            needle.withUTF8 { (pattern: UnsafeBufferPointer<UInt8>) -> Bool in
-                Self.occurs(pattern, in: text)
+        return haystack.withUTF8 { Self.firstOffset(of: needle, in: $0, from: 0) != nil }
+    }
+
+    /// The text with every occurrence of `needle` replaced by `replacement`, compared as UTF-8
+    /// bytes. On Linux, Foundation's `replacingOccurrences` copies the text into UTF-16 and
+    /// searches it with locale-aware comparison: for the HTML of one article with a table,
+    /// millions of instructions. For an ASCII `needle` the result is the same.
+    package func replacingBytes(_ needle: String, with replacement: String) -> String {
+        var haystack = self
+        return haystack.withUTF8 { text -> String in
+            guard var found = Self.firstOffset(of: needle, in: text, from: 0) else { return self }
+            let needleLength = needle.utf8.count
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count + replacement.utf8.count * 4)
+            var copied = 0
+            while true {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<found]))
+                result.append(contentsOf: replacement.utf8)
+                copied = found + needleLength
+                guard let next = Self.firstOffset(of: needle, in: text, from: copied) else { break }
+                found = next
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
     }
 
-    /// memchr finds each candidate first byte, memcmp checks the rest (Glibc's Swift module
-    /// does not import memmem).
-    private static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return true }
-        guard let textStart = text.baseAddress, text.count >= pattern.count else { return false }
-        let lastStart = text.count - pattern.count
-        var offset = 0
-        while offset <= lastStart {
-            guard let found = memchr(textStart + offset, Int32(patternStart.pointee), lastStart - offset + 1) else { return false }
-            let candidate: UnsafePointer<UInt8> = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(candidate, patternStart, pattern.count) == 0 { return true }
-            offset = candidate - textStart + 1
+    /// The offset of the first occurrence of `needle` in `text` at or after `start`, as bytes.
+    /// memchr finds each candidate first byte, memcmp checks the rest (Glibc's Swift module does
+    /// not import memmem). (`package`: Site searches rendered HTML with it.)
+    package static func firstOffset(of needle: String, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Int? in
+            guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return start <= text.count ? start : nil }
+            guard let textStart = text.baseAddress, text.count >= pattern.count else { return nil }
+            let lastStart = text.count - pattern.count
+            var offset = start
+            while offset <= lastStart {
+                guard let found = memchr(textStart + offset, Int32(patternStart.pointee), lastStart - offset + 1) else { return nil }
+                let candidate: UnsafePointer<UInt8> = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(candidate, patternStart, pattern.count) == 0 { return candidate - textStart }
+                offset = candidate - textStart + 1
+            }
+            return nil
         }
-        return false
     }
 }
