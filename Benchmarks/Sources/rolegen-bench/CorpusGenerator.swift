@@ -19,8 +19,18 @@ enum CorpusGenerator {
         "\(sectors[index % sectors.count])-\(jobs[index % jobs.count])-\(padded(index))"
     }
 
+    /// What the roles' Markdown holds besides paragraphs.
+    enum Prose {
+        /// Paragraphs and a heading only: the corpus of `site` and `edit`, unchanged since
+        /// their first runs (their checksum ties every run to the ones before).
+        case plain
+        /// What real role pages have as well: a `role:` link to another role in each analysis,
+        /// and a table and a task list in each article (`prose`).
+        case rich
+    }
+
     /// Writes the site into `root` (created if needed): site.json, content/, locales/.
-    static func write(roleCount: Int, to root: URL) throws {
+    static func write(roleCount: Int, to root: URL, prose: Prose = .plain) throws {
         try write(siteJSON, to: root, "site.json")
         try write(sectorsJSON, to: root, "content/sectors.json")
         try write(toolsJSON, to: root, "content/tools.json")
@@ -28,7 +38,7 @@ enum CorpusGenerator {
         try write(#"{ "hero": { "title": "L'IA va-t-elle remplacer les {titlePlural} ?", "subtitle": "Le portrait du secteur." }, "faq": { "title": "Questions fréquentes" } }"#, to: root, "locales/fr.json")
         for index in 0..<roleCount {
             let folder = "content/roles/\(slug(index))"
-            for (name, text) in roleFiles(index, roleCount: roleCount) {
+            for (name, text) in roleFiles(index, roleCount: roleCount, prose: prose) {
                 try write(text, to: root, "\(folder)/\(name)")
             }
         }
@@ -86,7 +96,7 @@ enum CorpusGenerator {
     // MARK: One role
 
     /// File name → text for role `index`.
-    static func roleFiles(_ index: Int, roleCount: Int) -> [(String, String)] {
+    static func roleFiles(_ index: Int, roleCount: Int, prose: Prose = .plain) -> [(String, String)] {
         let job = jobs[index % jobs.count]
         let title = "\(job.capitalized) \(index)"
         let tasks = (0..<17).map { "task-\($0)" }
@@ -103,8 +113,32 @@ enum CorpusGenerator {
         if index % 2 == 0 { files.append(("analysis.fr.md", "L'analyse complète pour les \(title).\n\n" + paragraphs(title, count: 5))) }
         if index % 3 == 0 { files.append(("article.en.md", "# \(title): the full analysis\n\n" + paragraphs(title, count: 15))) }
         if index % 6 == 0 { files.append(("article.fr.md", "# \(title) : l'analyse complète\n\n" + paragraphs(title, count: 15))) }
+        if prose == .rich {
+            files = files.map { name, text in
+                switch name {
+                case "analysis.en.md": (name, text + "\nCompare the [neighbouring role](role:\(slug((index + 1) % roleCount))).\n")
+                case "article.en.md": (name, text + richArticleEnd)
+                default: (name, text)
+                }
+            }
+        }
         return files
     }
+
+    static let richArticleEnd = """
+
+        ## Task by task
+
+        | Task | Exposure | Horizon |
+        | --- | --- | --- |
+        | Boilerplate | high | 1–2 years |
+        | Reviews | medium | 3–5 years |
+        | Design | low | 5+ years |
+
+        - [ ] Learn the assistants
+        - [x] Keep the judgment
+
+        """
 
     static func roleJSON(_ index: Int, roleCount: Int, tasks: [String], skills: [String], toolsToLearn: [String]) -> String {
         let exposures = ["automated", "oversight", "safe"]

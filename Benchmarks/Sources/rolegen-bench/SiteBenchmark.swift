@@ -127,12 +127,12 @@ enum SiteBenchmark {
     }
 
     /// The generated content with the repository's real templates and string tables.
-    static func makeSite(roleCount: Int, in folder: URL) -> URL {
+    static func makeSite(roleCount: Int, in folder: URL, prose: CorpusGenerator.Prose = .plain) -> URL {
         let repository = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let root = folder.appendingPathComponent("site-\(roleCount)")
+        let root = folder.appendingPathComponent(prose == .plain ? "site-\(roleCount)" : "prose-\(roleCount)")
         do {
-            try CorpusGenerator.write(roleCount: roleCount, to: root)
+            try CorpusGenerator.write(roleCount: roleCount, to: root, prose: prose)
             try? FileManager.default.removeItem(at: root.appendingPathComponent("locales"))
             try FileManager.default.copyItem(at: repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
             try FileManager.default.copyItem(at: repository.appendingPathComponent("locales"), to: root.appendingPathComponent("locales"))

@@ -7,6 +7,7 @@ let benchmarks: [(name: String, summary: String, run: () -> Void)] = [
     ("large-role", "one role with 100,000 tasks loaded: every duplicate check sees them all", LargeRoleBenchmark.run),
     ("site", "clean builds (tmpfs, disk) beside the copy floor, check, rebuild, CPU per page, phases, checksum, peak memory per size", SiteBenchmark.run),
     ("edit", "incremental builds: one role's text edited, one template edited, an unchanged rebuild beside a clean one", EditBenchmark.run),
+    ("prose", "clean builds of the plain corpus against one with role links, tables and task lists in its Markdown (2,000 roles)", ProseBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -31,7 +32,7 @@ if requested.contains("--help") || requested.contains("-h") {
         \(benchmarks.map { "  " + $0.name.padding(toLength: 11, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
         environment:
-          ROLEGEN_BENCH_ROLES=N          roles of the generated site (default 5000)
+          ROLEGEN_BENCH_ROLES=N          roles of the generated site (default 5000; 2000 for prose)
           ROLEGEN_BENCH_RUNS=N           repetitions of each site measurement (default 3; medians are reported)
           ROLEGEN_BENCH_MEMORY_ROLES=L   site sizes whose peak memory is measured, comma-separated (default 1000,5000,20000; "" skips)
           ROLEGEN_BENCH_TASKS=N          tasks of the large role (default 100000)
