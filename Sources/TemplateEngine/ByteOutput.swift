@@ -49,27 +49,25 @@ struct OutputBytes: ~Copyable {
         string.withUTF8 { appendEscaped($0) }
     }
 
-    /// Copies runs of bytes that need no escaping in one go; the test `byte <= '>'` rules out
-    /// letters and most text before the exact check.
+    /// Copies runs of bytes that need no escaping in one go, found eight bytes at a time
+    /// (`HTMLEscaping.firstEscaped`).
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte <= UInt8(ascii: ">") else { continue }
+        while true {
+            let index = HTMLEscaping.firstEscaped(in: bytes, from: runStart)
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { return }
             let replacement: StaticString
-            switch byte {
+            switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
+            default: replacement = "&#39;"
             }
-            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = index + 1
         }
-        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// Room for `extra` more bytes: at least double, so appends stay amortized constant.

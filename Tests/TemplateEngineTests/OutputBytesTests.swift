@@ -38,6 +38,36 @@ final class OutputBytesTests: XCTestCase {
         XCTAssertEqual(bytes, [])
     }
 
+    /// The search looks at eight bytes at a time: every escaped character at every place in a
+    /// word and across word boundaries, beside the bytes its word test confuses most easily
+    /// (neighbours of the escaped ones, bytes above 0x80, the zero byte), comes out as a
+    /// byte-by-byte escape would give it.
+    func testEscapingFindsEveryCharacterAtEveryPlaceInAWord() {
+        let escaped: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        let fillers = ["a", "!", "#", "%", "(", "=", "?", "\u{0}", "\u{1}", "é", "€", " ", "$", "\u{7F}", "日"]
+        for character in escaped.keys.sorted() {
+            for filler in fillers {
+                for length in 1...19 {
+                    for place in 0..<length {
+                        var text = String(repeating: filler, count: length)
+                        var reference = ""
+                        for (index, original) in text.enumerated() {
+                            reference += index == place ? escaped[character]! : String(original)
+                        }
+                        text = String(text.enumerated().map { $0.offset == place ? character : $0.element })
+                        var output = OutputBytes(capacity: 1)
+                        output.appendEscaped(text)
+                        let written = output.string()
+                        XCTAssertEqual(written, reference, "\(character) at \(place) of \(length) among \(filler.unicodeScalars.first!.value)")
+                        XCTAssertEqual(HTMLEscaping.escape(text), reference)
+                    }
+                    let plain = String(repeating: filler, count: length)
+                    XCTAssertEqual(HTMLEscaping.escape(plain), plain, "\(length) × \(filler.unicodeScalars.first!.value)")
+                }
+            }
+        }
+    }
+
     func testEscapeReturnsTheSameTextWhenNothingNeedsEscaping() {
         XCTAssertEqual(HTMLEscaping.escape("Backend Developer"), "Backend Developer")
         XCTAssertEqual(HTMLEscaping.escape("R&D <team>"), "R&amp;D &lt;team&gt;")
