@@ -11,6 +11,9 @@ import Glibc
 struct ChildUsage {
     var wall: Double
     var cpu: Double
+    /// The kernel's part of `cpu`: system calls, page faults, and writing the files into the
+    /// page cache (far more on disk than on tmpfs).
+    var systemCPU: Double
     var peakRSSBytes: Int
     var exitStatus: Int32
     /// What the child printed on its standard output.
@@ -43,7 +46,7 @@ enum ChildProcess {
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         // Exited normally: the low seven bits are 0 and the status is in the next byte.
         let exitStatus: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildUsage(wall: wall, cpu: cpu, peakRSSBytes: usage.ru_maxrss * 1024, exitStatus: exitStatus, output: output)
+        return ChildUsage(wall: wall, cpu: cpu, systemCPU: seconds(usage.ru_stime), peakRSSBytes: usage.ru_maxrss * 1024, exitStatus: exitStatus, output: output)
     }
 
     private static func seconds(_ time: timeval) -> Double {
