@@ -19,6 +19,9 @@ final class RolePage: Sendable {
     let strings: LocaleStrings
     /// The values UI strings may embed (the role page adds the verdict, which it renders).
     let arguments: MessageArguments
+    /// The role's tasks by exposure, in the order of `Exposure.allCases`, each group in page
+    /// order: the task section lists them and the UI strings count them, from one pass.
+    let taskGroups: [(exposure: Exposure, tasks: [Role.Task])]
 
     init(model: SiteModel, role: Role, locale: String) {
         self.model = model
@@ -26,7 +29,17 @@ final class RolePage: Sendable {
         self.locale = locale
         text = model.site.text(of: role, in: locale)
         strings = model.strings[locale]!
-        arguments = Self.arguments(model: model, role: role, locale: locale, text: text)
+        taskGroups = Self.group(role.tasks)
+        arguments = Self.arguments(model: model, role: role, locale: locale, text: text, taskGroups: taskGroups)
+    }
+
+    private static func group(_ tasks: [Role.Task]) -> [(exposure: Exposure, tasks: [Role.Task])] {
+        Exposure.allCases.map { exposure in
+            var group: [Role.Task] = []
+            group.reserveCapacity(tasks.count)
+            for task in tasks where task.exposure == exposure { group.append(task) }
+            return (exposure, group)
+        }
     }
 
     /// Whether `field` (`title`, `tasks.crud-endpoints`, `analysis`…) is shown in the default
@@ -206,7 +219,9 @@ final class RolePage: Sendable {
         return entries
     }
 
-    private static func arguments(model: SiteModel, role: Role, locale: String, text: RoleText) -> MessageArguments {
+    private static func arguments(
+        model: SiteModel, role: Role, locale: String, text: RoleText, taskGroups: [(exposure: Exposure, tasks: [Role.Task])]
+    ) -> MessageArguments {
         var arguments = MessageArguments()
         // Room for what a role page gives at once (grown one insert at a time, each table was
         // allocated and hashed again as it grew, on every page).
@@ -220,7 +235,8 @@ final class RolePage: Sendable {
         if let sector = model.site.sector(role.sector) {
             arguments.text[.sector] = model.site.sectorName(sector, in: locale)
         }
-        let automated = role.tasks.filter { $0.exposure == .automated }
+        func tasks(_ exposure: Exposure) -> [Role.Task] { taskGroups.first { $0.exposure == exposure }?.tasks ?? [] }
+        let automated = tasks(.automated)
         if !automated.isEmpty {
             let shown = automated.prefix(3)
             arguments.lists[.topAutomatedTasks] = shown.map { LocalizedText(text: text.tasks[$0.id] ?? $0.id, locale: language("tasks.\($0.id)")) }
@@ -232,8 +248,8 @@ final class RolePage: Sendable {
         }
         arguments.numbers[.riskScore] = role.riskScore
         arguments.numbers[.automatedCount] = automated.count
-        arguments.numbers[.oversightCount] = role.tasks.filter { $0.exposure == .oversight }.count
-        arguments.numbers[.safeCount] = role.tasks.filter { $0.exposure == .safe }.count
+        arguments.numbers[.oversightCount] = tasks(.oversight).count
+        arguments.numbers[.safeCount] = tasks(.safe).count
         arguments.numbers[.roleCount] = model.site.roles.count
         if let stats = model.sectorStats[role.sector] {
             arguments.numbers[.sectorAverage] = stats.average

@@ -100,8 +100,8 @@ struct TasksSection: RolePageSection {
     var uiStrings: [UIStringKey] { Exposure.allCases.flatMap { [UIStringKey.label(of: $0), .count(of: $0)] } }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        let groups: [TemplateValue] = [Exposure.automated, .oversight, .safe].map { exposure in
-            let tasks = page.role.tasks.filter { $0.exposure == exposure }.map { task in
+        let groups: [TemplateValue] = page.page.taskGroups.map { exposure, tasks in
+            let tasks = tasks.map { task in
                 let shown = page.page.shownItem(page.text.tasks[task.id] ?? task.id, of: "tasks", id: task.id)
                 var item = TemplateObject(minimumCapacity: 2)
                 item["text"] = .string(shown.text)
