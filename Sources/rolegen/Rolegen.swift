@@ -57,7 +57,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Treat fallbacks and outdated translations as errors: alone, in every locale; with a value, only in the comma-separated locales given (--strict fr).",
         valueName: "locales"))
-    var strict: StrictOption = .init(value: .off)
+    /// Nil without `--strict`: an option with a default has it shown in `--help`, and "off" is
+    /// not a value `--strict` takes (it would be read as a locale).
+    var strict: StrictOption?
 
     @Flag(name: .customLong("warnings-as-errors"), help: "Treat every warning as an error: the build fails and writes nothing.")
     var warningsAsErrors = false
@@ -132,7 +134,7 @@ struct SiteOptions: ParsableArguments {
         return BuildOptions(
             root: rootURL,
             output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            strict: strict.value, writeOutput: writeOutput,
+            strict: strict?.value ?? .off, writeOutput: writeOutput,
             overrides: (try? overrides()) ?? [],  // checked by `validate`
             warningsAsErrors: warningsAsErrors,
             force: force,
@@ -287,7 +289,7 @@ extension Rolegen {
         var port: UInt16 = 8080
 
         @Option(name: .long, help: ArgumentHelp(
-            "The address to listen on (default: 127.0.0.1). Any non-loopback address lets other machines see your unpublished site.",
+            "The address to listen on. Any non-loopback address lets other machines see your unpublished site.",
             valueName: "address"))
         var host: String = ServeOptions.loopback
 

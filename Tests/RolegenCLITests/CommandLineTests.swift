@@ -48,6 +48,27 @@ final class CommandLineEdgeTests: XCTestCase {
         }
     }
 
+    /// Every command's help reads as text for its users: no Swift type shown as a default
+    /// (`--strict` once showed `(default: StrictOption(value: Content.StrictTranslations.off))`)
+    /// and no default given twice (`serve --host` once said it in its text and again after it).
+    func testEveryHelpShowsDefaultsOnceAndNoSwiftTypes() throws {
+        for command in ["build", "check", "serve", "translations", "new", "init", "schemas"] {
+            let help = try RolegenProcess.run([command, "--help"])
+            XCTAssertEqual(help.status, 0, command)
+            let text = help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+            for typeName in ["StrictOption", "StrictTranslations", "Content.", "(value:"] {
+                XCTAssertFalse(text.contains(typeName), "\(command) --help shows `\(typeName)`: \(text)")
+            }
+            // An option's entry: from its dashes to the next option's.
+            for entry in text.components(separatedBy: " --").dropFirst() {
+                let defaults = entry.components(separatedBy: "default:").count - 1
+                XCTAssertLessThanOrEqual(defaults, 1, "\(command) --help gives a default twice: --\(entry)")
+            }
+        }
+        let check = try RolegenProcess.run(["check", "--help"])
+        XCTAssertTrue(check.stdout.contains("--strict <locales>"), check.stdout)
+    }
+
     func testBaseURLIsValidatedAsAUsageError() throws {
         let root = try RolegenProcess.siteCopy(testCase: self).root
         let cases = [
