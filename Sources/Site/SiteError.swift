@@ -9,6 +9,9 @@ import TemplateEngine
 public enum SiteError: Sendable {
     /// A template uses `{{t.key}}` and no string table defines `key`.
     case unknownUIString(key: String, suggestion: String?)
+    /// A template uses `{{t.key}}` where `key` is a group of UI strings (`hero`, whose strings
+    /// are `hero.title`, `hero.riskScore`…), not a string.
+    case uiStringGroup(key: String, example: String)
     /// A template uses `{{t.key}}`, no table defines `key`, and the default table defines a
     /// near name that nothing uses: one of the two is misspelt, and the translations do not
     /// tell which.
@@ -73,6 +76,7 @@ public enum SiteError: Sendable {
     public enum Code: String, Sendable, CaseIterable {
         case unknownUIString = "RG401"
         case unknownUIStringNearUnused = "RG425"
+        case uiStringGroup = "RG427"
         case misspeltUIStringKey = "RG426"
         case missingBuiltInUIString = "RG402"
         case unusedUIString = "RG403"
@@ -93,6 +97,7 @@ public enum SiteError: Sendable {
         switch self {
         case .unknownUIString: Code.unknownUIString.rawValue
         case .unknownUIStringNearUnused: Code.unknownUIStringNearUnused.rawValue
+        case .uiStringGroup: Code.uiStringGroup.rawValue
         case .misspeltUIStringKey: Code.misspeltUIStringKey.rawValue
         case .missingBuiltInUIString: Code.missingBuiltInUIString.rawValue
         case .unusedUIString: Code.unusedUIString.rawValue
@@ -132,6 +137,8 @@ public enum SiteError: Sendable {
         switch self {
         case .unknownUIString(let key, let suggestion):
             "unknown UI string `\(key)`: no table in locales/ defines it" + didYouMean(suggestion: suggestion)
+        case .uiStringGroup(let key, let example):
+            "`\(key)` is a group of UI strings, not a string: name one of its strings, such as `\(example)`"
         case .unknownUIStringNearUnused(let key, let unused, let table):
             "unknown UI string `\(key)`: no table in locales/ defines it, and \(table) defines `\(unused)`, which nothing uses — one of the two names is misspelt"
         case .misspeltUIStringKey(let key, let meant):

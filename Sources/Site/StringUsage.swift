@@ -115,6 +115,12 @@ enum StringUsage {
             guard defaultTable[key] == nil else { continue }
             let location = SourceLocation(file: reference.file, line: reference.line, column: reference.column)
             let quote = QuotedLine(text: reference.sourceLine, caretColumn: reference.caretColumn)
+            // `t.hero` where the table has `hero.title`: not a typo of a string, a group.
+            let groupPrefix = key + "."
+            if let example = defaultTable.keys.filter({ $0.hasPrefix(groupPrefix) }).min() {
+                diagnostics.append(SiteError.uiStringGroup(key: key, example: example).diagnostic(at: location, quote: quote))
+                continue
+            }
             let nearest = closestMatch(to: key, among: defaultTable.keys)
             // Which of the two names is the typo? A nearest key that something uses is right,
             // so the template is wrong. One nothing uses is suspect: the translations decide
