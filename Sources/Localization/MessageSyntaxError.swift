@@ -52,35 +52,35 @@ public struct MessageSyntaxError: Error, Sendable, Equatable, CustomStringConver
     public var message: String {
         switch kind {
         case .unclosedArgument:
-            "'{' is never closed: expected '}'"
+            "`{` is never closed: expected `}`"
         case .emptyArgumentName:
-            "argument has no name between '{' and '}'"
+            "argument has no name between `{` and `}`"
         case .invalidArgumentName(let name):
-            "invalid argument name '\(name)': use letters, digits and '_', starting with a letter or '_'"
+            "invalid argument name `\(name)`: use letters, digits and `_`, starting with a letter or `_`"
         case .expectedCommaOrClosingBrace(let argument):
-            "expected ',' or '}' after argument name '\(argument)'"
+            "expected `,` or `}` after argument name `\(argument)`"
         case .missingFormat(let argument):
-            "expected 'plural' after ',' in argument '\(argument)'"
+            "expected `plural` after `,` in argument `\(argument)`"
         case .unknownFormat(let format):
-            "unsupported argument type '\(format)': only 'plural' is supported"
+            "unsupported argument type `\(format)`: only `plural` is supported"
         case .expectedCommaAfterPlural(let argument):
-            "expected ',' after 'plural' in argument '\(argument)'"
+            "expected `,` after `plural` in argument `\(argument)`"
         case .missingSelector(let argument):
-            "expected a selector (=N, zero, one, two, few, many or other) before '{' in plural argument '\(argument)'"
+            "expected a selector (=N, zero, one, two, few, many or other) before `{` in plural argument `\(argument)`"
         case .invalidSelector(let selector):
-            "'\(selector)' is not a plural selector: use =N, zero, one, two, few, many or other"
+            "`\(selector)` is not a plural selector: use =N, zero, one, two, few, many or other"
         case .duplicateSelector(let selector, let argument):
-            "plural argument '\(argument)' has two '\(selector)' branches"
+            "plural argument `\(argument)` has two `\(selector)` branches"
         case .expectedBranch(let selector):
-            "expected '{' after selector '\(selector)'"
+            "expected `{` after selector `\(selector)`"
         case .unclosedBranch(let selector):
-            "branch '\(selector)' is never closed: expected '}'"
+            "branch `\(selector)` is never closed: expected `}`"
         case .missingOtherBranch(let argument):
-            "plural argument '\(argument)' has no 'other' branch"
+            "plural argument `\(argument)` has no `other` branch"
         case .unexpectedClosingBrace:
-            "unexpected '}' without a matching '{' (write '}' between apostrophes for a literal brace)"
+            "unexpected `}` without a matching `{` (write `'}'`, the brace between apostrophes, for a literal brace)"
         case .unclosedQuote:
-            "apostrophe starts quoted text that is never closed (write '' for a literal apostrophe)"
+            "apostrophe starts quoted text that is never closed (write `''` for a literal apostrophe)"
         case .nestingTooDeep:
             "plurals are nested more than \(MessageParser.maximumNesting) deep"
         }

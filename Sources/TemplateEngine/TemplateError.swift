@@ -1,7 +1,7 @@
 /// One mistake in a template (or in the data it was given), located the way a compiler locates
 /// errors, so that editors turn it into a link:
 ///
-///     templates/partials/faq.html:12:7: error: unknown name 'role.faqs' — did you mean 'role.faq'?
+///     templates/partials/faq.html:12:7: error: unknown name `role.faqs` — did you mean `role.faq`?
 ///         <h2>{{role.faqs}}</h2>
 ///             ^
 ///
@@ -104,45 +104,45 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String {
         switch kind {
         case .unterminatedTag(let expected):
-            "unterminated tag: no closing '\(expected)'"
+            "unterminated tag: no closing `\(expected)`"
         case .emptyTag:
             "empty tag: a tag needs a name"
         case .invalidName(let name):
-            "invalid name '\(name)': a name is a key or a dotted path such as 'role.title', without spaces"
+            "invalid name `\(name)`: a name is a key or a dotted path such as `role.title`, without spaces"
         case .invalidDelimiters(let content):
-            "invalid set-delimiters tag '\(content)': expected two delimiters separated by a space, as in '{{=<% %>=}}'"
+            "invalid set-delimiters tag `\(content)`: expected two delimiters separated by a space, as in `{{=<% %>=}}`"
         case .unclosedSection(let name):
-            "section '\(name)' is never closed"
+            "section `\(name)` is never closed"
         case .nestingTooDeep(let limit):
             "sections, blocks and parent tags are nested more than \(limit) levels deep"
         case .invalidUTF8(let byte):
             "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) is not valid here (save the file as UTF-8)"
         case .mismatchedSectionClose(let expected, let found):
-            "closing tag '\(found)' does not match the open section '\(expected)'"
+            "closing tag `\(found)` does not match the open section `\(expected)`"
         case .unexpectedSectionClose(let name):
-            "closing tag '\(name)' has no open section"
+            "closing tag `\(name)` has no open section"
         case .tagInsideParent(let tag, let parent):
-            "'\(tag)' cannot stand directly inside parent '\(parent)': only blocks ('$' tags) and comments can"
+            "`\(tag)` cannot stand directly inside parent `\(parent)`: only blocks (`$` tags) and comments can"
         case .unknownPartial(let name, let suggestion):
-            "unknown partial '\(name)'" + didYouMean(suggestion)
+            "unknown partial `\(name)`" + didYouMean(suggestion)
         case .unknownParent(let name, let suggestion):
-            "unknown parent template '\(name)'" + didYouMean(suggestion)
+            "unknown parent template `\(name)`" + didYouMean(suggestion)
         case .dynamicNameNotString(let name, let kind):
-            "dynamic template name '\(name)' is \(kind), not a string"
+            "dynamic template name `\(name)` is \(kind), not a string"
         case .recursionTooDeep(let name, let limit):
-            "template '\(name)' is nested more than \(limit) levels deep: does it include itself without an end?"
+            "template `\(name)` is nested more than \(limit) levels deep: does it include itself without an end?"
         case .renderingTooDeep(let limit):
             "rendering goes more than \(limit) sections, blocks and partials deep"
         case .unknownTemplate(let name, let suggestion):
-            "unknown template '\(name)'" + didYouMean(suggestion)
+            "unknown template `\(name)`" + didYouMean(suggestion)
         case .unreadableFile(let reason):
             "cannot read the template: \(reason)"
         case .unknownName(let name, let suggestion):
-            "unknown name '\(name)'" + didYouMean(suggestion)
+            "unknown name `\(name)`" + didYouMean(suggestion)
         case .notAnObject(let name, let prefix, let kind):
-            "cannot look up '\(name)': '\(prefix)' is \(kind), not an object"
+            "cannot look up `\(name)`: `\(prefix)` is \(kind), not an object"
         case .notInterpolatable(let name, let kind):
-            "'\(name)' is \(kind) and cannot be interpolated: use a section ('#') to go through it"
+            "`\(name)` is \(kind) and cannot be interpolated: use a section (`#`) to go through it"
         }
     }
 
@@ -166,7 +166,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 private func didYouMean(_ suggestion: String?) -> String {
-    suggestion.map { " — did you mean '\($0)'?" } ?? ""
+    suggestion.map { " — did you mean `\($0)`?" } ?? ""
 }
 
 /// Every error found while loading a set of templates: all files are checked, and a file keeps

@@ -47,7 +47,7 @@ final class StringTableErrorTests: XCTestCase {
     func testMessageSyntaxErrorIsAtItsColumnAfterEscapes() throws {
         XCTAssertEqual(try TestSite.diagnostics(editing: "locales/en.json", replacing: #""Get Your Full Risk Report""#,
                                                 with: #""Get \"Your\" \u00E9 {n, plural, one {x}}""#), [
-            "locales/en.json:4:46: error: invalid UI string: plural argument 'n' has no 'other' branch",
+            "locales/en.json:4:46: error: invalid UI string: plural argument `n` has no `other` branch",
         ])
     }
 
@@ -70,7 +70,7 @@ final class StringTableErrorTests: XCTestCase {
     /// blamed.
     func testABrokenTranslationIsReportedInItsFileOnly() throws {
         XCTAssertEqual(try TestSite.diagnostics(editing: "locales/fr.json", replacing: "{titlePlural} ?", with: "{titlePlural ?"), [
-            "locales/fr.json:2:65: error: invalid UI string: expected ',' or '}' after argument name 'titlePlural'",
+            "locales/fr.json:2:65: error: invalid UI string: expected `,` or `}` after argument name `titlePlural`",
         ])
     }
 }

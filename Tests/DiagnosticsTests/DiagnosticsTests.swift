@@ -23,8 +23,8 @@ final class SourceFileTests: XCTestCase {
     func testRenderedDiagnosticQuotesLineWithCaret() {
         let file = SourceFile(path: "t.html", text: "<p>\n\t<b>{{ role.faqs }}</b>\n")
         let offset = Array(file.bytes).firstIndex(of: UInt8(ascii: "{"))!
-        let diagnostic = file.diagnostic(.error, "unknown name 'role.faqs'", code: "RG220", atByteOffset: offset)
-        XCTAssertEqual(diagnostic.rendered, "t.html:2:5: error: unknown name 'role.faqs'\n    \t<b>{{ role.faqs }}</b>\n    \t   ^")
+        let diagnostic = file.diagnostic(.error, "unknown name `role.faqs`", code: "RG220", atByteOffset: offset)
+        XCTAssertEqual(diagnostic.rendered, "t.html:2:5: error: unknown name `role.faqs`\n    \t<b>{{ role.faqs }}</b>\n    \t   ^")
     }
 
     /// A file name with a newline cannot forge a second diagnostic line; ESC cannot drive the

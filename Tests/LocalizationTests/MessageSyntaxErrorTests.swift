@@ -16,102 +16,102 @@ final class MessageSyntaxErrorTests: XCTestCase {
     }
 
     func testUnclosedArgument() {
-        assertError("Hello {name", .unclosedArgument, at: 6, "'{' is never closed: expected '}'")
-        assertError("Hello {", .unclosedArgument, at: 6, "'{' is never closed: expected '}'")
-        assertError("{n, plural, one {#}", .unclosedArgument, at: 0, "'{' is never closed: expected '}'")
-        assertError("{n, plural", .unclosedArgument, at: 0, "'{' is never closed: expected '}'")
-        assertError("{n,", .unclosedArgument, at: 0, "'{' is never closed: expected '}'")
+        assertError("Hello {name", .unclosedArgument, at: 6, "`{` is never closed: expected `}`")
+        assertError("Hello {", .unclosedArgument, at: 6, "`{` is never closed: expected `}`")
+        assertError("{n, plural, one {#}", .unclosedArgument, at: 0, "`{` is never closed: expected `}`")
+        assertError("{n, plural", .unclosedArgument, at: 0, "`{` is never closed: expected `}`")
+        assertError("{n,", .unclosedArgument, at: 0, "`{` is never closed: expected `}`")
     }
 
     func testEmptyArgumentName() {
-        assertError("né {}", .emptyArgumentName, at: 4, "argument has no name between '{' and '}'")
-        assertError("{ , plural, other {x}}", .emptyArgumentName, at: 0, "argument has no name between '{' and '}'")
+        assertError("né {}", .emptyArgumentName, at: 4, "argument has no name between `{` and `}`")
+        assertError("{ , plural, other {x}}", .emptyArgumentName, at: 0, "argument has no name between `{` and `}`")
     }
 
     func testInvalidArgumentName() {
         assertError("{first-name}", .invalidArgumentName("first-name"), at: 1,
-                    "invalid argument name 'first-name': use letters, digits and '_', starting with a letter or '_'")
+                    "invalid argument name `first-name`: use letters, digits and `_`, starting with a letter or `_`")
         assertError("é { 1st}", .invalidArgumentName("1st"), at: 5,
-                    "invalid argument name '1st': use letters, digits and '_', starting with a letter or '_'")
+                    "invalid argument name `1st`: use letters, digits and `_`, starting with a letter or `_`")
         assertError("{rôle}", .invalidArgumentName("rôle"), at: 1,
-                    "invalid argument name 'rôle': use letters, digits and '_', starting with a letter or '_'")
+                    "invalid argument name `rôle`: use letters, digits and `_`, starting with a letter or `_`")
     }
 
     func testExpectedCommaOrClosingBrace() {
         assertError("{count items}", .expectedCommaOrClosingBrace(argument: "count"), at: 7,
-                    "expected ',' or '}' after argument name 'count'")
+                    "expected `,` or `}` after argument name `count`")
         assertError("{count{", .expectedCommaOrClosingBrace(argument: "count"), at: 6,
-                    "expected ',' or '}' after argument name 'count'")
+                    "expected `,` or `}` after argument name `count`")
     }
 
     func testMissingFormat() {
-        assertError("{count, }", .missingFormat(argument: "count"), at: 8, "expected 'plural' after ',' in argument 'count'")
+        assertError("{count, }", .missingFormat(argument: "count"), at: 8, "expected `plural` after `,` in argument `count`")
     }
 
     func testUnknownFormat() {
         assertError("On {when, date}", .unknownFormat("date"), at: 10,
-                    "unsupported argument type 'date': only 'plural' is supported")
+                    "unsupported argument type `date`: only `plural` is supported")
         assertError("{kind, select, a {x} other {y}}", .unknownFormat("select"), at: 7,
-                    "unsupported argument type 'select': only 'plural' is supported")
+                    "unsupported argument type `select`: only `plural` is supported")
     }
 
     func testExpectedCommaAfterPlural() {
         assertError("{count, plural one {#} other {#}}", .expectedCommaAfterPlural(argument: "count"), at: 15,
-                    "expected ',' after 'plural' in argument 'count'")
+                    "expected `,` after `plural` in argument `count`")
     }
 
     func testMissingSelector() {
         assertError("{count, plural, {#} other {#}}", .missingSelector(argument: "count"), at: 16,
-                    "expected a selector (=N, zero, one, two, few, many or other) before '{' in plural argument 'count'")
+                    "expected a selector (=N, zero, one, two, few, many or other) before `{` in plural argument `count`")
     }
 
     func testInvalidSelector() {
         assertError("{count, plural, single {#} other {#}}", .invalidSelector("single"), at: 16,
-                    "'single' is not a plural selector: use =N, zero, one, two, few, many or other")
+                    "`single` is not a plural selector: use =N, zero, one, two, few, many or other")
         assertError("{count, plural, =x {#} other {#}}", .invalidSelector("=x"), at: 16,
-                    "'=x' is not a plural selector: use =N, zero, one, two, few, many or other")
+                    "`=x` is not a plural selector: use =N, zero, one, two, few, many or other")
         assertError("{count, plural, One {#} other {#}}", .invalidSelector("One"), at: 16,
-                    "'One' is not a plural selector: use =N, zero, one, two, few, many or other")
+                    "`One` is not a plural selector: use =N, zero, one, two, few, many or other")
     }
 
     func testDuplicateSelector() {
         assertError("{n, plural, one {a} other {b} one {c}}", .duplicateSelector("one", argument: "n"), at: 30,
-                    "plural argument 'n' has two 'one' branches")
+                    "plural argument `n` has two `one` branches")
         assertError("{n, plural, =1 {a} =1 {b} other {c}}", .duplicateSelector("=1", argument: "n"), at: 19,
-                    "plural argument 'n' has two '=1' branches")
+                    "plural argument `n` has two `=1` branches")
         assertError("{n, plural, other {a} other {b}}", .duplicateSelector("other", argument: "n"), at: 22,
-                    "plural argument 'n' has two 'other' branches")
+                    "plural argument `n` has two `other` branches")
     }
 
     func testExpectedBranch() {
         assertError("{count, plural, one # role other {# roles}}", .expectedBranch(selector: "one"), at: 20,
-                    "expected '{' after selector 'one'")
-        assertError("{count, plural, one", .expectedBranch(selector: "one"), at: 19, "expected '{' after selector 'one'")
+                    "expected `{` after selector `one`")
+        assertError("{count, plural, one", .expectedBranch(selector: "one"), at: 19, "expected `{` after selector `one`")
     }
 
     func testUnclosedBranch() {
         assertError("{count, plural, one {# role", .unclosedBranch(selector: "one"), at: 20,
-                    "branch 'one' is never closed: expected '}'")
+                    "branch `one` is never closed: expected `}`")
     }
 
     func testMissingOtherBranch() {
         assertError("You have {count, plural, one {# task}}", .missingOtherBranch(argument: "count"), at: 9,
-                    "plural argument 'count' has no 'other' branch")
-        assertError("{n, plural, }", .missingOtherBranch(argument: "n"), at: 0, "plural argument 'n' has no 'other' branch")
+                    "plural argument `count` has no `other` branch")
+        assertError("{n, plural, }", .missingOtherBranch(argument: "n"), at: 0, "plural argument `n` has no `other` branch")
     }
 
     func testUnexpectedClosingBrace() {
         assertError("50%}", .unexpectedClosingBrace, at: 3,
-                    "unexpected '}' without a matching '{' (write '}' between apostrophes for a literal brace)")
+                    "unexpected `}` without a matching `{` (write `'}'`, the brace between apostrophes, for a literal brace)")
         assertError("{a}}", .unexpectedClosingBrace, at: 3,
-                    "unexpected '}' without a matching '{' (write '}' between apostrophes for a literal brace)")
+                    "unexpected `}` without a matching `{` (write `'}'`, the brace between apostrophes, for a literal brace)")
     }
 
     func testUnclosedQuote() {
         assertError("l'{title}", .unclosedQuote, at: 1,
-                    "apostrophe starts quoted text that is never closed (write '' for a literal apostrophe)")
+                    "apostrophe starts quoted text that is never closed (write `''` for a literal apostrophe)")
         assertError("{n, plural, other {'# items}}", .unclosedQuote, at: 19,
-                    "apostrophe starts quoted text that is never closed (write '' for a literal apostrophe)")
+                    "apostrophe starts quoted text that is never closed (write `''` for a literal apostrophe)")
     }
 
     func testNestingTooDeep() {

@@ -37,7 +37,7 @@ final class SiteErrorTests: XCTestCase {
         let report = site.build()
         // Rendered for two pages (en and fr), reported once.
         XCTAssertEqual(descriptions(report), [
-            "templates/sections/hero.html:4:101: error: unknown name 'role.descripton' — did you mean 'role.description'?",
+            "templates/sections/hero.html:4:101: error: unknown name `role.descripton` — did you mean `role.description`?",
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
@@ -52,7 +52,7 @@ final class SiteErrorTests: XCTestCase {
         let report = site.build()
         // Column 24 is the message's `{`, just inside the JSON string's opening quote.
         XCTAssertEqual(descriptions(report), [
-            "locales/fr.json:34:24: error: invalid UI string: plural argument 'automatedCount' has no 'other' branch",
+            "locales/fr.json:34:24: error: invalid UI string: plural argument `automatedCount` has no `other` branch",
         ])
     }
 
@@ -128,7 +128,7 @@ final class SiteErrorTests: XCTestCase {
         // The message's `{`: 4 spaces, `"automatedCount": "` (19), then 27 columns of escapes.
         let column = 4 + 19 + 27 + 1
         XCTAssertEqual(report.diagnostics.errors.map(\.rendered), ["""
-            locales/fr.json:34:\(column): error: invalid UI string: plural argument 'automatedCount' has no 'other' branch
+            locales/fr.json:34:\(column): error: invalid UI string: plural argument `automatedCount` has no `other` branch
                 \(line)
                 \(String(repeating: " ", count: column - 1))^
             """])
@@ -187,10 +187,10 @@ final class SiteErrorTests: XCTestCase {
         let report = site.build()
         XCTAssertEqual(descriptions(report), [
             "content/roles/frontend/role.json:1:27: error: unknown field `riskScroe` — did you mean `riskScore`?",
-            "locales/fr.json:34:24: error: invalid UI string: plural argument 'automatedCount' has no 'other' branch",
-            "templates/sections/hero.html:4:101: error: unknown name 'role.descripton' — did you mean 'role.description'?",
-            "templates/sections/quick-wins.html:9:1: error: section 'oops' is never closed",
-            "templates/sections/salary.html:8:39: error: unknown name 'role.salaryPremum' — did you mean 'role.salaryPremium'?",
+            "locales/fr.json:34:24: error: invalid UI string: plural argument `automatedCount` has no `other` branch",
+            "templates/sections/hero.html:4:101: error: unknown name `role.descripton` — did you mean `role.description`?",
+            "templates/sections/quick-wins.html:9:1: error: section `oops` is never closed",
+            "templates/sections/salary.html:8:39: error: unknown name `role.salaryPremum` — did you mean `role.salaryPremium`?",
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }

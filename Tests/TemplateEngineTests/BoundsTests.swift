@@ -53,9 +53,9 @@ final class BoundsTests: XCTestCase {
     func testALongLineIsQuotedAsAWindowAroundTheColumn() {
         let source = String(repeating: "x", count: 5_000) + "{{#a}}" + String(repeating: "y", count: 5_000)
         let error = loadErrors(["page": source])[0]
-        XCTAssertEqual(error.description, "page:1:5001: error: section 'a' is never closed")
+        XCTAssertEqual(error.description, "page:1:5001: error: section `a` is never closed")
         XCTAssertEqual(error.rendered, """
-            page:1:5001: error: section 'a' is never closed
+            page:1:5001: error: section `a` is never closed
                 …\(String(repeating: "x", count: 60))\("{{#a}}")\(String(repeating: "y", count: 54))…
                 \(String(repeating: " ", count: 61))^
             """)
@@ -98,7 +98,7 @@ final class BoundsTests: XCTestCase {
     func testCarriageReturnAloneEndsALine() {
         let errors = loadErrors(["page": "<p>\r{{#a}}\r</p>\r\n{{/b}}"])
         XCTAssertEqual(errors.map(\.description), [
-            "page:4:1: error: closing tag 'b' does not match the open section 'a'",
+            "page:4:1: error: closing tag `b` does not match the open section `a`",
         ])
         XCTAssertEqual(errors[0].sourceLine, "{{/b}}")
         let references = try? TemplateSet(sources: ["page": "a\rb\r{{x}}"], strict: false).references

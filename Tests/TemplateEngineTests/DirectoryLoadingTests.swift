@@ -42,7 +42,7 @@ final class DirectoryLoadingTests: XCTestCase {
         try write("partials/faq.html", faq)
         let templates = try TemplateSet(directory: root, displayPrefix: "templates")
         XCTAssertThrowsError(try templates.render("partials/faq", ["role": ["faq": []]])) { error in
-            XCTAssertEqual((error as? TemplateError)?.description, "templates/partials/faq.html:12:7: error: unknown name 'role.faqs' — did you mean 'role.faq'?")
+            XCTAssertEqual((error as? TemplateError)?.description, "templates/partials/faq.html:12:7: error: unknown name `role.faqs` — did you mean `role.faq`?")
         }
     }
 
@@ -50,8 +50,8 @@ final class DirectoryLoadingTests: XCTestCase {
         try write("a.html", "{{#x}}")
         try write("sub/b.html", "{{>c}}")
         XCTAssertEqual(folderErrors(displayPrefix: "site/templates").map(\.description), [
-            "site/templates/a.html:1:1: error: section 'x' is never closed",
-            "site/templates/sub/b.html:1:1: error: unknown partial 'c'",
+            "site/templates/a.html:1:1: error: section `x` is never closed",
+            "site/templates/sub/b.html:1:1: error: unknown partial `c`",
         ])
     }
 
@@ -64,7 +64,7 @@ final class DirectoryLoadingTests: XCTestCase {
     func testBOMAndCRLFDoNotShiftColumns() throws {
         try write("page.html", "\u{FEFF}{{#a}}\r\n  {{/b}}\r\n")
         XCTAssertEqual(folderErrors(displayPrefix: "t").map(\.rendered), [
-            "t/page.html:2:3: error: closing tag 'b' does not match the open section 'a'\n      {{/b}}\n      ^",
+            "t/page.html:2:3: error: closing tag `b` does not match the open section `a`\n      {{/b}}\n      ^",
         ])
     }
 

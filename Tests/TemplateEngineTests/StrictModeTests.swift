@@ -11,7 +11,7 @@ final class StrictModeTests: XCTestCase {
             let error = error as! TemplateError
             XCTAssertEqual(error.kind, .unknownName("role.faqs", suggestion: "role.faq"))
             XCTAssertEqual(error.rendered, """
-                partials/faq:3:7: error: unknown name 'role.faqs' — did you mean 'role.faq'?
+                partials/faq:3:7: error: unknown name `role.faqs` — did you mean `role.faq`?
                       <h2>{{ role.faqs }}</h2>
                           ^
                 """)
@@ -27,10 +27,10 @@ final class StrictModeTests: XCTestCase {
         ])
         let (bytes, errors) = try templates.renderCollectingErrors("page", ["title": "T", "list": [], "role": ["name": "N", "title": "R"]])
         XCTAssertEqual(errors.map(\.description), [
-            "page:1:5: error: unknown name 'titel' — did you mean 'title'?",
-            "a:1:4: error: unknown name 'role.nmae' — did you mean 'role.name'?",
-            "b:1:19: error: 'role' is an object and cannot be interpolated: use a section ('#') to go through it",
-            "page:1:31: error: unknown name 'lsit' — did you mean 'list'?",
+            "page:1:5: error: unknown name `titel` — did you mean `title`?",
+            "a:1:4: error: unknown name `role.nmae` — did you mean `role.name`?",
+            "b:1:19: error: `role` is an object and cannot be interpolated: use a section (`#`) to go through it",
+            "page:1:31: error: unknown name `lsit` — did you mean `list`?",
         ])
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "<h1></h1><p></p><p>R </p>")
     }
@@ -42,17 +42,17 @@ final class StrictModeTests: XCTestCase {
             TemplateFile(name: "broken", displayName: "broken.html", bytes: Array("{{#open}}".utf8)),
             TemplateFile(name: "fine", displayName: "fine.html", bytes: Array("ok".utf8)),
         ])
-        XCTAssertEqual(errors.map(\.description), ["broken.html:1:1: error: section 'open' is never closed"])
+        XCTAssertEqual(errors.map(\.description), ["broken.html:1:1: error: section `open` is never closed"])
         XCTAssertEqual(try templates.render("page", [:]), "<main>ok</main>")
     }
 
     func testUnknownFirstKeySuggestsFromEveryObjectInTheContextStack() throws {
         let error = try renderError("{{#role}}{{sit}}{{/role}}", ["site": "S", "role": ["title": "T"]])
-        XCTAssertError(error, "page:1:10: error: unknown name 'sit' — did you mean 'site'?")
+        XCTAssertError(error, "page:1:10: error: unknown name `sit` — did you mean `site`?")
     }
 
     func testNoSuggestionWhenNothingIsClose() throws {
-        XCTAssertError(try renderError("{{salary}}", ["title": "T"]), "page:1:1: error: unknown name 'salary'")
+        XCTAssertError(try renderError("{{salary}}", ["title": "T"]), "page:1:1: error: unknown name `salary`")
     }
 
     func testReplacingTheWholeNameIsNoSuggestion() throws {
@@ -64,8 +64,8 @@ final class StrictModeTests: XCTestCase {
     }
 
     func testSectionsAndInvertedSectionsAreCheckedToo() throws {
-        XCTAssertError(try renderError("{{#itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name 'itmes' — did you mean 'items'?")
-        XCTAssertError(try renderError("{{^itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name 'itmes' — did you mean 'items'?")
+        XCTAssertError(try renderError("{{#itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name `itmes` — did you mean `items`?")
+        XCTAssertError(try renderError("{{^itmes}}{{/itmes}}", ["items": []]), "page:1:1: error: unknown name `itmes` — did you mean `items`?")
     }
 
     /// Optional data is written as null: present, falsey, printed as nothing.
@@ -75,12 +75,12 @@ final class StrictModeTests: XCTestCase {
     }
 
     func testLookingIntoAValueThatIsNotAnObject() throws {
-        XCTAssertError(try renderError("{{role.title.text}}", ["role": ["title": "T"]]), "page:1:1: error: cannot look up 'role.title.text': 'role.title' is a string, not an object")
+        XCTAssertError(try renderError("{{role.title.text}}", ["role": ["title": "T"]]), "page:1:1: error: cannot look up `role.title.text`: `role.title` is a string, not an object")
     }
 
     func testArraysAndObjectsCannotBeInterpolated() throws {
-        XCTAssertError(try renderError("{{tasks}}", ["tasks": ["a"]]), "page:1:1: error: 'tasks' is an array and cannot be interpolated: use a section ('#') to go through it")
-        XCTAssertError(try renderError("{{#tasks}}{{.}}{{/tasks}}", ["tasks": [["a": 1]]]), "page:1:11: error: '.' is an object and cannot be interpolated: use a section ('#') to go through it")
+        XCTAssertError(try renderError("{{tasks}}", ["tasks": ["a"]]), "page:1:1: error: `tasks` is an array and cannot be interpolated: use a section (`#`) to go through it")
+        XCTAssertError(try renderError("{{#tasks}}{{.}}{{/tasks}}", ["tasks": [["a": 1]]]), "page:1:11: error: `.` is an object and cannot be interpolated: use a section (`#`) to go through it")
     }
 
     func testNonStrictModeFollowsTheSpec() throws {
@@ -89,24 +89,24 @@ final class StrictModeTests: XCTestCase {
     }
 
     func testDynamicNameMustHoldAString() throws {
-        XCTAssertError(try renderError("{{>*kind}}", ["kind": 3]), "page:1:1: error: dynamic template name 'kind' is an integer, not a string")
+        XCTAssertError(try renderError("{{>*kind}}", ["kind": 3]), "page:1:1: error: dynamic template name `kind` is an integer, not a string")
     }
 
     func testDynamicNameOfAMissingTemplate() throws {
-        XCTAssertError(try renderError("{{>*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown partial 'crad' — did you mean 'card'?")
-        XCTAssertError(try renderError("{{<*kind}}{{/*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown parent template 'crad' — did you mean 'card'?")
+        XCTAssertError(try renderError("{{>*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown partial `crad` — did you mean `card`?")
+        XCTAssertError(try renderError("{{<*kind}}{{/*kind}}", ["kind": "crad"], partials: ["card": "C"]), "page:1:1: error: unknown parent template `crad` — did you mean `card`?")
     }
 
     func testUnknownTemplateToRender() throws {
         let templates = try TemplateSet(sources: ["layouts/role": "x"])
         XCTAssertThrowsError(try templates.render("layouts/rol", [:])) { error in
             XCTAssertEqual(error as? TemplateError, TemplateError(kind: .unknownTemplate("layouts/rol", suggestion: "layouts/role"), file: "", line: 0, column: 0, sourceLine: ""))
-            XCTAssertEqual((error as? TemplateError)?.rendered, "error: unknown template 'layouts/rol' — did you mean 'layouts/role'?")
+            XCTAssertEqual((error as? TemplateError)?.rendered, "error: unknown template `layouts/rol` — did you mean `layouts/role`?")
         }
     }
 
     func testEndlessSelfInclusionIsAnError() throws {
-        XCTAssertError(try renderError("{{>loop}}", partials: ["loop": "x{{>loop}}"]), "loop:1:2: error: template 'loop' is nested more than 100 levels deep: does it include itself without an end?")
+        XCTAssertError(try renderError("{{>loop}}", partials: ["loop": "x{{>loop}}"]), "loop:1:2: error: template `loop` is nested more than 100 levels deep: does it include itself without an end?")
     }
 
     func testRenderingFromManyTasksAtOnce() async throws {
