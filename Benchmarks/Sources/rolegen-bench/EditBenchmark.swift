@@ -54,10 +54,12 @@ enum EditBenchmark {
         print(String(format: "  clean build (--clean):      median %.2f s of %d (best %.2f s)", cleanMedian, clean.count, clean.min()!))
         print(String(format: "  unchanged build:            median %.3f s of %d → %.1f× faster than clean (target ≥ 5×)",
                      unchangedMedian, unchanged.count, cleanMedian / unchangedMedian))
-        for (label, series) in [("build", build), ("serve", serve)] {
+        // The 100 ms target (issue 10) is `serve`'s, which keeps the build in memory; a new
+        // `rolegen build` process reads and checks all the content first.
+        for (label, series, target) in [("build", build, ""), ("serve", serve, ", target ≤ 100 ms")] {
             let times = series.seconds
-            print(String(format: "  one role's English text, %@: median %.0f ms of %d (best %.0f ms, target ≤ 100 ms), %@ files changed",
-                         label, median(times) * 1000, times.count, times.min()! * 1000, series.changed))
+            print(String(format: "  one role's English text, %@: median %.0f ms of %d (best %.0f ms%@), %@ files changed",
+                         label, median(times) * 1000, times.count, times.min()! * 1000, target, series.changed))
             print("                              last one by phase (ms): \(series.phases)")
         }
         print(String(format: "  serve stopping (record written): %.0f ms; rolegen build after it: %.3f s, nothing to do",
