@@ -219,7 +219,7 @@ struct MarkdownChecks: Sendable {
 
 /// The `id` attributes of an HTML page, for anchor checks (`id="…"`, as rolegen's templates
 /// and cmark-gfm write them).
-func htmlIDs(in bytes: [UInt8]) -> Set<String> {
+func htmlIDs(in bytes: UnsafeRawBufferPointer) -> Set<String> {
     var ids: Set<String> = []
     let marker = Array(#" id=""#.utf8)
     var index = 0

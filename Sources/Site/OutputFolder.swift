@@ -98,7 +98,7 @@ struct OutputFolder: Sendable {
 
     /// Writes `bytes` at `relativePath` inside the staging folder, creating folders as needed.
     /// Safe to call from many threads at once.
-    func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
+    func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(OutputError) {
         // Incremental: bytes the published file has already are linked, not written.
         let hash = incremental.map { _ in StableHash.of(bytes) }
         if let incremental, let hash, incremental.linkIfUnchanged(relativePath, hash: hash, into: self) { return }
@@ -110,7 +110,7 @@ struct OutputFolder: Sendable {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { LibC.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let result = LibC.write(fd, bytes.baseAddress! + written, bytes.count - written)
             guard result > 0 else { throw .cannotWrite(relativePath, Self.lastError) }
             written += result
         }

@@ -143,7 +143,7 @@ public enum SiteBuilder {
         } ?? plan.pages
         var writer: FileWriter?
         if let output {
-            writer = { (bytes: [UInt8], path: String) throws(OutputError) in try output.write(bytes, to: path) }
+            writer = { (bytes: UnsafeRawBufferPointer, path: String) throws(OutputError) in try output.write(bytes, to: path) }
         }
         let rendering = render(
             pages, otherFiles: otherFiles, templates: templates, writer: writer, progress: options.progress, keepingIDsOf: markdown.anchoredFiles)
@@ -296,7 +296,7 @@ public enum SiteBuilder {
                 let file = otherFiles[index]
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
-                    try writer(file.bytes(), file.path)
+                    try file.bytes().withUnsafeBytes { try writer($0, file.path) }
                     writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
                 } catch {
                     errors.withLock { _ = $0.insert(diagnostic(output: error)) }
@@ -310,17 +310,17 @@ public enum SiteBuilder {
                         progress?.pageDone()
                         continue
                     }
-                    let (bytes, renderErrors) = try templates.renderCollectingErrors(page.template, data)
+                    let bytes = try templates.renderInPlace(page.template, data)
                     if anchored.contains(page.file) {
-                        let found = htmlIDs(in: bytes)
+                        let found = bytes.withUnsafeBytes { htmlIDs(in: $0) }
                         ids.withLock { $0[page.file] = found }
                     }
                     let rendered = DispatchTime.now().uptimeNanoseconds
                     renderNanoseconds.add(rendered - start, ordering: .relaxed)
-                    if !renderErrors.isEmpty {
-                        errors.withLock { $0.formUnion(renderErrors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
+                    if !bytes.errors.isEmpty {
+                        errors.withLock { $0.formUnion(bytes.errors.filter { !isUnknownUIString($0) }.map(\.diagnostic)) }
                     } else if let writer {
-                        try writer(bytes, page.file)
+                        try bytes.withUnsafeBytes { try writer($0, page.file) }
                         writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - rendered, ordering: .relaxed)
                     }
                 } catch let error as TemplateError {
@@ -387,7 +387,7 @@ public enum SiteBuilder {
 }
 
 /// Writes a file of the output: its bytes, at its path relative to the output folder.
-typealias FileWriter = @Sendable ([UInt8], String) throws(OutputError) -> Void
+typealias FileWriter = @Sendable (UnsafeRawBufferPointer, String) throws(OutputError) -> Void
 
 /// A file of the output that is not a page: its path in the tree and how to make its bytes.
 struct OtherFile: Sendable {

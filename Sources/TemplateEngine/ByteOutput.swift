@@ -90,9 +90,37 @@ struct OutputBytes: ~Copyable {
         }
     }
 
+    /// The bytes written, in place.
+    func withUnsafeBytes<Result, Failure: Error>(_ body: (UnsafeRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
     /// The bytes written, as a string (they are UTF-8: every append is a string's bytes or a
     /// template's text, whole).
     consuming func string() -> String {
         String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+}
+
+/// A page's bytes as the renderer wrote them, and the mistakes it met
+/// (`TemplateSet.renderInPlace`). Read in place, not copied into an array: a build writes each
+/// page to its file and is done with it, and the copy was as long as the page (about 1 % of a
+/// build's instructions). The buffer is freed with this value.
+public struct RenderedBytes: ~Copyable {
+    private let output: OutputBytes
+    /// The data errors met (strict mode), every one; the bytes mean something only without them.
+    public let errors: [TemplateError]
+
+    init(output: consuming OutputBytes, errors: [TemplateError]) {
+        self.output = output
+        self.errors = errors
+    }
+
+    /// The number of bytes.
+    public var count: Int { output.count }
+
+    /// Calls `body` with the bytes, valid only during the call.
+    public func withUnsafeBytes<Result, Failure: Error>(_ body: (UnsafeRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        try output.withUnsafeBytes(body)
     }
 }

@@ -44,6 +44,11 @@ struct Renderer: ~Copyable {
         (output.bytes(), errors)
     }
 
+    /// The bytes written, left in the renderer's buffer, and the errors collected.
+    consuming func finishInPlace() -> RenderedBytes {
+        RenderedBytes(output: output, errors: errors)
+    }
+
     /// Throws `error`, or records it when collecting errors.
     private mutating func fail(_ error: TemplateError) throws(TemplateError) {
         guard collectsErrors else { throw error }

@@ -103,12 +103,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders template `name` into UTF-8 bytes, ready to be written to a file.
     public func renderBytes(_ name: String, _ data: TemplateValue) throws(TemplateError) -> [UInt8] {
-        guard let index = program.template(named: name) else {
-            throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
-        }
-        var renderer = Renderer(program: program, data: data)
-        try renderer.run(program.templates[index].entry)
-        return renderer.finish().bytes
+        try rendered(name, data, collectingErrors: false).finish().bytes
     }
 
     /// Renders template `name` to the end even when the data does not fit it (strict mode), and
@@ -117,12 +112,23 @@ public struct TemplateSet: Sendable {
     /// meaningful when there is no error. Throws only what ends a render (an unknown template,
     /// partials nested too deep).
     public func renderCollectingErrors(_ name: String, _ data: TemplateValue) throws(TemplateError) -> (bytes: [UInt8], errors: [TemplateError]) {
+        try rendered(name, data, collectingErrors: true).finish()
+    }
+
+    /// `renderCollectingErrors`, with the bytes left where the renderer wrote them, for a
+    /// caller that only passes them on (to a file) and needs no array of its own.
+    public func renderInPlace(_ name: String, _ data: TemplateValue) throws(TemplateError) -> RenderedBytes {
+        try rendered(name, data, collectingErrors: true).finishInPlace()
+    }
+
+    /// A renderer that has rendered template `name` with `data` as the root of the context stack.
+    private func rendered(_ name: String, _ data: TemplateValue, collectingErrors: Bool) throws(TemplateError) -> Renderer {
         guard let index = program.template(named: name) else {
             throw TemplateError(kind: .unknownTemplate(name, suggestion: closestMatch(to: name, among: names)), file: "", line: 0, column: 0, sourceLine: "")
         }
-        var renderer = Renderer(program: program, data: data, collectsErrors: true)
+        var renderer = Renderer(program: program, data: data, collectsErrors: collectingErrors)
         try renderer.run(program.templates[index].entry)
-        return renderer.finish()
+        return renderer
     }
 }
 

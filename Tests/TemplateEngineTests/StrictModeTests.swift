@@ -35,6 +35,20 @@ final class StrictModeTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "<h1></h1><p></p><p>R </p>")
     }
 
+    /// The bytes read in place are those the array holds, the mistakes the same, also for a page
+    /// larger than the renderer's first buffer (which is grown on the way).
+    func testRenderInPlaceGivesTheBytesAndMistakesOfRenderCollectingErrors() throws {
+        let templates = try TemplateSet(sources: ["page": "<h1>{{titel}}</h1>{{#items}}<li>{{.}} &amp; {{name}}</li>{{/items}}"])
+        let data: TemplateValue = ["title": "T", "name": "<Ops>", "items": .array((0..<4_000).map { .string("item \($0)") })]
+        let (bytes, errors) = try templates.renderCollectingErrors("page", data)
+        let inPlace = try templates.renderInPlace("page", data)
+        XCTAssertGreaterThan(inPlace.count, 64 * 1024)
+        XCTAssertEqual(inPlace.withUnsafeBytes { Array($0) }, bytes)
+        XCTAssertEqual(inPlace.errors.map(\.description), errors.map(\.description))
+        XCTAssertEqual(errors.map(\.description), ["page:1:5: error: unknown name `titel` — did you mean `title`?"])
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasSuffix("<li>item 3999 &amp; &lt;Ops&gt;</li>"))
+    }
+
     /// A template with a syntax error is reported and compiled empty: the others still render.
     func testCompilingAllKeepsTheTemplatesWithoutMistakes() throws {
         let (templates, errors) = TemplateSet.compilingAll([

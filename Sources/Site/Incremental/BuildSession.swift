@@ -249,7 +249,7 @@ public final class BuildSession: Sendable {
         } ?? []
         let rendering = SiteBuilder.render(
             pages, otherFiles: otherFiles, templates: memory.templates,
-            writer: { bytes, path in produced.withLock { $0[path] = bytes } }, progress: options.progress, keepingIDsOf: anchored)
+            writer: { bytes, path in produced.withLock { $0[path] = Array(bytes) } }, progress: options.progress, keepingIDsOf: anchored)
         // A rendered page's ids are kept only while links need them: kept for a page no link
         // needs, they would be stale if one did again after the page changed.
         var ids = memory.ids

@@ -72,8 +72,12 @@ struct StableHash {
     }
 
     static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = StableHash()
-        hash.combine(bytes)
+        hash.combine(bytes: bytes)
         return hash.value
     }
 }
