@@ -36,17 +36,24 @@ struct OutputBytes: ~Copyable {
     }
 
     /// Appends `string` as it is (triple mustache, `{{&name}}`).
+    ///
+    /// The string's bytes are read where they are: `withUTF8` is mutating, and calling it on a
+    /// copy retained and released the string's storage for every value a page shows.
     @inline(__always)
     mutating func appendRaw(_ string: String) {
-        var string = string
-        string.withUTF8 { append($0) }
+        if string.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var string = string
+            string.withUTF8 { append($0) }
+        }
     }
 
     /// Appends `string` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
     @inline(__always)
     mutating func appendEscaped(_ string: String) {
-        var string = string
-        string.withUTF8 { appendEscaped($0) }
+        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var string = string
+            string.withUTF8 { appendEscaped($0) }
+        }
     }
 
     /// Copies runs of bytes that need no escaping in one go, found eight bytes at a time
