@@ -1,3 +1,5 @@
+import Content
+
 /// A JSON value whose objects keep the order they were written in, so JSON-LD comes out
 /// byte-for-byte the same on every run.
 enum JSONLD: Sendable {
@@ -45,8 +47,7 @@ enum JSONLD: Sendable {
     /// (E2 80 A8 / E2 80 A9), which JavaScript once treated as line ends.
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = s
-        text.withUTF8 { writeEscaped($0, to: &out) }
+        s.withUTF8InPlace { writeEscaped($0, to: &out) }
         out.append(UInt8(ascii: "\""))
     }
 

@@ -1,6 +1,18 @@
 import LibC
 
 extension String {
+    /// The text's UTF-8 as one buffer, read in place: a native string has one (others are
+    /// copied once). Not `withUTF8` on a copy, which is mutating: the copy retained and released
+    /// the string's storage, for each of the hundreds of thousands of short texts a large site's
+    /// JSON-LD, build record and hashes take in. (`package`: Site asks it too;
+    /// inlinable, to be specialized there: a generic call across modules looked up metadata.)
+    @inlinable
+    package func withUTF8InPlace<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes.
     ///
     /// Every role's Markdown is asked whether it holds a placeholder, and every page's rendered

@@ -220,9 +220,11 @@ struct BuildRecord: Sendable {
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    /// The bytes of `escape(value)`, appended to `out` without making a `String`.
+    /// The bytes of `escape(value)`, appended to `out` without making a `String`. Over its UTF-8
+    /// in one buffer: through the UTF-8 view a byte at a time, scanning was a tenth of writing a
+    /// large site's record.
     static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        withUTF8(of: value) { bytes in
+        value.withUTF8InPlace { bytes in
             var plain = 0
             var index = 0
             while index < bytes.count {
@@ -256,21 +258,13 @@ struct BuildRecord: Sendable {
 
     /// The length in bytes of `escape(value)`: each escaped byte becomes three.
     static func escapedLength(_ value: String) -> Int {
-        withUTF8(of: value) { bytes in bytes.count + 2 * bytes.reduce(0) { $0 + (needsEscaping($1) ? 1 : 0) } }
+        value.withUTF8InPlace { bytes in bytes.count + 2 * bytes.reduce(0) { $0 + (needsEscaping($1) ? 1 : 0) } }
     }
 
     /// A control character (never inside a multi-byte character in UTF-8) or `%`.
     private static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "%") }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    /// `value`'s UTF-8 as one buffer (a native string has one; others are copied once): through
-    /// the UTF-8 view a byte at a time, scanning was a tenth of writing a large site's record.
-    private static func withUTF8<T>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = value
-        return copy.withUTF8(body)
-    }
 
     /// `escape` undone (the output folder's record of its files is escaped the same way).
     static func unescape(_ path: String) -> String {

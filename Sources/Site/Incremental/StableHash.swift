@@ -1,3 +1,5 @@
+import Content
+
 /// A 64-bit hash in the manner of FNV-1a that is the same in every process and on every run (Swift's `Hasher`
 /// is seeded per process), so that what one build records, the next can compare with.
 ///
@@ -58,8 +60,7 @@ struct StableHash {
 
     /// A string and then a separator byte, so that ("ab", "c") and ("a", "bc") differ.
     mutating func combine(_ string: String) {
-        var copy = string
-        copy.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        string.withUTF8InPlace { combine(bytes: UnsafeRawBufferPointer($0)) }
         combine([0xFF] as [UInt8])
     }
 
