@@ -138,6 +138,40 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(String(decoding: summary.encoded, as: UTF8.self), #"{"diagnostics":[],"pagesPerLocale":[{"count":3,"locale":"fr"}],"rootPages":2}"#)
     }
 
+    /// The lists of files are read a field at a time from the bytes: numbers at their limits
+    /// read back as written, and a line whose numbers are broken makes no record (a full
+    /// build follows), never a wrong one.
+    func testNumbersAtTheirLimitsReadBackAndBrokenNumbersMakeNoRecord() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sources = SourceFingerprints(
+            files: ["content/a b.json": FileFingerprint(size: .max, modified: -1_234, inode: .max, hash: .max),
+                    "content/c.json": FileFingerprint(size: 0, modified: .min, inode: 0, hash: 0)],
+            takenAt: 5)
+        let output = BuildRecord.Output(key: 0, hash: .max, size: 0, modified: -1, inode: .max)
+        let record = BuildRecord(optionsKey: 1, sources: sources, outputs: ["en/a b/index.html": output])
+        try record.write(in: folder, report: BuildRecord.Report(summary: .init(diagnostics: [], pagesPerLocale: [], rootPages: 0), fallbacks: [], outdated: []))
+        let read = try XCTUnwrap(BuildRecord.read(in: folder))
+        XCTAssertEqual(read.sources, sources)
+        XCTAssertEqual(read.outputs, record.outputs)
+
+        let file = folder + "/incremental"
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        let line = try XCTUnwrap(written.split(separator: "\n").first { $0.hasSuffix(" content/c.json") })
+        for broken in [
+            "0 0 x0 0 content/c.json",  // not a number
+            "0 0 0 content/c.json",  // a field missing: the path is taken for the inode
+            "10000000000000000 0 0 0 content/c.json",  // seventeen hexadecimal digits
+            "0 0 99999999999999999999 0 content/c.json",  // beyond Int
+            "0  0 0 0 content/c.json",  // an empty field
+            "0 0 -0x1 0 content/c.json",
+        ] {
+            try written.replacingOccurrences(of: String(line), with: broken).write(toFile: file, atomically: true, encoding: .utf8)
+            XCTAssertNil(BuildRecord.read(in: folder), broken)
+        }
+    }
+
     func testARecordOfAnotherFormatIsNoRecord() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-record-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -168,9 +168,9 @@ struct BuildRecord: Sendable {
         var files: [String: FileFingerprint] = [:]
         files.reserveCapacity(sourceCount)
         for _ in 0..<sourceCount {
-            guard let fields = reader.fields(5), let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]),
-                  let modified = Int(fields[2]), let inode = UInt64(fields[3]) else { return nil }
-            files[unescape(fields[4])] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
+            guard let hash = reader.hex(), let size = reader.decimal(), let modified = reader.decimal(), let inode = reader.unsignedDecimal(),
+                  let path = reader.line() else { return nil }
+            files[unescape(path)] = FileFingerprint(size: size, modified: modified, inode: inode, hash: hash)
         }
         guard let bodyLength = reader.field("report").flatMap({ Int($0) }), let body = reader.bytes(bodyLength),
               let summaryLength = reader.field("summary").flatMap({ Int($0) }), let summary = reader.bytes(summaryLength), reader.line() == "",
@@ -187,9 +187,9 @@ struct BuildRecord: Sendable {
         var outputs: [String: Output] = [:]
         outputs.reserveCapacity(count)
         for _ in 0..<count {
-            guard let fields = reader.fields(6), let key = UInt64(fields[0], radix: 16), let hash = UInt64(fields[1], radix: 16),
-                  let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) else { return nil }
-            outputs[unescape(fields[5])] = Output(key: key, hash: hash, size: size, modified: modified, inode: inode)
+            guard let key = reader.hex(), let hash = reader.hex(), let size = reader.decimal(), let modified = reader.decimal(),
+                  let inode = reader.unsignedDecimal(), let path = reader.line() else { return nil }
+            outputs[unescape(path)] = Output(key: key, hash: hash, size: size, modified: modified, inode: inode)
         }
         return outputs
     }
@@ -335,11 +335,57 @@ private struct LineReader {
         return String(line.dropFirst(name.count + 1))
     }
 
-    /// A line of `count` fields separated by spaces, the last one taking the rest of the line.
-    mutating func fields(_ count: Int) -> [String]? {
-        guard let line = line() else { return nil }
-        let fields = line.split(separator: " ", maxSplits: count - 1, omittingEmptySubsequences: false).map(String.init)
-        return fields.count == count ? fields : nil
+    // The lines of the lists of files (`hash size modified inode path`, `RecordFileWriter.putFileLine`)
+    // are read a field at a time from the bytes: a build with nothing to do reads one line per
+    // source and per output (47,000 for 5,000 roles), and making each line a string, split
+    // into more strings to parse their numbers, was a quarter of that build's time.
+
+    /// The next field of the line as a hexadecimal number, and the space after it.
+    mutating func hex() -> UInt64? {
+        var value: UInt64 = 0
+        let start = position
+        while position < bytes.endIndex, position - start < 16 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return endOfField(after: start) ? value : nil
+            }
+            value = value << 4 | UInt64(digit)
+            position += 1
+        }
+        return endOfField(after: start) ? value : nil
+    }
+
+    /// The next field of the line as a decimal number that may be negative, and the space after it.
+    mutating func decimal() -> Int? {
+        let isNegative = position < bytes.endIndex && bytes[position] == UInt8(ascii: "-")
+        if isNegative { position += 1 }
+        guard let magnitude = unsignedDecimal() else { return nil }
+        if isNegative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
+    }
+
+    /// The next field of the line as a decimal number, and the space after it.
+    mutating func unsignedDecimal() -> UInt64? {
+        var value: UInt64 = 0
+        let start = position
+        while position < bytes.endIndex, case let digit = bytes[position] &- UInt8(ascii: "0"), digit < 10 {
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry else { return nil }
+            value = sum
+            position += 1
+        }
+        return endOfField(after: start) ? value : nil
+    }
+
+    /// Whether a field of at least one byte ended at a space, which is passed.
+    private mutating func endOfField(after start: Int) -> Bool {
+        guard position > start, position < bytes.endIndex, bytes[position] == UInt8(ascii: " ") else { return false }
+        position += 1
+        return true
     }
 
     /// The next `count` bytes, sharing the record's buffer.
