@@ -152,10 +152,11 @@ final class IncrementalBuild: Sendable {
         }
     }
 
-    /// The record in `folder`, read while holding the lock: the one read before when its file is the same.
-    private func lockedRecord(in folder: String) -> BuildRecord? {
-        if let unlocked, BuildRecord.identity(in: folder) == unlocked.identity { return unlocked.record }
-        return BuildRecord.read(in: folder)
+    /// The record in `folder`, read while holding the lock: the one read before when its file is
+    /// the same (`isUnlocked`), so that what was worked out from that one stands.
+    private func lockedRecord(in folder: String) -> (record: BuildRecord, isUnlocked: Bool)? {
+        if let unlocked, BuildRecord.identity(in: folder) == unlocked.identity { return (unlocked.record, true) }
+        return BuildRecord.read(in: folder).map { ($0, false) }
     }
 
     /// Everything besides the sources that decides what a build produces: this rolegen
@@ -184,20 +185,32 @@ final class IncrementalBuild: Sendable {
         // `--force` replaces whatever the folder holds: never nothing to do.
         guard !force, let unlocked = unlocked?.record, let folder = OutputFolder.recordFolder(for: options.output),
               unlocked.optionsKey == optionsKey, unlocked.sources.sameContents(as: sources) else { return nil }
+        // The stored report (a large site's is hundreds of thousands of fallbacks) and the
+        // sorted list of files are made ready on the other core while this one checks the
+        // output folder (system calls, most of them): they stand when the record found under
+        // the lock is this one.
+        let prepared = Background { (report: unlocked.report, files: unlocked.outputs.keys.sorted()) }
         // Checks that the output may be replaced (and so is rolegen's), then waits for its turn.
         guard let output = try? OutputFolder(output: options.output, root: options.root, force: options.force, waiting: options.waiting) else {
             return nil
         }
         defer { output.discard() }
-        guard let record = lockedRecord(in: folder), record.optionsKey == optionsKey, record.sources.sameContents(as: sources),
-              record.outputs.allSatisfy({ Self.isIntact(output.output + "/" + $0.key, as: $0.value) }), let stored = record.report else { return nil }
+        guard let (record, isUnlocked) = lockedRecord(in: folder), record.optionsKey == optionsKey,
+              record.sources.sameContents(as: sources), Self.allIntact(record.outputs, in: output.output),
+              let stored = isUnlocked ? prepared.value.report : record.report else { return nil }
         var report = BuildReport(
             diagnostics: stored.summary.diagnostics, fallbacks: stored.fallbacks,
             pagesPerLocale: stored.summary.pagesPerLocale.map { ($0.locale, $0.count) }, rootPages: stored.summary.rootPages,
-            files: record.outputs.keys.sorted(), seconds: 0)
+            files: isUnlocked ? prepared.value.files : record.outputs.keys.sorted(), seconds: 0)
         report.outdated = stored.outdated
         report.changedFiles = []
         return report
+    }
+
+    /// Whether every recorded output is still the file recorded, looked at on every core (one
+    /// `lstat` each: a large site's are tens of thousands).
+    private static func allIntact(_ outputs: [String: BuildRecord.Output], in folder: String) -> Bool {
+        Array(outputs).concurrentMap { isIntact(folder + "/" + $0.key, as: $0.value) }.allSatisfy { $0 }
     }
 
     /// Whether the file at `path` is still the one recorded (not replaced or edited by hand).
@@ -215,7 +228,7 @@ final class IncrementalBuild: Sendable {
     /// the last build replaced) into the staging folder, so that only what differs is written
     /// and no folder is made again. True when `staging` now exists.
     func adopt(recordFolder: String, output: String, staging: String) -> Bool {
-        let record = clean ? nil : lockedRecord(in: recordFolder)
+        let record = clean ? nil : lockedRecord(in: recordFolder)?.record
         let previous = record?.optionsKey == optionsKey ? record : nil
         let spare = recordFolder + "/" + BuildRecord.spareFolder
         let tookSpare = previous.map { !$0.spare.isEmpty } == true && rename(spare, staging) == 0
