@@ -95,9 +95,16 @@ public struct SiteFolder: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .refused(.unreadableFile(path: path)) }
         if let kind = Self.kindIfNotRegular(status.st_mode) { return .refused(.notARegularFile(path: path, kind: kind)) }
-        let size = Int(status.st_size)
+        guard let bytes = Self.readBytes(descriptor, size: Int(status.st_size)) else { return .refused(.unreadableFile(path: path)) }
+        observer?(path, status, bytes)
+        return .bytes(bytes)
+    }
+
+    /// The bytes of the file open as `descriptor`, `size` long as its status says (fewer if it
+    /// shrank meanwhile); nil when reading fails. Read into uninitialized room: zeroing it
+    /// first would only be overwritten. (`package`: Site reads its build record so.)
+    package static func readBytes(_ descriptor: Int32, size: Int) -> [UInt8]? {
         var failed = false
-        // Read into uninitialized room: zeroing it first would only be overwritten.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             while filled < size {
                 let count = LibC.read(descriptor, buffer.baseAddress! + filled, size - filled)
@@ -106,9 +113,7 @@ public struct SiteFolder: Sendable {
                 filled += count
             }
         }
-        if failed { return .refused(.unreadableFile(path: path)) }
-        observer?(path, status, bytes)
-        return .bytes(bytes)
+        return failed ? nil : bytes
     }
 
     /// The folder at `path` opened by descriptor, reached from the root without following a

@@ -158,8 +158,8 @@ struct BuildRecord: Sendable {
 
     /// The record in `folder`, or nil when there is none or it is not one this rolegen wrote.
     static func read(in folder: String) -> BuildRecord? {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-        var reader = LineReader(bytes: [UInt8](data)[...])
+        guard let bytes = readFile(folder + "/" + fileName) else { return nil }
+        var reader = LineReader(bytes: bytes[...])
         guard reader.line() == header,
               let options = reader.field("options").flatMap({ UInt64($0, radix: 16) }),
               let taken = reader.field("taken").flatMap({ Int($0) }),
@@ -180,6 +180,16 @@ struct BuildRecord: Sendable {
         record.spare = spare
         record.encodedReport = (summary, body)
         return record
+    }
+
+    /// The file's bytes, read into one array (through `Data`, they were read and then copied).
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return SiteFolder.readBytes(descriptor, size: Int(status.st_size))
     }
 
     private static func readOutputs(_ reader: inout LineReader, section: String) -> [String: Output]? {

@@ -195,8 +195,8 @@ final class IncrementalBuild: Sendable {
             return nil
         }
         defer { output.discard() }
-        guard let (record, isUnlocked) = lockedRecord(in: folder), record.optionsKey == optionsKey,
-              record.sources.sameContents(as: sources), Self.allIntact(record.outputs, in: output.output),
+        guard let (record, isUnlocked) = lockedRecord(in: folder), isUnlocked || record.optionsKey == optionsKey && record.sources.sameContents(as: sources),
+              Self.allIntact(record.outputs, in: output.output),
               let stored = isUnlocked ? prepared.value.report : record.report else { return nil }
         var report = BuildReport(
             diagnostics: stored.summary.diagnostics, fallbacks: stored.fallbacks,
