@@ -57,14 +57,15 @@ struct BuildRecord: Sendable {
         /// through `writer` (a large site's are tens of megabytes, never held whole). The record
         /// states their length first (`Draft` fills it in once they are written).
         static func writeBody(fallbacks: [Fallback], outdated: [TranslationUnit], to writer: inout RecordFileWriter) {
+            var shared = SharedColumns()
             writer.put(decimal: fallbacks.count, then: "\n")
             for fallback in fallbacks {
-                putShared(fallback.role, fallback.locale, fallback.field, fallback.place, to: &writer)
+                shared.put(fallback.role, fallback.locale, fallback.field, fallback.place, to: &writer)
                 writer.put(byte: UInt8(ascii: "\n"))
             }
             writer.put(decimal: outdated.count, then: "\n")
             for unit in outdated {
-                putShared(unit.role, unit.locale, unit.field, unit.place, to: &writer)
+                shared.put(unit.role, unit.locale, unit.field, unit.place, to: &writer)
                 writer.put(byte: UInt8(ascii: "\t"))
                 writer.put(byte: UInt8(ascii: unit.isTranslated ? "1" : "0"))
                 writer.put(byte: UInt8(ascii: "\t"))
@@ -73,19 +74,36 @@ struct BuildRecord: Sendable {
             }
         }
 
-        /// What both kinds of line start with, each value escaped and followed by a tab but the
-        /// last. Written value by value, with no closure or array per line: a large site has
-        /// hundreds of thousands of lines.
-        private static func putShared(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace, to writer: inout RecordFileWriter) {
-            if let role { writer.putEscaped(role) }
-            writer.put(byte: UInt8(ascii: "\t"))
-            writer.putEscaped(locale)
-            writer.put(byte: UInt8(ascii: "\t"))
-            writer.putEscaped(field)
-            writer.put(byte: UInt8(ascii: "\t"))
-            writer.putEscaped(place.file)
-            writer.put(byte: UInt8(ascii: "\t"))
-            if let key = place.key { writer.putEscaped(key) }
+        /// Writes what both kinds of line start with (role, locale, field, file, key), each value
+        /// escaped and followed by a tab but the last, with no closure or array per line: a large
+        /// site has hundreds of thousands of lines. Consecutive lines mostly share their role,
+        /// locale and file (a role's fallbacks): those columns' bytes are escaped once and kept
+        /// while they repeat (a string equal to the one before is, most often, the same string,
+        /// which compares at once).
+        private struct SharedColumns {
+            private var roleAndLocale: (role: String?, locale: String, bytes: [UInt8])?
+            private var file: (file: String, bytes: [UInt8])?
+
+            mutating func put(_ role: String?, _ locale: String, _ field: String, _ place: TranslationPlace, to writer: inout RecordFileWriter) {
+                if roleAndLocale?.role != role || roleAndLocale?.locale != locale {
+                    var bytes: [UInt8] = []
+                    if let role { BuildRecord.appendEscaped(role, to: &bytes) }
+                    bytes.append(UInt8(ascii: "\t"))
+                    BuildRecord.appendEscaped(locale, to: &bytes)
+                    bytes.append(UInt8(ascii: "\t"))
+                    roleAndLocale = (role, locale, bytes)
+                }
+                writer.put(bytes: roleAndLocale!.bytes)
+                writer.putEscaped(field)
+                if file?.file != place.file {
+                    var bytes: [UInt8] = [UInt8(ascii: "\t")]
+                    BuildRecord.appendEscaped(place.file, to: &bytes)
+                    bytes.append(UInt8(ascii: "\t"))
+                    file = (place.file, bytes)
+                }
+                writer.put(bytes: file!.bytes)
+                if let key = place.key { writer.putEscaped(key) }
+            }
         }
 
         init(summary: Summary, fallbacks: [Fallback], outdated: [TranslationUnit]) {
