@@ -41,6 +41,24 @@ final class SourceFingerprintsTests: XCTestCase {
 
     /// The walk keeps each folder's listing for the load (`FolderListings`), which reads it
     /// instead of listing the folder again: for every folder it is what the load would list.
+    /// Every role's key, worked out for all roles at once (a build) or for one (a session after
+    /// an edit), is the same: slugs that are prefixes of others, files whose names sort around
+    /// the folders' `/`, a file at the roles folder's top.
+    func testAllRolesKeysAreEachRolesOwnKey() {
+        var files: [String: FileFingerprint] = [:]
+        let paths = [
+            "content/roles/a/en.json", "content/roles/a/role.json", "content/roles/a-b/en.json", "content/roles/a-b/fr.json",
+            "content/roles/a.b/en.json", "content/roles/ab/en.json", "content/roles/a/-x.md", "content/roles/a/0.md",
+            "content/roles/b/en.json", "content/roles/README.md", "content/tools.json", "site.json",
+        ]
+        for (index, path) in paths.enumerated() { files[path] = FileFingerprint(size: index, modified: 1, inode: UInt64(index), hash: UInt64(index * 7919)) }
+        let fingerprints = SourceFingerprints(files: files, takenAt: 0)
+        let keys = fingerprints.roleKeys()
+        XCTAssertEqual(keys.keys.sorted(), ["a", "a-b", "a.b", "ab", "b"])
+        for (slug, key) in keys { XCTAssertEqual(key, fingerprints.roleKey(slug), slug) }
+        XCTAssertEqual(Set(keys.values).count, 5)
+    }
+
     func testTheWalksListingsAreWhatTheLoadWouldList() throws {
         var listings: [String: FolderListings.Listing]? = [:]
         _ = SourceFingerprints(root: site.root.path, previous: nil, readingFiles: false, listings: &listings)
