@@ -57,11 +57,30 @@ struct SiteURLs: Sendable {
     func index(_ locale: String) -> String { Self.index(basePath: basePath, locale: locale) }
 
     func role(_ slug: String, in locale: String) -> String {
-        (paths(of: locale)?.rolesPrefix ?? Self.rolesPrefix(basePath: basePath, locale: locale, config: config)) + slug + "/"
+        Self.joined(paths(of: locale)?.rolesPrefix ?? Self.rolesPrefix(basePath: basePath, locale: locale, config: config), slug, "/")
     }
 
     func article(_ slug: String, in locale: String) -> String {
-        role(slug, in: locale) + (paths(of: locale)?.articleSegment ?? config.urlSegment(.article, in: locale)) + "/"
+        Self.joined(role(slug, in: locale), paths(of: locale)?.articleSegment ?? config.urlSegment(.article, in: locale), "/")
+    }
+
+    /// `a + b + c` as one string, its bytes copied into it at once: `+` made a string for
+    /// `a + b` and another for the rest, each append checking where the pieces join (a page
+    /// asks for twenty-odd role URLs).
+    private static func joined(_ a: String, _ b: String, _ c: String) -> String {
+        let count = a.utf8.count + b.utf8.count + c.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            let bytes = UnsafeMutableRawBufferPointer(buffer)
+            return copy(c, into: bytes, at: copy(b, into: bytes, at: copy(a, into: bytes, at: 0)))
+        }
+    }
+
+    /// Copies `piece`'s bytes into `buffer` at `offset`; where they end.
+    private static func copy(_ piece: String, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        piece.withUTF8InPlace { bytes in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return offset + bytes.count
+        }
     }
 
     /// `localePaths` of `locale` (a configured one always has them).
