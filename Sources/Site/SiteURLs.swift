@@ -71,15 +71,7 @@ struct SiteURLs: Sendable {
         let count = a.utf8.count + b.utf8.count + c.utf8.count
         return String(unsafeUninitializedCapacity: count) { buffer in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
-            return copy(c, into: bytes, at: copy(b, into: bytes, at: copy(a, into: bytes, at: 0)))
-        }
-    }
-
-    /// Copies `piece`'s bytes into `buffer` at `offset`; where they end.
-    private static func copy(_ piece: String, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-        piece.withUTF8InPlace { bytes in
-            UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
-            return offset + bytes.count
+            return c.copyUTF8(into: bytes, at: b.copyUTF8(into: bytes, at: a.copyUTF8(into: bytes, at: 0)))
         }
     }
 

@@ -486,31 +486,55 @@ struct MarkedMessage: Sendable {
     /// together, the other left empty: a page's `t` object holds most strings as markup only.
     func shown(language: String, pageLocale: String, embedded: [EmbeddedValue], forms: UIStringForms.Use = .both) -> UIText {
         let escaped = !forms.markup || !escapedLiterals.isEmpty ? escapedLiterals : literals.map(HTMLEscaping.escape)
-        var text = forms.text ? literals[0] : ""
-        var html = forms.markup ? escaped[0] : ""
-        guard !indexes.isEmpty else { return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale) }
+        guard !indexes.isEmpty else {
+            return Self.marked(text: forms.text ? literals[0] : "", html: forms.markup ? escaped[0] : "", language: language, pageLocale: pageLocale)
+        }
+        // Each form made at once from its pieces' bytes, sized first (`copyUTF8`): appended
+        // piece by piece, a string checked where each piece joins, and these are tens of
+        // thousands of messages a build.
+        var text = ""
         if forms.text {
-            // Room for the whole, so that the appends do not grow the string again and again.
             var count = 0
             for literal in literals { count += literal.utf8.count }
             for index in indexes where index < embedded.count { count += embedded[index].text.utf8.count }
-            text.reserveCapacity(count)
-            for (position, index) in indexes.enumerated() {
-                if index < embedded.count { text += embedded[index].text }
-                text += literals[position + 1]
+            text = String(unsafeUninitializedCapacity: count) { buffer in
+                let bytes = UnsafeMutableRawBufferPointer(buffer)
+                var end = literals[0].copyUTF8(into: bytes, at: 0)
+                for (position, index) in indexes.enumerated() {
+                    if index < embedded.count { end = embedded[index].text.copyUTF8(into: bytes, at: end) }
+                    end = literals[position + 1].copyUTF8(into: bytes, at: end)
+                }
+                return end
             }
         }
+        var html = ""
         if forms.markup {
-            var count = 32  // a `<span lang>` or two
+            // A value in another language than the message's is marked with it: `<span lang="…">…</span>`.
+            let (open, openEnd, close) = (#"<span lang=""#, #"">"#, "</span>")
+            let marking = open.utf8.count + openEnd.utf8.count + close.utf8.count
+            var count = 0
             for literal in escaped { count += literal.utf8.count }
-            for index in indexes where index < embedded.count { count += embedded[index].html.utf8.count + 20 }
-            html.reserveCapacity(count)
-            for (position, index) in indexes.enumerated() {
-                if index < embedded.count {
-                    let value = embedded[index]
-                    html += value.locale == language ? value.html : #"<span lang="\#(value.locale)">\#(value.html)</span>"#
+            for index in indexes where index < embedded.count {
+                count += embedded[index].html.utf8.count + (embedded[index].locale == language ? 0 : marking + embedded[index].locale.utf8.count)
+            }
+            html = String(unsafeUninitializedCapacity: count) { buffer in
+                let bytes = UnsafeMutableRawBufferPointer(buffer)
+                var end = escaped[0].copyUTF8(into: bytes, at: 0)
+                for (position, index) in indexes.enumerated() {
+                    if index < embedded.count {
+                        if embedded[index].locale == language {
+                            end = embedded[index].html.copyUTF8(into: bytes, at: end)
+                        } else {
+                            end = open.copyUTF8(into: bytes, at: end)
+                            end = embedded[index].locale.copyUTF8(into: bytes, at: end)
+                            end = openEnd.copyUTF8(into: bytes, at: end)
+                            end = embedded[index].html.copyUTF8(into: bytes, at: end)
+                            end = close.copyUTF8(into: bytes, at: end)
+                        }
+                    }
+                    end = escaped[position + 1].copyUTF8(into: bytes, at: end)
                 }
-                html += escaped[position + 1]
+                return end
             }
         }
         return Self.marked(text: text, html: html, language: language, pageLocale: pageLocale)

@@ -13,6 +13,18 @@ extension String {
         return copy.withUTF8(body)
     }
 
+    /// Copies the text's UTF-8 into `buffer` at `offset` and says where it ends: for a string
+    /// put together from pieces in one `String(unsafeUninitializedCapacity:)`, where `+` and
+    /// `append` made a string for each step and checked where each piece joins (a few hundred
+    /// instructions a piece). (`package`: Site puts URLs and UI strings together so.)
+    @inlinable
+    package func copyUTF8(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        withUTF8InPlace { bytes in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return offset + bytes.count
+        }
+    }
+
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes.
     ///
     /// Every role's Markdown is asked whether it holds a placeholder, and every page's rendered
