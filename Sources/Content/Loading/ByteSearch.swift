@@ -20,6 +20,9 @@ extension String {
     @inlinable
     package func copyUTF8(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
         withUTF8InPlace { bytes in
+            // Checked in release builds too: a caller that sized the string wrongly stops here
+            // rather than writing past it.
+            precondition(offset + bytes.count <= buffer.count, "copyUTF8: the string was sized too small")
             UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
             return offset + bytes.count
         }
