@@ -12,6 +12,8 @@ public struct MarkdownRenderer: Sendable {
     public let options: Options
     /// How many levels headings move down: 1 turns `#` into `<h2>`. Levels stay within 1…6.
     public let headingOffset: Int
+    /// `extensions` less `.autolink`, for texts it could find nothing in (`parsingSettings`).
+    let extensionsWithoutAutolink: [Extension]
     /// Texts rendered lately, so that the same text on a role's page in each locale is parsed
     /// once (`RecentRenders`).
     let recent = RecentRenders()
@@ -41,6 +43,7 @@ public struct MarkdownRenderer: Sendable {
     /// so two renderers with the same set behave the same.
     public init(extensions: [Extension], options: Options, headingOffset: Int = 0) {
         self.extensions = Extension.allCases.filter(extensions.contains)
+        extensionsWithoutAutolink = self.extensions.filter { $0 != .autolink }
         self.options = options
         self.headingOffset = headingOffset
     }
@@ -65,7 +68,8 @@ public struct MarkdownRenderer: Sendable {
         case .document(let parsed)?:
             document = parsed
         case nil:
-            document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
+            let parsing = parsingSettings(for: markdown)
+            document = CmarkDocument(parsing: markdown, extensions: parsing.extensions, options: parsing.options.rawValue)
             if headingOffset != 0 {
                 document.shiftHeadings(by: headingOffset)
             }
@@ -92,65 +96,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// `inspect` without the shortcut: the text is always parsed.
     func parsedInspection(_ markdown: String) -> MarkdownInspection {
-        let document = CmarkDocument(parsing: markdown, extensions: extensions, options: options.rawValue)
+        let parsing = parsingSettings(for: markdown)
+        let document = CmarkDocument(parsing: markdown, extensions: parsing.extensions, options: parsing.options.rawValue)
         return MarkdownInspection(
             links: document.links().map { MarkdownInspection.Link(destination: $0.url, line: $0.line, byteColumn: $0.byteColumn) },
             rawHTML: document.rawHTML().map { MarkdownInspection.Position(line: $0.line, byteColumn: $0.byteColumn) })
-    }
-
-    /// Whether `markdown` has one of the characters that every link, image and piece of raw
-    /// HTML starts with or holds, with any extension and option: `[` (inline and reference
-    /// links, images), `<` (autolinks, raw HTML), and for the autolink extension `://` (URLs),
-    /// `@` (e-mail addresses, `mailto:`, `xmpp:`) or `www.` (in any case, though cmark-gfm only
-    /// links the lowercase form). A text without any of them has no link and no raw HTML.
-    public static func mayHoldLinksOrHTML(_ markdown: String) -> Bool {
-        var text = markdown
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let raw = UnsafeRawPointer(base)
-            // Eight bytes at a time: most words of prose hold none of the five bytes looked
-            // for, and are passed over with a few operations (this runs over every Markdown file
-            // when it is loaded, checked and rendered).
-            var start = 0
-            while start + 8 <= bytes.count {
-                if Self.holdsSignificantByte(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
-                   Self.mayHoldLinksOrHTML(bytes, in: start..<start + 8) { return true }
-                start += 8
-            }
-            return Self.mayHoldLinksOrHTML(bytes, in: start..<bytes.count)
-        }
-    }
-
-    /// Whether one of the bytes of `word` is `[`, `<`, `@`, `:` or `.` (each tested in every
-    /// byte at once: a byte equal to `b` is zero in `word ^ b…b`).
-    private static func holdsSignificantByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var found: UInt64 = 0
-        for byte in [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: ".")] {
-            let x = word ^ (ones &* UInt64(byte))
-            found |= (x &- ones) & ~x & highs
-        }
-        return found != 0
-    }
-
-    /// `mayHoldLinksOrHTML` for the bytes of `range`, which may look at the bytes around it.
-    private static func mayHoldLinksOrHTML(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        for index in range {
-            switch bytes[index] {
-            case UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "@"):
-                return true
-            case UInt8(ascii: ":"):
-                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
-            case UInt8(ascii: "."):
-                // `| 0x20` lowercases an ASCII letter, and maps no other byte onto `w`.
-                if index >= 3, bytes[index - 3] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
-                   bytes[index - 1] | 0x20 == UInt8(ascii: "w") { return true }
-            default:
-                continue
-            }
-        }
-        return false
     }
 }
 
