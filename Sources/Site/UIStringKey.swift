@@ -1,4 +1,5 @@
 import Content
+import Localization
 
 /// A UI string that rolegen's Swift code formats itself (page titles, FAQ entries, labels built
 /// from the role's data), as opposed to the ones templates show by name (`{{{t.key}}}`).
@@ -7,7 +8,7 @@ import Content
 /// tables are loaded that the default table defines every case (RG402, at the place in the
 /// table where the key belongs). Keys chosen by data (a task's exposure, the demand trend)
 /// come from exhaustive switches, so a new exposure or trend does not compile until it has one.
-public enum UIStringKey: String, CaseIterable, Sendable {
+public enum UIStringKey: String, CaseIterable, Sendable, HashedByCase {
     case languageName = "language.name"
     case navHome = "nav.home"
     case heroTitle = "hero.title"

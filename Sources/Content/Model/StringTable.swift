@@ -44,7 +44,7 @@ public struct StringEntry: Sendable, Equatable {
 /// An argument a UI string may embed (`{title}`, `{riskScore, plural, …}`): the values the
 /// pages pass, documented in docs/localization.md (a test keeps the two equal). A message that
 /// names anything else is an error at the name (RG404), found when the table is read.
-public enum UIStringArgument: String, CaseIterable, Sendable, Comparable {
+public enum UIStringArgument: String, CaseIterable, Sendable, Comparable, HashedByCase {
     case automatedCount, automationPotential, date, languages, moreAutomatedCount, oversightCount
     case riskScore, roleCount, safeCount, saferPeersPercent, salaryPremium, sector, sectorAverage
     case sectorRoleCount, siteTitle, title, titlePlural, topAutomatedTasks, topQuickWins, verdict, years
