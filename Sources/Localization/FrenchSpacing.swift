@@ -16,7 +16,13 @@ struct FrenchSpacing {
         var text = text
         let spaced: String? = text.withUTF8 { input in
             guard mayNeedSpacing(input) else { return nil }
-            var spacing = FrenchSpacing(input: input, format: format)
+            // Most texts with punctuation are spaced already (the pass has run on them before,
+            // or the writer typed the right spaces): a first pass that writes nothing finds
+            // out, and only a text that changes is copied, by a second one.
+            var check = FrenchSpacing(input: input, format: format, writes: false)
+            check.run()
+            guard check.changed else { return nil }
+            var spacing = FrenchSpacing(input: input, format: format, writes: true)
             spacing.run()
             return String(decoding: spacing.output, as: UTF8.self)
         }
@@ -51,6 +57,12 @@ struct FrenchSpacing {
 
     private let input: UnsafeBufferPointer<UInt8>
     private let format: TypographyStyle.Format
+    /// Whether the output is written. A pass that does not write stops at the first change,
+    /// and until then the output it would have written is exactly the input read so far:
+    /// it reads that (`outputCount`, `outputByte(at:)`) in place of `output`.
+    private let writes: Bool
+    /// Whether the pass changed, or (not writing) would have changed, the text.
+    private(set) var changed = false
     private var output: [UInt8] = []
     private var index = 0
     private var previous = Previous.boundary
@@ -76,10 +88,11 @@ struct FrenchSpacing {
     private static let noBreakSpaceReferences: [[UInt8]] =
         ["&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;"].map { Array($0.utf8) }
 
-    private init(input: UnsafeBufferPointer<UInt8>, format: TypographyStyle.Format) {
+    private init(input: UnsafeBufferPointer<UInt8>, format: TypographyStyle.Format, writes: Bool) {
         self.input = input
         self.format = format
-        output.reserveCapacity(input.count + input.count / 32 + 16)
+        self.writes = writes
+        if writes { output.reserveCapacity(input.count + input.count / 32 + 16) }
     }
 
     /// Whether `input` holds any byte the pass could act on: high punctuation, `%`, `$`, or the
@@ -96,7 +109,7 @@ struct FrenchSpacing {
     }
 
     private mutating func run() {
-        while index < input.count {
+        while index < input.count, writes || !changed {
             let byte = input[index]
             if format == .html {
                 if byte == UInt8(ascii: "<"), let end = HTMLScanner.endOfTag(in: input, at: index) {
@@ -147,23 +160,24 @@ struct FrenchSpacing {
             putSpaceBefore(space)
         }
         noteTokenCharacter(at: index)
-        output.append(input[index])
-        index += 1
+        copy(count: 1)
         previous = .highPunctuation
     }
 
     /// `«`: a narrow no-break space after it, replacing an ordinary space.
     private mutating func spaceOpeningGuillemet() {
-        output.append(contentsOf: Self.openingGuillemet)
-        index += Self.openingGuillemet.count
+        copy(count: Self.openingGuillemet.count)
         token = Token()
         previous = .other
         guard index < input.count else { return }
         let next = input[index]
         if next == UInt8(ascii: " ") {
+            guard change() else { return }
             index += 1
         } else if isWhitespace(at: index) {
             return
+        } else {
+            guard change() else { return }
         }
         output.append(contentsOf: Self.narrowNoBreakSpace)
         previous = .fixedSpace
@@ -173,8 +187,7 @@ struct FrenchSpacing {
     /// it), so it is spaced even right after one.
     private mutating func spaceClosingGuillemet() {
         putSpaceBefore(Self.narrowNoBreakSpace)
-        output.append(contentsOf: Self.closingGuillemet)
-        index += Self.closingGuillemet.count
+        copy(count: Self.closingGuillemet.count)
         token = Token()
         previous = .other
     }
@@ -194,9 +207,9 @@ struct FrenchSpacing {
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         switch previous {
         case .space(let outputIndex):
-            return outputIndex > 0 && isDigit(output[outputIndex - 1])
+            return outputIndex > 0 && isDigit(outputByte(at: outputIndex - 1))
         case .other:
-            return output.last.map(isDigit) ?? false
+            return outputCount > 0 && isDigit(outputByte(at: outputCount - 1))
         case .boundary, .fixedSpace, .highPunctuation:
             return false
         }
@@ -207,12 +220,20 @@ struct FrenchSpacing {
     private mutating func putSpaceBefore(_ space: [UInt8]) {
         switch previous {
         case .space(let outputIndex):
+            guard change() else { return }
             output.replaceSubrange(outputIndex...outputIndex, with: space)
         case .other, .highPunctuation:
+            guard change() else { return }
             output.append(contentsOf: space)
         case .boundary, .fixedSpace:
             break
         }
+    }
+
+    /// Notes that the text changes here; true when the change is to be written.
+    private mutating func change() -> Bool {
+        changed = true
+        return writes
     }
 
     /// Whether the run of high punctuation starting at `start` is followed by whitespace, the
@@ -242,7 +263,7 @@ struct FrenchSpacing {
     private mutating func copyCharacter() {
         let length = Self.scalarLength(leadingByte: input[index])
         if input[index] == UInt8(ascii: " ") {
-            previous = .space(outputIndex: output.count)
+            previous = .space(outputIndex: outputCount)
             token = Token()
         } else if isWhitespace(at: index) {
             previous = matches(Self.noBreakSpace, at: index) || matches(Self.narrowNoBreakSpace, at: index)
@@ -347,16 +368,26 @@ struct FrenchSpacing {
         HTMLScanner.matches(bytes, in: input, at: position)
     }
 
-    /// Appends the next `count` input bytes unchanged. Most characters are one byte, which is
-    /// appended as a byte: through the append of a buffer, each cost about ninety instructions.
+    /// Appends the next `count` input bytes unchanged (when writing). Most characters are one
+    /// byte, which is appended as a byte: through the append of a buffer, each cost about
+    /// ninety instructions.
     private mutating func copy(count: Int) {
-        if count == 1 {
-            output.append(input[index])
-        } else {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + count]))
+        if writes {
+            if count == 1 {
+                output.append(input[index])
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + count]))
+            }
         }
         index += count
     }
+
+    /// How many bytes the output has so far: without writing, as many as were read (nothing
+    /// has changed yet).
+    private var outputCount: Int { writes ? output.count : index }
+
+    /// The output's byte at `position` (below `outputCount`).
+    private func outputByte(at position: Int) -> UInt8 { writes ? output[position] : input[position] }
 
     /// ASCII whitespace, or one of the no-break and thin spaces.
     private func isWhitespace(at position: Int) -> Bool {
