@@ -16,14 +16,12 @@ struct FrenchSpacing {
         var text = text
         let spaced: String? = text.withUTF8 { input in
             guard mayNeedSpacing(input) else { return nil }
-            // Most texts with punctuation are spaced already (the pass has run on them before,
-            // or the writer typed the right spaces): a first pass that writes nothing finds
-            // out, and only a text that changes is copied, by a second one.
-            var check = FrenchSpacing(input: input, format: format, writes: false)
-            check.run()
-            guard check.changed else { return nil }
-            var spacing = FrenchSpacing(input: input, format: format, writes: true)
+            var spacing = FrenchSpacing(input: input, format: format)
             spacing.run()
+            // Most texts with punctuation are spaced already (the writer typed the right
+            // spaces, or the pass has run on them before): returned as they are.
+            guard spacing.changed else { return nil }
+            spacing.flush(upTo: input.count)
             return String(decoding: spacing.output, as: UTF8.self)
         }
         return spaced ?? text
@@ -57,13 +55,15 @@ struct FrenchSpacing {
 
     private let input: UnsafeBufferPointer<UInt8>
     private let format: TypographyStyle.Format
-    /// Whether the output is written. A pass that does not write stops at the first change,
-    /// and until then the output it would have written is exactly the input read so far:
-    /// it reads that (`outputCount`, `outputByte(at:)`) in place of `output`.
-    private let writes: Bool
-    /// Whether the pass changed, or (not writing) would have changed, the text.
+    /// Whether the pass has changed the text. Until it does, `output` stays empty.
     private(set) var changed = false
-    private var output: [UInt8] = []
+    /// The text as changed, up to `copiedUpTo`: the input read since then is the same in the
+    /// output, and is appended only when a change comes (`flush(upTo:)`), in one run, not a
+    /// word or a character at a time. (`outputCount` and `outputByte(at:)` read the output as
+    /// if it had been.)
+    private(set) var output: [UInt8] = []
+    /// Where the input not yet appended to `output` starts.
+    private var copiedUpTo = 0
     private var index = 0
     private var previous = Previous.boundary
     private var token = Token()
@@ -88,11 +88,9 @@ struct FrenchSpacing {
     private static let noBreakSpaceReferences: [[UInt8]] =
         ["&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;"].map { Array($0.utf8) }
 
-    private init(input: UnsafeBufferPointer<UInt8>, format: TypographyStyle.Format, writes: Bool) {
+    private init(input: UnsafeBufferPointer<UInt8>, format: TypographyStyle.Format) {
         self.input = input
         self.format = format
-        self.writes = writes
-        if writes { output.reserveCapacity(input.count + input.count / 32 + 16) }
     }
 
     /// Whether `input` holds any byte the pass could act on: high punctuation, `%`, `$`, or the
@@ -109,7 +107,7 @@ struct FrenchSpacing {
     }
 
     private mutating func run() {
-        while index < input.count, writes || !changed {
+        while index < input.count {
             let byte = input[index]
             if format == .html {
                 if byte == UInt8(ascii: "<"), let end = HTMLScanner.endOfTag(in: input, at: index) {
@@ -172,12 +170,14 @@ struct FrenchSpacing {
         guard index < input.count else { return }
         let next = input[index]
         if next == UInt8(ascii: " ") {
-            guard change() else { return }
+            // The space is dropped: the narrow one takes its place.
+            flush(upTo: index)
             index += 1
+            copiedUpTo = index
         } else if isWhitespace(at: index) {
             return
         } else {
-            guard change() else { return }
+            flush(upTo: index)
         }
         output.append(contentsOf: Self.narrowNoBreakSpace)
         previous = .fixedSpace
@@ -220,20 +220,32 @@ struct FrenchSpacing {
     private mutating func putSpaceBefore(_ space: [UInt8]) {
         switch previous {
         case .space(let outputIndex):
-            guard change() else { return }
-            output.replaceSubrange(outputIndex...outputIndex, with: space)
+            if outputIndex < output.count {
+                output.replaceSubrange(outputIndex...outputIndex, with: space)
+            } else {
+                // Still in the input not yet appended: up to the space, then `space` for it.
+                let spaceIndex = copiedUpTo + outputIndex - output.count
+                flush(upTo: spaceIndex)
+                output.append(contentsOf: space)
+                copiedUpTo = spaceIndex + 1
+            }
         case .other, .highPunctuation:
-            guard change() else { return }
+            flush(upTo: index)
             output.append(contentsOf: space)
         case .boundary, .fixedSpace:
             break
         }
     }
 
-    /// Notes that the text changes here; true when the change is to be written.
-    private mutating func change() -> Bool {
-        changed = true
-        return writes
+    /// Appends the input from `copiedUpTo` to `end`, unchanged, before a change is written
+    /// (and at the end, once the text has changed).
+    mutating func flush(upTo end: Int) {
+        if !changed {
+            changed = true
+            output.reserveCapacity(input.count + input.count / 32 + 16)
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[copiedUpTo..<end]))
+        copiedUpTo = end
     }
 
     /// Whether the run of high punctuation starting at `start` is followed by whitespace, the
@@ -368,26 +380,19 @@ struct FrenchSpacing {
         HTMLScanner.matches(bytes, in: input, at: position)
     }
 
-    /// Appends the next `count` input bytes unchanged (when writing). Most characters are one
-    /// byte, which is appended as a byte: through the append of a buffer, each cost about
-    /// ninety instructions.
+    /// Passes over the next `count` input bytes, which the output keeps unchanged (appended
+    /// with the rest of their run, `flush(upTo:)`).
     private mutating func copy(count: Int) {
-        if writes {
-            if count == 1 {
-                output.append(input[index])
-            } else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + count]))
-            }
-        }
         index += count
     }
 
-    /// How many bytes the output has so far: without writing, as many as were read (nothing
-    /// has changed yet).
-    private var outputCount: Int { writes ? output.count : index }
+    /// How many bytes the output has so far, counting the input not yet appended.
+    private var outputCount: Int { output.count + index - copiedUpTo }
 
     /// The output's byte at `position` (below `outputCount`).
-    private func outputByte(at position: Int) -> UInt8 { writes ? output[position] : input[position] }
+    private func outputByte(at position: Int) -> UInt8 {
+        position < output.count ? output[position] : input[copiedUpTo + position - output.count]
+    }
 
     /// ASCII whitespace, or one of the no-break and thin spaces.
     private func isWhitespace(at position: Int) -> Bool {

@@ -4,9 +4,9 @@ import XCTest
 /// French spacing over 20,000 texts put together from the pieces its rules act on (punctuation,
 /// spaces of every kind, guillemets, numbers and signs, URLs, tags, code, character
 /// references), as plain text and as HTML, against a checksum of every output as the pass gave
-/// them when the test was written (before it first checked, without writing, whether a text
-/// changes at all). A change to the pass that changes any output fails here; one that is meant
-/// updates the checksum and says why in its commit.
+/// them when the test was written (when it still copied the text a character at a time). A
+/// change to the pass that changes any output fails here; one that is meant updates the
+/// checksum and says why in its commit.
 final class TypographyCorpusTests: XCTestCase {
     private static let pieces = [
         "mot", "Bonjour", "40", "1er", " ", "  ", "\n", "\t", "\u{A0}", "\u{202F}", "\u{2009}", "!", "?", ";", ":", "?!", "%", "€", "$",
