@@ -137,16 +137,21 @@ public final class LocaleRules: Sendable {
     public func sentences(_ items: [String]) -> String {
         items.map { item in
             let trimmed = item.trimmingTrailingSpaces()
-            guard let last = trimmed.unicodeScalars.last, !Self.sentenceEnds.contains(last) else { return trimmed }
+            guard let last = trimmed.unicodeScalars.last, !Self.endsSentence(last) else { return trimmed }
             return trimmed + "."
         }.joined(separator: " ")
     }
 
-    /// What ends a sentence already. Looked at as the text's last scalar, not its last
-    /// `Character`: finding where the last grapheme starts took Unicode property lookups on
+    /// Whether `scalar` ends a sentence already. Looked at as the text's last scalar, not its
+    /// last `Character`: finding where the last grapheme starts took Unicode property lookups on
     /// every role page (FAQ answers quote its quick wins), and a mark combined onto the
     /// punctuation makes it no longer the plain mark either way.
-    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "…": true
+        default: false
+        }
+    }
 
     /// `text` spaced by the language's typography, for plain text before it is HTML-escaped.
     /// English text comes back unchanged. French gets a narrow no-break space (U+202F) before
@@ -171,6 +176,9 @@ extension String {
     /// Scalar by scalar from the end (no grapheme breaking), and the string itself when nothing
     /// trails it.
     fileprivate func trimmingTrailingSpaces() -> String {
+        // Most texts end with a letter or a mark: no space to trim, without a Unicode
+        // property lookup (every role page quotes two quick wins).
+        if let last = utf8.last, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         var end = scalars.endIndex
         while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }

@@ -120,9 +120,10 @@ struct TasksSection: RolePageSection {
     }
 }
 
-/// A tool of the catalog as the tool sections show it (`SiteModel.toolValues`).
-private func toolValue(_ id: String, _ page: RolePageContext) -> TemplateObject? {
-    page.page.model.toolValues[page.locale]?[id]
+/// The tools of the catalog as the tool sections show them in the page's locale
+/// (`SiteModel.toolValues`): looked up once per section, not once per tool.
+private func toolValues(_ page: RolePageContext) -> [String: TemplateObject] {
+    page.page.model.toolValues[page.locale] ?? [:]
 }
 
 /// The AI tools that take over the role's tasks.
@@ -131,7 +132,8 @@ struct ReplacingToolsSection: RolePageSection {
     var partial: String { "sections/replacing-tools" }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        ["replacingTools": .array(page.role.replacingTools.compactMap { toolValue($0, page).map(TemplateValue.object) })]
+        let tools = toolValues(page)
+        return ["replacingTools": .array(page.role.replacingTools.compactMap { tools[$0].map(TemplateValue.object) })]
     }
 }
 
@@ -183,8 +185,9 @@ struct ToolsToLearnSection: RolePageSection {
     var partial: String { "sections/tools-to-learn" }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
-            guard var tool = toolValue(id, page) else { return nil }
+        let tools = toolValues(page)
+        return ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
+            guard var tool = tools[id] else { return nil }
             let reason = page.page.shownItem(page.text.toolReasons[id] ?? "", of: "toolReasons", id: id)
             tool["reason"] = .string(reason.text)
             tool["reasonLang"] = reason.lang
