@@ -488,6 +488,26 @@ struct PagePlan: Sendable {
         }
     }
 
+    /// A role's page in one locale, handed from its role page to its deep-dive article:
+    /// `RolePage.init` works out the role's texts in the locale and its message arguments,
+    /// the same for both. The article page makes its own when there is none to take (its
+    /// role page was not rendered, as in an incremental build, or not yet).
+    final class RolePageHandOver: Sendable {
+        private let page = Mutex<RolePage?>(nil)
+
+        func give(_ rolePage: RolePage) {
+            page.withLock { $0 = rolePage }
+        }
+
+        /// The page given, once.
+        func take() -> RolePage? {
+            page.withLock { page in
+                defer { page = nil }
+                return page
+            }
+        }
+    }
+
     /// The model as every role page's closure holds it: one reference. Captured itself, the
     /// model (a few hundred bytes of fields) and the role would be copied into each of a large
     /// site's tens of thousands of closures, held from planning to the last page written.
@@ -542,14 +562,22 @@ struct PagePlan: Sendable {
             url: { urls.article(slug, in: $0) }, xDefault: urls.article(slug, in: model.defaultLocale), in: articleLocales)
         for locale in model.locales {
             let path = urls.role(slug, in: locale)
+            let hasArticle = articleLocales.contains(locale)
+            // The article, rendered right after the page on the same thread, takes the page's
+            // `RolePage` instead of making its own.
+            let handOver = hasArticle ? RolePageHandOver() : nil
             pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale, role: slug) {
-                shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).data() }
+                guard let role = shared.role(slug) else { return nil }
+                let page = RolePage(model: shared.model, role: role, locale: locale)
+                handOver?.give(page)
+                return page.data()
             })
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: lastReviewed))
-            if articleLocales.contains(locale) {
+            if let handOver {
                 let articlePath = urls.article(slug, in: locale)
                 pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale, role: slug) {
-                    shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale).articleData() ?? .null }
+                    let page = handOver.take() ?? shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale) }
+                    return page.map { $0.articleData() ?? .null }
                 })
                 sitemapEntries.append(.init(path: articlePath, alternates: articleAlternates, lastModified: lastReviewed))
             }

@@ -22,6 +22,30 @@ final class RenderJobsTests: XCTestCase {
         XCTAssertTrue(jobs.filter { pages[$0.lowerBound].role == nil }.allSatisfy { $0.count == 1 })
     }
 
+    /// A role's article takes the `RolePage` its role page made, once; rendered alone (or
+    /// again), it makes its own, and the page is the same either way.
+    func testTheArticleTakesItsRolePagesData() throws {
+        let model = try PageDataDocumentationTests.model(PageDataDocumentationTests.fixture())
+        let pages = PagePlan(model: model).pages
+        let article = try XCTUnwrap(pages.firstIndex { $0.template == PagePlan.articleTemplate })
+        let rolePage = article - 1
+        XCTAssertEqual(pages[rolePage].role, pages[article].role)
+        XCTAssertEqual(pages[rolePage].template, "pages/role")
+        let alone = pages[article].data()
+        _ = pages[rolePage].data()
+        let handedOver = pages[article].data()
+        XCTAssertEqual(handedOver, alone)
+        XCTAssertEqual(pages[article].data(), alone)
+
+        let handOver = PagePlan.RolePageHandOver()
+        XCTAssertNil(handOver.take())
+        let role = try XCTUnwrap(model.rolesBySlug[pages[article].role!])
+        let page = RolePage(model: model, role: role, locale: "en")
+        handOver.give(page)
+        XCTAssertTrue(handOver.take() === page)
+        XCTAssertNil(handOver.take(), "given once, taken once")
+    }
+
     func testPagesOfNoRoleAreNeverGrouped() {
         let page = { (role: String?) in PagePlan.Page(template: "t", file: "f", locale: nil, role: role) { nil } }
         let pages = [page(nil), page(nil), page("a"), page("a"), page(nil), page("b"), page("a")]
