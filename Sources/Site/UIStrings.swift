@@ -415,12 +415,15 @@ enum EmbeddedText {
     /// leads a scalar, so a scan for it cannot start inside another). `scalar` is its last
     /// byte: `90` for U+FDD0, `91` for U+FDD1, `A0`…`AF` for the digits U+FDE0…U+FDEF.
     static func nextReserved(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (offset: Int, scalar: UInt8)? {
+        // Each 0xEF found with memchr, which passes over the text many bytes at a time: the
+        // texts embedded in a page's messages (its verdict, its quick wins) are looked through
+        // for markers on every page, and hardly any byte of them is one.
+        guard let base = bytes.baseAddress else { return nil }
         var position = offset
-        while position + 2 < bytes.count {
-            if bytes[position] == 0xEF && bytes[position + 1] == 0xB7 {
-                return (position, bytes[position + 2])
-            }
-            position += 1
+        while position + 2 < bytes.count, let found = memchr(base + position, 0xEF, bytes.count - 2 - position) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[index + 1] == 0xB7 { return (index, bytes[index + 2]) }
+            position = index + 1
         }
         return nil
     }

@@ -39,5 +39,11 @@ final class EmbeddedTextTests: XCTestCase {
         XCTAssertFalse(EmbeddedText.hasMarkers("\u{FDCF}é\u{FDF0}😀"))
         XCTAssertTrue(EmbeddedText.hasMarkers("a" + String(Unicode.Scalar(0xFDEF as UInt32)!)))
         XCTAssertEqual(EmbeddedText.removingMarkers(from: "a" + EmbeddedText.marker(26) + "\u{FDF0}b"), "a\u{FDF0}b")
+        // Other scalars that start with EF (U+FEFF, U+F000) before a marker at the very end of
+        // a long text, and without one.
+        let long = String(repeating: "x", count: 40) + "\u{FEFF}\u{F000}"
+        XCTAssertTrue(EmbeddedText.hasMarkers(long + EmbeddedText.marker(3)))
+        XCTAssertFalse(EmbeddedText.hasMarkers(long))
+        XCTAssertFalse(EmbeddedText.hasMarkers(long + "\u{EF}"))
     }
 }
