@@ -1,44 +1,93 @@
 import Content
 
-/// A JSON value whose objects keep the order they were written in, so JSON-LD comes out
-/// byte-for-byte the same on every run.
-enum JSONLD: Sendable {
-    case string(String)
-    case int(Int)
-    case array([JSONLD])
-    case object([(String, JSONLD)])
+/// JSON-LD written straight into bytes as it is put together, members in the order they are
+/// written, so it comes out byte-for-byte the same on every run.
+///
+/// Compact JSON that is safe inside `<script type="application/ld+json">`: besides JSON's own
+/// escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026` (so `</script>` and `<!--`
+/// cannot end or alter the script element), and U+2028/U+2029 are escaped too.
+///
+/// Written, not built as a tree of values first: every role page has two documents (its FAQ
+/// and its breadcrumb), and the tree's arrays, copied out member by member to be written and
+/// then freed, cost twice what writing the text did.
+struct JSONLD {
+    private var bytes: [UInt8] = []
+    /// Whether the object or array being written holds a value already: the next one comes
+    /// after a comma.
+    private var needsComma = false
 
-    /// Compact JSON that is safe inside `<script type="application/ld+json">`: besides JSON's own
-    /// escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026` (so `</script>` and
-    /// `<!--` cannot end or alter the script element), and U+2028/U+2029 are escaped too.
-    var scriptSafe: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        write(to: &out)
-        return String(decoding: out, as: UTF8.self)
+    /// One document: `body` writes its value.
+    static func script(_ body: (inout JSONLD) -> Void) -> String {
+        var json = JSONLD()
+        json.bytes.reserveCapacity(2048)
+        body(&json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8]) {
-        switch self {
-        case .string(let s): Self.writeString(s, to: &out)
-        case .int(let n): out += String(n).utf8
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(to: &out)
+    /// A schema.org document of `type` whose one other member, `key`, is the array of the
+    /// elements `elements` writes (an FAQ's questions, a breadcrumb's items).
+    static func schemaList(_ type: String, in key: String, _ elements: (inout JSONLD) -> Void) -> String {
+        script { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                json.member("@type", type)
+                json.key(key)
+                json.array(elements)
             }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                value.write(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object: `body` writes its members (`member`, or `key` and a value).
+    mutating func object(_ body: (inout JSONLD) -> Void) {
+        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
+    }
+
+    /// An array: `body` writes its elements.
+    mutating func array(_ body: (inout JSONLD) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), body)
+    }
+
+    /// A member's key; the value written next is the member's.
+    mutating func key(_ name: String) {
+        startValue()
+        Self.writeString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func string(_ value: String) {
+        startValue()
+        Self.writeString(value, to: &bytes)
+        needsComma = true
+    }
+
+    mutating func int(_ value: Int) {
+        startValue()
+        bytes += String(value).utf8
+        needsComma = true
+    }
+
+    mutating func member(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONLD) -> Void) {
+        startValue()
+        bytes.append(open)
+        needsComma = false
+        body(&self)
+        bytes.append(close)
+        needsComma = true
+    }
+
+    private mutating func startValue() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

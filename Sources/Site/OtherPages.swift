@@ -46,13 +46,18 @@ extension SiteModel {
         // Each language by its own name, in its own language.
         arguments.lists[.languages] = locales.map { LocalizedText(text: languageNames[$0] ?? $0, locale: $0) }
         let values = strings.resolve(arguments)
-        let website = JSONLD.object([
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("WebSite")),
-            ("name", .string(site.config.title)),
-            ("url", .string(urls.absolute(urls.root))),
-            ("inLanguage", .array(locales.map { .string($0) })),
-        ])
+        let website = JSONLD.script { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                json.member("@type", "WebSite")
+                json.member("name", site.config.title)
+                json.member("url", urls.absolute(urls.root))
+                json.key("inLanguage")
+                json.array { json in
+                    for locale in locales { json.string(locale) }
+                }
+            }
+        }
         let page = self.page(
             locale: defaultLocale, title: site.config.title, description: strings.format(.rootDescription, values).text,
             path: urls.root, alternates: alternates(url: urls.index, xDefault: urls.root), jsonLD: [website])

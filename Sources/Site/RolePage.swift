@@ -153,18 +153,20 @@ final class RolePage: Sendable {
         .faqSkillsQuestion, .faqSkillsAnswer, .faqTimelineQuestion, .faqTimelineAnswer,
     ]
 
-    private func faqJSON(_ faq: [FAQEntry]) -> JSONLD {
-        JSONLD.object([
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("FAQPage")),
-            ("mainEntity", .array(faq.map { entry in
-                .object([
-                    ("@type", .string("Question")),
-                    ("name", .string(entry.question.text)),
-                    ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(entry.answer.text))])),
-                ])
-            })),
-        ])
+    private func faqJSON(_ faq: [FAQEntry]) -> String {
+        JSONLD.schemaList("FAQPage", in: "mainEntity") { json in
+            for entry in faq {
+                json.object { json in
+                    json.member("@type", "Question")
+                    json.member("name", entry.question.text)
+                    json.key("acceptedAnswer")
+                    json.object { json in
+                        json.member("@type", "Answer")
+                        json.member("text", entry.answer.text)
+                    }
+                }
+            }
+        }
     }
 
     /// The `role` values every section may read: who the role is and its figures, formatted

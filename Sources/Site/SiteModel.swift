@@ -245,7 +245,7 @@ struct SiteModel: Sendable {
     func page(
         locale: String, title: String, description: String, path: String,
         alternates: [(hreflang: String, href: String)], ogType: String = "website",
-        breadcrumbs: [(name: UIText, url: String)] = [], jsonLD: [JSONLD] = [], noindex: Bool = false,
+        breadcrumbs: [(name: UIText, url: String)] = [], jsonLD: [String] = [], noindex: Bool = false,
         image: SharingImage? = nil
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
@@ -271,7 +271,7 @@ struct SiteModel: Sendable {
         page["ogLocale"] = .string(Self.openGraphLocale(locale))
         page["ogLocaleAlternates"] = .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) })
         page["breadcrumbs"] = .array(crumbs)
-        page["jsonLD"] = .array(jsonLD.map { .string($0.scriptSafe) })
+        page["jsonLD"] = .array(jsonLD.map { .string($0) })
         page["noindex"] = .bool(noindex)
         page["image"] = imageValue(image ?? site.config.image, locale: locale)
         return .object(page)
@@ -284,19 +284,18 @@ struct SiteModel: Sendable {
         return .object(["url": .string(url), "width": .int(image.width), "height": .int(image.height), "alt": .string(alt)])
     }
 
-    func breadcrumbJSON(_ crumbs: [(name: UIText, url: String)]) -> JSONLD {
-        .object([
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("BreadcrumbList")),
-            ("itemListElement", .array(crumbs.enumerated().map { index, crumb in
-                .object([
-                    ("@type", .string("ListItem")),
-                    ("position", .int(index + 1)),
-                    ("name", .string(crumb.name.text)),
-                    ("item", .string(urls.absolute(crumb.url))),
-                ])
-            })),
-        ])
+    /// The breadcrumb as JSON-LD (`JSONLD`).
+    func breadcrumbJSON(_ crumbs: [(name: UIText, url: String)]) -> String {
+        JSONLD.schemaList("BreadcrumbList", in: "itemListElement") { json in
+            for (index, crumb) in crumbs.enumerated() {
+                json.object { json in
+                    json.member("@type", "ListItem")
+                    json.member("position", index + 1)
+                    json.member("name", crumb.name.text)
+                    json.member("item", urls.absolute(crumb.url))
+                }
+            }
+        }
     }
 
     /// The common top level of every page's data.
