@@ -303,7 +303,11 @@ public enum SiteBuilder {
                 }
                 return
             }
-            for page in pages[jobs[index - otherFiles.count]] {
+            let job = jobs[index - otherFiles.count]
+            // A role page's `RolePage` not taken by its article (not rendered in this build)
+            // is let go with the job, not held to the end of the build.
+            defer { for page in pages[job] { _ = page.handOver?.take() } }
+            for page in pages[job] {
                 do {
                     let start = DispatchTime.now().uptimeNanoseconds
                     guard let data = page.data() else {
@@ -450,6 +454,8 @@ struct PagePlan: Sendable {
         /// texts are read again from its folder for them (`RoleRereader`), and a second thread
         /// on the same role would only wait for that read.
         var role: String? = nil
+        /// For a role page and its deep-dive article, the `RolePage` the one hands to the other.
+        var handOver: RolePageHandOver? = nil
         /// Nil when the page has nothing to show after all: its role's files changed since they
         /// were loaded (the build reports that instead, `RoleRereader.changedRoles`).
         var data: @Sendable () -> TemplateValue?
@@ -491,7 +497,8 @@ struct PagePlan: Sendable {
     /// A role's page in one locale, handed from its role page to its deep-dive article:
     /// `RolePage.init` works out the role's texts in the locale and its message arguments,
     /// the same for both. The article page makes its own when there is none to take (its
-    /// role page was not rendered, as in an incremental build, or not yet).
+    /// role page was not rendered, as in an incremental build, or not yet); one not taken is
+    /// let go when the rendering thread is done with the role (`SiteBuilder.render`).
     final class RolePageHandOver: Sendable {
         private let page = Mutex<RolePage?>(nil)
 
@@ -566,7 +573,7 @@ struct PagePlan: Sendable {
             // The article, rendered right after the page on the same thread, takes the page's
             // `RolePage` instead of making its own.
             let handOver = hasArticle ? RolePageHandOver() : nil
-            pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale, role: slug) {
+            pages.append(Page(template: "pages/role", file: urls.filePath(for: path), locale: locale, role: slug, handOver: handOver) {
                 guard let role = shared.role(slug) else { return nil }
                 let page = RolePage(model: shared.model, role: role, locale: locale)
                 handOver?.give(page)
@@ -575,7 +582,7 @@ struct PagePlan: Sendable {
             sitemapEntries.append(.init(path: path, alternates: roleAlternates, lastModified: lastReviewed))
             if let handOver {
                 let articlePath = urls.article(slug, in: locale)
-                pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale, role: slug) {
+                pages.append(Page(template: Self.articleTemplate, file: urls.filePath(for: articlePath), locale: locale, role: slug, handOver: handOver) {
                     let page = handOver.take() ?? shared.role(slug).map { RolePage(model: shared.model, role: $0, locale: locale) }
                     return page.map { $0.articleData() ?? .null }
                 })

@@ -1,3 +1,5 @@
+import TemplateEngine
+import TestSupport
 import XCTest
 
 @testable import Site
@@ -44,6 +46,19 @@ final class RenderJobsTests: XCTestCase {
         handOver.give(page)
         XCTAssertTrue(handOver.take() === page)
         XCTAssertNil(handOver.take(), "given once, taken once")
+    }
+
+    /// A role page rendered without its article (as in an incremental build) does not leave
+    /// its `RolePage` held to the end of the build: its job lets it go.
+    func testARolePageNotTakenIsLetGoWithItsJob() throws {
+        let model = try PageDataDocumentationTests.model(PageDataDocumentationTests.fixture())
+        let pages = PagePlan(model: model).pages
+        let article = try XCTUnwrap(pages.firstIndex { $0.template == PagePlan.articleTemplate })
+        let rolePage = pages[article - 1]
+        let templates = try TemplateSet(directory: PackageRoot.url.appendingPathComponent("templates"), displayPrefix: "templates")
+        _ = SiteBuilder.render([rolePage], otherFiles: [], templates: templates, writer: nil, progress: nil, keepingIDsOf: [])
+        XCTAssertNil(rolePage.handOver?.take())
+        XCTAssertNotNil(rolePage.handOver, "the role page has an article to hand over to")
     }
 
     func testPagesOfNoRoleAreNeverGrouped() {
