@@ -59,6 +59,36 @@ final class SourceFingerprintsTests: XCTestCase {
         XCTAssertEqual(Set(keys.values).count, 5)
     }
 
+    /// The record lists the sources in path order, sorted role folder by role folder: the same
+    /// order as one sort of all paths, whatever sorts around a folder's `/` (`-`, `.`, names that
+    /// are prefixes of others, files beside folders of the same name, non-ASCII names); and still
+    /// when two folders' slugs hash alike (here all of them), which is found and sorted whole.
+    func testFilesInPathOrderAreTheFilesSortedByPath() {
+        let names = ["a", "a-b", "a.b", "ab", "b", "é", "e\u{301}x", "a/b", "-", "0", "z.md"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<400 {
+            var files: [String: FileFingerprint] = [:]
+            for index in 0..<Int.random(in: 0..<60, using: &generator) {
+                let slug = names.randomElement(using: &generator)!
+                let path: String =
+                    switch Int.random(in: 0..<6, using: &generator) {
+                    case 0: "content/roles/" + slug + "/"
+                    case 1: "content/roles/" + slug
+                    case 2: "content/" + slug + ".json"
+                    case 3: "templates/" + slug + "/"
+                    default: "content/roles/" + slug + "/" + names.randomElement(using: &generator)!
+                    }
+                files[path] = FileFingerprint(size: index, modified: 1, inode: UInt64(index), hash: UInt64(index))
+            }
+            let fingerprints = SourceFingerprints(files: files, takenAt: 0)
+            let expected = files.sorted { $0.key < $1.key }
+            for ordered in [fingerprints.inPathOrder(), fingerprints.inPathOrder(slugHash: { _ in 1 })] {
+                XCTAssertEqual(ordered.map(\.path), expected.map(\.key), "round \(round)")
+                XCTAssertEqual(ordered.map(\.print), expected.map(\.value), "round \(round)")
+            }
+        }
+    }
+
     func testTheWalksListingsAreWhatTheLoadWouldList() throws {
         var listings: [String: FolderListings.Listing]? = [:]
         _ = SourceFingerprints(root: site.root.path, previous: nil, readingFiles: false, listings: &listings)

@@ -53,7 +53,7 @@ extension BuildRecord {
                 writer.put("sources ")
                 writer.put(decimal: sources.files.count, then: "\n")
                 // Sorted with their fingerprints, not looked up again by path afterwards.
-                for (path, print) in sources.files.sorted(by: { $0.key < $1.key }) {
+                for (path, print) in sources.inPathOrder() {
                     writer.putFileLine(hash: print.hash, size: print.size, modified: print.modified, inode: print.inode, path: path)
                 }
                 // The body's length comes first, and is known only once the body is written: a
