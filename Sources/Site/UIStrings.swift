@@ -33,6 +33,9 @@ final class LocaleStrings: Sendable {
         let key: String
         let path: [String]
         let message: Message
+        /// `message.argumentNames` as arguments (the string tables' reader reports any other
+        /// name): a page's values are looked up by these, hashed by case, not by name.
+        let arguments: [UIStringArgument]
         /// True when the text comes from the default locale's table (a fallback).
         let isFallback: Bool
         /// For a message whose arguments are all texts (`{title}`, `{sector}`…, no plural):
@@ -56,6 +59,7 @@ final class LocaleStrings: Sendable {
             self.key = key
             self.path = path
             self.message = message
+            arguments = message.argumentNames.compactMap(UIStringArgument.init(rawValue:))
             self.isFallback = isFallback
             self.marked = marked
             self.forms = forms
@@ -242,8 +246,11 @@ final class LocaleStrings: Sendable {
         }
         let values = entry.isFallback ? arguments.fallback : arguments.own
         let itemRules = entry.isFallback ? defaultRules : rules
-        let message = entry.formatted.value(for: ArgumentsKey(entry.message.argumentNames, in: values)) {
-            MarkedMessage(itemRules.typography(text: entry.message.format(values, rules: itemRules))).escapedOnce
+        let message = entry.formatted.value(for: ArgumentsKey(entry.arguments, in: values)) {
+            // By name, as messages name their arguments: only for a combination not met before.
+            var named = [String: MessageArgument](minimumCapacity: entry.arguments.count)
+            for argument in entry.arguments { named[argument.rawValue] = values[argument] }
+            return MarkedMessage(itemRules.typography(text: entry.message.format(named, rules: itemRules))).escapedOnce
         }
         return message.shown(language: itemRules.identifier, pageLocale: locale, embedded: arguments.embedded, forms: forms)
     }
@@ -265,7 +272,7 @@ final class LocaleStrings: Sendable {
 struct ArgumentsKey: Hashable, Sendable {
     private var bytes: [UInt8] = []
 
-    init(_ names: [String], in values: [String: MessageArgument]) {
+    init(_ names: [UIStringArgument], in values: [UIStringArgument: MessageArgument]) {
         for name in names {
             switch values[name] {
             case nil:
@@ -559,8 +566,10 @@ struct MarkedMessage: Sendable {
 /// A page's message arguments, formatted for the page's locale (`own`) and for the default
 /// locale (`fallback`, used by strings that fell back).
 struct ResolvedArguments: Sendable {
-    var own: [String: MessageArgument]
-    var fallback: [String: MessageArgument]
+    /// By argument, hashed by case: every message with numbers, plurals or lists looks its
+    /// arguments up here on every page.
+    var own: [UIStringArgument: MessageArgument]
+    var fallback: [UIStringArgument: MessageArgument]
     /// The texts the markers in `own` and `fallback` stand for (`EmbeddedText`).
     var embedded: [EmbeddedValue]
     /// Which texts (`MessageArguments.text`) the page has, as `MarkedTexts.bit`s.
@@ -601,15 +610,15 @@ struct MessageArguments: Sendable {
 
     /// The values as `formats`' locale writes them, with texts given as their markers, and
     /// lists as the markers of their items' indexes (`EmbeddedText`).
-    func values(in formats: LocaleFormats, texts: [UIStringArgument: String], lists: [UIStringArgument: Range<Int>]) -> [String: MessageArgument] {
-        var values: [String: MessageArgument] = [:]
+    func values(in formats: LocaleFormats, texts: [UIStringArgument: String], lists: [UIStringArgument: Range<Int>]) -> [UIStringArgument: MessageArgument] {
+        var values: [UIStringArgument: MessageArgument] = [:]
         values.reserveCapacity(texts.count + lists.count + numbers.count + percents.count + 2)
-        for (name, value) in texts { values[name.rawValue] = .text(value) }
-        for (name, markers) in lists { values[name.rawValue] = .text(formats.list(markers: markers)) }
-        for (name, value) in numbers { values[name.rawValue] = .number(value) }
-        for (name, value) in percents { values[name.rawValue] = .text(formats.percent(value)) }
-        if let yearRange { values[UIStringArgument.years.rawValue] = .text(formats.yearRange(from: yearRange.from, to: yearRange.to)) }
-        if let date { values[UIStringArgument.date.rawValue] = .text(formats.date(year: date.year, month: date.month, day: date.day)) }
+        for (name, value) in texts { values[name] = .text(value) }
+        for (name, markers) in lists { values[name] = .text(formats.list(markers: markers)) }
+        for (name, value) in numbers { values[name] = .number(value) }
+        for (name, value) in percents { values[name] = .text(formats.percent(value)) }
+        if let yearRange { values[.years] = .text(formats.yearRange(from: yearRange.from, to: yearRange.to)) }
+        if let date { values[.date] = .text(formats.date(year: date.year, month: date.month, day: date.day)) }
         return values
     }
 }

@@ -44,12 +44,13 @@ final class FormattedMessagesTests: XCTestCase {
 
     /// A combination is told apart by every value, its kind and where one value ends.
     func testCombinationsAreEqualOnlyWithTheSameValues() {
-        let names = ["a", "b"]
-        func key(_ values: [String: MessageArgument]) -> ArgumentsKey { ArgumentsKey(names, in: values) }
-        XCTAssertEqual(key(["a": .text("x"), "b": .number(1)]), key(["b": .number(1), "a": .text("x"), "c": .number(9)]), "c is not the message's")
+        let (a, b, c): (UIStringArgument, UIStringArgument, UIStringArgument) = (.title, .roleCount, .years)
+        let names = [a, b]
+        func key(_ values: [UIStringArgument: MessageArgument]) -> ArgumentsKey { ArgumentsKey(names, in: values) }
+        XCTAssertEqual(key([a: .text("x"), b: .number(1)]), key([b: .number(1), a: .text("x"), c: .number(9)]), "c is not the message's")
         let different = [
-            key(["a": .text("x"), "b": .number(1)]), key(["a": .text("x"), "b": .number(2)]), key(["a": .text("x"), "b": .text("1")]),
-            key(["a": .text("x")]), key(["a": .text("x1")]), key(["a": .text(""), "b": .text("x")]), key(["a": .text("x"), "b": .text("")]), key([:]),
+            key([a: .text("x"), b: .number(1)]), key([a: .text("x"), b: .number(2)]), key([a: .text("x"), b: .text("1")]),
+            key([a: .text("x")]), key([a: .text("x1")]), key([a: .text(""), b: .text("x")]), key([a: .text("x"), b: .text("")]), key([:]),
         ]
         XCTAssertEqual(Set(different).count, different.count)
         XCTAssertEqual(key([:]), ArgumentsKey(names, in: [:]))
