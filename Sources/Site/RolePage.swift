@@ -21,7 +21,7 @@ final class RolePage: Sendable {
     let arguments: MessageArguments
     /// The role's tasks by exposure, in the order of `Exposure.allCases`, each group in page
     /// order: the task section lists them and the UI strings count them, from one pass.
-    let taskGroups: [(exposure: Exposure, tasks: [Role.Task])]
+    let taskGroups: [(exposure: Exposure, tasks: [ItemText])]
 
     init(model: SiteModel, role: Role, locale: String) {
         self.model = model
@@ -29,15 +29,16 @@ final class RolePage: Sendable {
         self.locale = locale
         text = model.site.text(of: role, in: locale)
         strings = model.strings[locale]!
-        taskGroups = Self.group(role.tasks)
+        taskGroups = Self.group(role.tasks, texts: text.taskTexts)
         arguments = Self.arguments(model: model, role: role, locale: locale, text: text, taskGroups: taskGroups)
     }
 
-    private static func group(_ tasks: [Role.Task]) -> [(exposure: Exposure, tasks: [Role.Task])] {
+    /// The tasks' texts (`texts`, in the order of `tasks`) by their exposure.
+    private static func group(_ tasks: [Role.Task], texts: [ItemText]) -> [(exposure: Exposure, tasks: [ItemText])] {
         Exposure.allCases.map { exposure in
-            var group: [Role.Task] = []
+            var group: [ItemText] = []
             group.reserveCapacity(tasks.count)
-            for task in tasks where task.exposure == exposure { group.append(task) }
+            for (task, text) in zip(tasks, texts) where task.exposure == exposure { group.append(text) }
             return (exposure, group)
         }
     }
@@ -61,11 +62,10 @@ final class RolePage: Sendable {
         shown(value, isFallback: isFallback(field)).text
     }
 
-    /// The text of item `id` of a group (`tasks`, `skills`, `toolReasons`), typeset, with its
-    /// `lang`: its field (`tasks.<id>`) is named, and looked up, only when something on the page
-    /// fell back, and once for both.
-    func shownItem(_ value: String, of group: String, id: String) -> ShownText {
-        shown(value, isFallback: !text.fallbackFields.isEmpty && isFallback("\(group).\(id)"))
+    /// An item's text (a task's, a skill's name, a tool's reason), `missing` when it has none,
+    /// typeset, with its `lang`.
+    func shownItem(_ item: ItemText, missing: String) -> ShownText {
+        shown(item.text ?? missing, isFallback: item.isFallback)
     }
 
     /// `value` typeset by the rules of the language it is in, and the `lang` that marks it when
@@ -222,7 +222,7 @@ final class RolePage: Sendable {
     }
 
     private static func arguments(
-        model: SiteModel, role: Role, locale: String, text: RoleText, taskGroups: [(exposure: Exposure, tasks: [Role.Task])]
+        model: SiteModel, role: Role, locale: String, text: RoleText, taskGroups: [(exposure: Exposure, tasks: [ItemText])]
     ) -> MessageArguments {
         var arguments = MessageArguments()
         // Room for what a role page gives at once (grown one insert at a time, each table was
@@ -237,11 +237,11 @@ final class RolePage: Sendable {
         if let sector = model.site.sector(role.sector) {
             arguments.text[.sector] = model.site.sectorName(sector, in: locale)
         }
-        func tasks(_ exposure: Exposure) -> [Role.Task] { taskGroups.first { $0.exposure == exposure }?.tasks ?? [] }
+        func tasks(_ exposure: Exposure) -> [ItemText] { taskGroups.first { $0.exposure == exposure }?.tasks ?? [] }
         let automated = tasks(.automated)
         if !automated.isEmpty {
             let shown = automated.prefix(3)
-            arguments.lists[.topAutomatedTasks] = shown.map { LocalizedText(text: text.tasks[$0.id] ?? $0.id, locale: language("tasks.\($0.id)")) }
+            arguments.lists[.topAutomatedTasks] = shown.map { LocalizedText(text: $0.text ?? $0.id, locale: $0.isFallback ? model.defaultLocale : locale) }
             arguments.numbers[.moreAutomatedCount] = automated.count - shown.count
         }
         if !text.quickWins.isEmpty {

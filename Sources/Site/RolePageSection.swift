@@ -102,7 +102,7 @@ struct TasksSection: RolePageSection {
     func data(for page: RolePageContext) -> TemplateObject {
         let groups: [TemplateValue] = page.page.taskGroups.map { exposure, tasks in
             let tasks = tasks.map { task in
-                let shown = page.page.shownItem(page.text.tasks[task.id] ?? task.id, of: "tasks", id: task.id)
+                let shown = page.page.shownItem(task, missing: task.id)
                 var item = TemplateObject(minimumCapacity: 2)
                 item["text"] = .string(shown.text)
                 item["lang"] = shown.lang
@@ -150,8 +150,8 @@ struct SkillsSection: RolePageSection {
     var partial: String { "sections/skills" }
 
     func data(for page: RolePageContext) -> TemplateObject {
-        let skills = page.role.skills.map { skill in
-            let name = page.page.shownItem(page.text.skills[skill.id] ?? skill.id, of: "skills", id: skill.id)
+        let skills = zip(page.role.skills, page.text.skillTexts).map { skill, text in
+            let name = page.page.shownItem(text, missing: skill.id)
             return SkillChart.Skill(name: name.text, resilience: skill.resilience, lang: name.lang)
         }
         return ["skillChart": SkillChart.value(skills, number: page.number)]
@@ -186,9 +186,9 @@ struct ToolsToLearnSection: RolePageSection {
 
     func data(for page: RolePageContext) -> TemplateObject {
         let tools = toolValues(page)
-        return ["toolsToLearn": .array(page.role.toolsToLearn.compactMap { id -> TemplateValue? in
-            guard var tool = tools[id] else { return nil }
-            let reason = page.page.shownItem(page.text.toolReasons[id] ?? "", of: "toolReasons", id: id)
+        return ["toolsToLearn": .array(page.text.toolReasonTexts.compactMap { item -> TemplateValue? in
+            guard var tool = tools[item.id] else { return nil }
+            let reason = page.page.shownItem(item, missing: "")
             tool["reason"] = .string(reason.text)
             tool["reasonLang"] = reason.lang
             return .object(tool)

@@ -115,6 +115,37 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(site.text(of: frontend, in: "fr").articleMarkdown, "# Deep dive\n")
     }
 
+    /// A text's items are the role's tasks, skills and tools to learn in the facts' order (not
+    /// their ids' order, which their units follow), each with its text and whether its field
+    /// fell back; setting the fallback fields sets the items' to match.
+    func testItemTextsFollowTheFactsAndTheirFallbackFields() throws {
+        let site = try loadValid()
+        let backend = try XCTUnwrap(site.role("backend-developer"))
+        XCTAssertNotEqual(backend.tasks.map(\.id), backend.tasks.map(\.id).sorted(), "the test needs facts out of their ids' order")
+        for role in site.roles {
+            for locale in ["en", "fr"] {
+                let text = site.text(of: role, in: locale)
+                let groups: [(String, [String], [ItemText])] = [
+                    ("tasks", role.tasks.map(\.id), text.taskTexts), ("skills", role.skills.map(\.id), text.skillTexts),
+                    ("toolReasons", role.toolsToLearn, text.toolReasonTexts),
+                ]
+                for (group, ids, items) in groups {
+                    XCTAssertEqual(items.map(\.id), ids, "\(role.slug) \(locale) \(group)")
+                    for item in items {
+                        XCTAssertEqual(item.isFallback, text.isFallback("\(group).\(item.id)"), "\(role.slug) \(locale) \(group).\(item.id)")
+                    }
+                }
+                XCTAssertEqual(text.tasks.count, text.taskTexts.count { $0.text != nil })
+            }
+        }
+        var french = site.text(of: backend, in: "fr")
+        XCTAssertEqual(french.taskTexts.map(\.text), ["Écrire des endpoints CRUD", "Code reviews", "Architecting scalable systems"])
+        XCTAssertEqual(french.taskTexts.map(\.isFallback), [false, true, true])
+        french.fallbackFields = ["tasks.crud-endpoints", "skills.boilerplate"]
+        XCTAssertEqual(french.taskTexts.map(\.isFallback), [true, false, false])
+        XCTAssertEqual(french.skillTexts.filter(\.isFallback).map(\.id), ["boilerplate"])
+    }
+
     func testFallbacksAreRecordedAndSorted() throws {
         XCTAssertEqual(try loadValid().fallbacks.map(\.description), [
             "fr: sectors.finance.name",

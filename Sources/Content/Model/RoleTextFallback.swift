@@ -19,23 +19,26 @@ extension Role {
         var textOrigin: TranslationOrigin?
 
         /// Records a value the default locale has; an empty one (no roadmap, no quick wins) is
-        /// nothing to translate, so it is neither a translation nor a fallback.
+        /// nothing to translate, so it is neither a translation nor a fallback. True when it is
+        /// a fallback (then in `fallbackFields`).
         /// Without units only a fallback is noted: the field's name and the source (a whole
         /// roadmap put together) are worked out for nothing else.
         /// `sourceIsEmpty` is `source().isEmpty` without putting the source together. `markdown`:
         /// the field is that Markdown file (its unit has no key), else a value of `<locale>.json`.
+        @discardableResult
         func note(
             _ field: @autoclosure () -> String, markdown: MarkdownKind? = nil, translated: Bool, source: @autoclosure () -> String,
             sourceIsEmpty: @autoclosure () -> Bool
-        ) {
-            guard locale != defaultLocale else { return }
+        ) -> Bool {
+            guard locale != defaultLocale else { return false }
             guard recordingUnits else {
-                if !translated, !sourceIsEmpty() { fallbackFields.append(field()) }
-                return
+                guard !translated, !sourceIsEmpty() else { return false }
+                fallbackFields.append(field())
+                return true
             }
             let field = field()
             let source = source()
-            guard !source.isEmpty else { return }
+            guard !source.isEmpty else { return false }
             /// A Markdown file has one unit, the text file many: only the text file's origin is kept.
             func newOrigin(of file: RoleFile) -> TranslationOrigin {
                 TranslationOrigin(role: slug, locale: locale, file: "content/roles/\(slug)/\(file.name)")
@@ -49,6 +52,7 @@ extension Role {
             }
             units.append(TranslationUnit(origin: origin, field: field, key: markdown == nil ? field : nil, isTranslated: translated, source: source))
             if !translated { fallbackFields.append(field) }
+            return !translated
         }
         /// The values are handed over, not key paths into the texts: reading through a key path
         /// copied the whole `RoleLocaleText` each time (a dozen retains and releases per field).
@@ -67,44 +71,30 @@ extension Role {
         func pickMarkdown(_ kind: MarkdownKind, _ baseValue: String?, _ ownValue: String?) -> String? {
             pick(kind.rawValue, baseValue, ownValue, markdown: kind, source: { $0 }, sourceIsEmpty: \.isEmpty)
         }
-        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String: String], _ ownTexts: [String: String]) -> [String: String] {
+        let recordsUnits = recordingUnits && locale != defaultLocale
+        /// The indexes of `ids`, in the order of the ids when units are recorded.
+        func inUnitOrder(_ ids: [String]) -> [Int] { recordsUnits ? ids.indices.sorted { ids[$0] < ids[$1] } : Array(ids.indices) }
+        /// The texts of the items `ids` (the role's facts), in their order. Their units are
+        /// noted in the order units are sorted in (`inUnitOrder`).
+        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String: String], _ ownTexts: [String: String]) -> [ItemText] {
             let isDefault = locale == defaultLocale
-            // In the default locale the written dictionary is the answer and nothing is noted:
-            // it holds texts only for ids of the role (`RoleLocaleText`), so with as many texts
-            // as ids it has one for each, and no id need be looked up.
-            if isDefault, baseTexts.count == ids.count { return baseTexts }
-            // (Otherwise the two are one dictionary: looked up once.)
-            var (allOwn, allBase) = (true, true)
-            /// Each id with a text and the text picked for it, as found: a mix is put together
-            /// from these without looking each id up in both dictionaries again.
-            var picked: [(id: String, text: String)] = []
-            picked.reserveCapacity(ids.count)
+            var items = ids.map { ItemText(id: $0, text: nil, isFallback: false) }
             /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
             let prefix = field + "."
-            for id in ids {
+            for index in inUnitOrder(ids) {
+                let id = ids[index]
                 guard let baseValue = baseTexts[id] else { continue }
                 let ownValue = isDefault ? baseValue : ownTexts[id]
-                note(prefix + id, translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
-                picked.append((id, ownValue ?? baseValue))
-                if ownValue != nil { allBase = false } else { allOwn = false }
+                items[index].isFallback = note(prefix + id, translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
+                items[index].text = ownValue ?? baseValue
             }
-            // The written dictionary itself when it is the whole answer (always in the default
-            // locale, and for a locale that translates none or all of them): shared, not copied,
-            // so the resolved texts of every locale cost next to nothing beside the written ones.
-            // (Ids are unique, so `picked.count` is the size of the answer.) Only a mix is put together.
-            if allOwn, ownTexts.count == picked.count { return ownTexts }
-            if allBase, baseTexts.count == picked.count { return baseTexts }
-            var mixed = [String: String](minimumCapacity: picked.count)
-            for (id, text) in picked { mixed[id] = text }
-            return mixed
+            return items
         }
 
         let hasArticle = base.articleMarkdown != nil
         // Picked in the order of the fields' names, each list's ids sorted, so that the units
         // come out in the order they are sorted in (`TranslationUnit`, which the loader sorts
         // them by): that sort then only checks them, instead of moving most of them.
-        let recordsUnits = recordingUnits && locale != defaultLocale
-        func inUnitOrder(_ ids: [String]) -> [String] { recordsUnits ? ids.sorted() : ids }
         let analysisMarkdown = pickMarkdown(.analysis, base.analysisMarkdown, own.analysisMarkdown) ?? ""
         let articleMarkdown = hasArticle ? pickMarkdown(.article, base.articleMarkdown, own.articleMarkdown) : nil
         let description = pickText("description", base.description, own.description) ?? ""
@@ -114,18 +104,17 @@ extension Role {
         let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: RoleTextField.source(ofQuickWins:),
                              sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
         let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
-        let skills = pickEach("skills", inUnitOrder(skills.map(\.id)), base.skills, own.skills)
-        let tasks = pickEach("tasks", inUnitOrder(tasks.map(\.id)), base.tasks, own.tasks)
+        let skills = pickEach("skills", skills.map(\.id), base.skills, own.skills)
+        let tasks = pickEach("tasks", tasks.map(\.id), base.tasks, own.tasks)
         let title = pickText("title", base.title, own.title) ?? ""
         let titlePlural = pickText("titlePlural", base.titlePlural, own.titlePlural) ?? ""
-        let toolReasons = pickEach("toolReasons", inUnitOrder(toolsToLearn), base.toolReasons, own.toolReasons)
+        let toolReasons = pickEach("toolReasons", toolsToLearn, base.toolReasons, own.toolReasons)
         let verdictMarkdown = pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? ""
-        var text = RoleText(
-            title: title, titlePlural: titlePlural, description: description, tasks: tasks, skills: skills, toolReasons: toolReasons,
-            roadmap: roadmap, quickWins: quickWins, faq: faq, analysisMarkdown: analysisMarkdown, verdictMarkdown: verdictMarkdown,
-            articleMarkdown: articleMarkdown
+        let text = RoleText(
+            title: title, titlePlural: titlePlural, description: description, taskTexts: tasks, skillTexts: skills,
+            toolReasonTexts: toolReasons, roadmap: roadmap, quickWins: quickWins, faq: faq, analysisMarkdown: analysisMarkdown,
+            verdictMarkdown: verdictMarkdown, articleMarkdown: articleMarkdown, recordedFallbackFields: Set(fallbackFields)
         )
-        text.fallbackFields = Set(fallbackFields)
         return (text, units)
     }
 }
