@@ -128,9 +128,9 @@ final class RolePage: Sendable {
         }
         let languages = model.languages(current: locale) { model.urls.role(role.slug, in: $0) }
         var extra = TemplateObject(minimumCapacity: 3)
-        extra["role"] = .object(value)
-        extra["report"] = model.roleReport
-        extra["sections"] = model.roleSectionPartials
+        extra[.role] = .object(value)
+        extra[.report] = model.roleReport
+        extra[.sections] = model.roleSectionPartials
         return model.pageData(locale: locale, page: page, t: strings.tree(context.values), languages: languages, extra: extra)
     }
 
@@ -179,22 +179,22 @@ final class RolePage: Sendable {
         let sector = model.site.sector(role.sector).map { strings.shown(model.site.sectorName($0, in: locale)) }
         // Room for the sections' values too (`data()` adds them).
         var values = TemplateObject(minimumCapacity: 16 + 32)
-        values["slug"] = .string(role.slug)
-        values["url"] = .string(url)
-        values["title"] = .string(typeset(text.title, field: "title"))
-        values["titlePlural"] = .string(typeset(text.titlePlural, field: "titlePlural"))
-        values["description"] = .string(typeset(text.description, field: "description"))
-        values["descriptionLang"] = lang("description")
-        values["sector"] = .string(sector?.text ?? role.sector)
-        values["sectorLang"] = sector?.lang ?? .null
-        values["riskScore"] = .string(strings.number(role.riskScore))
-        values["automationPotential"] = .string(strings.percent(role.automationPotential))
-        values["saferPeersPercent"] = .string(strings.percent(role.saferPeersPercent))
-        values["saferPeersValue"] = .int(role.saferPeersPercent)
-        values["salaryPremium"] = .string(strings.percent(role.salaryPremium))
-        values["illustrative"] = .object(illustrative)
-        values["hasIllustrative"] = .bool(!role.illustrative.isEmpty)
-        values["lastReviewedISO"] = .string(role.lastReviewed.description)
+        values[.slug] = .string(role.slug)
+        values[.url] = .string(url)
+        values[.title] = .string(typeset(text.title, field: "title"))
+        values[.titlePlural] = .string(typeset(text.titlePlural, field: "titlePlural"))
+        values[.description] = .string(typeset(text.description, field: "description"))
+        values[.descriptionLang] = lang("description")
+        values[.sector] = .string(sector?.text ?? role.sector)
+        values[.sectorLang] = sector?.lang ?? .null
+        values[.riskScore] = .string(strings.number(role.riskScore))
+        values[.automationPotential] = .string(strings.percent(role.automationPotential))
+        values[.saferPeersPercent] = .string(strings.percent(role.saferPeersPercent))
+        values[.saferPeersValue] = .int(role.saferPeersPercent)
+        values[.salaryPremium] = .string(strings.percent(role.salaryPremium))
+        values[.illustrative] = .object(illustrative)
+        values[.hasIllustrative] = .bool(!role.illustrative.isEmpty)
+        values[.lastReviewedISO] = .string(role.lastReviewed.description)
         return values
     }
 

@@ -104,16 +104,16 @@ struct TasksSection: RolePageSection {
             let tasks = tasks.map { task in
                 let shown = page.page.shownItem(task, missing: task.id)
                 var item = TemplateObject(minimumCapacity: 2)
-                item["text"] = .string(shown.text)
-                item["lang"] = shown.lang
+                item[.text] = .string(shown.text)
+                item[.lang] = shown.lang
                 return TemplateValue.object(item)
             }
             var group = TemplateObject(minimumCapacity: 5)
-            group["exposure"] = .string(exposure.rawValue)
-            group["labelHTML"] = .string(page.format(.label(of: exposure)).html)
-            group["countHTML"] = .string(page.format(.count(of: exposure)).html)
-            group["hasTasks"] = .bool(!tasks.isEmpty)
-            group["tasks"] = .array(tasks)
+            group[.exposure] = .string(exposure.rawValue)
+            group[.labelHTML] = .string(page.format(.label(of: exposure)).html)
+            group[.countHTML] = .string(page.format(.count(of: exposure)).html)
+            group[.hasTasks] = .bool(!tasks.isEmpty)
+            group[.tasks] = .array(tasks)
             return .object(group)
         }
         return ["taskGroups": .array(groups)]
@@ -189,8 +189,8 @@ struct ToolsToLearnSection: RolePageSection {
         return ["toolsToLearn": .array(page.text.toolReasonTexts.compactMap { item -> TemplateValue? in
             guard var tool = tools[item.id] else { return nil }
             let reason = page.page.shownItem(item, missing: "")
-            tool["reason"] = .string(reason.text)
-            tool["reasonLang"] = reason.lang
+            tool[.reason] = .string(reason.text)
+            tool[.reasonLang] = reason.lang
             return .object(tool)
         })]
     }
@@ -218,12 +218,12 @@ struct RoadmapSection: RolePageSection {
     func data(for page: RolePageContext) -> TemplateObject {
         let phases: [TemplateValue] = page.text.roadmap.enumerated().map { index, phase in
             var value = TemplateObject(minimumCapacity: 6)
-            value["number"] = .string(page.number(index + 1))
-            value["title"] = .string(page.typeset(phase.title, field: "roadmap"))
-            value["timeframe"] = .string(page.typeset(phase.timeframe, field: "roadmap"))
-            value["lang"] = page.lang("roadmap")
-            value["summary"] = phase.summary.map { .string(page.typeset($0, field: "roadmap")) } ?? .null
-            value["steps"] = .array(phase.steps.map { .string(page.typeset($0, field: "roadmap")) })
+            value[.number] = .string(page.number(index + 1))
+            value[.title] = .string(page.typeset(phase.title, field: "roadmap"))
+            value[.timeframe] = .string(page.typeset(phase.timeframe, field: "roadmap"))
+            value[.lang] = page.lang("roadmap")
+            value[.summary] = phase.summary.map { .string(page.typeset($0, field: "roadmap")) } ?? .null
+            value[.steps] = .array(phase.steps.map { .string(page.typeset($0, field: "roadmap")) })
             return .object(value)
         }
         return ["roadmap": .array(phases)]
@@ -238,8 +238,8 @@ struct QuickWinsSection: RolePageSection {
     func data(for page: RolePageContext) -> TemplateObject {
         ["quickWins": .array(page.text.quickWins.map { text in
             var item = TemplateObject(minimumCapacity: 2)
-            item["text"] = .string(page.typeset(text, field: "quickWins"))
-            item["lang"] = page.lang("quickWins")
+            item[.text] = .string(page.typeset(text, field: "quickWins"))
+            item[.lang] = page.lang("quickWins")
             return .object(item)
         })]
     }
@@ -294,9 +294,9 @@ struct FAQSection: RolePageSection {
     func data(for page: RolePageContext) -> TemplateObject {
         ["faq": .array(page.faq.map { entry in
             var item = TemplateObject(minimumCapacity: 3)
-            item["questionHTML"] = .string(entry.question.html)
-            item["answerHTML"] = .string(entry.answer.html)
-            item["lang"] = entry.lang
+            item[.questionHTML] = .string(entry.question.html)
+            item[.answerHTML] = .string(entry.answer.html)
+            item[.lang] = entry.lang
             return .object(item)
         })]
     }

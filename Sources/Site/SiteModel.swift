@@ -210,10 +210,10 @@ struct SiteModel: Sendable {
     func languages(current: String?, url: (String) -> String) -> TemplateValue {
         .array(locales.map { locale in
             var language = TemplateObject(minimumCapacity: 4)
-            language["code"] = .string(locale)
-            language["name"] = .string(languageNames[locale] ?? locale)
-            language["url"] = .string(url(locale))
-            language["current"] = .bool(locale == current)
+            language[.code] = .string(locale)
+            language[.name] = .string(languageNames[locale] ?? locale)
+            language[.url] = .string(url(locale))
+            language[.current] = .bool(locale == current)
             return .object(language)
         })
     }
@@ -250,30 +250,30 @@ struct SiteModel: Sendable {
     ) -> TemplateValue {
         let crumbs: [TemplateValue] = breadcrumbs.enumerated().map { index, crumb in
             var value = TemplateObject(minimumCapacity: 3)
-            value["nameHTML"] = .string(crumb.name.html)
-            value["url"] = .string(crumb.url)
-            value["current"] = .bool(index == breadcrumbs.count - 1)
+            value[.nameHTML] = .string(crumb.name.html)
+            value[.url] = .string(crumb.url)
+            value[.current] = .bool(index == breadcrumbs.count - 1)
             return .object(value)
         }
         let alternateValues: [TemplateValue] = alternates.map { alternate in
             var value = TemplateObject(minimumCapacity: 2)
-            value["hreflang"] = .string(alternate.hreflang)
-            value["href"] = .string(alternate.href)
+            value[.hreflang] = .string(alternate.hreflang)
+            value[.href] = .string(alternate.href)
             return .object(value)
         }
         var page = TemplateObject(minimumCapacity: 12)
-        page["lang"] = .string(locale)
-        page["title"] = .string(title)
-        page["description"] = .string(description)
-        page["canonical"] = .string(urls.absolute(path))
-        page["alternates"] = .array(alternateValues)
-        page["ogType"] = .string(ogType)
-        page["ogLocale"] = .string(Self.openGraphLocale(locale))
-        page["ogLocaleAlternates"] = .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) })
-        page["breadcrumbs"] = .array(crumbs)
-        page["jsonLD"] = .array(jsonLD.map { .string($0) })
-        page["noindex"] = .bool(noindex)
-        page["image"] = imageValue(image ?? site.config.image, locale: locale)
+        page[.lang] = .string(locale)
+        page[.title] = .string(title)
+        page[.description] = .string(description)
+        page[.canonical] = .string(urls.absolute(path))
+        page[.alternates] = .array(alternateValues)
+        page[.ogType] = .string(ogType)
+        page[.ogLocale] = .string(Self.openGraphLocale(locale))
+        page[.ogLocaleAlternates] = .array(locales.filter { $0 != locale }.map { .string(Self.openGraphLocale($0)) })
+        page[.breadcrumbs] = .array(crumbs)
+        page[.jsonLD] = .array(jsonLD.map { .string($0) })
+        page[.noindex] = .bool(noindex)
+        page[.image] = imageValue(image ?? site.config.image, locale: locale)
         return .object(page)
     }
 
@@ -301,15 +301,15 @@ struct SiteModel: Sendable {
     /// The common top level of every page's data.
     func pageData(locale: String, page: TemplateValue, t: UIStringTrees, languages: TemplateValue, extra: TemplateObject) -> TemplateValue {
         var nav = TemplateObject(minimumCapacity: 2)
-        nav["homeURL"] = .string(urls.index(locale))
-        nav["languages"] = languages
+        nav[.homeURL] = .string(urls.index(locale))
+        nav[.languages] = languages
         var object = TemplateObject(minimumCapacity: 6 + extra.count)
-        object["site"] = siteValues[locale] ?? .null
-        object["assets"] = assets
-        object["page"] = page
-        object["t"] = .object(t.html)
-        object["tText"] = .object(t.text)
-        object["nav"] = .object(nav)
+        object[.site] = siteValues[locale] ?? .null
+        object[.assets] = assets
+        object[.page] = page
+        object[.t] = .object(t.html)
+        object[.tText] = .object(t.text)
+        object[.nav] = .object(nav)
         object.merge(extra)
         return .object(object)
     }
@@ -333,11 +333,11 @@ struct SiteModel: Sendable {
         let locale = strings.locale
         let title = titles[locale]?[slug]
         var card = TemplateObject(minimumCapacity: 5)
-        card["title"] = .string(title?.text ?? slug)
-        card["titleLang"] = title?.lang ?? .null
-        card["url"] = .string(urls.role(slug, in: locale))
-        card["riskScore"] = .string(strings.number(riskScore))
-        card["level"] = .string(Self.riskLevel(riskScore))
+        card[.title] = .string(title?.text ?? slug)
+        card[.titleLang] = title?.lang ?? .null
+        card[.url] = .string(urls.role(slug, in: locale))
+        card[.riskScore] = .string(strings.number(riskScore))
+        card[.level] = .string(Self.riskLevel(riskScore))
         return .object(card)
     }
 

@@ -19,11 +19,11 @@ enum SkillChart {
         let bars: [TemplateValue] = sorted.map { item in
             let resilience = max(0, min(100, item.element.resilience))
             var bar = TemplateObject(minimumCapacity: 5)
-            bar["name"] = .string(item.element.name)
-            bar["lang"] = item.element.lang
-            bar["resilience"] = .string(number(resilience))
-            bar["percent"] = .int(resilience)
-            bar["level"] = .string(level(resilience))
+            bar[.name] = .string(item.element.name)
+            bar[.lang] = item.element.lang
+            bar[.resilience] = .string(number(resilience))
+            bar[.percent] = .int(resilience)
+            bar[.level] = .string(level(resilience))
             return .object(bar)
         }
         return .object(["bars": .array(bars)])

@@ -32,6 +32,8 @@ final class LocaleStrings: Sendable {
     private final class Entry: Sendable {
         let key: String
         let path: [String]
+        /// The last of `path`, the key a page sets.
+        let leaf: TemplateKey
         let message: Message
         /// `message.argumentNames` as arguments (the string tables' reader reports any other
         /// name): a page's values are looked up by these, hashed by case, not by name.
@@ -58,6 +60,7 @@ final class LocaleStrings: Sendable {
         init(key: String, path: [String], message: Message, isFallback: Bool, marked: (mask: UInt64, message: MarkedMessage)?, forms: UIStringForms.Use) {
             self.key = key
             self.path = path
+            leaf = TemplateKey(path[path.count - 1])
             self.message = message
             arguments = message.argumentNames.compactMap(UIStringArgument.init(rawValue:))
             self.isFallback = isFallback
@@ -68,7 +71,7 @@ final class LocaleStrings: Sendable {
     /// The messages templates use that embed a page's data, in key order, in runs that share
     /// their parent object (`hero.title`, `hero.timeline`…): a page fills each run's object
     /// once (`UIStringTrees.set(markup:text:under:)`).
-    private let dynamicRuns: [(parent: [String], entries: [Entry])]
+    private let dynamicRuns: [(parent: [TemplateKey], entries: [Entry])]
     /// The strings Swift code formats, by key: an enum's hash is its case's number, where a
     /// key's string was hashed byte by byte, a few dozen times a page.
     private let messages: [UIStringKey: Entry]
@@ -121,7 +124,7 @@ final class LocaleStrings: Sendable {
             let parent = Array(entry.path.dropLast())
             if runs.last?.parent == parent { runs[runs.count - 1].entries.append(entry) } else { runs.append((parent, [entry])) }
         }
-        dynamicRuns = runs
+        dynamicRuns = runs.map { ($0.parent.map(TemplateKey.init), $0.entries) }
         var messages: [UIStringKey: Entry] = [:]
         for key in UIStringKey.allCases { messages[key] = all[key.rawValue] }
         self.messages = messages
@@ -195,16 +198,15 @@ final class LocaleStrings: Sendable {
     /// when known; the strings with arguments that it cannot show are left empty, not formatted.
     func tree(_ arguments: ResolvedArguments, only keys: Set<String>? = nil) -> UIStringTrees {
         var tree = constantTree
-        var markup: [(String, TemplateValue)] = []
-        var text: [(String, TemplateValue)] = []
+        var markup: [(TemplateKey, TemplateValue)] = []
+        var text: [(TemplateKey, TemplateValue)] = []
         for run in dynamicRuns {
             markup.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
             for entry in run.entries where keys?.contains(entry.key) ?? true {
                 let shown = format(entry, arguments, forms: entry.forms)
-                let leaf = entry.path[entry.path.count - 1]
-                if entry.forms.markup { markup.append((leaf, .string(shown.html))) }
-                if entry.forms.text { text.append((leaf, .string(shown.text))) }
+                if entry.forms.markup { markup.append((entry.leaf, .string(shown.html))) }
+                if entry.forms.text { text.append((entry.leaf, .string(shown.text))) }
             }
             tree.set(markup: markup, text: text, under: run.parent[...])
         }
@@ -330,12 +332,12 @@ struct UIStringTrees: Sendable {
     /// Sets `markup`'s leaves in `html`'s object at `path` and `text`'s in `text`'s; each
     /// object is looked up and copied once for all of them (it is shared with the locale's
     /// constant tree), and not at all when it gets none.
-    mutating func set(markup: [(String, TemplateValue)], text plain: [(String, TemplateValue)], under path: ArraySlice<String>) {
+    mutating func set(markup: [(TemplateKey, TemplateValue)], text plain: [(TemplateKey, TemplateValue)], under path: ArraySlice<TemplateKey>) {
         if !markup.isEmpty { Self.set(markup, under: path, in: &html) }
         if !plain.isEmpty { Self.set(plain, under: path, in: &text) }
     }
 
-    private static func set(_ leaves: [(String, TemplateValue)], under path: ArraySlice<String>, in object: inout TemplateObject) {
+    private static func set(_ leaves: [(TemplateKey, TemplateValue)], under path: ArraySlice<TemplateKey>, in object: inout TemplateObject) {
         guard let head = path.first else {
             for (key, value) in leaves { object[key] = value }
             return

@@ -47,13 +47,20 @@ public struct TemplateObject: Sendable {
     /// The value of `key`; setting `nil` removes it, setting another value replaces it in place.
     public subscript(key: String) -> TemplateValue? {
         get { value(forKey: key, fingerprint: Self.fingerprint(key)) }
-        set {
-            let fingerprint = Self.fingerprint(key)
-            if let index = index(of: key, fingerprint: fingerprint) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
-            } else if let newValue {
-                members.append(Member(key: key, fingerprint: fingerprint, value: newValue))
-            }
+        set { set(newValue, forKey: key, fingerprint: Self.fingerprint(key)) }
+    }
+
+    /// `self[key.name]`, without working out the key's fingerprint.
+    public subscript(key: TemplateKey) -> TemplateValue? {
+        get { value(forKey: key.name, fingerprint: key.fingerprint) }
+        set { set(newValue, forKey: key.name, fingerprint: key.fingerprint) }
+    }
+
+    private mutating func set(_ newValue: consuming TemplateValue?, forKey key: String, fingerprint: UInt64) {
+        if let index = index(of: key, fingerprint: fingerprint) {
+            if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+        } else if let newValue {
+            members.append(Member(key: key, fingerprint: fingerprint, value: newValue))
         }
     }
 
@@ -75,7 +82,15 @@ public struct TemplateObject: Sendable {
     /// or holds something else: nested data (`t.nav.home`) is filled in without copying the
     /// objects around it.
     public mutating func updateObject(at key: String, _ body: (inout TemplateObject) -> Void) {
-        let fingerprint = Self.fingerprint(key)
+        updateObject(at: key, fingerprint: Self.fingerprint(key), body)
+    }
+
+    /// `updateObject(at: key.name)`, without working out the key's fingerprint.
+    public mutating func updateObject(at key: TemplateKey, _ body: (inout TemplateObject) -> Void) {
+        updateObject(at: key.name, fingerprint: key.fingerprint, body)
+    }
+
+    private mutating func updateObject(at key: String, fingerprint: UInt64, _ body: (inout TemplateObject) -> Void) {
         let index = index(of: key, fingerprint: fingerprint) ?? {
             members.append(Member(key: key, fingerprint: fingerprint, value: .null))
             return members.count - 1
@@ -127,6 +142,19 @@ public struct TemplateObject: Sendable {
         }
         // A string without contiguous UTF-8 (bridged), byte by byte.
         return fingerprint ?? key.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
+    }
+}
+
+/// A key of `TemplateObject` with its fingerprint worked out once, for code that sets the same
+/// keys on many objects (a page's data sets the same few dozen names hundreds of times, and
+/// working out a literal key's fingerprint again at each set was a third of the set's cost).
+public struct TemplateKey: Sendable {
+    public let name: String
+    let fingerprint: UInt64
+
+    public init(_ name: String) {
+        self.name = name
+        fingerprint = TemplateObject.fingerprint(name)
     }
 }
 

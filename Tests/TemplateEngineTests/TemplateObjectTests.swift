@@ -22,6 +22,26 @@ final class TemplateObjectTests: XCTestCase {
         XCTAssertNil(object["a"])
     }
 
+    /// A prepared key (`TemplateKey`) is the same member as its name: set, replaced, removed and
+    /// read either way, and nested objects updated through it.
+    func testAPreparedKeyIsItsName() {
+        var object: TemplateObject = ["a": 1, "b": 2]
+        let (a, b, c, d) = (TemplateKey("a"), TemplateKey("b"), TemplateKey("c"), TemplateKey("d"))
+        object[b] = 20
+        object[c] = 3
+        object[a] = nil
+        object[d] = nil
+        XCTAssertEqual(object, ["b": 20, "c": 3])
+        XCTAssertEqual(object.keys, ["b", "c"])
+        XCTAssertEqual(object[c], 3)
+        XCTAssertEqual(object["c"], object[c])
+        object["c"] = 30
+        XCTAssertEqual(object[c], 30)
+        object.updateObject(at: TemplateKey("nav")) { $0[TemplateKey("home")] = "Home" }
+        object.updateObject(at: "nav") { $0["about"] = "About" }
+        XCTAssertEqual(object["nav"], ["home": "Home", "about": "About"])
+    }
+
     func testKeysAreComparedAsStringsNotOnlyByFingerprint() {
         // Keys of every length and script, including ones that differ in one byte.
         var object = TemplateObject()
