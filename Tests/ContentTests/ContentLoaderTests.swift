@@ -146,6 +146,31 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(french.skillTexts.filter(\.isFallback).map(\.id), ["boilerplate"])
     }
 
+    /// Texts written in another order than the role's facts (which a table of them places)
+    /// still come out in the facts' order, in the written texts and the resolved ones.
+    func testItemTextsWrittenOutOfOrderAreReadInTheFactsOrder() throws {
+        var site = TestSite.valid
+        site.edit(TestSite.backendEnglish, replacing: """
+            "crud-endpoints": "Writing basic CRUD API endpoints",
+            "code-reviews": "Code reviews",
+            "system-design": "Architecting scalable systems"
+        """, with: """
+            "system-design": "Architecting scalable systems",
+            "crud-endpoints": "Writing basic CRUD API endpoints",
+            "code-reviews": "Code reviews"
+        """)
+        site.files[TestSite.backendFrench] = #"{ "tasks": { "system-design": "Concevoir", "crud-endpoints": "Écrire des endpoints CRUD" } }"#
+        let loaded = try XCTUnwrap(site.load().site)
+        let backend = try XCTUnwrap(loaded.role("backend-developer"))
+        XCTAssertEqual(backend.tasks.map(\.id), ["crud-endpoints", "code-reviews", "system-design"])
+        XCTAssertEqual(backend.texts["en"]?.taskTexts, ["Writing basic CRUD API endpoints", "Code reviews", "Architecting scalable systems"])
+        XCTAssertEqual(backend.texts["fr"]?.taskTexts, ["Écrire des endpoints CRUD", nil, "Concevoir"])
+        let french = loaded.text(of: backend, in: "fr")
+        XCTAssertEqual(french.taskTexts.map(\.text), ["Écrire des endpoints CRUD", "Code reviews", "Concevoir"])
+        XCTAssertEqual(french.taskTexts.map(\.isFallback), [false, true, false])
+        XCTAssertEqual(french.tasks, ["crud-endpoints": "Écrire des endpoints CRUD", "code-reviews": "Code reviews", "system-design": "Concevoir"])
+    }
+
     func testFallbacksAreRecordedAndSorted() throws {
         XCTAssertEqual(try loadValid().fallbacks.map(\.description), [
             "fr: sectors.finance.name",

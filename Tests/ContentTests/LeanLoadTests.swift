@@ -131,7 +131,8 @@ final class LeanLoadTests: XCTestCase {
             XCTAssertEqual(rereader.withTexts(leanRole), wholeRole, "read again trusted: the role a checked load gives")
         }
         let backend = try XCTUnwrap(wholeSite.role("backend-developer"))
-        XCTAssertEqual(backend.texts["en"]?.tasks["code-reviews"], "Code reviews, 2-3 a day: \"LGTM\" é\n")
+        let codeReviews = try XCTUnwrap(backend.tasks.firstIndex { $0.id == "code-reviews" })
+        XCTAssertEqual(backend.texts["en"]?.taskTexts[codeReviews], "Code reviews, 2-3 a day: \"LGTM\" é\n")
         XCTAssertEqual(backend.localized["fr"]?.isFallback("titlePlural"), true)
         XCTAssertEqual(wholeSite.role("frontend-developer")?.texts["en"]?.verdictMarkdown, "Verdict.\nSecond line.\n")
         XCTAssertEqual(rereader.changedRoles, [])

@@ -26,9 +26,9 @@ enum RoleTextReader {
             }
         }
         let items = ItemTexts(root: root, prose: prose, slug: slug, isDefaultLocale: isDefaultLocale)
-        text.tasks = items.read("tasks", ids: facts.taskIDs, kind: "task", missing: "a text for task")
-        text.skills = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
-        text.toolReasons = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
+        text.taskTexts = items.read("tasks", ids: facts.taskIDs, kind: "task", missing: "a text for task")
+        text.skillTexts = items.read("skills", ids: facts.skillIDs, kind: "skill", missing: "a name for skill")
+        text.toolReasonTexts = items.read("toolReasons", ids: facts.toolsToLearn, kind: "tool", missing: "a reason for tool")
         text.roadmap = field("roadmap").flatMap { readRoadmap($0, prose: prose) }
         text.quickWins = field("quickWins").flatMap { check.list($0, prose.listText) }
         text.faq = root.optional("faq").flatMap { readFAQ($0, prose: prose) }
@@ -67,25 +67,40 @@ private struct ItemTexts {
     let slug: String
     let isDefaultLocale: Bool
 
-    /// `ids` is nil when `role.json` could not be read: then keys cannot be checked.
-    func read(_ key: String, ids: [String]?, kind: String, missing: String) -> [String: String] {
+    /// The texts in the order of `ids` (see `RoleLocaleText.taskTexts`); `ids` is nil when
+    /// `role.json` could not be read: then keys cannot be checked, and no text is kept (the
+    /// role has no page).
+    func read(_ key: String, ids: [String]?, kind: String, missing: String) -> [String?] {
         let check = root.check
         let needsTexts = isDefaultLocale && ids?.isEmpty == false
-        guard let field = needsTexts ? root.required(key) : root.optional(key), let entries = check.map(field) else { return [:] }
-        // Texts are usually written in the order of the role's ids: then every key is known (and
-        // with as many keys as ids, none is missing) without building a set of them.
-        // Trusted bytes have no unknown and no missing key: nothing to look for.
-        let inOrder = check.isTrusted || (ids.map { Self.keys(of: entries, inOrderOf: $0) } ?? false)
-        // Sets: a role usually has a few dozen ids, but one with 100,000 tasks must still load
-        // in linear time.
-        let known = inOrder ? nil : ids.map(Set.init)
-        var texts = [String: String](minimumCapacity: entries.count)
-        for entry in entries {
-            if let known, let ids, !known.contains(entry.key) {
-                let suggestion = closestMatch(to: entry.key, among: ids)
-                check.report(.textForUnknownItem(kind: kind, id: entry.key, role: slug, suggestion: suggestion), at: entry.keyOffset)
+        guard let field = needsTexts ? root.required(key) : root.optional(key), let entries = check.map(field) else { return [] }
+        // Texts are usually written in the order of the role's ids: then each one's place is
+        // found walking both lists, every key is known (and with as many keys as ids, none is
+        // missing), without a table of them.
+        let inOrder = ids.map { Self.keys(of: entries, inOrderOf: $0) } ?? false
+        var texts = [String?](repeating: nil, count: ids?.count ?? 0)
+        if let ids, inOrder {
+            var next = ids.startIndex
+            for entry in entries {
+                while ids[next] != entry.key { next += 1 }
+                texts[next] = prose.text(entry.field)
+                next += 1
             }
-            texts[entry.key] = prose.text(entry.field)
+        } else {
+            // A table: a role usually has a few dozen ids, but one with 100,000 tasks must
+            // still load in linear time. (The first place of an id written twice, an error.)
+            let places = ids.map { ids in Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            for entry in entries {
+                let text = prose.text(entry.field)
+                guard let places, let ids else { continue }
+                if let place = places[entry.key] {
+                    texts[place] = text
+                } else if !check.isTrusted {
+                    // Trusted bytes have no unknown key: nothing to look for.
+                    let suggestion = closestMatch(to: entry.key, among: ids)
+                    check.report(.textForUnknownItem(kind: kind, id: entry.key, role: slug, suggestion: suggestion), at: entry.keyOffset)
+                }
+            }
         }
         if isDefaultLocale, !check.isTrusted, let ids, !(inOrder && entries.count == ids.count) {
             let written = Set(entries.map(\.key))

@@ -8,12 +8,14 @@ public struct RoleLocaleText: Sendable, Equatable {
     public var titlePlural: String?
     /// The page's meta description.
     public var description: String?
-    /// Task id → text. Only ids of the role's tasks.
-    public var tasks: [String: String] = [:]
-    /// Skill id → name. Only ids of the role's skills.
-    public var skills: [String: String] = [:]
-    /// Tool id (from `toolsToLearn`) → why to learn it.
-    public var toolReasons: [String: String] = [:]
+    /// The text of each of the role's tasks, in the order of `Role.tasks`: nil where none is
+    /// written, empty when the file has none at all. (A text for an id the role does not have is
+    /// an error, and kept nowhere.)
+    public var taskTexts: [String?] = []
+    /// The name of each of the role's skills, in the order of `Role.skills`, as `taskTexts`.
+    public var skillTexts: [String?] = []
+    /// Why to learn each tool of `Role.toolsToLearn`, in its order, as `taskTexts`.
+    public var toolReasonTexts: [String?] = []
     public var roadmap: [RoadmapPhase]?
     public var quickWins: [String]?
     /// Extra FAQ entries for the role page.

@@ -76,15 +76,15 @@ extension Role {
         func inUnitOrder(_ ids: [String]) -> [Int] { recordsUnits ? ids.indices.sorted { ids[$0] < ids[$1] } : Array(ids.indices) }
         /// The texts of the items `ids` (the role's facts), in their order. Their units are
         /// noted in the order units are sorted in (`inUnitOrder`).
-        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String: String], _ ownTexts: [String: String]) -> [ItemText] {
+        func pickEach(_ field: String, _ ids: [String], _ baseTexts: [String?], _ ownTexts: [String?]) -> [ItemText] {
             let isDefault = locale == defaultLocale
             var items = ids.map { ItemText(id: $0, text: nil, isFallback: false) }
             /// `tasks.` once: an interpolation per id cost more than the rest of its unit.
             let prefix = field + "."
             for index in inUnitOrder(ids) {
                 let id = ids[index]
-                guard let baseValue = baseTexts[id] else { continue }
-                let ownValue = isDefault ? baseValue : ownTexts[id]
+                guard index < baseTexts.count, let baseValue = baseTexts[index] else { continue }
+                let ownValue = isDefault ? baseValue : index < ownTexts.count ? ownTexts[index] : nil
                 items[index].isFallback = note(prefix + id, translated: ownValue != nil, source: baseValue, sourceIsEmpty: baseValue.isEmpty)
                 items[index].text = ownValue ?? baseValue
             }
@@ -104,11 +104,11 @@ extension Role {
         let quickWins = pick("quickWins", base.quickWins, own.quickWins, source: RoleTextField.source(ofQuickWins:),
                              sourceIsEmpty: { $0.count <= 1 && ($0.first ?? "").isEmpty }) ?? []
         let roadmap = pick("roadmap", base.roadmap, own.roadmap, source: RoleTextField.source(of:), sourceIsEmpty: \.isEmpty) ?? []
-        let skills = pickEach("skills", skills.map(\.id), base.skills, own.skills)
-        let tasks = pickEach("tasks", tasks.map(\.id), base.tasks, own.tasks)
+        let skills = pickEach("skills", skills.map(\.id), base.skillTexts, own.skillTexts)
+        let tasks = pickEach("tasks", tasks.map(\.id), base.taskTexts, own.taskTexts)
         let title = pickText("title", base.title, own.title) ?? ""
         let titlePlural = pickText("titlePlural", base.titlePlural, own.titlePlural) ?? ""
-        let toolReasons = pickEach("toolReasons", toolsToLearn, base.toolReasons, own.toolReasons)
+        let toolReasons = pickEach("toolReasons", toolsToLearn, base.toolReasonTexts, own.toolReasonTexts)
         let verdictMarkdown = pickMarkdown(.verdict, base.verdictMarkdown, own.verdictMarkdown) ?? ""
         let text = RoleText(
             title: title, titlePlural: titlePlural, description: description, taskTexts: tasks, skillTexts: skills,
