@@ -15,6 +15,10 @@ if requested.first == BuildChild.command {
     BuildChild.run(Array(requested.dropFirst()))
     exit(0)
 }
+if requested.first == ProfileTraining.command {
+    ProfileTraining.run(Array(requested.dropFirst()))
+    exit(0)
+}
 if requested.first == "_model", requested.count == 2 {
     ModelBytes.run(requested[1])
     exit(0)
@@ -39,9 +43,21 @@ if requested.contains("--help") || requested.contains("-h") {
           ROLEGEN_BENCH_CORPUS=PATH      keep the content benchmark's corpus there
           ROLEGEN_BENCH_MEMORY_TRACE=1   each build prints, on standard error, its resident memory and the
                                          allocator's committed bytes at the start of each phase and their highest
+
+        for tools, not measurements:
+          _site N FOLDER                 writes the site benchmark's site of N roles into FOLDER/site-N
+          _build ROOT OUTPUT write|check one clean build (or check) of ROOT, its figures on one line
+          _train ROOT SCRATCH            the builds scripts/profile counts for the release builds' profile
         """)
     exit(0)
 }
+// Whether the figures below are those of a build optimised with a profile (`make bench` passes
+// `-DPROFILE_GUIDED` with it; scripts/profile): a comparison holds only between like builds.
+#if PROFILE_GUIDED
+print("rolegen-bench: optimised with a profile of the example site's builds (scripts/profile)")
+#else
+print("rolegen-bench: built without a profile (PGO=0, or scripts/profile could not make one)")
+#endif
 for name in requested.isEmpty ? benchmarks.map(\.name) : requested {
     guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
         print("unknown benchmark '\(name)'; choose from: \(benchmarks.map(\.name).joined(separator: ", ")) (--help says what each measures)")
