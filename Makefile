@@ -27,7 +27,11 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev 
 ## the runtime (a build makes millions, most of them reference counting) is then a direct call,
 ## not one through the dynamic linker's table, and a clean build takes about 4 % less CPU
 ## (docs/benchmarks.md). The executable also runs without the toolchain's libraries.
-RELEASE_FLAGS := --static-swift-stdlib
+##
+## -disable-incremental-llvm-codegen: when a module's flags change but its Swift code does not
+## (the profile turned on or off), the compiler would otherwise find the same code to generate
+## and keep the old object file, built the other way.
+RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen
 deps:
 	@$(call install-missing,$(SYSTEM_PACKAGES))
 
@@ -36,8 +40,23 @@ BROWSER_PACKAGES := chromium chromium-driver
 browser-deps:
 	@$(call install-missing,$(BROWSER_PACKAGES))
 
-build: deps
-	$(SWIFT) build -c release $(RELEASE_FLAGS) --product rolegen
+## PGO: release builds are optimised with a profile of rolegen building the example site
+## (profile-guided optimisation; scripts/profile): the compiler lays out and inlines code by how
+## often it ran, and a clean build runs about 5 % fewer instructions (docs/benchmarks.md). The
+## profile is made again when a source has changed, which costs one instrumented build of
+## rolegen-bench. `make site PGO=0` builds without it; output bytes are the same either way.
+PGO ?= 1
+PROFILE := .build/pgo/rolegen.profdata
+PROFILE_SOURCES := Package.swift Benchmarks/Package.swift $(shell find Sources Benchmarks/Sources -type f 2>/dev/null)
+## profile-flags: the flags that use the profile, when PGO=1 and scripts/profile could make one
+## (it says why not when it could not). Expanded when a recipe runs, after $(PROFILE) is made.
+profile-flags = $(if $(filter 1,$(PGO)),$(shell [ -s $(PROFILE) ] && echo -Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(abspath $(PROFILE)) -Xswiftc -DPROFILE_GUIDED))
+
+$(PROFILE): $(PROFILE_SOURCES)
+	SWIFT=$(SWIFT) scripts/profile $@
+
+build: deps $(if $(filter 1,$(PGO)),$(PROFILE))
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(profile-flags) --product rolegen
 
 ## site: the example site in content/ → public/
 site: build
@@ -46,11 +65,13 @@ site: build
 ## test: the style checks (make lint), unit and end-to-end tests, then the example site built
 ## and every page run through the W3C Nu HTML Checker and opened in headless Chromium (scripts/check-pages: axe-core,
 ## overflow, text size, contrast, dark scheme, print), together with a generated site of long
-## titles and many skills; the benchmarks are compiled (not run) so that they keep building.
+## titles and many skills; the benchmarks are compiled (not run) so that they keep building, and
+## scripts/profile, which makes the release builds' profile, is checked in debug (scripts/test-profile).
 test: lint deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --package-path Benchmarks
+	SWIFT=$(SWIFT) scripts/test-profile
 	rm -rf .build/example-site .build/large-site
 	.build/debug/rolegen build --output .build/example-site
 	scripts/large-fixture-site .build/large-site-src
@@ -80,7 +101,7 @@ golden: deps
 ## bench: template engine vs swift-mustache, content loading, full-site build (release builds),
 ## then `rolegen serve` under load on 127.0.0.1 (scripts/bench-serve; needs only python3).
 bench: build
-	cd Benchmarks && $(SWIFT) build -c release $(RELEASE_FLAGS) && .build/release/rolegen-bench
+	cd Benchmarks && $(SWIFT) build -c release $(RELEASE_FLAGS) $(profile-flags) && .build/release/rolegen-bench
 	scripts/bench-serve .build/release/rolegen
 
 ## fuzz: libFuzzer targets for the JSON reader, the UI-string message parser and the template
@@ -89,4 +110,4 @@ fuzz:
 	scripts/fuzz
 
 clean:
-	rm -rf .build public Benchmarks/.build
+	rm -rf .build public Benchmarks/.build Benchmarks/.build-pgo-release Benchmarks/.build-pgo-debug
