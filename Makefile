@@ -47,7 +47,7 @@ browser-deps:
 ## rolegen-bench. `make site PGO=0` builds without it; output bytes are the same either way.
 PGO ?= 1
 PROFILE := .build/pgo/rolegen.profdata
-PROFILE_SOURCES := Package.swift Benchmarks/Package.swift $(shell find Sources Benchmarks/Sources -type f 2>/dev/null)
+PROFILE_SOURCES := Package.swift Benchmarks/Package.swift scripts/profile $(shell find Sources Benchmarks/Sources -type f 2>/dev/null)
 ## profile-flags: the flags that use the profile, when PGO=1 and scripts/profile could make one
 ## (it says why not when it could not). Expanded when a recipe runs, after $(PROFILE) is made.
 profile-flags = $(if $(filter 1,$(PGO)),$(shell [ -s $(PROFILE) ] && echo -Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(abspath $(PROFILE)) -Xswiftc -DPROFILE_GUIDED))
