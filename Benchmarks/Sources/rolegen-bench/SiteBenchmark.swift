@@ -65,11 +65,17 @@ enum SiteBenchmark {
         report("disk", diskBuilds, floor: diskCopies)
         // Per medium: writing to disk costs the kernel more CPU than writing to tmpfs, so a
         // median over both would fall between the two groups and describe neither build.
+        // Each run's CPU is listed too: on a shared machine the same build's CPU time can differ
+        // by a third from one minute to the next, and a median alone hides that.
         for (label, mediumBuilds) in [("tmpfs", tmpfsBuilds), ("disk", diskBuilds)] where !mediumBuilds.isEmpty {
             let cpu = Stats.median(mediumBuilds.map(\.usage.cpu))
-            print(String(format: "  CPU %@ median %.2f s per build (system %.2f s): %.3f ms per role page (%d role pages); CPU/wall %.2f",
-                         label.padding(toLength: 6, withPad: " ", startingAt: 0), cpu, Stats.median(mediumBuilds.map(\.usage.systemCPU)),
-                         cpu / Double(rolePages) * 1000, rolePages, Stats.median(mediumBuilds.map { $0.usage.cpu / $0.seconds })))
+            let perPage = mediumBuilds.map { $0.usage.cpu / Double(rolePages) * 1000 }
+            print(String(format: "  CPU %@ median %.2f s per build (%@; system %.2f s): %.3f ms per role page (%d role pages; runs %.3f–%.3f); CPU/wall %.2f",
+                         label.padding(toLength: 6, withPad: " ", startingAt: 0), cpu,
+                         mediumBuilds.map { String(format: "%.2f", $0.usage.cpu) }.joined(separator: ", "),
+                         Stats.median(mediumBuilds.map(\.usage.systemCPU)),
+                         cpu / Double(rolePages) * 1000, rolePages, perPage.min() ?? 0, perPage.max() ?? 0,
+                         Stats.median(mediumBuilds.map { $0.usage.cpu / $0.seconds })))
         }
         let phases = first.phases.map { phase in
             String(format: "%@ %.2f", phase.name, Stats.median(builds.map { $0.values[phase.name] ?? 0 }))
